@@ -1,0 +1,76 @@
+"""The FastAPI application: /graphql (API and GraphiQL), /health."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from strawberry.fastapi import GraphQLRouter
+
+from graph.model import EntityKind
+from graph.store import GraphStore
+from schema import PlanGraphContext, QueryLimits, build_schema
+
+__all__ = ["create_app", "example_query"]
+
+_EXAMPLE_QUERY = re.compile(r"const EXAMPLE_QUERY = `.*?`;", re.DOTALL)
+
+
+def example_query(store: GraphStore) -> str:
+    """GraphiQL's opening query: the impact of the first numbered task (a task with no parts)."""
+    tasks = store.find(EntityKind.TASK, None, None, 0, 100).entities
+    parts = store.children_of([t.id for t in tasks])
+    leaves = [t.id for t, p in zip(tasks, parts, strict=True) if not p]
+    task_id = leaves[0] if leaves else "…"
+    return f"""# Impact analysis: what is put at risk if this task slips, and through which links?
+{{
+  impact(id: {json.dumps(task_id, ensure_ascii=False)}, maxDepth: 3) {{
+    root {{ id name }}
+    countsByKind {{ kind count }}
+    affected {{
+      depth
+      entity {{ id kind name }}
+      path {{ type direction other {{ name }} }}
+    }}
+    departments {{ id name }}
+  }}
+}}
+"""
+
+
+class _Router(GraphQLRouter):
+    """strawberry's router with GraphiQL opening on a query that runs on the loaded plans."""
+
+    def __init__(self, *args: object, opening_query: str, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        literal = opening_query.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+        self._ide_html = _EXAMPLE_QUERY.sub(
+            lambda _: f"const EXAMPLE_QUERY = `{literal}`;", self.graphql_ide_html
+        )
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
+        return HTMLResponse(self._ide_html)
+
+
+def create_app(store: GraphStore, limits: QueryLimits | None = None) -> FastAPI:
+    limits = limits or QueryLimits()
+    app = FastAPI(title="plangraph", summary="Development plans as a queryable knowledge graph")
+
+    async def context() -> PlanGraphContext:
+        return PlanGraphContext(store, limits)
+
+    router = _Router(build_schema(limits), context_getter=context, opening_query=example_query(store))
+    app.include_router(router, prefix="/graphql")
+
+    @app.get("/health")
+    def health() -> dict[str, object]:
+        stats = store.stats(None)
+        return {"status": "ok", "plans": len(store.plans()), "entities": stats.entities}
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/graphql")
+
+    return app

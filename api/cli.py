@@ -1,0 +1,182 @@
+"""The `plangraph` command line: serve, load, export, impact."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from api.settings import Settings
+from api.stores import open_store
+from graph.errors import EntityNotFound, PlanGraphError
+from graph.export import to_graphml, to_json
+from graph.model import Direction
+from loaders import load_plans
+from loaders.report import LoadReport
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="Turn development plans into a knowledge graph and serve it over GraphQL.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PlanPaths = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Argument(help="Plan files or folders of plan files; default: the plans shipped in data/plans/."),
+]
+Backend = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="memory (default) or neo4j; also PLANGRAPH_BACKEND."),
+]
+
+
+_AGAINST = {Direction.DOWNSTREAM: "", Direction.UPSTREAM: " (against)", Direction.BOTH: ""}
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    graphml = "graphml"
+
+
+def _settings(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
+    values: dict[str, object] = {k: v for k, v in overrides.items() if v is not None}
+    if paths:
+        values["plans"] = paths
+    if backend:
+        values["backend"] = backend
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def _fail(error: Exception) -> None:
+    err.print(f"[bold red]error:[/] {error}", highlight=False)
+    raise typer.Exit(code=1)
+
+
+@app.command()
+def serve(
+    paths: PlanPaths = None,
+    backend: Backend = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,  # noqa: UP045
+    port: Annotated[Optional[int], typer.Option(help="Port to listen on.")] = None,  # noqa: UP045
+) -> None:
+    """Load the plans and serve the GraphQL API (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(paths, backend, host=host, port=port)
+    try:
+        store, loaded = open_store(settings)
+    except PlanGraphError as exc:
+        _fail(exc)
+    for report in loaded.reports:
+        out.print(
+            f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
+        )
+    out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
+    uvicorn.run(
+        create_app(store, settings.limits()), host=settings.host, port=settings.port, log_level="info"
+    )
+
+
+@app.command()
+def load(paths: PlanPaths = None, backend: Backend = None) -> None:
+    """Parse the plans and print a load report: counts per kind and relation, unplaced paragraphs."""
+    settings = _settings(paths, backend)
+    try:
+        _, loaded = open_store(settings)
+    except PlanGraphError as exc:
+        _fail(exc)
+    for report in loaded.reports:
+        _print_report(report)
+
+
+def _print_report(report: LoadReport) -> None:
+    out.print(f"\n[bold]{report.title}[/]  {report.path}  → plan id [bold]{report.plan_id}[/]")
+    table = Table("entity kind", "count", "relation type", "count")
+    kinds, relations = sorted(report.entities.items()), sorted(report.relations.items())
+    for row in range(max(len(kinds), len(relations))):
+        kind = kinds[row] if row < len(kinds) else ("", "")
+        relation = relations[row] if row < len(relations) else ("", "")
+        table.add_row(kind[0], str(kind[1]), relation[0], str(relation[1]))
+    out.print(table)
+    if report.unplaced:
+        out.print(f"[yellow]{len(report.unplaced)} paragraph(s) could not be placed:[/]")
+        for paragraph in report.unplaced:
+            out.print(f"  line {paragraph.line}: {paragraph.text}", highlight=False)
+    else:
+        out.print("every paragraph was placed")
+
+
+@app.command()
+def export(
+    paths: PlanPaths = None,
+    format: Annotated[ExportFormat, typer.Option("--format", help="json or graphml.")] = ExportFormat.json,  # noqa: A002
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write; default stdout.")
+    ] = None,
+) -> None:
+    """Write the graph of the plans as JSON or GraphML."""
+    try:
+        document = load_plans(paths or None).document
+    except PlanGraphError as exc:
+        _fail(exc)
+    text = to_json(document) if format is ExportFormat.json else to_graphml(document)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        err.print(
+            f"wrote {len(document.entities)} entities and {len(document.relations)} relations to {output}"
+        )
+
+
+@app.command()
+def impact(
+    entity_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entity whose slipping you want to assess.")
+    ],
+    paths: PlanPaths = None,
+    max_depth: Annotated[int, typer.Option(help="How many links to follow.")] = 6,
+) -> None:
+    """A readable impact report: what an entity puts at risk, and who is responsible for it."""
+    try:
+        store, _ = open_store(_settings(paths, None))
+        root = store.get_many([entity_id])[0]
+        reached = store.impact(entity_id, max_depth)
+    except EntityNotFound:
+        _fail(EntityNotFound(entity_id))
+    except PlanGraphError as exc:
+        _fail(exc)
+    assert root is not None
+    out.print(f"[bold]Impact of {root.kind.value} {root.name}[/] ({root.id})", highlight=False)
+    table = Table("depth", "kind", "entity", "reached through")
+    for reach in reached:
+        via = " → ".join(f"{s.relation.type.value}{_AGAINST[s.direction]} {s.other.name}" for s in reach.path)
+        table.add_row(
+            str(reach.depth), reach.entity.kind.value, f"{reach.entity.name}\n{reach.entity.id}", via
+        )
+    out.print(table)
+    departments = store.responsible_departments([entity_id, *(r.entity.id for r in reached)])
+    out.print(
+        f"{len(reached)} entities affected; departments responsible: "
+        + ("、".join(d.name for d in departments) or "none"),
+        highlight=False,
+    )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

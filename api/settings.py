@@ -1,0 +1,43 @@
+"""Settings, read from the environment (PLANGRAPH_*) so the same values work in docker-compose;
+command-line options override them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from schema.limits import QueryLimits
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANGRAPH_", extra="ignore")
+
+    backend: Literal["memory", "neo4j"] = "memory"
+    #: Plan files or folders; empty means the plans shipped in data/plans/.
+    plans: list[Path] = []
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    neo4j_uri: str = "bolt://localhost:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    max_page_size: int = 100
+    max_analysis_depth: int = 10
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+
+    def limits(self) -> QueryLimits:
+        return QueryLimits(
+            max_page_size=self.max_page_size,
+            max_analysis_depth=self.max_analysis_depth,
+            max_query_depth=self.max_query_depth,
+            max_aliases=self.max_aliases,
+            max_tokens=self.max_tokens,
+        )

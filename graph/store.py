@@ -1,0 +1,111 @@
+"""The `GraphStore` protocol every backend implements, and the plain results it answers with.
+
+The GraphQL layer talks to a store only through this protocol, so the memory store and
+the Bolt store are interchangeable behind the same schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from graph.model import (
+    Direction,
+    Entity,
+    EntityKind,
+    GraphDocument,
+    Origin,
+    Relation,
+    RelationType,
+    Role,
+)
+
+__all__ = ["GraphStore", "Page", "Reach", "Responsibility", "Stats", "Step"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One relation as seen from an entity: followed along (DOWNSTREAM) or against
+    (UPSTREAM) its arrow, arriving at `other`."""
+
+    relation: Relation
+    direction: Direction
+    other: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    entity: Entity
+    depth: int
+    path: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    department: Entity
+    entity: Entity
+    role: Role
+    origin: Origin
+    #: The entity whose responsibility this one is inherited from, down PART_OF; None if direct.
+    inherited_from: Entity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    total: int
+    entities: list[Entity]
+
+
+@dataclass(slots=True)
+class Stats:
+    entities: int = 0
+    relations: int = 0
+    by_kind: dict[EntityKind, int] = field(default_factory=dict)
+    by_relation: dict[RelationType, int] = field(default_factory=dict)
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    def load(self, document: GraphDocument) -> None:
+        """Add the document's plans, replacing earlier versions of the same plans atomically."""
+
+    def plans(self) -> list[Entity]: ...
+
+    def get_many(self, ids: list[str]) -> list[Entity | None]: ...
+
+    def children_of(self, ids: list[str]) -> list[list[Entity]]:
+        """For each id, the entities whose parent it is, in document order."""
+
+    def relations_of(
+        self, ids: list[str], rel_type: RelationType | None, direction: Direction
+    ) -> list[list[Step]]: ...
+
+    def find(
+        self,
+        kind: EntityKind | None,
+        plan_id: str | None,
+        search: str | None,
+        offset: int,
+        limit: int,
+    ) -> Page: ...
+
+    def dependencies(
+        self,
+        entity_id: str,
+        direction: Direction,
+        rel_types: list[RelationType] | None,
+        max_depth: int,
+    ) -> list[Reach]: ...
+
+    def impact(self, entity_id: str, max_depth: int) -> list[Reach]: ...
+
+    def responsible_departments(self, ids: list[str]) -> list[Entity]:
+        """Departments directly responsible for any of the ids."""
+
+    def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None: ...
+
+    def responsibilities(self, department_id: str, include_inherited: bool) -> list[Responsibility]: ...
+
+    def responsible_for(self, entity_id: str, include_inherited: bool) -> list[Responsibility]: ...
+
+    def stats(self, plan_id: str | None) -> Stats: ...

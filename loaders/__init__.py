@@ -1,0 +1,83 @@
+"""Loaders: plan files → `GraphDocument`.
+
+bytes → text (`decoding`) → paragraphs (`paragraphs`) → outline (`outline`) → entities and
+relations (`builder`), with the genre's rules read from a profile (`profile`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import PlanLoadError
+from graph.model import GraphDocument
+from loaders.builder import PlanBuilder
+from loaders.decoding import decode_plan
+from loaders.paragraphs import split_paragraphs
+from loaders.profile import Profile, load_profile
+from loaders.report import LoadReport
+
+__all__ = ["LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
+
+PLAN_SUFFIXES = (".txt",)
+SHIPPED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    document: GraphDocument = field(default_factory=GraphDocument)
+    reports: list[LoadReport] = field(default_factory=list)
+
+
+def plan_id_for(path: Path) -> str:
+    """A plan's id is its file name, made a readable slug: hubei-standardization-2016-2020.txt
+    → hubei-standardization-2016-2020. A name with nothing to slug falls back to “plan”."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or "plan"
+
+
+def load_plan(path: Path, profile: Profile | None = None, plan_id: str | None = None) -> LoadResult:
+    """Load one plan file. Raises `PlanLoadError` naming the file and the reason."""
+    profile = profile or load_profile()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    text = decode_plan(raw, str(path))
+    builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile)
+    document = builder.build(split_paragraphs(text, profile.bullets))
+    return LoadResult(document, [builder.report])
+
+
+def plan_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the plan files inside them (sorted); files are taken as given."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in PLAN_SUFFIXES))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise PlanLoadError(str(path), "no such file or folder")
+    return files
+
+
+def load_plans(paths: Iterable[Path] | None = None, profile: Profile | None = None) -> LoadResult:
+    """Load several plans into one document. All or nothing: the first file that cannot be
+    used raises, and nothing of the others is returned."""
+    files = plan_files(paths or [SHIPPED_PLANS])
+    if not files:
+        raise PlanLoadError(", ".join(str(p) for p in paths or [SHIPPED_PLANS]), "no plan files found")
+    result = LoadResult()
+    seen: dict[str, Path] = {}
+    for path in files:
+        plan_id = plan_id_for(path)
+        if plan_id in seen:
+            raise PlanLoadError(str(path), f"plan id {plan_id!r} is already taken by {seen[plan_id]}")
+        seen[plan_id] = path
+        loaded = load_plan(path, profile, plan_id)
+        result.document.merge(loaded.document)
+        result.reports.extend(loaded.reports)
+    return result

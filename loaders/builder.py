@@ -1,0 +1,532 @@
+"""Outline → entities and relations: the step that gives the plan's parts their meaning.
+
+Each chapter is read by the handler for its kind (requirements, tasks, domains, projects,
+measures, as the profile recognises them); then three passes run over the text of what
+was built: standards to formulate, cited documents, and bodies given work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from graph.errors import PlanLoadError
+from graph.model import (
+    Entity,
+    EntityKind,
+    GraphDocument,
+    Relation,
+    RelationType,
+    SourceSpan,
+)
+from loaders.departments import extract_bodies
+from loaders.documents import Citation, document_key, extract_citations, normalise_title
+from loaders.header import PlanHeader, read_header
+from loaders.indicators import deadline_before, extract_targets
+from loaders.outline import Block, build_outline
+from loaders.paragraphs import Paragraph
+from loaders.profile import ChapterKind, Profile
+from loaders.report import LoadReport, Unplaced
+from loaders.standards import extract_standards
+
+__all__ = ["PlanBuilder"]
+
+_SENTENCE_END = re.compile("[。；：]")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Part of a paragraph that belongs to an entity's text: paragraph.text[offset:]."""
+
+    paragraph: Paragraph
+    offset: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.offset :]
+
+
+class PlanBuilder:
+    """Builds one plan's `GraphDocument` from its paragraphs."""
+
+    def __init__(self, plan_id: str, path: str, profile: Profile) -> None:
+        self.plan_id = plan_id
+        self.path = path
+        self.profile = profile
+        self.document = GraphDocument()
+        self.report = LoadReport(path=path, plan_id=plan_id)
+        self._segments: dict[str, list[Segment]] = {}
+        self._placed: set[int] = set()
+        self._indicator_count = 0
+
+    # -- entry point -----------------------------------------------------------------------
+
+    def build(self, paragraphs: list[Paragraph]) -> GraphDocument:
+        outline = build_outline(paragraphs, self.profile)
+        kinds = [self.profile.chapter_kind(chapter.title) for chapter in outline.chapters]
+        if not any(kinds):
+            raise PlanLoadError(
+                self.path,
+                "no recognisable plan structure: no chapter heading such as "
+                "“一、总体要求”, “二、主要任务” or “五、保障措施” was found",
+            )
+        header = read_header(outline.preamble, self.profile)
+        if header.title is None:
+            raise PlanLoadError(
+                self.path, "no plan title: no line before the first chapter ends like a plan title (…规划)"
+            )
+        self.report.title = header.title
+        plan = self._plan(header, outline.preamble)
+        for number, (chapter, kind) in enumerate(zip(outline.chapters, kinds, strict=True), start=1):
+            self._chapter(chapter, kind, number, plan, header)
+        self._link_standards()
+        self._link_citations(header)
+        self._link_bodies()
+        self.report.unplaced = [
+            Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in self._placed
+        ]
+        self.report.count(self.document)
+        return self.document
+
+    # -- entities --------------------------------------------------------------------------
+
+    def _add(
+        self,
+        kind: EntityKind,
+        local_id: str,
+        name: str,
+        *,
+        parent: Entity | None,
+        anchor: Paragraph,
+        segments: list[Segment] | None = None,
+        label: str | None = None,
+        attrs: dict[str, object] | None = None,
+    ) -> Entity:
+        """Add an entity (and its PART_OF link to parent) spanning anchor … its last segment.
+        A duplicate number in the text (two “3.” items) gets a suffix, never a clash."""
+        segments = [s for s in segments or [] if s.text]
+        base = self.plan_id if kind is EntityKind.PLAN else f"{self.plan_id}/{kind.value.lower()}/{local_id}"
+        entity_id, suffix = base, 1
+        while entity_id in self.document.entities:
+            suffix += 1
+            entity_id = f"{base}-{suffix}"
+        last = segments[-1].paragraph if segments else anchor
+        span = SourceSpan(self.plan_id, anchor.start, last.end, anchor.line)
+        entity = Entity(
+            id=entity_id,
+            kind=kind,
+            name=name,
+            plan=self.plan_id,
+            label=label,
+            text="\n".join(s.text for s in segments) or None,
+            parent=parent.id if parent else None,
+            source=span,
+            attrs=attrs or {},
+        )
+        self.document.add_entity(entity)
+        self._segments[entity_id] = segments
+        self._placed.add(anchor.index)
+        self._placed.update(s.paragraph.index for s in segments)
+        if parent is not None and kind is not EntityKind.INDICATOR:
+            self._relate(RelationType.PART_OF, entity, parent, span)
+        return entity
+
+    def _relate(
+        self, rel_type: RelationType, source: Entity, target: Entity, span: SourceSpan, **fields: object
+    ) -> None:
+        self.document.add_relation(Relation(rel_type, source.id, target.id, span=span, **fields))
+
+    def _span_in(self, segment: Segment, start: int, end: int) -> SourceSpan:
+        base = segment.paragraph.start + segment.offset
+        return SourceSpan(self.plan_id, base + start, base + end, segment.paragraph.line)
+
+    def _plan(self, header: PlanHeader, preamble: list[Paragraph]) -> Entity:
+        anchor = header.title_paragraphs[0] if header.title_paragraphs else preamble[0]
+        self._placed.update(p.index for p in header.notice + header.title_paragraphs)
+        assert header.title is not None
+        plan = self._add(
+            EntityKind.PLAN,
+            "",
+            header.title,
+            parent=None,
+            anchor=anchor,
+            segments=[Segment(p) for p in header.preface],
+            attrs={
+                "title": header.title,
+                "issuer": header.issuer,
+                "approvedBy": header.approved_by,
+                "issuedOn": header.issued_on,
+                "periodStart": header.period_start,
+                "periodEnd": header.period_end,
+                "region": header.region,
+                "level": header.level,
+                "docNumber": None,
+                "recipients": header.recipients,
+            },
+        )
+        return plan
+
+    # -- chapters --------------------------------------------------------------------------
+
+    def _chapter(
+        self, chapter: Block, kind: ChapterKind | None, number: int, plan: Entity, header: PlanHeader
+    ) -> None:
+        section = self._add(
+            EntityKind.SECTION,
+            str(number),
+            chapter.title,
+            parent=plan,
+            anchor=chapter.paragraph,
+            segments=_text_of(chapter),
+            label=chapter.label,
+        )
+        if kind == "requirements":
+            self._requirements(chapter, section, header)
+        elif kind == "domains":
+            self._domains(chapter, section)
+        elif kind == "tasks":
+            self._numbered(chapter, section, EntityKind.TASK)
+        elif kind == "projects":
+            self._numbered(chapter, section, EntityKind.PROJECT)
+        elif kind == "measures":
+            self._numbered(chapter, section, EntityKind.MEASURE)
+        else:
+            for child in chapter.children:
+                self._add(
+                    EntityKind.SECTION,
+                    f"{number_of(section)}.{_number(child)}",
+                    child.title,
+                    parent=section,
+                    anchor=child.paragraph,
+                    segments=_text_of(child),
+                    label=child.label,
+                )
+
+    def _numbered(self, chapter: Block, section: Entity, kind: EntityKind) -> None:
+        """Tasks, projects, measures: groups （一） with numbered items 1. under them, or items
+        straight under the chapter. Ids keep the written numbers: task 9 of group 五 is task/5.9."""
+        for child in chapter.children:
+            group = self._add(
+                kind,
+                str(_number(child)),
+                child.title,
+                parent=section,
+                anchor=child.paragraph,
+                segments=_text_of(child),
+                label=child.label,
+            )
+            for item in child.children:
+                self._add(
+                    kind,
+                    f"{_number(child)}.{_number(item)}",
+                    item.title,
+                    parent=group,
+                    anchor=item.paragraph,
+                    segments=_text_of(item),
+                    label=item.label,
+                )
+
+    def _requirements(self, chapter: Block, section: Entity, header: PlanHeader) -> None:
+        for child in chapter.children:
+            part = self.profile.requirement_part(child.title)
+            own_text = _text_of(child) if part not in ("principles", "goals") else _rest_of(child)
+            subsection = self._add(
+                EntityKind.SECTION,
+                f"{number_of(section)}.{_number(child)}",
+                child.title,
+                parent=section,
+                anchor=child.paragraph,
+                segments=own_text,
+                label=child.label,
+            )
+            if part == "principles":
+                self._principles(child, subsection)
+            elif part == "goals":
+                self._goals(child, subsection, header)
+
+    def _principles(self, block: Block, subsection: Entity) -> None:
+        count = 0
+        for paragraph in block.body:
+            count += 1
+            name, offset = _lead_sentence(paragraph.text)
+            self._add(
+                EntityKind.PRINCIPLE,
+                str(count),
+                name,
+                parent=subsection,
+                anchor=paragraph,
+                segments=[Segment(paragraph, offset)],
+                label=paragraph.bullet,
+            )
+        for item in block.children:
+            count += 1
+            self._add(
+                EntityKind.PRINCIPLE,
+                str(count),
+                item.title,
+                parent=subsection,
+                anchor=item.paragraph,
+                segments=_text_of(item),
+                label=item.label,
+            )
+
+    def _goals(self, block: Block, subsection: Entity, header: PlanHeader) -> None:
+        """The first plain paragraph is the overall goal; bullets (or numbered items) are its
+        sub-goals; a plain paragraph after a sub-goal continues it."""
+        overall: tuple[Paragraph, list[Segment]] | None = None
+        subgoals: list[tuple[Paragraph, str, str | None, list[Segment]]] = []
+        for paragraph in block.body:
+            if paragraph.bullet:
+                name, offset = _lead_sentence(paragraph.text)
+                subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)]))
+            elif subgoals:
+                subgoals[-1][3].append(Segment(paragraph))
+            elif overall is None:
+                overall = (paragraph, [Segment(paragraph)])
+            else:
+                overall[1].append(Segment(paragraph))
+        for item in block.children:
+            subgoals.append((item.paragraph, item.title, item.label, _text_of(item)))
+
+        parent, prefix = subsection, ""
+        default_deadline = header.period_end
+        if overall is not None:
+            anchor, segments = overall
+            parent = self._add(
+                EntityKind.GOAL,
+                "1",
+                _goal_name(anchor.text, self.profile),
+                parent=subsection,
+                anchor=anchor,
+                segments=segments,
+            )
+            prefix = "1."
+            default_deadline = (
+                deadline_before(anchor.text, len(anchor.text), self.profile) or default_deadline
+            )
+            self._indicators(parent, segments, default_deadline)
+        for number, (anchor, name, label, segments) in enumerate(subgoals, start=1):
+            goal = self._add(
+                EntityKind.GOAL,
+                f"{prefix}{number}",
+                name,
+                parent=parent,
+                anchor=anchor,
+                segments=segments,
+                label=label,
+            )
+            self._indicators(goal, segments, default_deadline)
+
+    def _indicators(self, goal: Entity, segments: list[Segment], default_deadline: int | None) -> None:
+        for segment in segments:
+            for target in extract_targets(segment.text, self.profile):
+                self._indicator_count += 1
+                deadline = deadline_before(segment.text, target.start, self.profile) or default_deadline
+                indicator = Entity(
+                    id=f"{self.plan_id}/indicator/{self._indicator_count}",
+                    kind=EntityKind.INDICATOR,
+                    name=target.metric,
+                    plan=self.plan_id,
+                    text=target.clause,
+                    parent=goal.id,
+                    source=self._span_in(segment, target.start, target.end),
+                    attrs={
+                        "metric": target.metric,
+                        "comparator": target.comparator.value,
+                        "value": target.value,
+                        "unit": target.unit,
+                        "deadline": deadline,
+                    },
+                )
+                self.document.add_entity(indicator)
+                self._relate(RelationType.MEASURES, indicator, goal, indicator.source)  # type: ignore[arg-type]
+
+    def _domains(self, chapter: Block, section: Entity) -> None:
+        """Key areas （一）, their 专栏 columns, and the domains headed by short lines inside
+        each column (现代农业, 林业, …); the paragraphs under a domain heading are its text."""
+        for child in chapter.children:
+            if child.level == "column":
+                self._column(child, section)
+                continue
+            area = self._add(
+                EntityKind.DOMAIN,
+                str(_number(child)),
+                child.title,
+                parent=section,
+                anchor=child.paragraph,
+                segments=_text_of(child),
+                label=child.label,
+            )
+            for sub in child.children:
+                if sub.level == "column":
+                    self._column(sub, area)
+                else:
+                    self._add(
+                        EntityKind.DOMAIN,
+                        f"{_number(child)}.{_number(sub)}",
+                        sub.title,
+                        parent=area,
+                        anchor=sub.paragraph,
+                        segments=_text_of(sub),
+                        label=sub.label,
+                    )
+
+    def _column(self, block: Block, parent: Entity) -> None:
+        column_id = f"col{_number(block)}"
+        domains: list[tuple[Paragraph, list[Segment]]] = []
+        column_text = _rest_of(block)
+        for paragraph in block.body:
+            if self._is_domain_heading(paragraph):
+                domains.append((paragraph, []))
+            elif domains:
+                domains[-1][1].append(Segment(paragraph))
+            else:
+                column_text.append(Segment(paragraph))
+        column = self._add(
+            EntityKind.DOMAIN,
+            column_id,
+            block.title,
+            parent=parent,
+            anchor=block.paragraph,
+            segments=column_text,
+            label=block.label,
+        )
+        for number, (heading, segments) in enumerate(domains, start=1):
+            self._add(
+                EntityKind.DOMAIN,
+                f"{column_id}.{number}",
+                heading.text.rstrip("。"),
+                parent=column,
+                anchor=heading,
+                segments=segments,
+            )
+
+    def _is_domain_heading(self, paragraph: Paragraph) -> bool:
+        text = paragraph.text.rstrip("。")
+        return (
+            not paragraph.bullet
+            and len(text) <= self.profile.domain_heading_max_length
+            and not re.search("[，。；：、！？]", text)
+        )
+
+    # -- passes over the built text --------------------------------------------------------
+
+    def _texts(self, kinds: set[EntityKind]) -> list[tuple[Entity, Segment]]:
+        return [
+            (self.document.entities[entity_id], segment)
+            for entity_id, segments in self._segments.items()
+            if self.document.entities[entity_id].kind in kinds
+            for segment in segments
+        ]
+
+    def _link_standards(self) -> None:
+        for entity, segment in self._texts({EntityKind.DOMAIN, EntityKind.TASK, EntityKind.PROJECT}):
+            for mention in extract_standards(segment.text, self.profile):
+                span = self._span_in(segment, mention.start, mention.end)
+                standard = self.document.add_entity(
+                    Entity(
+                        id=f"{self.plan_id}/standard/{mention.name}",
+                        kind=EntityKind.STANDARD,
+                        name=mention.name,
+                        plan=self.plan_id,
+                        source=span,
+                    )
+                )
+                self._relate(RelationType.FORMULATES, entity, standard, span)
+
+    def _link_citations(self, header: PlanHeader) -> None:
+        own_title = normalise_title(header.title or "")
+        derivation = re.compile(self.profile.derivation.pattern)
+        plan = self.document.entities[self.plan_id]
+        for entity, segment in self._texts(set(EntityKind)):
+            derived = {m.start("citation") for m in derivation.finditer(segment.text)}
+            for citation in extract_citations(segment.text, self.profile):
+                if citation.title and normalise_title(citation.title) == own_title:
+                    continue
+                span = self._span_in(segment, citation.start, citation.end)
+                document = self.document.add_entity(_document(citation, span))
+                self._relate(RelationType.REFERENCES, entity, document, span)
+                if entity is plan and citation.start in derived:
+                    self._relate(RelationType.DERIVES_FROM, plan, document, span)
+
+    def _link_bodies(self) -> None:
+        kinds = {_CHAPTER_ENTITY[c] for c in self.profile.departments.chapters}
+        for entity, segment in self._texts(kinds):
+            for mention in extract_bodies(segment.text, self.profile):
+                span = self._span_in(segment, mention.start, mention.end)
+                department = self.document.add_entity(
+                    Entity(
+                        id=f"department/{mention.name}",
+                        kind=EntityKind.DEPARTMENT,
+                        name=mention.name,
+                        source=span,
+                        attrs={"category": mention.category},
+                    )
+                )
+                self._relate(
+                    RelationType.RESPONSIBLE_FOR,
+                    department,
+                    entity,
+                    span,
+                    role=mention.role,
+                    evidence=mention.sentence,
+                )
+
+
+_CHAPTER_ENTITY: dict[str, EntityKind] = {
+    "requirements": EntityKind.GOAL,
+    "tasks": EntityKind.TASK,
+    "domains": EntityKind.DOMAIN,
+    "projects": EntityKind.PROJECT,
+    "measures": EntityKind.MEASURE,
+}
+
+
+def _document(citation: Citation, span: SourceSpan) -> Entity:
+    key = document_key(citation)
+    return Entity(
+        id=f"document/{key}",
+        kind=EntityKind.DOCUMENT,
+        name=citation.title or key,
+        source=span,
+        attrs={"title": citation.title, "docNumber": citation.number},
+    )
+
+
+def _rest_of(block: Block) -> list[Segment]:
+    return [Segment(block.paragraph, block.rest_offset)] if block.rest else []
+
+
+def _text_of(block: Block) -> list[Segment]:
+    """A heading's own text: what follows the heading sentence, then its body paragraphs."""
+    return _rest_of(block) + [Segment(p) for p in block.body]
+
+
+def _number(block: Block) -> int:
+    """The number written in a label: （三） → 3, 10. → 10, 专栏七 → 7."""
+    digits = re.search(r"\d+", block.label)
+    if digits:
+        return int(digits.group())
+    numeral = re.search("[零一二两三四五六七八九十百]+", block.label)
+    return int(cn2an.cn2an(numeral.group(), "smart")) if numeral else 0
+
+
+def number_of(entity: Entity) -> str:
+    return entity.id.rsplit("/", 1)[1]
+
+
+def _lead_sentence(text: str) -> tuple[str, int]:
+    """“坚持改革引路。坚持……” → (“坚持改革引路”, offset of the rest)."""
+    match = _SENTENCE_END.search(text)
+    if match is None or match.start() == 0:
+        return text, len(text)
+    return text[: match.start()], match.end()
+
+
+def _goal_name(text: str, profile: Profile) -> str:
+    """The overall goal's name: its first clause after the time phrase."""
+    sentence = _lead_sentence(text)[0]
+    sentence = re.sub(profile.goals.time_prefix, "", sentence)
+    return re.split("[，,]", sentence, maxsplit=1)[0]

@@ -1,0 +1,88 @@
+"""Paragraphs → the plan's outline: chapters, their sections, columns and numbered items.
+
+The outline only knows numbering (from the profile); what a chapter means is decided
+later by its heading words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from loaders.paragraphs import Paragraph
+from loaders.profile import Profile
+
+__all__ = ["Block", "Outline", "build_outline"]
+
+Level = Literal["chapter", "section", "column", "item"]
+_RANK: dict[Level, int] = {"chapter": 1, "section": 2, "column": 3, "item": 3}
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading and everything under it. `rest` is the heading line's text after the
+    heading sentence (1.转变标准供给方式。以需求…); `body` the plain paragraphs below it."""
+
+    level: Level
+    paragraph: Paragraph
+    label: str
+    title: str
+    rest: str = ""
+    rest_offset: int = 0
+    body: list[Paragraph] = field(default_factory=list)
+    children: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Outline:
+    preamble: list[Paragraph]
+    chapters: list[Block]
+
+
+def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
+    patterns: list[tuple[Level, re.Pattern[str]]] = [
+        ("chapter", re.compile(profile.numbering.chapter)),
+        ("section", re.compile(profile.numbering.section)),
+        ("column", re.compile(profile.numbering.column)),
+        ("item", re.compile(profile.numbering.item)),
+    ]
+    preamble: list[Paragraph] = []
+    chapters: list[Block] = []
+    open_blocks: list[Block] = []
+    for paragraph in paragraphs:
+        block = _heading(paragraph, patterns)
+        if block is None or (block.level != "chapter" and not chapters):
+            if open_blocks:
+                open_blocks[-1].body.append(paragraph)
+            else:
+                preamble.append(paragraph)
+            continue
+        while open_blocks and _RANK[open_blocks[-1].level] >= _RANK[block.level]:
+            open_blocks.pop()
+        if open_blocks:
+            open_blocks[-1].children.append(block)
+        else:
+            chapters.append(block)
+        open_blocks.append(block)
+    return Outline(preamble, chapters)
+
+
+def _heading(paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]]) -> Block | None:
+    if paragraph.bullet:
+        return None
+    for level, pattern in patterns:
+        match = pattern.match(paragraph.text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        rest = groups.get("rest") or ""
+        return Block(
+            level=level,
+            paragraph=paragraph,
+            label=match.group("label"),
+            title=match.group("title").strip().rstrip("。"),
+            rest=rest.strip(),
+            rest_offset=match.start("rest") if rest else len(paragraph.text),
+        )
+    return None

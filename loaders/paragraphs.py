@@ -1,0 +1,118 @@
+"""Text → normalised paragraphs, each keeping its place in the original text.
+
+Plans of the genre come with full- or half-width punctuation, CRLF or LF line ends,
+indentation or none, blank lines between paragraphs or not, and “—”, “——” or “--”
+bullets. All of these normalise to the same paragraphs: one per non-empty line, CJK
+punctuation full-width, digits and Latin letters half-width, the bullet set aside.
+
+Normalisation maps characters one to one, so an offset in a paragraph's text plus the
+paragraph's `start` is an offset in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Paragraph", "normalise_line", "split_paragraphs"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_SPACE = " \t\u3000\u00a0\ufeff\u200b"
+_TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "+": "＋"}
+_BRACKETS = {"(": "（", ")": "）"}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    text: str
+    #: The bullet mark the line started with, as a canonical "——", or None.
+    bullet: str | None
+    start: int
+    end: int
+    line: int
+
+
+def _is_wide(char: str) -> bool:
+    """CJK ideographs, CJK punctuation and full-width forms: the characters half-width
+    punctuation next to which should have been full-width."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or char in "“”‘’《》…—"
+    )
+
+
+def _half_width_alnum(char: str) -> str:
+    code = ord(char)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A or code == 0xFF05:
+        return chr(code - 0xFEE0)
+    return char
+
+
+def normalise_line(line: str) -> str:
+    """Normalise one line's characters, one for one (the length never changes)."""
+    chars = [_half_width_alnum(c) for c in line]
+    quote_open = True
+    for i, char in enumerate(chars):
+        before = chars[i - 1] if i > 0 else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        near_wide = (before and _is_wide(before)) or (after and _is_wide(after))
+        if char in _TO_FULL_WIDTH and near_wide:
+            chars[i] = _TO_FULL_WIDTH[char]
+        elif char == "." and before and _is_wide(before) and before not in "（）":
+            chars[i] = "。"
+        elif char == '"':
+            chars[i] = "“" if quote_open else "”"
+            quote_open = not quote_open
+        elif char == "(":
+            close = line.find(")", i)
+            inner = line[i + 1 : close] if close > 0 else ""
+            if near_wide or any(_is_wide(c) for c in inner):
+                chars[i] = "（"
+                if close > 0:
+                    chars[close] = "）"
+        elif char == ")" and near_wide:
+            chars[i] = "）"
+    return "".join(chars)
+
+
+def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
+    """Split decoded text into normalised paragraphs (one per non-empty line)."""
+    marks = sorted(bullets, key=len, reverse=True)
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for line_no, match in enumerate(_LINE.finditer(text), start=1):
+        raw = match.group().rstrip("\r\n")
+        offset = match.start()
+        if match.start() == match.end() == len(text) and not raw:
+            break
+        stripped = raw.lstrip(_SPACE)
+        start = offset + len(raw) - len(stripped)
+        stripped = stripped.rstrip(_SPACE)
+        if not stripped:
+            continue
+        bullet = None
+        for mark in marks:
+            if stripped.startswith(mark) and len(stripped) > len(mark):
+                rest = stripped[len(mark) :].lstrip(_SPACE)
+                # "-1" is a number and "--" alone is a rule, not a bullet.
+                if rest and not rest[0].isdigit():
+                    bullet = "——"
+                    start += len(stripped) - len(rest)
+                    stripped = rest
+                break
+        paragraphs.append(
+            Paragraph(
+                index=len(paragraphs),
+                text=normalise_line(stripped),
+                bullet=bullet,
+                start=start,
+                end=start + len(stripped),
+                line=line_no,
+            )
+        )
+    return paragraphs

@@ -1,0 +1,180 @@
+"""Genre profiles: the extraction rules of a kind of plan, read from YAML and validated.
+
+Patterns are compiled once here, so a broken profile fails at load time with the field
+that is wrong, not halfway through a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
+
+PROFILES_DIR = Path(__file__).parent / "profiles"
+DEFAULT_PROFILE = PROFILES_DIR / "standardization-plan.yaml"
+
+ChapterKind = Literal["requirements", "tasks", "domains", "projects", "measures"]
+RequirementPart = Literal["guiding", "principles", "goals"]
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _check_patterns(cls, value: object, info):  # type: ignore[no-untyped-def]
+        field = cls.model_fields[info.field_name]
+        if field.description == "regex":
+            for pattern in value if isinstance(value, list) else [value]:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+
+def _regex() -> object:
+    return Field(description="regex")
+
+
+class Numbering(_Rules):
+    chapter: str = _regex()
+    section: str = _regex()
+    item: str = _regex()
+    column: str = _regex()
+
+
+class Notice(_Rules):
+    recipients: str = _regex()
+    approval: str = _regex()
+    date: str = _regex()
+    issuer_from_approver: str
+
+
+class Title(_Rules):
+    endings: list[str]
+    period: str = _regex()
+
+
+class Regions(_Rules):
+    pattern: str = _regex()
+    levels: dict[str, str]
+    relative_prefixes: list[str]
+
+
+class Derivation(_Rules):
+    pattern: str = _regex()
+
+
+class Goals(_Rules):
+    time_prefix: str = _regex()
+    deadline_year: str = _regex()
+    deadline_five_year: str = _regex()
+
+
+class Indicators(_Rules):
+    number: str = _regex()
+    units: list[str]
+    at_least_suffix: list[str]
+    at_most_suffix: list[str]
+    about_suffix: list[str]
+    at_least_prefix: list[str]
+    at_most_prefix: list[str]
+    about_prefix: list[str]
+    metric_lead: str = _regex()
+    metric_trail: str = _regex()
+
+
+class Standards(_Rules):
+    enumerations: list[str] = _regex()
+    lead_words: list[str]
+    trailing_words: list[str]
+    require_lead_word: bool
+    separators: list[str]
+    min_length: int
+    max_length: int
+
+
+class Documents(_Rules):
+    quoted: str = _regex()
+    number: str = _regex()
+    unquoted: str = _regex()
+
+
+class Body(_Rules):
+    category: str
+    aliases: list[str] = []
+    not_before: list[str] = []
+
+
+class Departments(_Rules):
+    chapters: list[ChapterKind]
+    lead_after: str = _regex()
+    bodies: dict[str, Body]
+
+
+class Profile(BaseModel):
+    """One genre's rules. Compiled patterns are cached on the instance."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    numbering: Numbering
+    bullets: list[str]
+    domain_heading_max_length: int
+    chapters: dict[ChapterKind, list[str]]
+    requirement_parts: dict[RequirementPart, list[str]]
+    notice: Notice
+    title: Title
+    regions: Regions
+    derivation: Derivation
+    goals: Goals
+    indicators: Indicators
+    standards: Standards
+    documents: Documents
+    departments: Departments
+
+    def chapter_kind(self, title: str) -> ChapterKind | None:
+        return _first_kind(self.chapters, title)
+
+    def requirement_part(self, title: str) -> RequirementPart | None:
+        return _first_kind(self.requirement_parts, title)
+
+    @cached_property
+    def body_pattern(self) -> re.Pattern[str]:
+        """Every body name and alias, longest first, each with its own not-before guard."""
+        alternatives = []
+        for canonical, body in self.departments.bodies.items():
+            guard = "".join(f"(?!{re.escape(w)})" for w in body.not_before)
+            for name in [canonical, *body.aliases]:
+                alternatives.append((len(name), re.escape(name) + guard))
+        alternatives.sort(key=lambda pair: -pair[0])
+        return re.compile("|".join(a for _, a in alternatives))
+
+    @cached_property
+    def body_by_name(self) -> dict[str, str]:
+        """Each name or alias → the canonical name of its body."""
+        names = {}
+        for canonical, body in self.departments.bodies.items():
+            for name in [canonical, *body.aliases]:
+                names[name] = canonical
+        return names
+
+
+def _first_kind(table: dict[str, list[str]], title: str):  # type: ignore[no-untyped-def]
+    for kind, words in table.items():
+        if any(word in title for word in words):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=8)
+def load_profile(path: Path = DEFAULT_PROFILE) -> Profile:
+    with open(path, encoding="utf-8") as handle:
+        return Profile.model_validate(yaml.safe_load(handle))

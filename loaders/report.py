@@ -1,0 +1,40 @@
+"""The load report: what a plan file gave, and every paragraph the loader could not place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.model import GraphDocument
+
+__all__ = ["LoadReport", "Unplaced"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class LoadReport:
+    path: str
+    plan_id: str
+    title: str = ""
+    entities: Counter[str] = field(default_factory=Counter)
+    relations: Counter[str] = field(default_factory=Counter)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+    def count(self, document: GraphDocument) -> None:
+        self.entities = Counter(e.kind.value for e in document.entities.values())
+        self.relations = Counter(r.type.value for r in document.relations.values())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "planId": self.plan_id,
+            "title": self.title,
+            "entities": dict(self.entities),
+            "relations": dict(self.relations),
+            "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],
+        }

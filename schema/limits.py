@@ -1,0 +1,20 @@
+"""Bounds on what one GraphQL request may ask, with safe defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["QueryLimits"]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryLimits:
+    #: Largest `first` of a connection, as the GitHub API allows.
+    max_page_size: int = 100
+    #: Largest `maxDepth` of dependencies and impact.
+    max_analysis_depth: int = 10
+    #: Deepest selection nesting of a query document.
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+    max_search_length: int = 200

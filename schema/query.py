@@ -1,0 +1,224 @@
+"""The Query type: the contract of ../DESIGN.md, resolved through the `GraphStore` protocol."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections import Counter
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import Info
+
+from graph import model
+from graph.errors import EntityNotFound
+from schema.limits import QueryLimits
+from schema.types import (
+    Direction,
+    EntityConnection,
+    EntityEdge,
+    EntityKind,
+    EntityNode,
+    ImpactResult,
+    KindCount,
+    PageInfo,
+    Plan,
+    ReachResult,
+    RelationCount,
+    RelationType,
+    ResponsibilityResult,
+    Stats,
+    node_for,
+    reach_result,
+    responsibility_result,
+)
+
+__all__ = ["Query", "bad_input", "not_found"]
+
+_CURSOR_PREFIX = "entity:"
+
+
+def not_found(entity_id: str) -> GraphQLError:
+    return GraphQLError(f"No entity with id {entity_id!r}.", extensions={"code": "NOT_FOUND"})
+
+
+def bad_input(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
+
+
+def _limits(info: Info) -> QueryLimits:
+    return info.context.limits
+
+
+def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
+    """maxDepth as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
+    ceiling = _limits(info).max_analysis_depth
+    depth = default if max_depth is None else max_depth
+    if not 1 <= depth <= ceiling:
+        raise bad_input(f"maxDepth must be between 1 and {ceiling}, not {depth}.")
+    return depth
+
+
+def _encode_cursor(offset: int) -> str:
+    return base64.b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
+
+
+def _decode_cursor(cursor: str) -> int:
+    try:
+        decoded = base64.b64decode(cursor.encode(), validate=True).decode()
+        if decoded.startswith(_CURSOR_PREFIX):
+            return int(decoded.removeprefix(_CURSOR_PREFIX))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise bad_input(f"{cursor!r} is not a cursor this API gave out.")
+
+
+def _kind_counts(entities: list[model.Entity]) -> list[KindCount]:
+    counts = Counter(e.kind for e in entities)
+    return [KindCount(kind=kind, count=counts[kind]) for kind in model.EntityKind if counts[kind]]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Every plan in the graph.")
+    def plans(self, info: Info) -> list[Plan]:
+        return [node_for(p) for p in info.context.store.plans()]  # type: ignore[misc]
+
+    @strawberry.field(description="One entity by id; null if there is none.")
+    async def entity(self, info: Info, id: strawberry.ID) -> EntityNode | None:  # noqa: A002
+        found = await info.context.entities.load(str(id))
+        return node_for(found) if found else None
+
+    @strawberry.field(description="Entities by kind, plan and a substring of name or text; paginated.")
+    def entities(
+        self,
+        info: Info,
+        kind: EntityKind | None = None,
+        plan_id: strawberry.ID | None = None,
+        search: str | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> EntityConnection:
+        first = 50 if first is None else first
+        ceiling = _limits(info).max_page_size
+        if not 0 <= first <= ceiling:
+            raise bad_input(f"first must be between 0 and {ceiling}, not {first}.")
+        if search is not None and len(search) > _limits(info).max_search_length:
+            raise bad_input(f"search is longer than {_limits(info).max_search_length} characters.")
+        offset = _decode_cursor(after) + 1 if after else 0
+        page = info.context.store.find(kind, str(plan_id) if plan_id else None, search or None, offset, first)
+        edges = [
+            EntityEdge(cursor=_encode_cursor(offset + i), node=node_for(e))
+            for i, e in enumerate(page.entities)
+        ]
+        return EntityConnection(
+            total_count=page.total,
+            nodes=[e.node for e in edges],
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=offset + len(edges) < page.total,
+                has_previous_page=offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+    @strawberry.field(
+        description="What an entity reaches by following relations as typed and directed, up to maxDepth."
+    )
+    def dependencies(
+        self,
+        info: Info,
+        id: strawberry.ID,  # noqa: A002
+        direction: Direction | None = model.Direction.DOWNSTREAM,
+        relations: list[RelationType] | None = None,
+        max_depth: int | None = 3,
+    ) -> list[ReachResult]:
+        max_depth = _check_depth(info, max_depth, default=3)
+        direction = direction or model.Direction.DOWNSTREAM
+        try:
+            reached = info.context.store.dependencies(str(id), direction, relations, max_depth)
+        except EntityNotFound:
+            raise not_found(str(id)) from None
+        return [reach_result(r) for r in reached]
+
+    @strawberry.field(
+        description="Everything put at risk if this entity slips,"
+        " each relation followed in its impact direction."
+    )
+    def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
+        max_depth = _check_depth(info, max_depth, default=6)
+        store = info.context.store
+        try:
+            reached = store.impact(str(id), max_depth)
+            root = store.get_many([str(id)])[0]
+        except EntityNotFound:
+            raise not_found(str(id)) from None
+        assert root is not None
+        departments = store.responsible_departments([str(id), *(r.entity.id for r in reached)])
+        return ImpactResult(
+            root=node_for(root),
+            affected=[reach_result(r) for r in reached],
+            counts_by_kind=_kind_counts([r.entity for r in reached]),
+            departments=[node_for(d) for d in departments],
+        )
+
+    @strawberry.field(
+        description="The shortest chain of entities linking two entities, relations taken either way."
+    )
+    def path(
+        self,
+        info: Info,
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        relations: list[RelationType] | None = None,
+    ) -> list[EntityNode] | None:
+        try:
+            found = info.context.store.path(str(from_id), str(to_id), relations)
+        except EntityNotFound as exc:
+            raise not_found(exc.entity_id) from None
+        return [node_for(e) for e in found] if found is not None else None
+
+    @strawberry.field(
+        description="What a department is responsible for, directly and (optionally) inherited."
+    )
+    def responsibilities(
+        self, info: Info, department_id: strawberry.ID, include_inherited: bool | None = True
+    ) -> list[ResponsibilityResult]:
+        try:
+            answers = info.context.store.responsibilities(str(department_id), include_inherited is not False)
+        except EntityNotFound:
+            raise not_found(str(department_id)) from None
+        return [responsibility_result(a) for a in answers]
+
+    @strawberry.field(description="Who is responsible for an entity, directly and (optionally) inherited.")
+    def responsible_for(
+        self,
+        info: Info,
+        id: strawberry.ID,  # noqa: A002
+        include_inherited: bool | None = True,
+    ) -> list[ResponsibilityResult]:
+        try:
+            answers = info.context.store.responsible_for(str(id), include_inherited is not False)
+        except EntityNotFound:
+            raise not_found(str(id)) from None
+        return [responsibility_result(a) for a in answers]
+
+    @strawberry.field(description="Counts of entities and relations, for one plan or the whole graph.")
+    def stats(self, info: Info, plan_id: strawberry.ID | None = None) -> Stats:
+        store = info.context.store
+        if plan_id is not None and store.get_many([str(plan_id)])[0] is None:
+            raise not_found(str(plan_id))
+        stats = store.stats(str(plan_id) if plan_id else None)
+        return Stats(
+            entity_count=stats.entities,
+            relation_count=stats.relations,
+            by_kind=[
+                KindCount(kind=k, count=stats.by_kind[k]) for k in model.EntityKind if k in stats.by_kind
+            ],
+            by_relation=[
+                RelationCount(type=t, count=stats.by_relation[t])
+                for t in model.RelationType
+                if t in stats.by_relation
+            ],
+        )

@@ -1,0 +1,344 @@
+"""GraphQL types: the `Entity` interface, one type per entity kind, and the analysis results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from graph import model
+from graph.store import Reach, Responsibility, Step
+
+__all__ = [
+    "EntityNode",
+    "ImpactResult",
+    "KindCount",
+    "ReachResult",
+    "RelationEdge",
+    "ResponsibilityResult",
+    "node_for",
+]
+
+EntityKind = strawberry.enum(model.EntityKind, description="What an entity is in a plan.")
+RelationType = strawberry.enum(model.RelationType)
+Direction = strawberry.enum(
+    model.Direction, description="DOWNSTREAM follows a relation along its arrow, UPSTREAM against it."
+)
+Origin = strawberry.enum(
+    model.Origin, description="TEXT: stated in the plan; CURATED: from an overlay; INFERRED: computed."
+)
+Role = strawberry.enum(model.Role)
+Comparator = strawberry.enum(model.Comparator)
+
+
+@strawberry.type
+class SourceSpan:
+    """Where an entity or relation stands in the plan's original text."""
+
+    plan: str
+    start: int
+    end: int
+    line: int
+
+
+def _span(span: model.SourceSpan | None) -> SourceSpan | None:
+    return SourceSpan(plan=span.plan, start=span.start, end=span.end, line=span.line) if span else None
+
+
+@strawberry.interface(name="Entity")
+class EntityNode:
+    id: strawberry.ID
+    kind: EntityKind
+    name: str
+    label: str | None
+    text: str | None
+    source: SourceSpan | None
+    model_: strawberry.Private[model.Entity]
+
+    @strawberry.field
+    async def plan(self, info: Info) -> Plan | None:
+        if self.model_.plan is None:
+            return None
+        entity = await info.context.entities.load(self.model_.plan)
+        return node_for(entity) if entity else None  # type: ignore[return-value]
+
+    @strawberry.field
+    async def parent(self, info: Info) -> EntityNode | None:
+        if self.model_.parent is None:
+            return None
+        entity = await info.context.entities.load(self.model_.parent)
+        return node_for(entity) if entity else None
+
+    @strawberry.field
+    async def children(self, info: Info) -> list[EntityNode]:
+        return [node_for(e) for e in await info.context.children.load(self.model_.id)]
+
+    @strawberry.field
+    async def relations(
+        self,
+        info: Info,
+        type: RelationType | None = None,  # noqa: A002 - the contract's argument name
+        direction: Direction | None = model.Direction.BOTH,
+    ) -> list[RelationEdge]:
+        key = (self.model_.id, type, direction or model.Direction.BOTH)
+        steps = await info.context.relations.load(key)
+        return [relation_edge(s) for s in steps]
+
+
+@strawberry.type
+class Plan(EntityNode):
+    title: str
+    issuer: str | None
+    approved_by: str | None
+    issued_on: str | None
+    period_start: int | None
+    period_end: int | None
+    region: str | None
+    level: str | None
+    doc_number: str | None
+    recipients: list[str]
+
+
+@strawberry.type
+class Section(EntityNode):
+    pass
+
+
+@strawberry.type
+class Principle(EntityNode):
+    pass
+
+
+@strawberry.type
+class Goal(EntityNode):
+    pass
+
+
+@strawberry.type
+class Indicator(EntityNode):
+    metric: str
+    comparator: Comparator
+    value: float
+    unit: str | None
+    deadline: int | None
+
+
+@strawberry.type
+class Task(EntityNode):
+    pass
+
+
+@strawberry.type
+class Domain(EntityNode):
+    pass
+
+
+@strawberry.type
+class Project(EntityNode):
+    pass
+
+
+@strawberry.type
+class Measure(EntityNode):
+    pass
+
+
+@strawberry.type
+class Standard(EntityNode):
+    pass
+
+
+@strawberry.type
+class Department(EntityNode):
+    category: str | None
+
+
+@strawberry.type
+class Document(EntityNode):
+    title: str | None
+    doc_number: str | None
+
+
+_TYPES: dict[model.EntityKind, type[EntityNode]] = {
+    model.EntityKind.PLAN: Plan,
+    model.EntityKind.SECTION: Section,
+    model.EntityKind.PRINCIPLE: Principle,
+    model.EntityKind.GOAL: Goal,
+    model.EntityKind.INDICATOR: Indicator,
+    model.EntityKind.TASK: Task,
+    model.EntityKind.DOMAIN: Domain,
+    model.EntityKind.PROJECT: Project,
+    model.EntityKind.MEASURE: Measure,
+    model.EntityKind.STANDARD: Standard,
+    model.EntityKind.DEPARTMENT: Department,
+    model.EntityKind.DOCUMENT: Document,
+}
+
+# Kind-specific fields: GraphQL's camelCase name in `Entity.attrs` → the Python field name.
+_EXTRA_FIELDS: dict[model.EntityKind, dict[str, str]] = {
+    model.EntityKind.PLAN: {
+        "title": "title",
+        "issuer": "issuer",
+        "approvedBy": "approved_by",
+        "issuedOn": "issued_on",
+        "periodStart": "period_start",
+        "periodEnd": "period_end",
+        "region": "region",
+        "level": "level",
+        "docNumber": "doc_number",
+        "recipients": "recipients",
+    },
+    model.EntityKind.INDICATOR: {
+        "metric": "metric",
+        "comparator": "comparator",
+        "value": "value",
+        "unit": "unit",
+        "deadline": "deadline",
+    },
+    model.EntityKind.DEPARTMENT: {"category": "category"},
+    model.EntityKind.DOCUMENT: {"title": "title", "docNumber": "doc_number"},
+}
+
+
+def node_for(entity: model.Entity) -> EntityNode:
+    """The GraphQL object of an entity, of the type of its kind."""
+    extra: dict[str, Any] = {
+        python: entity.attrs.get(camel) for camel, python in _EXTRA_FIELDS.get(entity.kind, {}).items()
+    }
+    if entity.kind is model.EntityKind.INDICATOR:
+        extra["comparator"] = model.Comparator(extra["comparator"])
+    if entity.kind is model.EntityKind.PLAN:
+        extra["title"] = extra["title"] or entity.name
+        extra["recipients"] = extra["recipients"] or []
+    return _TYPES[entity.kind](
+        id=strawberry.ID(entity.id),
+        kind=entity.kind,
+        name=entity.name,
+        label=entity.label,
+        text=entity.text,
+        source=_span(entity.source),
+        model_=entity,
+        **extra,
+    )
+
+
+@strawberry.type(name="Relation")
+class RelationEdge:
+    type: RelationType
+    direction: Direction
+    other: EntityNode
+    role: Role | None
+    origin: Origin
+    confidence: float | None
+    evidence: str | None
+    source: SourceSpan | None = strawberry.field(description="Where the text states this relation.")
+    from_id: strawberry.ID = strawberry.field(description="The entity the arrow starts at.")
+    to_id: strawberry.ID = strawberry.field(description="The entity the arrow points to.")
+
+
+def relation_edge(step: Step) -> RelationEdge:
+    relation = step.relation
+    return RelationEdge(
+        type=relation.type,
+        direction=step.direction,
+        other=node_for(step.other),
+        role=relation.role,
+        origin=relation.origin,
+        confidence=relation.confidence,
+        evidence=relation.evidence,
+        source=_span(relation.span),
+        from_id=strawberry.ID(relation.source),
+        to_id=strawberry.ID(relation.target),
+    )
+
+
+@strawberry.type(name="Reach")
+class ReachResult:
+    entity: EntityNode
+    depth: int
+    path: list[RelationEdge] = strawberry.field(
+        description="The relations followed from the start, in order."
+    )
+
+
+def reach_result(reach: Reach) -> ReachResult:
+    return ReachResult(
+        entity=node_for(reach.entity), depth=reach.depth, path=[relation_edge(s) for s in reach.path]
+    )
+
+
+@strawberry.type
+class KindCount:
+    kind: EntityKind
+    count: int
+
+
+@strawberry.type
+class RelationCount:
+    type: RelationType
+    count: int
+
+
+@strawberry.type(name="Impact")
+class ImpactResult:
+    root: EntityNode
+    affected: list[ReachResult]
+    counts_by_kind: list[KindCount]
+    departments: list[EntityNode] = strawberry.field(
+        description="Departments responsible for the root or for anything affected."
+    )
+
+
+@strawberry.type(name="Responsibility")
+class ResponsibilityResult:
+    department: EntityNode
+    entity: EntityNode
+    role: Role
+    origin: Origin
+    inherited_from: EntityNode | None = strawberry.field(
+        description="Null for a direct responsibility; else the entity it is inherited from, down PART_OF."
+    )
+
+
+def responsibility_result(answer: Responsibility) -> ResponsibilityResult:
+    return ResponsibilityResult(
+        department=node_for(answer.department),
+        entity=node_for(answer.entity),
+        role=answer.role,
+        origin=answer.origin,
+        inherited_from=node_for(answer.inherited_from) if answer.inherited_from else None,
+    )
+
+
+@strawberry.type
+class Stats:
+    entity_count: int
+    relation_count: int
+    by_kind: list[KindCount]
+    by_relation: list[RelationCount]
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class EntityEdge:
+    cursor: str
+    node: EntityNode
+
+
+@strawberry.type
+class EntityConnection:
+    total_count: int
+    nodes: list[EntityNode]
+    edges: list[EntityEdge]
+    page_info: PageInfo
+
+
+ALL_TYPES = list(_TYPES.values())
