@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
@@ -53,10 +54,14 @@ def _settings(paths: list[Path] | None, backend: str | None, **overrides: object
         values["plans"] = paths
     if backend:
         values["backend"] = backend
-    return Settings(**values)  # type: ignore[arg-type]
+    try:
+        return Settings(**values)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        _fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
 
 
-def _fail(error: Exception) -> None:
+def _fail(error: Exception) -> NoReturn:
     err.print(f"[bold red]error:[/] {error}", highlight=False)
     raise typer.Exit(code=1)
 

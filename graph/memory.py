@@ -190,13 +190,14 @@ class MemoryStore:
         self._require(from_id)
         self._require(to_id)
         allowed = set(rel_types) if rel_types else None
-        graph = self._graph
+        full = self._graph
+        view = full
         if allowed is not None:
-            graph = nx.subgraph_view(
-                graph, filter_edge=lambda u, v, k: graph[u][v][k]["relation"].type in allowed
+            view = nx.subgraph_view(
+                full, filter_edge=lambda u, v, k: full[u][v][k]["relation"].type in allowed
             )
         try:
-            ids = nx.shortest_path(graph.to_undirected(as_view=True), from_id, to_id)
+            ids = nx.shortest_path(view.to_undirected(as_view=True), from_id, to_id)
         except nx.NetworkXNoPath:
             return None
         return [self._entity(i) for i in ids]

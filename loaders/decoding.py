@@ -23,6 +23,15 @@ def decode_plan(raw: bytes, path: str) -> str:
         raise PlanLoadError(path, "the file is empty")
     if b"\x00" in raw[:8192] or _control_ratio(raw[:8192]) > 0.05:
         raise PlanLoadError(path, "the file is binary, not text")
+    text = _decode(raw)
+    if text is None:
+        raise PlanLoadError(path, "the file is neither UTF-8 nor GB18030 text")
+    if not text.strip():
+        raise PlanLoadError(path, "the file is empty (white space only)")
+    return text
+
+
+def _decode(raw: bytes) -> str | None:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -32,7 +41,7 @@ def decode_plan(raw: bytes, path: str) -> str:
         best = charset_normalizer.from_bytes(raw).best()
         if best is not None:
             return str(best)
-    raise PlanLoadError(path, "the file is neither UTF-8 nor GB18030 text")
+    return None
 
 
 def _control_ratio(sample: bytes) -> float:

@@ -28,11 +28,12 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         types=ALL_TYPES,
+        # Factories, so that each request gets fresh extension instances.
         extensions=[
-            QueryDepthLimiter(max_depth=limits.max_query_depth),
-            MaxAliasesLimiter(max_alias_count=limits.max_aliases),
-            MaxTokensLimiter(max_token_count=limits.max_tokens),
-            MaskErrors(should_mask_error=_is_internal, error_message="Internal error."),
+            lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: MaskErrors(should_mask_error=_is_internal, error_message="Internal error."),
         ],
     )
 

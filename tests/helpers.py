@@ -1,0 +1,44 @@
+"""Constants and small helpers shared by the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from graph.model import Entity, EntityKind, GraphDocument, RelationType
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "plans" / "hubei-standardization-2016-2020.txt"
+PLAN = "hubei-standardization-2016-2020"
+
+GraphQL = Callable[..., dict[str, Any]]
+
+
+def sid(local: str) -> str:
+    """An id in the seed plan: sid('task/5.9') is task 9, in task group 五."""
+    return f"{PLAN}/{local}"
+
+
+def named(document: GraphDocument, kind: EntityKind, name: str) -> Entity:
+    """The one entity of a kind with this name; fails if there is none or more than one."""
+    found = [e for e in document.entities.values() if e.kind is kind and e.name == name]
+    assert len(found) == 1, f"{len(found)} {kind.value} entities named {name!r}"
+    return found[0]
+
+
+def children_named(document: GraphDocument, parent: Entity, kind: EntityKind) -> list[str]:
+    return [e.name for e in document.entities.values() if e.parent == parent.id and e.kind is kind]
+
+
+def linked(
+    document: GraphDocument, rel_type: RelationType, source: str | None = None, target: str | None = None
+):
+    """Relations of a type, optionally from or to an entity id."""
+    return [
+        r
+        for r in document.relations.values()
+        if r.type is rel_type
+        and (source is None or r.source == source)
+        and (target is None or r.target == target)
+    ]

@@ -1,0 +1,141 @@
+"""The `plangraph` command as a user runs it: load, export, impact, serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import networkx as nx
+import pytest
+
+from tests.helpers import PLAN, ROOT, SEED, sid
+
+
+def plangraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
+    command = [executable] if executable else [sys.executable, "-m", "api.cli"]
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=120,
+    )
+
+
+def test_load_prints_a_report() -> None:
+    done = plangraph("load")
+    assert done.returncode == 0, done.stderr
+    assert "湖北省标准化体系建设发展规划（2016-2020年）" in done.stdout
+    assert PLAN in done.stdout
+    for line in ["INDICATOR   │ 12", "PROJECT     │ 10", "MEASURES        │ 12"]:
+        assert line in done.stdout
+    assert "every paragraph was placed" in done.stdout
+
+
+def test_load_lists_paragraphs_it_could_not_place(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    stray = "（此件公开发布）"
+    # A stray line between the notice and the title belongs nowhere.
+    text = text.replace("湖北省标准化体系建设发展规划\n", f"{stray}\n\n湖北省标准化体系建设发展规划\n", 1)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    done = plangraph("load", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "1 paragraph(s) could not be placed" in done.stdout
+    assert f"line 7: {stray}" in done.stdout
+
+
+def test_export_json_has_the_documented_shape(tmp_path: Path) -> None:
+    output = tmp_path / "graph.json"
+    done = plangraph("export", "--format", "json", "-o", str(output))
+    assert done.returncode == 0, done.stderr
+    exported = json.loads(output.read_text(encoding="utf-8"))
+    entities = {e["id"]: e for e in exported["entities"]}
+    indicator = entities[sid("indicator/1")]
+    assert {
+        k: indicator[k] for k in ("kind", "name", "plan", "parent", "metric", "comparator", "value", "unit")
+    } == {
+        "kind": "INDICATOR",
+        "name": "国家标准",
+        "plan": PLAN,
+        "parent": sid("goal/1.1"),
+        "metric": "国家标准",
+        "comparator": "AT_LEAST",
+        "value": 300,
+        "unit": "项",
+    }
+    assert set(indicator["source"]) == {"plan", "start", "end", "line"}
+    assert entities[PLAN]["issuedOn"] == "2016-11-30"
+    relation = next(r for r in exported["relations"] if r["type"] == "MEASURES")
+    assert set(relation) >= {"type", "from", "to", "origin", "role", "confidence", "evidence"}
+    assert relation["from"] == sid("indicator/1") and relation["origin"] == "TEXT"
+
+
+def test_export_graphml_reads_back_with_networkx(tmp_path: Path) -> None:
+    output = tmp_path / "graph.graphml"
+    assert plangraph("export", "--format", "graphml", "-o", str(output)).returncode == 0
+    graph = nx.read_graphml(output)
+    assert graph.nodes[sid("project/8")]["name"] == "现代物流标准化工程"
+    assert graph.nodes[sid("indicator/6")]["value"] == 20000.0
+
+
+def test_impact_report() -> None:
+    done = plangraph("impact", sid("standard/农田保护"), "--max-depth", "2")
+    assert done.returncode == 0, done.stderr
+    assert "Impact of STANDARD 农田保护" in done.stdout
+    assert "现代农业" in done.stdout and "FORMULATES (against)" in done.stdout
+
+
+def test_impact_of_an_unknown_id_fails_clearly() -> None:
+    done = plangraph("impact", "no/such/id")
+    assert done.returncode == 1
+    assert "no entity with id 'no/such/id'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_answers_over_http() -> None:
+    port = _free_port()
+    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
+    if executable is None:
+        pytest.fail("the plangraph console script is not installed in this environment")
+    server = subprocess.Popen(
+        [executable, "serve", "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stdout.read().decode() if server.stdout else ""
+                assert time.monotonic() < deadline, "plangraph serve did not answer in time"
+                time.sleep(0.2)
+        assert response.json()["plans"] == 1
+        body = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ plans { title } }"}).json()
+        assert body["data"]["plans"][0]["title"] == "湖北省标准化体系建设发展规划（2016-2020年）"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_settings_come_from_the_environment(tmp_path: Path) -> None:
+    done = plangraph("load", env={"PLANGRAPH_BACKEND": "cassandra"})
+    assert done.returncode == 1
+    assert "invalid settings" in done.stderr and "backend" in done.stderr
+    assert "Traceback" not in done.stderr
