@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from api.app import create_app
 from graph.memory import MemoryStore
 from graph.model import GraphDocument
 from loaders import load_plans
-from tests.helpers import SEED, GraphQL
+from tests.helpers import SEED, GraphQL, free_port
 
 
 @pytest.fixture(scope="session")
@@ -29,18 +28,12 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def base_url(seed: GraphDocument) -> Iterator[str]:
     """The app on a real uvicorn server in a background thread, serving the seed."""
     store = MemoryStore()
     store.load(seed)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from tests.helpers import PLAN, ROOT, SEED, sid
+from tests.helpers import PLAN, ROOT, SEED, free_port, sid
 
 
 def plangraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -102,14 +101,8 @@ def test_impact_of_an_unknown_id_fails_clearly() -> None:
     assert "Traceback" not in done.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_answers_over_http() -> None:
-    port = _free_port()
+    port = free_port()
     executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
     if executable is None:
         pytest.fail("the plangraph console script is not installed in this environment")
