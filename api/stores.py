@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from api.settings import Settings
-from graph.errors import PlanGraphError
+from graph.errors import BackendUnavailable
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
 
-__all__ = ["BackendUnavailable", "open_store"]
-
-
-class BackendUnavailable(PlanGraphError):
-    """The configured backend cannot be used."""
+__all__ = ["open_store"]
 
 
 def open_store(settings: Settings) -> tuple[GraphStore, LoadResult]:

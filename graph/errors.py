@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-__all__ = ["EntityNotFound", "InvalidQuery", "PlanGraphError", "PlanLoadError"]
+__all__ = ["BackendUnavailable", "EntityNotFound", "InvalidQuery", "PlanGraphError", "PlanLoadError"]
 
 
 class PlanGraphError(Exception):
@@ -29,3 +29,7 @@ class EntityNotFound(PlanGraphError):
 
 class InvalidQuery(PlanGraphError):
     """A query argument is out of range or malformed."""
+
+
+class BackendUnavailable(PlanGraphError):
+    """The graph database cannot be reached, or refused the credentials."""

@@ -21,6 +21,7 @@ __all__ = [
     "RelationType",
     "Role",
     "SourceSpan",
+    "document_order",
 ]
 
 
@@ -144,3 +145,9 @@ class GraphDocument:
 
     def entities_of(self, kind: EntityKind) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind is kind]
+
+
+def document_order(entity: Entity) -> tuple[str, int, str]:
+    """The order every store lists entities in: by plan, then where they stand in its text.
+    Shared entities (departments, documents) have no plan and come first."""
+    return (entity.plan or "", entity.source.start if entity.source else -1, entity.id)

@@ -6,6 +6,7 @@ the Bolt store are interchangeable behind the same schema.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -77,8 +78,9 @@ class GraphStore(Protocol):
         """For each id, the entities whose parent it is, in document order."""
 
     def relations_of(
-        self, ids: list[str], rel_type: RelationType | None, direction: Direction
-    ) -> list[list[Step]]: ...
+        self, ids: list[str], rel_types: Collection[RelationType] | None, direction: Direction
+    ) -> list[list[Step]]:
+        """For each id, its relations of these types (None: all) in this direction."""
 
     def find(
         self,

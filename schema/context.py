@@ -39,6 +39,7 @@ class PlanGraphContext(BaseContext):
             grouped[(rel_type, direction)].append(entity_id)
         answers: dict[RelationsKey, list[Step]] = {}
         for (rel_type, direction), ids in grouped.items():
-            for entity_id, steps in zip(ids, self.store.relations_of(ids, rel_type, direction), strict=True):
+            found = self.store.relations_of(ids, [rel_type] if rel_type else None, direction)
+            for entity_id, steps in zip(ids, found, strict=True):
                 answers[(entity_id, rel_type, direction)] = steps
         return [answers[key] for key in keys]

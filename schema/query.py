@@ -7,11 +7,10 @@ import binascii
 from collections import Counter
 
 import strawberry
-from graphql import GraphQLError
 from strawberry.types import Info
 
 from graph import model
-from graph.errors import EntityNotFound
+from graph.errors import EntityNotFound, InvalidQuery
 from schema.limits import QueryLimits
 from schema.types import (
     Direction,
@@ -33,17 +32,9 @@ from schema.types import (
     responsibility_result,
 )
 
-__all__ = ["Query", "bad_input", "not_found"]
+__all__ = ["Query"]
 
 _CURSOR_PREFIX = "entity:"
-
-
-def not_found(entity_id: str) -> GraphQLError:
-    return GraphQLError(f"No entity with id {entity_id!r}.", extensions={"code": "NOT_FOUND"})
-
-
-def bad_input(message: str) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})
 
 
 def _limits(info: Info) -> QueryLimits:
@@ -55,7 +46,7 @@ def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
     ceiling = _limits(info).max_analysis_depth
     depth = default if max_depth is None else max_depth
     if not 1 <= depth <= ceiling:
-        raise bad_input(f"maxDepth must be between 1 and {ceiling}, not {depth}.")
+        raise InvalidQuery(f"maxDepth must be between 1 and {ceiling}, not {depth}.")
     return depth
 
 
@@ -70,7 +61,7 @@ def _decode_cursor(cursor: str) -> int:
             return int(decoded.removeprefix(_CURSOR_PREFIX))
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
-    raise bad_input(f"{cursor!r} is not a cursor this API gave out.")
+    raise InvalidQuery(f"{cursor!r} is not a cursor this API gave out.")
 
 
 def _kind_counts(entities: list[model.Entity]) -> list[KindCount]:
@@ -102,9 +93,9 @@ class Query:
         first = 50 if first is None else first
         ceiling = _limits(info).max_page_size
         if not 0 <= first <= ceiling:
-            raise bad_input(f"first must be between 0 and {ceiling}, not {first}.")
+            raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
         if search is not None and len(search) > _limits(info).max_search_length:
-            raise bad_input(f"search is longer than {_limits(info).max_search_length} characters.")
+            raise InvalidQuery(f"search is longer than {_limits(info).max_search_length} characters.")
         offset = _decode_cursor(after) + 1 if after else 0
         page = info.context.store.find(kind, str(plan_id) if plan_id else None, search or None, offset, first)
         edges = [
@@ -136,10 +127,7 @@ class Query:
     ) -> list[ReachResult]:
         max_depth = _check_depth(info, max_depth, default=3)
         direction = direction or model.Direction.DOWNSTREAM
-        try:
-            reached = info.context.store.dependencies(str(id), direction, relations, max_depth)
-        except EntityNotFound:
-            raise not_found(str(id)) from None
+        reached = info.context.store.dependencies(str(id), direction, relations, max_depth)
         return [reach_result(r) for r in reached]
 
     @strawberry.field(
@@ -149,12 +137,8 @@ class Query:
     def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
         max_depth = _check_depth(info, max_depth, default=6)
         store = info.context.store
-        try:
-            reached = store.impact(str(id), max_depth)
-            root = store.get_many([str(id)])[0]
-        except EntityNotFound:
-            raise not_found(str(id)) from None
-        assert root is not None
+        reached = store.impact(str(id), max_depth)
+        (root,) = store.get_many([str(id)])
         departments = store.responsible_departments([str(id), *(r.entity.id for r in reached)])
         return ImpactResult(
             root=node_for(root),
@@ -173,10 +157,7 @@ class Query:
         to_id: strawberry.ID,
         relations: list[RelationType] | None = None,
     ) -> list[EntityNode] | None:
-        try:
-            found = info.context.store.path(str(from_id), str(to_id), relations)
-        except EntityNotFound as exc:
-            raise not_found(exc.entity_id) from None
+        found = info.context.store.path(str(from_id), str(to_id), relations)
         return [node_for(e) for e in found] if found is not None else None
 
     @strawberry.field(
@@ -185,10 +166,7 @@ class Query:
     def responsibilities(
         self, info: Info, department_id: strawberry.ID, include_inherited: bool | None = True
     ) -> list[ResponsibilityResult]:
-        try:
-            answers = info.context.store.responsibilities(str(department_id), include_inherited is not False)
-        except EntityNotFound:
-            raise not_found(str(department_id)) from None
+        answers = info.context.store.responsibilities(str(department_id), include_inherited is not False)
         return [responsibility_result(a) for a in answers]
 
     @strawberry.field(description="Who is responsible for an entity, directly and (optionally) inherited.")
@@ -198,17 +176,14 @@ class Query:
         id: strawberry.ID,  # noqa: A002
         include_inherited: bool | None = True,
     ) -> list[ResponsibilityResult]:
-        try:
-            answers = info.context.store.responsible_for(str(id), include_inherited is not False)
-        except EntityNotFound:
-            raise not_found(str(id)) from None
+        answers = info.context.store.responsible_for(str(id), include_inherited is not False)
         return [responsibility_result(a) for a in answers]
 
     @strawberry.field(description="Counts of entities and relations, for one plan or the whole graph.")
     def stats(self, info: Info, plan_id: strawberry.ID | None = None) -> Stats:
         store = info.context.store
         if plan_id is not None and store.get_many([str(plan_id)])[0] is None:
-            raise not_found(str(plan_id))
+            raise EntityNotFound(str(plan_id))
         stats = store.stats(str(plan_id) if plan_id else None)
         return Stats(
             entity_count=stats.entities,

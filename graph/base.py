@@ -1,0 +1,194 @@
+"""`StoreBase`: the analyses every store answers, written once over two primitives.
+
+A store provides `get_many` and `_fetch_steps` (the relations of a batch of entities, in
+the directions and of the types asked for); everything else — dependencies, impact,
+shortest path, responsibility with inheritance — is computed here, level by level. Each
+level is one call to the store, so on a database a traversal costs one round trip per
+level, and what it reads is bounded by the answer, not the graph. Steps are put in one
+canonical order, so every store gives the same answer to the same question.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection
+
+from graph.errors import EntityNotFound
+from graph.model import Direction, Entity, RelationType, Role, document_order
+from graph.semantics import IMPACT_FLOW, Flow
+from graph.store import Reach, Responsibility, Step
+
+__all__ = ["MAX_PATH_LENGTH", "StoreBase"]
+
+#: How many relations `path` follows at the most before it answers that there is no path.
+MAX_PATH_LENGTH = 12
+
+_PART_OF = [RelationType.PART_OF]
+_RESPONSIBLE_FOR = [RelationType.RESPONSIBLE_FOR]
+_FORWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.FORWARD]
+_BACKWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.BACKWARD]
+_TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
+
+Types = Collection[RelationType] | None
+
+
+def _step_order(step: Step) -> tuple[object, ...]:
+    return (
+        step.direction is not Direction.DOWNSTREAM,
+        _TYPE_RANK[step.relation.type],
+        document_order(step.other),
+        step.relation.role or "",
+    )
+
+
+class StoreBase(ABC):
+    # -- primitives ------------------------------------------------------------------------
+
+    @abstractmethod
+    def get_many(self, ids: list[str]) -> list[Entity | None]: ...
+
+    @abstractmethod
+    def _fetch_steps(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
+        """For each id: its relations of out_types followed along the arrow and of in_types
+        against it. None means every type; an empty collection, none."""
+
+    def steps_of(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
+        if not ids:
+            return []
+        return [sorted(steps, key=_step_order) for steps in self._fetch_steps(ids, out_types, in_types)]
+
+    def relations_of(self, ids: list[str], rel_types: Types, direction: Direction) -> list[list[Step]]:
+        along = rel_types if direction in (Direction.DOWNSTREAM, Direction.BOTH) else ()
+        against = rel_types if direction in (Direction.UPSTREAM, Direction.BOTH) else ()
+        return self.steps_of(ids, along, against)
+
+    def _entity(self, entity_id: str) -> Entity:
+        entity = self.get_many([entity_id])[0]
+        if entity is None:
+            raise EntityNotFound(entity_id)
+        return entity
+
+    # -- traversals ------------------------------------------------------------------------
+
+    def _breadth_first(
+        self, root: str, max_depth: int, follow: Callable[[list[str]], list[list[Step]]]
+    ) -> list[Reach]:
+        """Each entity reached once, at its smallest depth, with the first path to it."""
+        self._entity(root)
+        seen = {root}
+        reached: list[Reach] = []
+        frontier: list[tuple[str, tuple[Step, ...]]] = [(root, ())]
+        for depth in range(1, max_depth + 1):
+            if not frontier:
+                break
+            next_frontier = []
+            for (_, path), steps in zip(frontier, follow([node for node, _ in frontier]), strict=True):
+                for step in steps:
+                    if step.other.id in seen:
+                        continue
+                    seen.add(step.other.id)
+                    step_path = (*path, step)
+                    reached.append(Reach(step.other, depth, step_path))
+                    next_frontier.append((step.other.id, step_path))
+            frontier = next_frontier
+        return reached
+
+    def dependencies(
+        self, entity_id: str, direction: Direction, rel_types: list[RelationType] | None, max_depth: int
+    ) -> list[Reach]:
+        return self._breadth_first(
+            entity_id, max_depth, lambda ids: self.relations_of(ids, rel_types or None, direction)
+        )
+
+    def impact(self, entity_id: str, max_depth: int) -> list[Reach]:
+        """Everything reachable following each relation in its impact direction (`IMPACT_FLOW`)."""
+        return self._breadth_first(entity_id, max_depth, lambda ids: self.steps_of(ids, _FORWARD, _BACKWARD))
+
+    def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None:
+        """A shortest chain of entities from one to the other, relations taken either way."""
+        start = self._entity(from_id)
+        self._entity(to_id)
+        if from_id == to_id:
+            return [start]
+        types = rel_types or None
+        for reach in self._breadth_first(
+            from_id, MAX_PATH_LENGTH, lambda ids: self.steps_of(ids, types, types)
+        ):
+            if reach.entity.id == to_id:
+                return [start, *(step.other for step in reach.path)]
+        return None
+
+    # -- responsibility --------------------------------------------------------------------
+
+    def _leads(self, ids: list[str]) -> set[str]:
+        """The ids among these that name their own lead department."""
+        return {
+            entity_id
+            for entity_id, steps in zip(ids, self.steps_of(ids, (), _RESPONSIBLE_FOR), strict=True)
+            if any(step.relation.role is Role.LEAD for step in steps)
+        }
+
+    def responsibilities(self, department_id: str, include_inherited: bool) -> list[Responsibility]:
+        """What a department is responsible for; inherited down PART_OF to the parts that do
+        not name their own lead."""
+        department = self._entity(department_id)
+        direct = self.steps_of([department_id], _RESPONSIBLE_FOR, ())[0]
+        answers = [
+            Responsibility(department, s.other, s.relation.role or Role.LEAD, s.relation.origin)
+            for s in direct
+        ]
+        if not include_inherited:
+            return answers
+        held = {(a.entity.id, a.role) for a in answers}
+        visited = {s.other.id for s in direct}
+        # (part id, the directly held responsibility it inherits from)
+        frontier = [(s.other.id, s) for s in direct]
+        while frontier:
+            parts_per_node = self.steps_of([node for node, _ in frontier], (), _PART_OF)
+            candidates = [
+                (part.other, source)
+                for parts, (_, source) in zip(parts_per_node, frontier, strict=True)
+                for part in parts
+            ]
+            leads = self._leads([part.id for part, _ in candidates])
+            frontier = []
+            for part, source in candidates:
+                if part.id in leads or part.id in visited:
+                    continue
+                visited.add(part.id)
+                role = source.relation.role or Role.LEAD
+                if (part.id, role) not in held:
+                    held.add((part.id, role))
+                    answers.append(
+                        Responsibility(department, part, role, source.relation.origin, source.other)
+                    )
+                frontier.append((part.id, source))
+        return answers
+
+    def responsible_for(self, entity_id: str, include_inherited: bool) -> list[Responsibility]:
+        """Who is responsible for an entity; inherited from the wholes it is part of, up to
+        and including the nearest one that names a lead, unless it names its own."""
+        entity = self._entity(entity_id)
+        direct = self.steps_of([entity_id], (), _RESPONSIBLE_FOR)[0]
+        answers = [
+            Responsibility(s.other, entity, s.relation.role or Role.LEAD, s.relation.origin) for s in direct
+        ]
+        if not include_inherited or any(s.relation.role is Role.LEAD for s in direct):
+            return answers
+        held = {(a.department.id, a.role) for a in answers}
+        current = entity_id
+        for _ in range(MAX_PATH_LENGTH):
+            parents = self.steps_of([current], _PART_OF, ())[0]
+            if not parents:
+                break
+            ancestor = parents[0].other
+            assigned = self.steps_of([ancestor.id], (), _RESPONSIBLE_FOR)[0]
+            for step in assigned:
+                role = step.relation.role or Role.LEAD
+                if (step.other.id, role) not in held:
+                    held.add((step.other.id, role))
+                    answers.append(Responsibility(step.other, entity, role, step.relation.origin, ancestor))
+            if any(step.relation.role is Role.LEAD for step in assigned):
+                break
+            current = ancestor.id
+        return answers
