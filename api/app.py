@@ -6,9 +6,10 @@ import json
 import re
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from strawberry.fastapi import GraphQLRouter
 
+from graph.errors import PlanGraphError
 from graph.model import EntityKind
 from graph.store import GraphStore
 from schema import PlanGraphContext, QueryLimits, build_schema
@@ -43,15 +44,19 @@ def example_query(store: GraphStore) -> str:
 class _Router(GraphQLRouter):
     """strawberry's router with GraphiQL opening on a query that runs on the loaded plans."""
 
-    def __init__(self, *args: object, opening_query: str, **kwargs: object) -> None:
+    def __init__(self, *args: object, store: GraphStore, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        literal = opening_query.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
-        self._ide_html = _EXAMPLE_QUERY.sub(
-            lambda _: f"const EXAMPLE_QUERY = `{literal}`;", self.graphql_ide_html
-        )
+        self._store = store
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
-        return HTMLResponse(self._ide_html)
+        try:
+            query = example_query(self._store)
+        except PlanGraphError:
+            query = "# The graph database cannot be reached right now.\n{ plans { id title } }\n"
+        literal = query.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
+        return HTMLResponse(
+            _EXAMPLE_QUERY.sub(lambda _: f"const EXAMPLE_QUERY = `{literal}`;", self.graphql_ide_html)
+        )
 
 
 def create_app(store: GraphStore, limits: QueryLimits | None = None) -> FastAPI:
@@ -61,13 +66,18 @@ def create_app(store: GraphStore, limits: QueryLimits | None = None) -> FastAPI:
     async def context() -> PlanGraphContext:
         return PlanGraphContext(store, limits)
 
-    router = _Router(build_schema(limits), context_getter=context, opening_query=example_query(store))
+    router = _Router(build_schema(limits), context_getter=context, store=store)
     app.include_router(router, prefix="/graphql")
 
     @app.get("/health")
-    def health() -> dict[str, object]:
-        stats = store.stats(None)
-        return {"status": "ok", "plans": len(store.plans()), "entities": stats.entities}
+    def health() -> JSONResponse:
+        """200 with a summary while the store answers; 503 while its database is away."""
+        try:
+            if store.ping():
+                return JSONResponse({"status": "ok", "plans": len(store.plans())})
+        except PlanGraphError:
+            pass
+        return JSONResponse({"status": "unavailable"}, status_code=503)
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

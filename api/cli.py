@@ -17,7 +17,7 @@ from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError
 from graph.export import to_graphml, to_json
 from graph.model import Direction
-from loaders import load_plans
+from loaders import SHIPPED_PLANS, load_plans
 from loaders.report import LoadReport
 
 __all__ = ["app", "main"]
@@ -41,6 +41,12 @@ Backend = Annotated[
 
 
 _AGAINST = {Direction.DOWNSTREAM: "", Direction.UPSTREAM: " (against)", Direction.BOTH: ""}
+
+
+Neo4jUri = Annotated[Optional[str], typer.Option(help="Bolt URI; also PLANGRAPH_NEO4J_URI.")]  # noqa: UP045
+Neo4jUser = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_USER.")]  # noqa: UP045
+Neo4jPassword = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_PASSWORD.")]  # noqa: UP045
+Neo4jDatabase = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_DATABASE.")]  # noqa: UP045
 
 
 class ExportFormat(StrEnum):
@@ -72,15 +78,23 @@ def serve(
     backend: Backend = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on.")] = None,  # noqa: UP045
     port: Annotated[Optional[int], typer.Option(help="Port to listen on.")] = None,  # noqa: UP045
+    neo4j_uri: Neo4jUri = None,
+    neo4j_user: Neo4jUser = None,
+    neo4j_password: Neo4jPassword = None,
+    neo4j_database: Neo4jDatabase = None,
 ) -> None:
-    """Load the plans and serve the GraphQL API (GraphiQL at /graphql)."""
+    """Serve the GraphQL API (GraphiQL at /graphql). The memory backend loads the plans; the
+    neo4j backend serves what the database holds, after loading the plans given, if any."""
     import uvicorn
 
     from api.app import create_app
 
-    settings = _settings(paths, backend, host=host, port=port)
+    settings = _settings(
+        None, backend, host=host, port=port, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+    )  # fmt: skip
     try:
-        store, loaded = open_store(settings)
+        store, loaded = open_store(settings, paths)
     except PlanGraphError as exc:
         _fail(exc)
     for report in loaded.reports:
@@ -94,15 +108,28 @@ def serve(
 
 
 @app.command()
-def load(paths: PlanPaths = None, backend: Backend = None) -> None:
-    """Parse the plans and print a load report: counts per kind and relation, unplaced paragraphs."""
-    settings = _settings(paths, backend)
+def load(
+    paths: PlanPaths = None,
+    backend: Backend = None,
+    neo4j_uri: Neo4jUri = None,
+    neo4j_user: Neo4jUser = None,
+    neo4j_password: Neo4jPassword = None,
+    neo4j_database: Neo4jDatabase = None,
+) -> None:
+    """Parse the plans, write them to the backend, and print a load report: counts per kind
+    and relation type, and every paragraph that could not be placed."""
+    settings = _settings(
+        None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+    )  # fmt: skip
     try:
-        _, loaded = open_store(settings)
+        _, loaded = open_store(settings, paths or settings.plans or [SHIPPED_PLANS])
     except PlanGraphError as exc:
         _fail(exc)
     for report in loaded.reports:
         _print_report(report)
+    if settings.backend == "neo4j":
+        out.print(f"written to the graph database at {settings.neo4j_uri}")
 
 
 def _print_report(report: LoadReport) -> None:

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
     neo4j_database: str = "neo4j"
+    #: Largest statement sent over Bolt; FalkorDB's endpoint needs ≤ 4096, Neo4j takes far more.
+    neo4j_max_message_bytes: int = 4000
+    #: Seconds to wait for a connection (and its handshake) before trying again.
+    neo4j_connection_timeout: float = 5.0
 
     max_page_size: int = 100
     max_analysis_depth: int = 10

@@ -1,23 +1,43 @@
-"""Choosing and filling the store a process serves from."""
+"""Choosing the store a process works with, and filling it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from api.settings import Settings
-from graph.errors import BackendUnavailable
+from graph.bolt import BoltStore
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
 
-__all__ = ["open_store"]
+__all__ = ["bolt_store", "open_store"]
 
 
-def open_store(settings: Settings) -> tuple[GraphStore, LoadResult]:
-    """Load the configured plans and put them in the configured store."""
-    if settings.backend != "memory":
-        raise BackendUnavailable(
-            f"the {settings.backend} backend is not available in this version of plangraph"
-        )
-    loaded = load_plans(settings.plans or None)
-    store = MemoryStore()
-    store.load(loaded.document)
+def bolt_store(settings: Settings) -> BoltStore:
+    return BoltStore(
+        settings.neo4j_uri,
+        settings.neo4j_user,
+        settings.neo4j_password,
+        settings.neo4j_database,
+        max_message_bytes=settings.neo4j_max_message_bytes,
+        connection_timeout=settings.neo4j_connection_timeout,
+    )
+
+
+def open_store(settings: Settings, plans: list[Path] | None = None) -> tuple[GraphStore, LoadResult]:
+    """The configured store, with plans loaded into it.
+
+    The memory store always loads: the given plans, else the configured ones, else the
+    shipped ones. The Bolt store serves what the database holds and loads only plans asked
+    for explicitly (`plangraph load --backend neo4j` writes them)."""
+    if settings.backend == "memory":
+        loaded = load_plans(plans or settings.plans or None)
+        store = MemoryStore()
+        store.load(loaded.document)
+        return store, loaded
+    store = bolt_store(settings)
+    loaded = LoadResult()
+    if plans:
+        loaded = load_plans(plans)
+        store.load(loaded.document)
     return store, loaded

@@ -44,6 +44,9 @@ class MemoryStore(StoreBase):
         #: entity id → ids of the entities whose `parent` it is, in document order.
         self._children: dict[str, list[str]] = {}
 
+    def ping(self) -> bool:
+        return True
+
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, document: GraphDocument) -> None:

@@ -70,6 +70,9 @@ class GraphStore(Protocol):
     def load(self, document: GraphDocument) -> None:
         """Add the document's plans, replacing earlier versions of the same plans atomically."""
 
+    def ping(self) -> bool:
+        """Whether the store can answer now (a database may be away)."""
+
     def plans(self) -> list[Entity]: ...
 
     def get_many(self, ids: list[str]) -> list[Entity | None]: ...

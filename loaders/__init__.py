@@ -19,7 +19,7 @@ from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
 from loaders.report import LoadReport
 
-__all__ = ["LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
+__all__ = ["SHIPPED_PLANS", "LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
 
 PLAN_SUFFIXES = (".txt",)
 SHIPPED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"

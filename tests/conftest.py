@@ -12,9 +12,12 @@ import pytest
 import uvicorn
 
 from api.app import create_app
+from graph.bolt import BoltStore
 from graph.memory import MemoryStore
 from graph.model import GraphDocument
+from graph.store import GraphStore
 from loaders import load_plans
+from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.helpers import SEED, GraphQL, free_port
 
 
@@ -29,10 +32,32 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def base_url(seed: GraphDocument) -> Iterator[str]:
-    """The app on a real uvicorn server in a background thread, serving the seed."""
+def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBServer]:
+    """A real FalkorDB server, started for the test session."""
+    server = FalkorDBServer(tmp_path_factory.mktemp("falkordb"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def bolt_store(falkordb: FalkorDBServer, seed: GraphDocument) -> Iterator[BoltStore]:
+    store = BoltStore(falkordb.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+    store.clear()
+    store.load(seed)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def memory_store(seed: GraphDocument) -> MemoryStore:
     store = MemoryStore()
     store.load(seed)
+    return store
+
+
+def serve(store: GraphStore) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """The app on a real uvicorn server in a background thread."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
@@ -44,7 +69,19 @@ def base_url(seed: GraphDocument) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="session", params=["memory", "bolt"])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each API test runs once on the memory store and once on the Bolt store (FalkorDB)."""
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+@pytest.fixture(scope="session")
+def base_url(store: GraphStore) -> Iterator[str]:
+    server, thread, url = serve(store)
+    yield url
     server.should_exit = True
     thread.join(timeout=10)
 

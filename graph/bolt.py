@@ -1,0 +1,468 @@
+"""The Bolt store: the graph in Neo4j (or any server that speaks Bolt and Cypher), through
+the official neo4j driver.
+
+Every entity is a node labelled ``Entity`` and its kind (``Task``, ``Goal`` …) with its
+fields as properties (kind-specific ones as JSON in ``attrs``); every relation a
+relationship of its type. Queries are parameterized; the only names written into Cypher
+are labels and relationship types taken from the enums.
+
+Loading a plan is atomic without relying on multi-statement transactions (FalkorDB's Bolt
+endpoint does not honour them): the new version is written as ``Staged`` nodes that no
+query reads, then one single query deletes the old version and turns the staged nodes
+into ``Entity`` nodes. A load that fails before that leaves the old version untouched.
+Every write is a MERGE, so a retried statement changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.base import StoreBase, Types
+from graph.errors import BackendUnavailable, PlanGraphError
+from graph.model import (
+    Direction,
+    Entity,
+    EntityKind,
+    GraphDocument,
+    Origin,
+    Relation,
+    RelationType,
+    Role,
+    SourceSpan,
+    document_order,
+)
+from graph.store import Page, Stats, Step
+
+__all__ = ["BoltStore"]
+
+log = logging.getLogger(__name__)
+
+ENTITY = "Entity"
+STAGED = "Staged"
+KIND_LABELS = {kind: kind.value.capitalize() for kind in EntityKind}
+_ORDER = "coalesce(n.plan, ''), coalesce(n.start, -1), n.id"
+_INDEXES = [
+    f"CREATE INDEX FOR (n:{ENTITY}) ON (n.id)",
+    f"CREATE INDEX FOR (n:{ENTITY}) ON (n.plan)",
+    f"CREATE INDEX FOR (n:{ENTITY}) ON (n.parent)",
+    f"CREATE INDEX FOR (n:{STAGED}) ON (n.stage)",
+]
+_SWAP = f"""
+MATCH (s:{STAGED} {{stage: $token}})
+WITH count(s) AS staged WHERE staged > 0
+OPTIONAL MATCH (old:{ENTITY} {{plan: $plan}})
+DETACH DELETE old
+WITH DISTINCT staged
+MATCH (n:{STAGED} {{stage: $token}})
+SET n:{ENTITY}
+REMOVE n:{STAGED}
+REMOVE n.stage
+RETURN count(n) AS swapped
+"""
+
+
+class BoltStore(StoreBase):
+    """A `GraphStore` on a Bolt server.
+
+    `round_trips` counts the statements sent, so tests and benchmarks can see what a
+    request costs. `max_message_bytes` bounds the size of one statement with its
+    parameters: batches of rows or ids are cut to fit. FalkorDB 4.16's Bolt endpoint
+    crashes on a message over 4 KiB, hence the small default; Neo4j takes far more.
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str,
+        *,
+        max_message_bytes: int = 4000,
+        connection_timeout: float = 5.0,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self.max_message_bytes = max_message_bytes
+        self.round_trips = 0
+        self._driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=connection_timeout,
+            connection_acquisition_timeout=connection_timeout,
+        )
+        self._indexed = False
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # -- talking to the server -------------------------------------------------------------
+
+    def _run(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        """One auto-commit statement. A connection that drops is tried again twice (every
+        statement here is idempotent); a server that stays away is `BackendUnavailable`."""
+        self.round_trips += 1
+        failure: Exception | None = None
+        for attempt in range(3):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    return session.run(cypher, params).data()
+            except AuthError as exc:
+                raise BackendUnavailable(f"the graph database at {self.uri} refused the credentials") from exc
+            except (ServiceUnavailable, SessionExpired, OSError) as exc:
+                failure = exc
+                time.sleep(0.05 * attempt)
+        raise BackendUnavailable(
+            f"the graph database at {self.uri} cannot be reached ({failure})"
+        ) from failure
+
+    def ping(self) -> bool:
+        try:
+            return self._run("RETURN 1 AS ok") == [{"ok": 1}]
+        except (PlanGraphError, Neo4jError):
+            return False
+
+    def check(self) -> None:
+        """Raise `BackendUnavailable` with a reason a person can act on, unless the server answers."""
+        try:
+            self._run("RETURN 1 AS ok")
+        except Neo4jError as exc:
+            raise BackendUnavailable(
+                f"the graph database at {self.uri} refused a trivial query ({exc.code}); "
+                "check PLANGRAPH_NEO4J_USER, PLANGRAPH_NEO4J_PASSWORD and PLANGRAPH_NEO4J_DATABASE"
+            ) from exc
+
+    def ensure_indexes(self) -> None:
+        """Create the indexes the queries rely on, where the server supports them; an index
+        that exists already is not an error."""
+        if self._indexed:
+            return
+        for statement in _INDEXES:
+            try:
+                self._run(statement)
+            except Neo4jError as exc:
+                log.debug("index not created (%s): %s", exc.code, statement)
+        self._indexed = True
+
+    def clear(self) -> None:
+        """Remove everything: for tests and for a fresh start."""
+        self._run("MATCH (n) DETACH DELETE n")
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, document: GraphDocument) -> None:
+        self.check()
+        self.ensure_indexes()
+        plan_ids = sorted(
+            {e.plan for e in document.entities.values() if e.kind is EntityKind.PLAN and e.plan}
+        )
+        shared = [e for e in document.entities.values() if e.plan is None]
+        for kind, rows in _group_rows(shared).items():
+            self._run_chunked(
+                f"UNWIND $rows AS row MERGE (n:{ENTITY}:{KIND_LABELS[kind]} {{id: row.id}}) "
+                "ON CREATE SET n += row.props",
+                "rows",
+                rows,
+            )
+        by_plan = {e.id: e.plan for e in document.entities.values()}
+        for plan_id in plan_ids:
+            self._load_plan(plan_id, document, by_plan)
+        among_shared = [
+            r
+            for r in document.relations.values()
+            if by_plan.get(r.source) is None and by_plan.get(r.target) is None
+        ]
+        self._write_relations(among_shared, staged=set(), token="")
+
+    def _load_plan(self, plan_id: str, document: GraphDocument, by_plan: dict[str, str | None]) -> None:
+        token = uuid.uuid4().hex
+        entities = [e for e in document.entities.values() if e.plan == plan_id]
+        staged = {e.id for e in entities}
+        try:
+            for kind, rows in _group_rows(entities).items():
+                self._run_chunked(
+                    f"UNWIND $rows AS row MERGE (n:{STAGED}:{KIND_LABELS[kind]} "
+                    "{stage: $token, id: row.id}) SET n += row.props",
+                    "rows",
+                    rows,
+                    token=token,
+                )
+            relations = [r for r in document.relations.values() if r.source in staged or r.target in staged]
+            self._write_relations(relations, staged, token)
+            self._run(_SWAP, token=token, plan=plan_id)
+        except BaseException:
+            self._discard(token)
+            raise
+
+    def _write_relations(self, relations: list[Relation], staged: set[str], token: str) -> None:
+        groups: dict[tuple[RelationType, bool, bool], list[dict[str, Any]]] = defaultdict(list)
+        for relation in relations:
+            groups[(relation.type, relation.source in staged, relation.target in staged)].append(
+                _relation_row(relation)
+            )
+        for (rel_type, source_staged, target_staged), rows in groups.items():
+            source = _node_pattern("a", "row.source", source_staged)
+            target = _node_pattern("b", "row.target", target_staged)
+            self._run_chunked(
+                f"UNWIND $rows AS row MATCH {source}, {target} "
+                f"MERGE (a)-[r:{rel_type.value} {{key: row.key}}]->(b) SET r += row.props",
+                "rows",
+                rows,
+                token=token,
+            )
+
+    def _discard(self, token: str) -> None:
+        """Best effort: remove what a failed load staged. What stays is never read."""
+        try:
+            self._run(f"MATCH (n:{STAGED} {{stage: $token}}) DETACH DELETE n", token=token)
+        except (PlanGraphError, Neo4jError) as exc:
+            log.warning("staged nodes of a failed load were left behind: %s", exc)
+
+    def _run_chunked(self, cypher: str, key: str, items: list[Any], **params: Any) -> list[dict[str, Any]]:
+        """Run an UNWIND statement over items, in as many statements as the message size
+        allows, and concatenate the answers."""
+        budget = self.max_message_bytes - len(cypher.encode()) - _size(params) - _MESSAGE_OVERHEAD
+        rows: list[dict[str, Any]] = []
+        for chunk in _chunks(items, budget):
+            rows.extend(self._run(cypher, **{key: chunk}, **params))
+        return rows
+
+    # -- primitives ------------------------------------------------------------------------
+
+    def get_many(self, ids: list[str]) -> list[Entity | None]:
+        if not ids:
+            return []
+        rows = self._run_chunked(
+            f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN properties(n) AS n", "ids", _unique(ids)
+        )
+        found = {row["n"]["id"]: _entity(row["n"]) for row in rows}
+        return [found.get(i) for i in ids]
+
+    def _fetch_steps(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
+        parts = []
+        for direction, types, arrow in (
+            (Direction.DOWNSTREAM, out_types, "-[r{types}]->"),
+            (Direction.UPSTREAM, in_types, "<-[r{types}]-"),
+        ):
+            if types is not None and not types:
+                continue
+            type_filter = ":" + "|".join(t.value for t in types) if types else ""
+            parts.append(
+                f"UNWIND $ids AS id "
+                f"MATCH (a:{ENTITY} {{id: id}}){arrow.format(types=type_filter)}(b:{ENTITY}) "
+                f"RETURN id, '{direction.value}' AS direction, type(r) AS type, "
+                "properties(r) AS rel, properties(b) AS other"
+            )
+        grouped: dict[str, list[Step]] = defaultdict(list)
+        if parts:
+            for row in self._run_chunked(" UNION ALL ".join(parts), "ids", _unique(ids)):
+                grouped[row["id"]].append(_step(row))
+        return [grouped.get(i, []) for i in ids]
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def plans(self) -> list[Entity]:
+        rows = self._run(
+            f"MATCH (n:{ENTITY} {{kind: $kind}}) RETURN properties(n) AS n", kind=EntityKind.PLAN.value
+        )
+        return sorted((_entity(row["n"]) for row in rows), key=document_order)
+
+    def children_of(self, ids: list[str]) -> list[list[Entity]]:
+        if not ids:
+            return []
+        rows = self._run(
+            f"UNWIND $ids AS id MATCH (c:{ENTITY} {{parent: id}}) RETURN id, properties(c) AS c",
+            ids=list(set(ids)),
+        )
+        grouped: dict[str, list[Entity]] = defaultdict(list)
+        for row in rows:
+            grouped[row["id"]].append(_entity(row["c"]))
+        return [sorted(grouped.get(i, []), key=document_order) for i in ids]
+
+    def find(
+        self,
+        kind: EntityKind | None,
+        plan_id: str | None,
+        search: str | None,
+        offset: int,
+        limit: int,
+    ) -> Page:
+        conditions = []
+        if kind is not None:
+            conditions.append("n.kind = $kind")
+        if plan_id is not None:
+            conditions.append("n.plan = $plan")
+        if search:
+            conditions.append(
+                "(toLower(n.name) CONTAINS $search OR toLower(coalesce(n.text, '')) CONTAINS $search)"
+            )
+        where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+        (row,) = self._run(
+            f"MATCH (n:{ENTITY}) {where}WITH n ORDER BY {_ORDER} WITH collect(n) AS hits "
+            "RETURN size(hits) AS total, [h IN hits[$offset..$end] | properties(h)] AS page",
+            kind=kind.value if kind else None,
+            plan=plan_id,
+            search=search.lower() if search else None,
+            offset=offset,
+            end=offset + limit,
+        )
+        return Page(total=row["total"], entities=[_entity(p) for p in row["page"]])
+
+    def responsible_departments(self, ids: list[str]) -> list[Entity]:
+        if not ids:
+            return []
+        rows = self._run_chunked(
+            f"UNWIND $ids AS id MATCH (d:{ENTITY})-[:{RelationType.RESPONSIBLE_FOR.value}]->"
+            f"(:{ENTITY} {{id: id}}) RETURN DISTINCT properties(d) AS d",
+            "ids",
+            _unique(ids),
+        )
+        departments = {row["d"]["id"]: _entity(row["d"]) for row in rows}
+        return sorted(departments.values(), key=document_order)
+
+    def stats(self, plan_id: str | None) -> Stats:
+        node_filter = "WHERE n.plan = $plan " if plan_id else ""
+        edge_filter = "WHERE a.plan = $plan OR b.plan = $plan " if plan_id else ""
+        stats = Stats()
+        for row in self._run(
+            f"MATCH (n:{ENTITY}) {node_filter}RETURN n.kind AS kind, count(*) AS count", plan=plan_id
+        ):
+            stats.by_kind[EntityKind(row["kind"])] = row["count"]
+        for row in self._run(
+            f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) {edge_filter}RETURN type(r) AS type, count(*) AS count",
+            plan=plan_id,
+        ):
+            stats.by_relation[RelationType(row["type"])] = row["count"]
+        stats.entities = sum(stats.by_kind.values())
+        stats.relations = sum(stats.by_relation.values())
+        return stats
+
+
+# -- messages ----------------------------------------------------------------------------------
+
+#: Room for what a RUN message carries besides the statement and its parameters.
+_MESSAGE_OVERHEAD = 256
+
+
+def _size(value: Any) -> int:
+    """An upper estimate of a value's size on the wire (PackStream is no larger than JSON)."""
+    return len(json.dumps(value, ensure_ascii=False).encode())
+
+
+def _chunks(items: list[Any], budget: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    used = 2
+    for item in items:
+        size = _size(item) + 1
+        if size + 2 > budget:
+            raise PlanGraphError(
+                f"one item of {size} bytes does not fit in a Bolt message of at most the configured "
+                "size (PLANGRAPH_NEO4J_MAX_MESSAGE_BYTES)"
+            )
+        if chunk and used + size > budget:
+            yield chunk
+            chunk, used = [], 2
+        chunk.append(item)
+        used += size
+    if chunk:
+        yield chunk
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+# -- rows in, entities out -------------------------------------------------------------------
+
+
+def _span_props(span: SourceSpan | None) -> dict[str, Any]:
+    if span is None:
+        return {}
+    return {"span_plan": span.plan, "start": span.start, "end": span.end, "line": span.line}
+
+
+def _group_rows(entities: Iterable[Entity]) -> dict[EntityKind, list[dict[str, Any]]]:
+    rows: dict[EntityKind, list[dict[str, Any]]] = defaultdict(list)
+    for entity in entities:
+        props = {
+            "id": entity.id,
+            "kind": entity.kind.value,
+            "name": entity.name,
+            "plan": entity.plan,
+            "label": entity.label,
+            "text": entity.text,
+            "parent": entity.parent,
+            "attrs": json.dumps(entity.attrs, ensure_ascii=False),
+            **_span_props(entity.source),
+        }
+        rows[entity.kind].append(
+            {"id": entity.id, "props": {k: v for k, v in props.items() if v is not None}}
+        )
+    return rows
+
+
+def _relation_row(relation: Relation) -> dict[str, Any]:
+    props = {
+        "origin": relation.origin.value,
+        "role": relation.role.value if relation.role else None,
+        "confidence": relation.confidence,
+        "evidence": relation.evidence,
+        **_span_props(relation.span),
+    }
+    return {
+        "source": relation.source,
+        "target": relation.target,
+        "key": relation.role.value if relation.role else "",
+        "props": {k: v for k, v in props.items() if v is not None},
+    }
+
+
+def _node_pattern(variable: str, id_expression: str, staged: bool) -> str:
+    if staged:
+        return f"({variable}:{STAGED} {{stage: $token, id: {id_expression}}})"
+    return f"({variable}:{ENTITY} {{id: {id_expression}}})"
+
+
+def _span(props: dict[str, Any]) -> SourceSpan | None:
+    if props.get("start") is None:
+        return None
+    return SourceSpan(props["span_plan"], props["start"], props["end"], props["line"])
+
+
+def _entity(props: dict[str, Any]) -> Entity:
+    return Entity(
+        id=props["id"],
+        kind=EntityKind(props["kind"]),
+        name=props["name"],
+        plan=props.get("plan"),
+        label=props.get("label"),
+        text=props.get("text"),
+        parent=props.get("parent"),
+        source=_span(props),
+        attrs=json.loads(props.get("attrs") or "{}"),
+    )
+
+
+def _step(row: dict[str, Any]) -> Step:
+    rel, other = row["rel"], _entity(row["other"])
+    direction = Direction(row["direction"])
+    source, target = (row["id"], other.id) if direction is Direction.DOWNSTREAM else (other.id, row["id"])
+    relation = Relation(
+        type=RelationType(row["type"]),
+        source=source,
+        target=target,
+        origin=Origin(rel.get("origin", Origin.TEXT.value)),
+        role=Role(rel["role"]) if rel.get("role") else None,
+        confidence=rel.get("confidence"),
+        evidence=rel.get("evidence"),
+        span=_span(rel),
+    )
+    return Step(relation, direction, other)

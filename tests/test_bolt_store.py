@@ -1,0 +1,299 @@
+"""The Bolt store against a real FalkorDB server: the same answers as the memory store,
+bounded round trips, atomic and idempotent loads, and recovery when the server comes back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from graph.bolt import BoltStore
+from graph.errors import BackendUnavailable
+from graph.memory import MemoryStore
+from graph.model import EntityKind, GraphDocument
+from loaders import load_plans
+from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
+from tests.conftest import serve
+from tests.helpers import PLAN, ROOT, SEED, free_port, sid
+
+# -- the same answers ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def both(memory_store: MemoryStore, bolt_store: BoltStore) -> Iterator[tuple[httpx.Client, httpx.Client]]:
+    """The app served twice at once: on the memory store and on the Bolt store."""
+    servers = [serve(memory_store), serve(bolt_store)]
+    clients = [httpx.Client(base_url=url, timeout=30) for _, _, url in servers]
+    yield clients[0], clients[1]
+    for client, (server, thread, _) in zip(clients, servers, strict=True):
+        client.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _ask(client: httpx.Client, query: str, **variables: Any) -> dict[str, Any]:
+    response = client.post("/graphql", json={"query": query, "variables": variables})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+ENTITY_FIELDS = "id kind name label text parent { id } plan { id } source { plan start end line }"
+REACH = f"depth entity {{ {ENTITY_FIELDS} }} path {{ type direction role origin evidence other {{ id }} }}"
+PARITY_QUERIES = {
+    "impact": f"query($id: ID!) {{ impact(id: $id) {{ root {{ id }} affected {{ {REACH} }} "
+    "countsByKind { kind count } departments { id name } } }",
+    "dependencies both ways": f"query($id: ID!) {{ dependencies(id: $id, direction: BOTH, maxDepth: 2) {{ {REACH} }} }}",
+    "responsible for": "query($id: ID!) { responsibleFor(id: $id) { department { id } entity { id } role origin "
+    "inheritedFrom { id } } }",
+    "relations and children": f"query($id: ID!) {{ entity(id: $id) {{ {ENTITY_FIELDS} children {{ id }} "
+    "relations { type direction role origin confidence evidence fromId toId source { start end } other { id } } "
+    "... on Indicator { metric comparator value unit deadline } } }",
+    "path to the plan": 'query($id: ID!) { path(fromId: $id, toId: "%s") { id } }' % PLAN,
+}
+
+
+def _ids_of(client: httpx.Client, kind: str) -> list[str]:
+    query = "query($kind: EntityKind) { entities(kind: $kind, first: 100) { nodes { id } } }"
+    return [n["id"] for n in _ask(client, query, kind=kind)["data"]["entities"]["nodes"]]
+
+
+def _sample(ids: list[str], size: int = 12) -> list[str]:
+    """Evenly spread ids, first and last included."""
+    if len(ids) <= size:
+        return ids
+    return [ids[round(i * (len(ids) - 1) / (size - 1))] for i in range(size)]
+
+
+@pytest.mark.parametrize("kind", ["TASK", "PROJECT", "MEASURE", "INDICATOR", "GOAL", "DOMAIN", "STANDARD"])
+def test_both_stores_answer_the_same(both: tuple[httpx.Client, httpx.Client], kind: str) -> None:
+    memory, bolt = both
+    ids = _ids_of(memory, kind)
+    assert ids == _ids_of(bolt, kind)
+    for entity_id in _sample(ids):
+        for name, query in PARITY_QUERIES.items():
+            assert _ask(memory, query, id=entity_id) == _ask(bolt, query, id=entity_id), (name, entity_id)
+
+
+def test_both_stores_list_and_count_the_same(both: tuple[httpx.Client, httpx.Client]) -> None:
+    memory, bolt = both
+    queries = [
+        "{ plans { id title issuer issuedOn periodStart periodEnd docNumber recipients } }",
+        "{ stats { entityCount relationCount byKind { kind count } byRelation { type count } } }",
+        '{ stats(planId: "%s") { entityCount relationCount } }' % PLAN,
+        '{ entities(search: "标准化", first: 100) { totalCount nodes { id } pageInfo { endCursor } } }',
+        "{ entities(kind: STANDARD, first: 100) { totalCount nodes { id name } } }",
+        '{ responsibilities(departmentId: "department/企业") { entity { id } role inheritedFrom { id } } }',
+        '{ dependencies(id: "%s", direction: UPSTREAM, maxDepth: 4) { depth entity { id } } }' % PLAN,
+    ]
+    for query in queries:
+        assert _ask(memory, query) == _ask(bolt, query), query
+
+
+def test_nested_selections_cost_a_bounded_number_of_round_trips(
+    bolt_store: BoltStore, base_url_of_bolt
+) -> None:
+    query = """query($n: Int) { entities(kind: DOMAIN, first: $n) { nodes {
+        name parent { name plan { title } } children { name } plan { title }
+        relations { type other { name } } } } }"""
+    costs = {}
+    with httpx.Client(base_url=base_url_of_bolt, timeout=30) as client:
+        for n in (5, 50):
+            before = bolt_store.round_trips
+            body = _ask(client, query, n=n)
+            assert len(body["data"]["entities"]["nodes"]) == n
+            costs[n] = bolt_store.round_trips - before
+    # one statement for the page, one per batched level of nested fields
+    assert costs[5] == costs[50] <= 6, costs
+
+
+@pytest.fixture(scope="module")
+def base_url_of_bolt(bolt_store: BoltStore) -> Iterator[str]:
+    server, thread, url = serve(bolt_store)
+    yield url
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[FalkorDBServer]:
+    """A server of the test's own: FalkorDB takes no database name, so tests that change the
+    graph must not share a server with the others."""
+    server = FalkorDBServer(tmp_path / "falkordb")
+    server.start()
+    yield server
+    server.stop()
+
+
+def _store(server: FalkorDBServer) -> BoltStore:
+    return BoltStore(server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+
+
+def _raw_counts(store: BoltStore) -> tuple[int, int, int]:
+    (nodes,) = store._run("MATCH (n) RETURN count(n) AS c")
+    (edges,) = store._run("MATCH ()-[r]->() RETURN count(r) AS c")
+    (staged,) = store._run("MATCH (n:Staged) RETURN count(n) AS c")
+    return nodes["c"], edges["c"], staged["c"]
+
+
+def _project_names(store: BoltStore) -> list[str]:
+    return [e.name for e in store.find(EntityKind.PROJECT, PLAN, None, 0, 100).entities]
+
+
+def test_reloading_the_same_plan_changes_nothing(own_server: FalkorDBServer, seed: GraphDocument) -> None:
+    store = _store(own_server)
+    store.load(seed)
+    first = _raw_counts(store)
+    assert first == (len(seed.entities), len(seed.relations), 0)
+    store.load(seed)
+    assert _raw_counts(store) == first
+
+
+def test_a_newer_version_replaces_the_old_one(
+    own_server: FalkorDBServer, seed: GraphDocument, tmp_path: Path
+) -> None:
+    store = _store(own_server)
+    store.load(seed)
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("　　（十）标准化基础能力提升工程。")
+    end = text.index("　　五、保障措施")
+    newer = tmp_path / SEED.name
+    newer.write_text(text[:start] + text[end:], encoding="utf-8")
+    store.load(load_plans([newer]).document)
+    assert "标准化基础能力提升工程" not in _project_names(store)
+    assert len(_project_names(store)) == 9
+    assert store.get_many([sid("project/10")]) == [None]
+    assert _raw_counts(store)[2] == 0
+
+
+def _first_measure(store: BoltStore) -> str:
+    return store.find(EntityKind.MEASURE, PLAN, None, 0, 1).entities[0].name
+
+
+class FailingStore(BoltStore):
+    """Fails like a dropped connection after a number of statements."""
+
+    def __init__(self, *args: Any, fail_at: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fail_at = fail_at
+
+    def _run(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        if self.round_trips + 1 == self.fail_at:
+            self.round_trips += 1
+            raise BackendUnavailable("injected fault")
+        return super()._run(cypher, **params)
+
+
+def test_a_load_that_fails_midway_leaves_the_previous_version(
+    own_server: FalkorDBServer, tmp_path: Path
+) -> None:
+    store = _store(own_server)
+    text = SEED.read_text(encoding="utf-8")
+    old = tmp_path / "old" / SEED.name
+    old.parent.mkdir()
+    old.write_text(text.replace("加强组织领导", "加强组织协调"), encoding="utf-8")
+    store.load(load_plans([old]).document)
+    before = _raw_counts(store)
+    new_version = load_plans([SEED]).document
+
+    # Count the statements a full load takes, then fail at each stage of a real one.
+    counting = FailingStore(
+        own_server.uri, USER, PASSWORD, "plangraph", fail_at=-1, connection_timeout=CONNECTION_TIMEOUT
+    )
+    counting.load(load_plans([old]).document)
+    statements = counting.round_trips
+    for fail_at in (4, statements // 2, statements - 1):
+        failing = FailingStore(
+            own_server.uri,
+            USER,
+            PASSWORD,
+            "plangraph",
+            fail_at=fail_at,
+            connection_timeout=CONNECTION_TIMEOUT,
+        )
+        with pytest.raises(BackendUnavailable, match="injected"):
+            failing.load(new_version)
+        assert _raw_counts(store) == before, fail_at
+        assert _first_measure(store) == "加强组织协调"
+
+    store.load(new_version)
+    assert _first_measure(store) == "加强组织领导"
+
+
+# -- availability ----------------------------------------------------------------------------
+
+
+def test_queries_fail_clearly_while_the_server_is_away_and_work_when_it_is_back(
+    own_server: FalkorDBServer, seed: GraphDocument
+) -> None:
+    store = _store(own_server)
+    store.load(seed)
+    server, thread, url = serve(store)
+    query = {"query": '{ entity(id: "%s") { name } }' % sid("task/5.9")}
+    try:
+        with httpx.Client(base_url=url, timeout=30) as client:
+            assert (
+                client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
+            )
+            assert client.get("/health").status_code == 200
+
+            own_server.stop()
+            response = client.post("/graphql", json=query)
+            assert response.status_code == 200
+            (error,) = response.json()["errors"]
+            assert error["extensions"]["code"] == "BACKEND_UNAVAILABLE"
+            assert "Traceback" not in response.text
+            health = client.get("/health")
+            assert (health.status_code, health.json()["status"]) == (503, "unavailable")
+
+            own_server.start()
+            assert client.get("/health").status_code == 200
+            assert (
+                client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
+            )
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _plangraph(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200", "PLANGRAPH_NEO4J_CONNECTION_TIMEOUT": str(CONNECTION_TIMEOUT)},
+        timeout=120,
+    )
+
+
+def test_cli_loads_into_the_database(own_server: FalkorDBServer) -> None:
+    done = _plangraph("load", "--backend", "neo4j", "--neo4j-uri", own_server.uri, "--neo4j-user", USER)
+    assert done.returncode == 0, done.stderr
+    assert f"written to the graph database at {own_server.uri}" in done.stdout
+    assert len(_project_names(_store(own_server))) == 10
+
+
+def test_cli_says_when_the_server_cannot_be_reached() -> None:
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    done = _plangraph("load", "--backend", "neo4j", "--neo4j-uri", uri)
+    assert done.returncode == 1
+    assert f"the graph database at {uri} cannot be reached" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_cli_says_when_the_server_refuses_the_credentials(own_server: FalkorDBServer) -> None:
+    done = _plangraph(
+        "load", "--backend", "neo4j", "--neo4j-uri", own_server.uri, "--neo4j-password", "wrong"
+    )
+    assert done.returncode == 1
+    assert "check PLANGRAPH_NEO4J_USER, PLANGRAPH_NEO4J_PASSWORD" in done.stderr
+    assert "Traceback" not in done.stderr
