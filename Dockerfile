@@ -1,0 +1,19 @@
+# The plangraph API. Built by docker-compose.yml; also usable alone:
+#   docker build -t plangraph . && docker run -p 8000:8000 plangraph   (memory backend)
+FROM python:3.11-slim
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY api ./api
+COPY graph ./graph
+COPY loaders ./loaders
+COPY schema ./schema
+COPY data ./data
+RUN pip install --no-cache-dir -e .
+
+ENV PLANGRAPH_HOST=0.0.0.0 \
+    PLANGRAPH_PORT=8000
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=5s --retries=5 \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health')"
+CMD ["plangraph", "serve"]
