@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     backend: Literal["memory", "neo4j"] = "memory"
     #: Plan files or folders; empty means the plans shipped in data/plans/.
     plans: list[Path] = []
+    #: Overlay files or folders; empty means data/overlays/.
+    overlays: list[Path] = []
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -31,13 +31,13 @@ def open_store(settings: Settings, plans: list[Path] | None = None) -> tuple[Gra
     shipped ones. The Bolt store serves what the database holds and loads only plans asked
     for explicitly (`plangraph load --backend neo4j` writes them)."""
     if settings.backend == "memory":
-        loaded = load_plans(plans or settings.plans or None)
+        loaded = load_plans(plans or settings.plans or None, overlays=settings.overlays or None)
         store = MemoryStore()
         store.load(loaded.document)
         return store, loaded
     store = bolt_store(settings)
     loaded = LoadResult()
     if plans:
-        loaded = load_plans(plans)
+        loaded = load_plans(plans, overlays=settings.overlays or None)
         store.load(loaded.document)
     return store, loaded

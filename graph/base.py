@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from graph.errors import EntityNotFound
-from graph.model import Direction, Entity, RelationType, Role, document_order
+from graph.model import Direction, Entity, EntityKind, Relation, RelationType, Role, document_order
 from graph.semantics import IMPACT_FLOW, Flow
-from graph.store import Reach, Responsibility, Step
+from graph.store import Page, Reach, Responsibility, Step
 
 __all__ = ["MAX_PATH_LENGTH", "StoreBase"]
 
@@ -25,11 +26,27 @@ MAX_PATH_LENGTH = 12
 
 _PART_OF = [RelationType.PART_OF]
 _RESPONSIBLE_FOR = [RelationType.RESPONSIBLE_FOR]
+_SUCCEEDED_BY = [RelationType.SUCCEEDED_BY]
 _FORWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.FORWARD]
 _BACKWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.BACKWARD]
 _TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
 
 Types = Collection[RelationType] | None
+
+
+def _answer(
+    department: Entity, entity: Entity, relation: Relation, inherited_from: Entity | None = None
+) -> Responsibility:
+    """A Responsibility from the RESPONSIBLE_FOR relation it rests on."""
+    return Responsibility(
+        department,
+        entity,
+        relation.role or Role.LEAD,
+        relation.origin,
+        inherited_from,
+        confidence=relation.confidence,
+        evidence=relation.evidence,
+    )
 
 
 def _step_order(step: Step) -> tuple[object, ...]:
@@ -51,6 +68,11 @@ class StoreBase(ABC):
     def _fetch_steps(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
         """For each id: its relations of out_types followed along the arrow and of in_types
         against it. None means every type; an empty collection, none."""
+
+    @abstractmethod
+    def find(
+        self, kind: EntityKind | None, plan_id: str | None, search: str | None, offset: int, limit: int
+    ) -> Page: ...
 
     def steps_of(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
         if not ids:
@@ -129,14 +151,32 @@ class StoreBase(ABC):
         }
 
     def responsibilities(self, department_id: str, include_inherited: bool) -> list[Responsibility]:
-        """What a department is responsible for; inherited down PART_OF to the parts that do
-        not name their own lead."""
+        """What a department is responsible for: its own (inherited down PART_OF to the parts
+        that do not name their own lead), and those of the departments it succeeded."""
         department = self._entity(department_id)
+        answers = self._own_responsibilities(department, include_inherited)
+        seen = {department_id}
+        frontier = [department]
+        while frontier:
+            predecessors = [
+                s.other
+                for steps in self.steps_of([d.id for d in frontier], (), _SUCCEEDED_BY)
+                for s in steps
+                if s.other.id not in seen
+            ]
+            seen.update(p.id for p in predecessors)
+            for predecessor in predecessors:
+                answers += [
+                    replace(a, department=department, predecessor=predecessor)
+                    for a in self._own_responsibilities(predecessor, include_inherited)
+                ]
+            frontier = predecessors
+        return answers
+
+    def _own_responsibilities(self, department: Entity, include_inherited: bool) -> list[Responsibility]:
+        department_id = department.id
         direct = self.steps_of([department_id], _RESPONSIBLE_FOR, ())[0]
-        answers = [
-            Responsibility(department, s.other, s.relation.role or Role.LEAD, s.relation.origin)
-            for s in direct
-        ]
+        answers = [_answer(department, s.other, s.relation) for s in direct]
         if not include_inherited:
             return answers
         held = {(a.entity.id, a.role) for a in answers}
@@ -159,20 +199,33 @@ class StoreBase(ABC):
                 role = source.relation.role or Role.LEAD
                 if (part.id, role) not in held:
                     held.add((part.id, role))
-                    answers.append(
-                        Responsibility(department, part, role, source.relation.origin, source.other)
-                    )
+                    answers.append(_answer(department, part, source.relation, source.other))
                 frontier.append((part.id, source))
         return answers
 
     def responsible_for(self, entity_id: str, include_inherited: bool) -> list[Responsibility]:
         """Who is responsible for an entity; inherited from the wholes it is part of, up to
-        and including the nearest one that names a lead, unless it names its own."""
+        and including the nearest one that names a lead, unless it names its own. A
+        department that was reorganised is followed by its successors, which answer for it."""
+        answers = self._assigned(entity_id, include_inherited)
+        seen = {(a.department.id, a.role) for a in answers}
+        pending = answers
+        while pending:
+            found = []
+            successors = self.steps_of([a.department.id for a in pending], _SUCCEEDED_BY, ())
+            for answer, steps in zip(pending, successors, strict=True):
+                for step in steps:
+                    if (step.other.id, answer.role) not in seen:
+                        seen.add((step.other.id, answer.role))
+                        found.append(replace(answer, department=step.other, predecessor=answer.department))
+            answers += found
+            pending = found
+        return answers
+
+    def _assigned(self, entity_id: str, include_inherited: bool) -> list[Responsibility]:
         entity = self._entity(entity_id)
         direct = self.steps_of([entity_id], (), _RESPONSIBLE_FOR)[0]
-        answers = [
-            Responsibility(s.other, entity, s.relation.role or Role.LEAD, s.relation.origin) for s in direct
-        ]
+        answers = [_answer(s.other, entity, s.relation) for s in direct]
         if not include_inherited or any(s.relation.role is Role.LEAD for s in direct):
             return answers
         held = {(a.department.id, a.role) for a in answers}
@@ -187,8 +240,42 @@ class StoreBase(ABC):
                 role = step.relation.role or Role.LEAD
                 if (step.other.id, role) not in held:
                     held.add((step.other.id, role))
-                    answers.append(Responsibility(step.other, entity, role, step.relation.origin, ancestor))
+                    answers.append(_answer(step.other, entity, step.relation, ancestor))
             if any(step.relation.role is Role.LEAD for step in assigned):
                 break
             current = ancestor.id
         return answers
+
+    # -- responsibility overviews ----------------------------------------------------------
+
+    def _all(self, kind: EntityKind | None, plan_id: str | None) -> list[Entity]:
+        return self.find(kind, plan_id, None, 0, 1_000_000).entities
+
+    def responsibility_matrix(self, kind: EntityKind, plan_id: str | None) -> list[Responsibility]:
+        """Every department × entity of a kind with its role, inherited ones included."""
+        return [
+            a for e in self._all(kind, plan_id) for a in self.responsible_for(e.id, include_inherited=True)
+        ]
+
+    def unassigned(self, kind: EntityKind, plan_id: str | None) -> list[Entity]:
+        """Entities of a kind with no lead, neither their own nor inherited."""
+        return [
+            e
+            for e in self._all(kind, plan_id)
+            if not any(a.role is Role.LEAD for a in self.responsible_for(e.id, include_inherited=True))
+        ]
+
+    def department_load(self, plan_id: str | None) -> list[tuple[Entity, int, int]]:
+        """For each department: how many entities (of the plan) it leads and supports directly."""
+        entities = [e for e in self._all(None, plan_id) if e.kind is not EntityKind.DEPARTMENT]
+        counts: dict[str, list[int]] = {}
+        departments: dict[str, Entity] = {}
+        for steps in self.steps_of([e.id for e in entities], (), _RESPONSIBLE_FOR):
+            for step in steps:
+                departments[step.other.id] = step.other
+                tally = counts.setdefault(step.other.id, [0, 0])
+                tally[0 if step.relation.role is Role.LEAD else 1] += 1
+        ranked = sorted(
+            departments.values(), key=lambda d: (-counts[d.id][0], -counts[d.id][1], document_order(d))
+        )
+        return [(d, counts[d.id][0], counts[d.id][1]) for d in ranked]

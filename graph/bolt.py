@@ -173,14 +173,15 @@ class BoltStore(StoreBase):
                 rows,
             )
         by_plan = {e.id: e.plan for e in document.entities.values()}
-        for plan_id in plan_ids:
-            self._load_plan(plan_id, document, by_plan)
+        # Shared relations first: then each plan's swap is the last statement of its load.
         among_shared = [
             r
             for r in document.relations.values()
             if by_plan.get(r.source) is None and by_plan.get(r.target) is None
         ]
         self._write_relations(among_shared, staged=set(), token="")
+        for plan_id in plan_ids:
+            self._load_plan(plan_id, document, by_plan)
 
     def _load_plan(self, plan_id: str, document: GraphDocument, by_plan: dict[str, str | None]) -> None:
         token = uuid.uuid4().hex

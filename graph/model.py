@@ -51,6 +51,8 @@ class RelationType(StrEnum):
     RESPONSIBLE_FOR = "RESPONSIBLE_FOR"
     REFERENCES = "REFERENCES"
     DERIVES_FROM = "DERIVES_FROM"
+    #: department → the department that took over its remit in a reorganisation
+    SUCCEEDED_BY = "SUCCEEDED_BY"
 
 
 class Direction(StrEnum):

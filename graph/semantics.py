@@ -31,4 +31,6 @@ IMPACT_FLOW: dict[RelationType, Flow] = {
     RelationType.RESPONSIBLE_FOR: Flow.FORWARD,
     RelationType.REFERENCES: Flow.BACKWARD,
     RelationType.DERIVES_FROM: Flow.BACKWARD,
+    # If the successor fails, what its predecessor was responsible for is at risk.
+    RelationType.SUCCEEDED_BY: Flow.BACKWARD,
 }

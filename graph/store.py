@@ -49,6 +49,10 @@ class Responsibility:
     origin: Origin
     #: The entity whose responsibility this one is inherited from, down PART_OF; None if direct.
     inherited_from: Entity | None = None
+    #: The reorganised department whose responsibility `department` answers for as its successor.
+    predecessor: Entity | None = None
+    confidence: float | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,3 +118,9 @@ class GraphStore(Protocol):
     def responsible_for(self, entity_id: str, include_inherited: bool) -> list[Responsibility]: ...
 
     def stats(self, plan_id: str | None) -> Stats: ...
+
+    def responsibility_matrix(self, kind: EntityKind, plan_id: str | None) -> list[Responsibility]: ...
+
+    def unassigned(self, kind: EntityKind, plan_id: str | None) -> list[Entity]: ...
+
+    def department_load(self, plan_id: str | None) -> list[tuple[Entity, int, int]]: ...

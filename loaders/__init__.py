@@ -15,8 +15,11 @@ from graph.errors import PlanLoadError
 from graph.model import GraphDocument
 from loaders.builder import PlanBuilder
 from loaders.decoding import decode_plan
+from loaders.inference import infer_leads
+from loaders.overlays import apply_overlays, overlay_files
 from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
+from loaders.registry import DepartmentRegistry, load_registry
 from loaders.report import LoadReport
 
 __all__ = ["SHIPPED_PLANS", "LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
@@ -29,6 +32,10 @@ SHIPPED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 class LoadResult:
     document: GraphDocument = field(default_factory=GraphDocument)
     reports: list[LoadReport] = field(default_factory=list)
+    #: Overlay files not applied because their plan was not loaded.
+    skipped_overlays: list[str] = field(default_factory=list)
+    #: How many leads were inferred.
+    inferred: int = 0
 
 
 def plan_id_for(path: Path) -> str:
@@ -38,15 +45,21 @@ def plan_id_for(path: Path) -> str:
     return slug or "plan"
 
 
-def load_plan(path: Path, profile: Profile | None = None, plan_id: str | None = None) -> LoadResult:
+def load_plan(
+    path: Path,
+    profile: Profile | None = None,
+    plan_id: str | None = None,
+    registry: DepartmentRegistry | None = None,
+) -> LoadResult:
     """Load one plan file. Raises `PlanLoadError` naming the file and the reason."""
     profile = profile or load_profile()
+    registry = registry or load_registry()
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     text = decode_plan(raw, str(path))
-    builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile)
+    builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile, registry)
     document = builder.build(split_paragraphs(text, profile.bullets))
     return LoadResult(document, [builder.report])
 
@@ -64,9 +77,21 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_plans(paths: Iterable[Path] | None = None, profile: Profile | None = None) -> LoadResult:
-    """Load several plans into one document. All or nothing: the first file that cannot be
-    used raises, and nothing of the others is returned."""
+def load_plans(
+    paths: Iterable[Path] | None = None,
+    profile: Profile | None = None,
+    *,
+    registry: DepartmentRegistry | None = None,
+    overlays: list[Path] | None = None,
+    infer: bool = True,
+) -> LoadResult:
+    """Load several plans into one document, with the department registry, the overlays
+    that concern them (default: data/overlays/) and, unless `infer` is off, inferred leads.
+
+    All or nothing: the first file that cannot be used raises, and nothing of the others
+    is returned."""
+    profile = profile or load_profile()
+    registry = registry or load_registry()
     files = plan_files(paths or [SHIPPED_PLANS])
     if not files:
         raise PlanLoadError(", ".join(str(p) for p in paths or [SHIPPED_PLANS]), "no plan files found")
@@ -77,7 +102,11 @@ def load_plans(paths: Iterable[Path] | None = None, profile: Profile | None = No
         if plan_id in seen:
             raise PlanLoadError(str(path), f"plan id {plan_id!r} is already taken by {seen[plan_id]}")
         seen[plan_id] = path
-        loaded = load_plan(path, profile, plan_id)
+        loaded = load_plan(path, profile, plan_id, registry)
         result.document.merge(loaded.document)
         result.reports.extend(loaded.reports)
+    registry.add_to(result.document)
+    result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
+    if infer:
+        result.inferred = infer_leads(result.document, registry)
     return result

@@ -21,13 +21,14 @@ from graph.model import (
     RelationType,
     SourceSpan,
 )
-from loaders.departments import extract_bodies
+from loaders.departments import DepartmentFinder, DepartmentResolver
 from loaders.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.header import PlanHeader, read_header
 from loaders.indicators import deadline_before, extract_targets
 from loaders.outline import Block, build_outline
 from loaders.paragraphs import Paragraph
 from loaders.profile import ChapterKind, Profile
+from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
 from loaders.standards import extract_standards
 
@@ -51,10 +52,11 @@ class Segment:
 class PlanBuilder:
     """Builds one plan's `GraphDocument` from its paragraphs."""
 
-    def __init__(self, plan_id: str, path: str, profile: Profile) -> None:
+    def __init__(self, plan_id: str, path: str, profile: Profile, registry: DepartmentRegistry) -> None:
         self.plan_id = plan_id
         self.path = path
         self.profile = profile
+        self.registry = registry
         self.document = GraphDocument()
         self.report = LoadReport(path=path, plan_id=plan_id)
         self._segments: dict[str, list[Segment]] = {}
@@ -83,7 +85,7 @@ class PlanBuilder:
             self._chapter(chapter, kind, number, plan, header)
         self._link_standards()
         self._link_citations(header)
-        self._link_bodies()
+        self._link_bodies(header)
         self.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in self._placed
         ]
@@ -451,28 +453,25 @@ class PlanBuilder:
                 if entity is plan and citation.start in derived:
                     self._relate(RelationType.DERIVES_FROM, plan, document, span)
 
-    def _link_bodies(self) -> None:
+    def _link_bodies(self, header: PlanHeader) -> None:
+        finder = DepartmentFinder(self.profile, self.registry)
+        resolver = DepartmentResolver(self.profile, self.registry, header.region)
         kinds = {_CHAPTER_ENTITY[c] for c in self.profile.departments.chapters}
         for entity, segment in self._texts(kinds):
-            for mention in extract_bodies(segment.text, self.profile):
+            for mention in finder.mentions(segment.text):
                 span = self._span_in(segment, mention.start, mention.end)
-                department = self.document.add_entity(
-                    Entity(
-                        id=f"department/{mention.name}",
-                        kind=EntityKind.DEPARTMENT,
-                        name=mention.name,
-                        source=span,
-                        attrs={"category": mention.category},
-                    )
-                )
+                department = self.document.add_entity(resolver.resolve(mention.name))
+                if department.source is None:
+                    department.source = span
                 self._relate(
                     RelationType.RESPONSIBLE_FOR,
                     department,
                     entity,
                     span,
                     role=mention.role,
-                    evidence=mention.sentence,
+                    evidence=mention.evidence,
                 )
+        self.report.unresolved_departments = sorted(resolver.unresolved)
 
 
 _CHAPTER_ENTITY: dict[str, EntityKind] = {

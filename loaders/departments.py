@@ -1,55 +1,190 @@
-"""Bodies a paragraph gives work to (各级人民政府要……, 支持科研院所和企业……), with a role:
-LEAD when the body is the subject that 要/负责/牵头 follows, SUPPORT otherwise."""
+"""Bodies a paragraph gives work to, and in which role.
+
+Three forms, as plans of the genre write them:
+
+- a bracket after a task or project: （省质监局牵头，省发展改革委、省经信委配合） — each
+  clause's names take the role its last word gives (牵头/负责: LEAD; 配合/参与/按职责分工负责:
+  SUPPORT);
+- a sentence: 由省农业厅负责 — LEAD (配合: SUPPORT);
+- any other mention of a known body: LEAD when it is the subject that 要/负责/牵头 follows
+  (各级人民政府要……), SUPPORT otherwise (支持科研院所……).
+
+Names are found with the genre's generic bodies (profile) and the department registry;
+`DepartmentResolver` then turns a name as written into one department entity.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from graph.model import Role
+from graph.model import Entity, EntityKind, Role
 from loaders.profile import Profile
+from loaders.registry import DepartmentRegistry, department_id
 
-__all__ = ["BodyMention", "extract_bodies"]
+__all__ = ["BodyMention", "DepartmentFinder", "DepartmentResolver"]
 
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
 @dataclass(frozen=True, slots=True)
 class BodyMention:
+    #: The name as the text writes it (a short name, a full name, or an unknown body).
     name: str
-    category: str
     role: Role
     start: int
     end: int
-    sentence: str
+    #: The words that give the work: the sentence, or the bracket.
+    evidence: str
 
 
-def extract_bodies(text: str, profile: Profile) -> list[BodyMention]:
-    """Each body named in text, once per sentence, with its canonical name.
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    >>> from loaders.profile import load_profile
-    >>> [(m.name, m.role.value) for m in extract_bodies("各级人民政府要加强领导。", load_profile())]
-    [('各级人民政府', 'LEAD')]
-    """
-    lead_after = re.compile(profile.departments.lead_after)
-    mentions: list[BodyMention] = []
-    for sentence in _SENTENCE.finditer(text):
-        seen: set[str] = set()
-        for match in profile.body_pattern.finditer(sentence.group()):
-            name = profile.body_by_name[match.group()]
-            if name in seen:
+
+class DepartmentFinder:
+    """Finds the bodies a text gives work to."""
+
+    def __init__(self, profile: Profile, registry: DepartmentRegistry) -> None:
+        rules = profile.departments
+        self.rules = rules
+        generic = [
+            (name, "".join(f"(?!{re.escape(w)})" for w in body.not_before))
+            for canonical, body in rules.bodies.items()
+            for name in [canonical, *body.aliases]
+        ]
+        named = [(name, "") for name in registry.names]
+        alternatives = sorted(generic + named, key=lambda pair: -len(pair[0]))
+        self.known = re.compile("|".join(re.escape(name) + guard for name, guard in alternatives))
+        self.bracket = re.compile(rules.bracket)
+        self.sentence = re.compile(rules.sentence)
+        self.lead_after = re.compile(rules.lead_after)
+        self.role_word = re.compile(f"(?:{_alternation(rules.support_words + rules.lead_words)})$")
+        self.noise = re.compile(_alternation(rules.name_noise))
+
+    def mentions(self, text: str) -> list[BodyMention]:
+        """Every body given work in text, once per role and sentence (or bracket)."""
+        found: list[BodyMention] = []
+        covered: list[tuple[int, int]] = []
+        for match in self.bracket.finditer(text):
+            inner_start = match.start("inner")
+            for clause in re.finditer(f"[^{self.rules.clause_separator[1:-1]}]+", match.group("inner")):
+                found += self._clause(clause.group(), inner_start + clause.start(), match.group())
+            covered.append(match.span())
+        for match in self.sentence.finditer(text):
+            if any(start <= match.start() < end for start, end in covered):
                 continue
-            seen.add(name)
-            after = sentence.group()[match.end() :]
-            role = Role.LEAD if lead_after.match(after) else Role.SUPPORT
-            mentions.append(
-                BodyMention(
-                    name=name,
-                    category=profile.departments.bodies[name].category,
-                    role=role,
-                    start=sentence.start() + match.start(),
-                    end=sentence.start() + match.end(),
-                    sentence=sentence.group(),
+            role = self._role(match.group("role"))
+            found += [
+                BodyMention(name, role, match.start("names") + offset, match.start("names") + offset + len(name),
+                            match.group())
+                for name, offset in self._names(match.group("names"))
+            ]  # fmt: skip
+            covered.append(match.span())
+        for sentence in _SENTENCE.finditer(text):
+            for match in self.known.finditer(sentence.group()):
+                start = sentence.start() + match.start()
+                if any(c_start <= start < c_end for c_start, c_end in covered):
+                    continue
+                after = sentence.group()[match.end() :]
+                role = Role.LEAD if self.lead_after.match(after) else Role.SUPPORT
+                found.append(
+                    BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
+        return _once_per_evidence(found)
+
+    def _role(self, word: str) -> Role:
+        return Role.SUPPORT if word in self.rules.support_words else Role.LEAD
+
+    def _clause(self, clause: str, offset: int, evidence: str) -> list[BodyMention]:
+        stripped = clause.rstrip()
+        role_match = self.role_word.search(stripped)
+        if role_match is None:
+            return []
+        role = self._role(role_match.group())
+        names = stripped[: role_match.start()]
+        return [
+            BodyMention(name, role, offset + at, offset + at + len(name), evidence)
+            for name, at in self._names(names)
+        ]
+
+    def _names(self, text: str) -> list[tuple[str, int]]:
+        """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names
+        are taken whole (工业和信息化部 keeps its 和); an unknown name runs to the next
+        separator, or to a joining word that a known name follows."""
+        rules = self.rules
+        names: list[tuple[str, int]] = []
+        position = 0
+        while position < len(text):
+            noise = self.noise.match(text, position)
+            if noise:
+                position = noise.end()
+                continue
+            if (
+                any(text.startswith(sep, position) for sep in rules.name_separators)
+                or text[position].isspace()
+            ):
+                position += 1
+                continue
+            joiner = next((j for j in rules.name_joiners if text.startswith(j, position)), None)
+            if joiner and (not names or names[-1][1] + len(names[-1][0]) == position):
+                position += len(joiner)
+                continue
+            known = self.known.match(text, position)
+            if known:
+                names.append((known.group(), position))
+                position = known.end()
+                continue
+            end = position
+            while end < len(text) and not any(text.startswith(s, end) for s in rules.name_separators):
+                joiner = next((j for j in rules.name_joiners if text.startswith(j, end)), None)
+                if joiner and self.known.match(text, end + len(joiner)):
+                    break
+                end += 1
+            name = self.noise.sub("", text[position:end]).strip()
+            if len(name) >= 2:
+                names.append((name, position))
+            position = end
+        return names
+
+
+def _once_per_evidence(mentions: list[BodyMention]) -> list[BodyMention]:
+    seen: set[tuple[str, Role, str]] = set()
+    unique = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        key = (mention.name, mention.role, mention.evidence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(mention)
+    return unique
+
+
+@dataclass(slots=True)
+class DepartmentResolver:
+    """Names as a plan of `region` writes them → department entities: the registry first,
+    then the genre's generic bodies, else a new department named as written (listed in
+    `unresolved`, so the load report can show it)."""
+
+    profile: Profile
+    registry: DepartmentRegistry
+    region: str | None
+    unresolved: set[str] = field(default_factory=set)
+
+    def resolve(self, name: str) -> Entity:
+        registered = self.registry.resolve(name, self.region)
+        if registered is not None:
+            return registered.entity()
+        canonical = self.profile.body_by_name.get(name)
+        if canonical is not None:
+            category = self.profile.departments.bodies[canonical].category
+            return Entity(
+                department_id(canonical), EntityKind.DEPARTMENT, canonical, attrs={"category": category}
             )
-    return mentions
+        self.unresolved.add(name)
+        government = name.endswith(tuple(self.profile.departments.government_suffixes))
+        return Entity(
+            department_id(name),
+            EntityKind.DEPARTMENT,
+            name,
+            attrs={"category": "GOVERNMENT" if government else "OTHER", "registered": False},
+        )

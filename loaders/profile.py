@@ -116,6 +116,15 @@ class Body(_Rules):
 class Departments(_Rules):
     chapters: list[ChapterKind]
     lead_after: str = _regex()
+    bracket: str = _regex()
+    clause_separator: str = _regex()
+    lead_words: list[str]
+    support_words: list[str]
+    sentence: str = _regex()
+    name_separators: list[str]
+    name_joiners: list[str]
+    name_noise: list[str]
+    government_suffixes: list[str]
     bodies: dict[str, Body]
 
 

@@ -24,6 +24,8 @@ class LoadReport:
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     unplaced: list[Unplaced] = field(default_factory=list)
+    #: Names given work that are neither in the department registry nor generic bodies.
+    unresolved_departments: list[str] = field(default_factory=list)
 
     def count(self, document: GraphDocument) -> None:
         self.entities = Counter(e.kind.value for e in document.entities.values())
@@ -37,4 +39,5 @@ class LoadReport:
             "entities": dict(self.entities),
             "relations": dict(self.relations),
             "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],
+            "unresolvedDepartments": self.unresolved_departments,
         }

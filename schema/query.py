@@ -13,6 +13,7 @@ from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
 from schema.limits import QueryLimits
 from schema.types import (
+    DepartmentLoad,
     Direction,
     EntityConnection,
     EntityEdge,
@@ -25,6 +26,7 @@ from schema.types import (
     ReachResult,
     RelationCount,
     RelationType,
+    ResponsibilityMatrix,
     ResponsibilityResult,
     Stats,
     node_for,
@@ -140,11 +142,15 @@ class Query:
         reached = store.impact(str(id), max_depth)
         (root,) = store.get_many([str(id)])
         departments = store.responsible_departments([str(id), *(r.entity.id for r in reached)])
+        answers = [
+            a for e in [root, *(r.entity for r in reached)] for a in store.responsible_for(e.id, False)
+        ]
         return ImpactResult(
             root=node_for(root),
             affected=[reach_result(r) for r in reached],
             counts_by_kind=_kind_counts([r.entity for r in reached]),
             departments=[node_for(d) for d in departments],
+            responsibilities=[responsibility_result(a) for a in answers],
         )
 
     @strawberry.field(
@@ -197,3 +203,35 @@ class Query:
                 if t in stats.by_relation
             ],
         )
+
+    @strawberry.field(
+        description="Departments × entities of a kind, with each department's role on each entity."
+    )
+    def responsibility_matrix(
+        self, info: Info, kind: EntityKind, plan_id: strawberry.ID | None = None
+    ) -> ResponsibilityMatrix:
+        answers = info.context.store.responsibility_matrix(kind, str(plan_id) if plan_id else None)
+        entities = {a.entity.id: a.entity for a in answers}
+        departments = {a.department.id: a.department for a in answers}
+        return ResponsibilityMatrix(
+            departments=[node_for(d) for d in sorted(departments.values(), key=model.document_order)],
+            entities=[node_for(e) for e in sorted(entities.values(), key=model.document_order)],
+            cells=[responsibility_result(a) for a in answers],
+        )
+
+    @strawberry.field(
+        description="Entities of a kind that have no lead department, neither their own nor inherited."
+    )
+    def unassigned(
+        self, info: Info, kind: EntityKind, plan_id: strawberry.ID | None = None
+    ) -> list[EntityNode]:
+        return [node_for(e) for e in info.context.store.unassigned(kind, str(plan_id) if plan_id else None)]
+
+    @strawberry.field(
+        description="How many entities each department leads and supports directly, busiest first."
+    )
+    def department_load(self, info: Info, plan_id: strawberry.ID | None = None) -> list[DepartmentLoad]:
+        return [
+            DepartmentLoad(department=node_for(d), leads=leads, supports=supports)
+            for d, leads, supports in info.context.store.department_load(str(plan_id) if plan_id else None)
+        ]

@@ -152,6 +152,12 @@ class Standard(EntityNode):
 @strawberry.type
 class Department(EntityNode):
     category: str | None
+    aliases: list[str]
+    level: str | None
+    region: str | None
+    mandate: list[str] = strawberry.field(description="Keywords of its remit, from the department registry.")
+    since: int | None
+    until: int | None
 
 
 @strawberry.type
@@ -196,7 +202,15 @@ _EXTRA_FIELDS: dict[model.EntityKind, dict[str, str]] = {
         "unit": "unit",
         "deadline": "deadline",
     },
-    model.EntityKind.DEPARTMENT: {"category": "category"},
+    model.EntityKind.DEPARTMENT: {
+        "category": "category",
+        "aliases": "aliases",
+        "level": "level",
+        "region": "region",
+        "mandate": "mandate",
+        "since": "since",
+        "until": "until",
+    },
     model.EntityKind.DOCUMENT: {"title": "title", "docNumber": "doc_number"},
 }
 
@@ -211,6 +225,9 @@ def node_for(entity: model.Entity) -> EntityNode:
     if entity.kind is model.EntityKind.PLAN:
         extra["title"] = extra["title"] or entity.name
         extra["recipients"] = extra["recipients"] or []
+    if entity.kind is model.EntityKind.DEPARTMENT:
+        extra["aliases"] = extra["aliases"] or []
+        extra["mandate"] = extra["mandate"] or []
     return _TYPES[entity.kind](
         id=strawberry.ID(entity.id),
         kind=entity.kind,
@@ -288,6 +305,9 @@ class ImpactResult:
     departments: list[EntityNode] = strawberry.field(
         description="Departments responsible for the root or for anything affected."
     )
+    responsibilities: list[ResponsibilityResult] = strawberry.field(
+        description="Who answers, in which role, for the root and for each affected entity."
+    )
 
 
 @strawberry.type(name="Responsibility")
@@ -299,6 +319,13 @@ class ResponsibilityResult:
     inherited_from: EntityNode | None = strawberry.field(
         description="Null for a direct responsibility; else the entity it is inherited from, down PART_OF."
     )
+    predecessor: EntityNode | None = strawberry.field(
+        description="When the department answers as the successor of a reorganised one: that department."
+    )
+    confidence: float | None = strawberry.field(description="For an INFERRED responsibility.")
+    evidence: str | None = strawberry.field(
+        description="The sentence, bracket, overlay rationale or matched keywords it rests on."
+    )
 
 
 def responsibility_result(answer: Responsibility) -> ResponsibilityResult:
@@ -308,7 +335,26 @@ def responsibility_result(answer: Responsibility) -> ResponsibilityResult:
         role=answer.role,
         origin=answer.origin,
         inherited_from=node_for(answer.inherited_from) if answer.inherited_from else None,
+        predecessor=node_for(answer.predecessor) if answer.predecessor else None,
+        confidence=answer.confidence,
+        evidence=answer.evidence,
     )
+
+
+@strawberry.type
+class ResponsibilityMatrix:
+    """Departments × entities: `cells` holds each department's role on each entity."""
+
+    departments: list[EntityNode]
+    entities: list[EntityNode]
+    cells: list[ResponsibilityResult]
+
+
+@strawberry.type
+class DepartmentLoad:
+    department: EntityNode
+    leads: int = strawberry.field(description="Entities of the plan it leads directly.")
+    supports: int = strawberry.field(description="Entities of the plan it supports directly.")
 
 
 @strawberry.type

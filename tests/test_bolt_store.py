@@ -167,7 +167,7 @@ def test_a_newer_version_replaces_the_old_one(
     end = text.index("　　五、保障措施")
     newer = tmp_path / SEED.name
     newer.write_text(text[:start] + text[end:], encoding="utf-8")
-    store.load(load_plans([newer]).document)
+    store.load(load_plans([newer], overlays=[]).document)
     assert "标准化基础能力提升工程" not in _project_names(store)
     assert len(_project_names(store)) == 9
     assert store.get_many([sid("project/10")]) == [None]

@@ -35,7 +35,9 @@ def test_the_api_serves_from_neo4j_on_port_8000_after_the_load() -> None:
     environment = api["environment"]
     assert environment["PLANGRAPH_BACKEND"] == "neo4j"
     assert environment["PLANGRAPH_NEO4J_URI"] == "bolt://neo4j:7687"
-    assert {"PLANGRAPH_NEO4J_USER", "PLANGRAPH_NEO4J_PASSWORD", "PLANGRAPH_NEO4J_DATABASE"} <= set(environment)
+    assert {"PLANGRAPH_NEO4J_USER", "PLANGRAPH_NEO4J_PASSWORD", "PLANGRAPH_NEO4J_DATABASE"} <= set(
+        environment
+    )
 
 
 def test_the_dockerfile_installs_the_project_and_serves() -> None:
@@ -53,7 +55,9 @@ def test_compose_file_validates_where_docker_compose_is_installed() -> None:
         probe = subprocess.run([docker, "compose", "version"], capture_output=True) if docker else None
         command = [docker, "compose", "config", "-q"] if probe and probe.returncode == 0 else None
     if command is None:
-        print("neither docker-compose nor the docker compose plugin is installed: the file was checked as YAML only")
+        print(
+            "neither docker-compose nor the docker compose plugin is installed: the file was checked as YAML only"
+        )
         return
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -1,0 +1,145 @@
+"""Curated overlays: YAML files a person maintains beside the plans (data/overlays/).
+
+A responsibility overlay names, for entities of one plan, the lead and supporting
+departments and a one-line rationale; its relations get origin CURATED. An overlay is
+checked before anything of it is applied: an unknown plan key, entity or department is an
+error naming the file and the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import PlanLoadError
+from graph.model import Entity, GraphDocument, Origin, Relation, RelationType, Role
+from loaders.departments import DepartmentResolver
+from loaders.profile import Profile
+from loaders.registry import DepartmentRegistry
+
+__all__ = ["DEFAULT_OVERLAYS", "apply_overlays", "overlay_files"]
+
+DEFAULT_OVERLAYS = Path(__file__).resolve().parent.parent / "data" / "overlays"
+_LINE = "__line__"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of every mapping, so errors can name it."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def overlay_files(paths: list[Path] | None) -> list[Path]:
+    """Overlay files: the given files and the .yaml files in the given folders."""
+    files: list[Path] = []
+    for path in paths if paths is not None else [DEFAULT_OVERLAYS]:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")))
+        elif path.is_file():
+            files.append(path)
+        elif paths is not None:
+            raise PlanLoadError(str(path), "no such overlay file or folder")
+    return files
+
+
+def apply_overlays(
+    files: list[Path], document: GraphDocument, profile: Profile, registry: DepartmentRegistry
+) -> list[str]:
+    """Apply the overlays that concern plans in the document; return the files skipped
+    because their plan is not loaded."""
+    skipped = []
+    for path in files:
+        overlay = _read(path)
+        plan_id = overlay.get("plan")
+        if not isinstance(plan_id, str):
+            raise PlanLoadError(str(path), "an overlay needs `plan:` with the id of the plan it is for", 1)
+        if plan_id not in document.entities:
+            skipped.append(str(path))
+            continue
+        unknown = set(overlay) - {"plan", "responsibilities", _LINE}
+        if unknown:
+            raise PlanLoadError(
+                str(path), f"unknown keys {sorted(unknown)}; expected plan and responsibilities", 1
+            )
+        relations = _responsibilities(
+            path, overlay.get("responsibilities") or [], plan_id, document, profile, registry
+        )
+        for department, relation in relations:
+            document.add_entity(department)
+            document.add_relation(relation)
+    return skipped
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # a SafeLoader subclass
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlanLoadError(str(path), f"cannot be read: {exc}") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise PlanLoadError(str(path), f"is not valid YAML: {exc.problem}", line) from None
+    if not isinstance(data, dict):
+        raise PlanLoadError(str(path), "an overlay is a mapping with `plan:` and `responsibilities:`", 1)
+    return data
+
+
+def _names(path: Path, entry: dict[str, Any], key: str) -> list[str]:
+    value = entry.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PlanLoadError(str(path), f"`{key}` must be a list of department names", entry[_LINE])
+    return value
+
+
+def _responsibilities(
+    path: Path,
+    entries: list[Any],
+    plan_id: str,
+    document: GraphDocument,
+    profile: Profile,
+    registry: DepartmentRegistry,
+) -> list[tuple[Entity, Relation]]:
+    """Check every entry first; only a wholly valid overlay yields relations."""
+    plan = document.entities[plan_id]
+    resolver = DepartmentResolver(profile, registry, plan.attrs.get("region"))
+    relations: list[tuple[Entity, Relation]] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise PlanLoadError(str(path), "each responsibility is a mapping with entity, lead, rationale")
+        line = entry[_LINE]
+        unknown = set(entry) - {"entity", "lead", "support", "rationale", _LINE}
+        if unknown:
+            raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
+        local = entry.get("entity")
+        entity_id = (
+            f"{plan_id}/{local}" if isinstance(local, str) and not local.startswith(plan_id) else local
+        )
+        if not isinstance(entity_id, str) or entity_id not in document.entities:
+            raise PlanLoadError(str(path), f"unknown entity {local!r} in plan {plan_id}", line)
+        rationale = entry.get("rationale")
+        if not isinstance(rationale, str) or not rationale.strip():
+            raise PlanLoadError(str(path), f"{local}: a rationale is required", line)
+        leads, supports = _names(path, entry, "lead"), _names(path, entry, "support")
+        if not leads and not supports:
+            raise PlanLoadError(str(path), f"{local}: name a lead or a supporting department", line)
+        for names, role in ((leads, Role.LEAD), (supports, Role.SUPPORT)):
+            for name in names:
+                department = resolver.resolve(name)
+                if name in resolver.unresolved:
+                    raise PlanLoadError(
+                        str(path), f"unknown department {name!r}: not in the department registry", line
+                    )
+                relation = Relation(
+                    RelationType.RESPONSIBLE_FOR,
+                    department.id,
+                    entity_id,
+                    origin=Origin.CURATED,
+                    role=role,
+                    evidence=rationale.strip(),
+                )
+                relations.append((department, relation))
+    return relations
