@@ -306,16 +306,22 @@ class BoltStore(StoreBase):
                 "(toLower(n.name) CONTAINS $search OR toLower(coalesce(n.text, '')) CONTAINS $search)"
             )
         where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
-        (row,) = self._run(
-            f"MATCH (n:{ENTITY}) {where}WITH n ORDER BY {_ORDER} WITH collect(n) AS hits "
-            "RETURN size(hits) AS total, [h IN hits[$offset..$end] | properties(h)] AS page",
-            kind=kind.value if kind else None,
-            plan=plan_id,
-            search=search.lower() if search else None,
+        params = {
+            "kind": kind.value if kind else None,
+            "plan": plan_id,
+            "search": search.lower() if search else None,
+        }
+        (count,) = self._run(f"MATCH (n:{ENTITY}) {where}RETURN count(n) AS total", **params)
+        if limit == 0 or offset >= count["total"]:
+            return Page(total=count["total"], entities=[])
+        # One row per entity: FalkorDB cannot send a record over 64 KiB, so no collect().
+        rows = self._run(
+            f"MATCH (n:{ENTITY}) {where}WITH n ORDER BY {_ORDER} SKIP $offset LIMIT $limit RETURN properties(n) AS n",
             offset=offset,
-            end=offset + limit,
+            limit=limit,
+            **params,
         )
-        return Page(total=row["total"], entities=[_entity(p) for p in row["page"]])
+        return Page(total=count["total"], entities=[_entity(row["n"]) for row in rows])
 
     def responsible_departments(self, ids: list[str]) -> list[Entity]:
         if not ids:

@@ -87,8 +87,8 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     if period := re.search(profile.title.period, header.title):
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
-    if region := re.match(profile.regions.pattern, header.title):
-        header.region = region.group("region")
+    header.region = _region(header, profile)
+    if header.region:
         for suffix, level in profile.regions.levels.items():
             if header.region.endswith(suffix):
                 header.level = level
@@ -96,6 +96,19 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
         header.issuer = profile.notice.issuer_from_approver.format(approver=header.approved_by)
+
+
+def _region(header: PlanHeader, profile: Profile) -> str | None:
+    """The region the title begins with; failing that (关于……的实施意见), the region of the
+    first document the notice or preface cites (为贯彻落实《湖北省……规划》)."""
+    assert header.title is not None
+    titles = [header.title] + [
+        t for p in header.notice + header.preface for t in re.findall(r"《([^》]+)》", p.text)
+    ]
+    for title in titles:
+        if match := re.match(profile.regions.pattern, title):
+            return match.group("region")
+    return None
 
 
 def qualify(body: str, region: str | None, profile: Profile) -> str:
