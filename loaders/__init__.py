@@ -14,17 +14,18 @@ from pathlib import Path
 from graph.errors import PlanLoadError
 from graph.model import GraphDocument
 from loaders.builder import PlanBuilder
-from loaders.decoding import decode_plan
+from loaders.formats import read_plan_text
 from loaders.inference import infer_leads
 from loaders.overlays import apply_overlays, overlay_files
 from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
 from loaders.registry import DepartmentRegistry, load_registry
 from loaders.report import LoadReport
+from loaders.script import to_simplified
 
 __all__ = ["SHIPPED_PLANS", "LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
 
-PLAN_SUFFIXES = (".txt",)
+PLAN_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 SHIPPED_PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 
 
@@ -58,10 +59,22 @@ def load_plan(
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    text = decode_plan(raw, str(path))
+    plan_text = read_plan_text(raw, str(path))
+    text, traditional = to_simplified(plan_text.text)
     builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile, registry)
-    document = builder.build(split_paragraphs(text, profile.bullets))
+    document = builder.build(split_paragraphs(text, profile.bullets), plan_text.tables)
+    builder.report.format = plan_text.format
+    if traditional and len(text) == len(plan_text.text):
+        _keep_original(document, plan_text.text)
     return LoadResult(document, [builder.report])
+
+
+def _keep_original(document: GraphDocument, original: str) -> None:
+    """A plan in traditional characters is read in simplified ones; each entity keeps the
+    passage as written, for display."""
+    for entity in document.entities.values():
+        if entity.plan is not None and entity.source is not None:
+            entity.attrs["original"] = original[entity.source.start : entity.source.end]
 
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:

@@ -19,6 +19,7 @@ from graph.model import (
     GraphDocument,
     Relation,
     RelationType,
+    Role,
     SourceSpan,
 )
 from loaders.departments import DepartmentFinder, DepartmentResolver
@@ -65,7 +66,9 @@ class PlanBuilder:
 
     # -- entry point -----------------------------------------------------------------------
 
-    def build(self, paragraphs: list[Paragraph]) -> GraphDocument:
+    def build(
+        self, paragraphs: list[Paragraph], tables: list[list[list[str]]] | None = None
+    ) -> GraphDocument:
         outline = build_outline(paragraphs, self.profile)
         kinds = [self.profile.chapter_kind(chapter.title) for chapter in outline.chapters]
         if not any(kinds):
@@ -86,6 +89,7 @@ class PlanBuilder:
         self._link_standards()
         self._link_citations(header)
         self._link_bodies(header)
+        self._link_task_tables(tables or [], header)
         self.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in self._placed
         ]
@@ -472,6 +476,56 @@ class PlanBuilder:
                     evidence=mention.evidence,
                 )
         self.report.unresolved_departments = sorted(resolver.unresolved)
+
+    def _link_task_tables(self, tables: list[list[list[str]]], header: PlanHeader) -> None:
+        """A 任务分工 table (序号 / 重点任务 / 牵头单位 / 配合单位): each row's task gets its
+        lead and supporting departments."""
+        finder = DepartmentFinder(self.profile, self.registry)
+        resolver = DepartmentResolver(self.profile, self.registry, header.region)
+        rules = self.profile.departments.task_table
+        assignable = [
+            e for e in self.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)
+        ]
+        for table in tables:
+            if not table:
+                continue
+            columns = {
+                role: next((i for i, cell in enumerate(table[0]) if any(w in cell for w in words)), None)
+                for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
+            }
+            if columns["task"] is None or columns["lead"] is None:
+                continue
+            for row in table[1:]:
+                entity = _matching_entity(row[columns["task"]], assignable)
+                if entity is None:
+                    self.report.unplaced.append(Unplaced(0, "任务分工表：" + " | ".join(row)[:80]))
+                    continue
+                for role, column in ((Role.LEAD, columns["lead"]), (Role.SUPPORT, columns["support"])):
+                    if column is None or column >= len(row):
+                        continue
+                    for name, _ in finder.names(row[column]):
+                        department = self.document.add_entity(resolver.resolve(name))
+                        self._relate(
+                            RelationType.RESPONSIBLE_FOR,
+                            department,
+                            entity,
+                            entity.source,  # type: ignore[arg-type]
+                            role=role,
+                            evidence="任务分工表：" + " | ".join(row),
+                        )
+        self.report.unresolved_departments = sorted(
+            set(self.report.unresolved_departments) | resolver.unresolved
+        )
+
+
+def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
+    """The task a table row names: “1.转变标准供给方式” or “转变标准供给方式” → that task."""
+    name = re.sub(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*", "", cell.strip()).rstrip("。")
+    exact = [e for e in entities if e.name == name]
+    if exact:
+        return exact[0]
+    partial = [e for e in entities if name and (e.name in name or name in e.name)]
+    return partial[0] if len(partial) == 1 else None
 
 
 _CHAPTER_ENTITY: dict[str, EntityKind] = {

@@ -78,7 +78,7 @@ class DepartmentFinder:
             found += [
                 BodyMention(name, role, match.start("names") + offset, match.start("names") + offset + len(name),
                             match.group())
-                for name, offset in self._names(match.group("names"))
+                for name, offset in self.names(match.group("names"))
             ]  # fmt: skip
             covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
@@ -105,10 +105,10 @@ class DepartmentFinder:
         names = stripped[: role_match.start()]
         return [
             BodyMention(name, role, offset + at, offset + at + len(name), evidence)
-            for name, at in self._names(names)
+            for name, at in self.names(names)
         ]
 
-    def _names(self, text: str) -> list[tuple[str, int]]:
+    def names(self, text: str) -> list[tuple[str, int]]:
         """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names
         are taken whole (工业和信息化部 keeps its 和); an unknown name runs to the next
         separator, or to a joining word that a known name follows."""

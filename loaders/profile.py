@@ -113,6 +113,12 @@ class Body(_Rules):
     not_before: list[str] = []
 
 
+class TaskTable(_Rules):
+    task: list[str]
+    lead: list[str]
+    support: list[str]
+
+
 class Departments(_Rules):
     chapters: list[ChapterKind]
     lead_after: str = _regex()
@@ -125,6 +131,7 @@ class Departments(_Rules):
     name_joiners: list[str]
     name_noise: list[str]
     government_suffixes: list[str]
+    task_table: TaskTable
     bodies: dict[str, Body]
 
 

@@ -21,6 +21,8 @@ class LoadReport:
     path: str
     plan_id: str
     title: str = ""
+    #: What the file was read as: txt, html, docx or pdf.
+    format: str = "txt"
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     unplaced: list[Unplaced] = field(default_factory=list)
@@ -36,6 +38,7 @@ class LoadReport:
             "path": self.path,
             "planId": self.plan_id,
             "title": self.title,
+            "format": self.format,
             "entities": dict(self.entities),
             "relations": dict(self.relations),
             "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],

@@ -1,0 +1,179 @@
+"""Bytes of any format planners have → plain text with one paragraph per line, plus tables.
+
+The format is read from the content, not the file name: a PDF starts with ``%PDF-``, a
+Word file is a zip holding ``word/document.xml``, an HTML page has HTML tags; anything else
+is text. Plans copied from PDFs and fixed-width text come hard-wrapped; `unwrap` joins
+their lines back into paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.errors import PlanLoadError
+from loaders.decoding import decode_plan
+
+__all__ = ["PlanText", "read_plan_text", "unwrap"]
+
+Table = list[list[str]]
+
+_HTML = re.compile(r"<(?:!doctype\s+html|html|body|div|p|article)[\s>]", re.IGNORECASE)
+_SENTENCE_END = tuple("。；：！？")
+_CLOSING = tuple("”’）」》")
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[-—–\s]*$")
+_NOISE_BLOCKS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe")
+_NOISE_MARKERS = re.compile(
+    r"nav|menu|breadcrumb|crumb|footer|header|share|sidebar|banner|toolbar|position|location"
+)
+
+
+@dataclass(slots=True)
+class PlanText:
+    text: str
+    format: str
+    tables: list[Table] = field(default_factory=list)
+
+
+def read_plan_text(raw: bytes, path: str) -> PlanText:
+    """Raise `PlanLoadError` naming the file when its content cannot be read as a plan."""
+    if raw.startswith(b"%PDF-"):
+        return PlanText(unwrap(_pdf_text(raw, path), force=True), "pdf")
+    if raw.startswith(b"PK\x03\x04"):
+        return _docx(raw, path)
+    text = decode_plan(raw, path)
+    if _HTML.search(text[:4000]):
+        return PlanText(_html_text(text), "html")
+    return PlanText(unwrap(text), "txt")
+
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+
+def _pdf_text(raw: bytes, path: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise PlanLoadError(path, f"the PDF cannot be read: {exc}") from None
+    if not any(p.strip() for p in pages):
+        raise PlanLoadError(path, "the PDF has no text layer (a scan?)")
+    return "\n".join(_strip_page_furniture(pages))
+
+
+def _strip_page_furniture(pages: list[str]) -> list[str]:
+    """Drop page numbers, and running headers or footers: lines that open or close most pages."""
+    lines = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
+    edges = Counter(line for page in lines if page for line in {page[0], page[-1]})
+    running = {line for line, count in edges.items() if len(pages) > 2 and count >= len(pages) * 0.6}
+    return [line for page in lines for line in page if line not in running and not _PAGE_NUMBER.match(line)]
+
+
+# -- Word --------------------------------------------------------------------------------------
+
+
+def _docx(raw: bytes, path: str) -> PlanText:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise PlanLoadError(path, "a zip archive, but not a Word (.docx) document")
+    except zipfile.BadZipFile:
+        raise PlanLoadError(path, "a damaged zip or Word file") from None
+    from docx import Document
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    try:
+        document = Document(io.BytesIO(raw))
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise PlanLoadError(path, f"the Word document cannot be read: {exc}") from None
+    lines: list[str] = []
+    tables: list[Table] = []
+    for block in document.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            lines.append(DocxParagraph(block, document).text)
+        elif block.tag.endswith("}tbl"):
+            table = DocxTable(block, document)
+            tables.append([[cell.text.strip() for cell in row.cells] for row in table.rows])
+    return PlanText("\n".join(lines), "docx", tables)
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+def _html_text(html: str) -> str:
+    """The article body of a government web page, one paragraph per line: navigation,
+    breadcrumbs, headers and footers dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(_NOISE_BLOCKS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marker = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+        if marker and _NOISE_MARKERS.search(marker.lower()):
+            tag.decompose()
+    root = soup.body or soup
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    blocks = root.find_all(["p", "h1", "h2", "h3", "h4", "li", "td"]) or [root]
+    lines = [
+        block.get_text("", strip=False) for block in blocks if not block.find(["p", "h1", "h2", "h3", "li"])
+    ]
+    return "\n".join(line for chunk in lines for line in chunk.split("\n"))
+
+
+# -- hard-wrapped text -------------------------------------------------------------------------
+
+
+def _width(line: str) -> int:
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in line)
+
+
+def _ends_sentence(line: str) -> bool:
+    """。 or 。” — a closing quote or bracket alone often stands mid-sentence."""
+    return line.endswith(_SENTENCE_END) or (line.endswith(_CLOSING) and line[:-1].endswith(_SENTENCE_END))
+
+
+def unwrap(text: str, force: bool = False) -> str:
+    """Join lines broken mid-sentence back into paragraphs.
+
+    A line is taken to be broken when it is about as wide as the widest lines and does not
+    end a sentence. Text is only unwrapped when it looks hard-wrapped (many lines of nearly
+    the same width) or when `force` is set (PDF). A 《title》 left open at a line end is
+    joined with the next line in any case.
+    """
+    lines = text.splitlines()
+    widths = [_width(line.strip()) for line in lines if line.strip()]
+    if not widths:
+        return text
+    full = sorted(widths)[int(len(widths) * 0.9)] * 0.9 if len(widths) > 9 else max(widths) * 0.9
+    wrapped = force or (max(widths) <= 200 and sum(1 for w in widths if w >= full) >= 0.3 * len(widths))
+    joined: list[str] = []
+    carry = ""
+    joins = 0
+    for line in lines:
+        current = carry + line.strip() if carry else line
+        stripped = current.strip()
+        broken = (
+            stripped
+            and not _ends_sentence(stripped)
+            and ((wrapped and _width(line.strip()) >= full) or stripped.count("《") > stripped.count("》"))
+        )
+        if broken:
+            carry = current
+            joins += 1
+            continue
+        joined.append(current)
+        carry = ""
+    if carry:
+        joined.append(carry)
+    # Untouched text stays byte for byte what it was, so spans point into the file as written.
+    return "\n".join(joined) if joins else text
