@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -10,6 +12,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.settings import Settings
@@ -17,7 +20,7 @@ from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError
 from graph.export import to_graphml, to_json
 from graph.model import Direction
-from loaders import SHIPPED_PLANS, load_plans
+from loaders import SHIPPED_PLANS, load_plans, plan_files
 from loaders.report import LoadReport
 
 __all__ = ["app", "main"]
@@ -47,6 +50,12 @@ Neo4jUri = Annotated[Optional[str], typer.Option(help="Bolt URI; also PLANGRAPH_
 Neo4jUser = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_USER.")]  # noqa: UP045
 Neo4jPassword = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_PASSWORD.")]  # noqa: UP045
 Neo4jDatabase = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_DATABASE.")]  # noqa: UP045
+
+
+ReportPath = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(help="Also write the load reports as JSON to this file."),
+]
 
 
 class ExportFormat(StrEnum):
@@ -111,6 +120,8 @@ def serve(
 def load(
     paths: PlanPaths = None,
     backend: Backend = None,
+    report: ReportPath = None,
+    strict: Annotated[bool, typer.Option(help="Fail if any paragraph could not be placed.")] = False,
     neo4j_uri: Neo4jUri = None,
     neo4j_user: Neo4jUser = None,
     neo4j_password: Neo4jPassword = None,
@@ -122,14 +133,40 @@ def load(
         None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
+    files = paths or settings.plans or [SHIPPED_PLANS]
+    started = time.perf_counter()
     try:
-        _, loaded = open_store(settings, paths or settings.plans or [SHIPPED_PLANS])
+        with Progress(
+            TextColumn("loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("plans", total=len(plan_files(files)))
+            _, loaded = open_store(settings, files, on_file=lambda _: progress.advance(task))
     except PlanGraphError as exc:
         _fail(exc)
-    for report in loaded.reports:
-        _print_report(report)
+    reports = loaded.reports
+    if len(reports) <= 10:
+        for one in reports:
+            _print_report(one)
+    unplaced = sum(len(r.unplaced) for r in reports)
+    out.print(
+        f"loaded {len(reports)} plan(s): {len(loaded.document.entities)} entities, "
+        f"{len(loaded.document.relations)} relations in {time.perf_counter() - started:.2f} s; "
+        f"{unplaced} paragraph(s) not placed",
+        highlight=False,
+    )
     if settings.backend == "neo4j":
         out.print(f"written to the graph database at {settings.neo4j_uri}")
+    if report is not None:
+        report.write_text(
+            json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+    if strict and unplaced:
+        _fail(PlanGraphError(f"--strict: {unplaced} paragraph(s) could not be placed"))
 
 
 def _print_report(report: LoadReport) -> None:
@@ -147,6 +184,12 @@ def _print_report(report: LoadReport) -> None:
             out.print(f"  line {paragraph.line}: {paragraph.text}", highlight=False)
     else:
         out.print("every paragraph was placed")
+    for note in report.notes:
+        out.print(f"  note, line {note.line}: {note.message}", highlight=False)
+    if report.unresolved_departments:
+        out.print(
+            "  not in the department registry: " + "、".join(report.unresolved_departments), highlight=False
+        )
 
 
 @app.command()

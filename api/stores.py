@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from api.settings import Settings
@@ -24,20 +25,24 @@ def bolt_store(settings: Settings) -> BoltStore:
     )
 
 
-def open_store(settings: Settings, plans: list[Path] | None = None) -> tuple[GraphStore, LoadResult]:
+def open_store(
+    settings: Settings, plans: list[Path] | None = None, on_file: Callable[[Path], None] | None = None
+) -> tuple[GraphStore, LoadResult]:
     """The configured store, with plans loaded into it.
 
     The memory store always loads: the given plans, else the configured ones, else the
     shipped ones. The Bolt store serves what the database holds and loads only plans asked
     for explicitly (`plangraph load --backend neo4j` writes them)."""
     if settings.backend == "memory":
-        loaded = load_plans(plans or settings.plans or None, overlays=settings.overlays or None)
+        loaded = load_plans(
+            plans or settings.plans or None, overlays=settings.overlays or None, on_file=on_file
+        )
         store = MemoryStore()
         store.load(loaded.document)
         return store, loaded
     store = bolt_store(settings)
     loaded = LoadResult()
     if plans:
-        loaded = load_plans(plans, overlays=settings.overlays or None)
+        loaded = load_plans(plans, overlays=settings.overlays or None, on_file=on_file)
         store.load(loaded.document)
     return store, loaded

@@ -7,7 +7,7 @@ relations (`builder`), with the genre's rules read from a profile (`profile`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,9 +97,11 @@ def load_plans(
     registry: DepartmentRegistry | None = None,
     overlays: list[Path] | None = None,
     infer: bool = True,
+    on_file: Callable[[Path], None] | None = None,
 ) -> LoadResult:
     """Load several plans into one document, with the department registry, the overlays
     that concern them (default: data/overlays/) and, unless `infer` is off, inferred leads.
+    `on_file` is called after each file (for a progress bar).
 
     All or nothing: the first file that cannot be used raises, and nothing of the others
     is returned."""
@@ -118,6 +120,8 @@ def load_plans(
         loaded = load_plan(path, profile, plan_id, registry)
         result.document.merge(loaded.document)
         result.reports.extend(loaded.reports)
+        if on_file is not None:
+            on_file(path)
     registry.add_to(result.document)
     result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
     if infer:

@@ -7,6 +7,7 @@ was built: standards to formulate, cited documents, and bodies given work.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from loaders.outline import Block, build_outline
 from loaders.paragraphs import Paragraph
 from loaders.profile import ChapterKind, Profile
 from loaders.registry import DepartmentRegistry
-from loaders.report import LoadReport, Unplaced
+from loaders.report import LoadReport, Note, Unplaced
 from loaders.standards import extract_standards
 
 __all__ = ["PlanBuilder"]
@@ -118,6 +119,10 @@ class PlanBuilder:
         while entity_id in self.document.entities:
             suffix += 1
             entity_id = f"{base}-{suffix}"
+        if suffix > 1:
+            self.report.notes.append(
+                Note(anchor.line, f"the number {label or local_id} repeats: this one is {entity_id}")
+            )
         last = segments[-1].paragraph if segments else anchor
         span = SourceSpan(self.plan_id, anchor.start, last.end, anchor.line)
         entity = Entity(
@@ -210,9 +215,18 @@ class PlanBuilder:
                     label=child.label,
                 )
 
+    def _note_gaps(self, blocks: list[Block]) -> None:
+        """Numbers that skip (1. 2. 4.) are kept as written, and noted in the report."""
+        for before, after in itertools.pairwise(blocks):
+            if before.level == after.level and _number(after) > _number(before) + 1:
+                self.report.notes.append(
+                    Note(after.paragraph.line, f"the numbering jumps from {before.label} to {after.label}")
+                )
+
     def _numbered(self, chapter: Block, section: Entity, kind: EntityKind) -> None:
         """Tasks, projects, measures: groups （一） with numbered items 1. under them, or items
         straight under the chapter. Ids keep the written numbers: task 9 of group 五 is task/5.9."""
+        self._note_gaps(chapter.children)
         for child in chapter.children:
             group = self._add(
                 kind,
@@ -223,6 +237,7 @@ class PlanBuilder:
                 segments=_text_of(child),
                 label=child.label,
             )
+            self._note_gaps(child.children)
             for item in child.children:
                 self._add(
                     kind,

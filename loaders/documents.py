@@ -24,9 +24,13 @@ class Citation:
 
 
 def normalise_doc_number(number: str) -> str:
-    """国办发[2015]89号, 国办发（2015）89 号 → 国办发〔2015〕89号."""
+    """国办发[2015]89号, 国办发（2015）89 号, 皖政办〔201638号 → 国办发〔2015〕89号 … 皖政办〔2016〕38号.
+
+    >>> normalise_doc_number("皖政办〔201638号")
+    '皖政办〔2016〕38号'
+    """
     number = re.sub(r"\s+", "", number)
-    return re.sub(r"[\[［【(（〔](\d{4})[\]］】)）〕]", r"〔\1〕", number)
+    return re.sub(r"[\[［【(（〔](\d{4})[\]］】)）〕]?", r"〔\1〕", number)
 
 
 def normalise_title(title: str) -> str:

@@ -7,13 +7,21 @@ from dataclasses import dataclass, field
 
 from graph.model import GraphDocument
 
-__all__ = ["LoadReport", "Unplaced"]
+__all__ = ["LoadReport", "Note", "Unplaced"]
 
 
 @dataclass(frozen=True, slots=True)
 class Unplaced:
     line: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something recognised only partly: a repeated or skipped number, a damaged date …"""
+
+    line: int
+    message: str
 
 
 @dataclass(slots=True)
@@ -28,6 +36,7 @@ class LoadReport:
     unplaced: list[Unplaced] = field(default_factory=list)
     #: Names given work that are neither in the department registry nor generic bodies.
     unresolved_departments: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def count(self, document: GraphDocument) -> None:
         self.entities = Counter(e.kind.value for e in document.entities.values())
@@ -43,4 +52,5 @@ class LoadReport:
             "relations": dict(self.relations),
             "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],
             "unresolvedDepartments": self.unresolved_departments,
+            "notes": [{"line": n.line, "message": n.message} for n in self.notes],
         }
