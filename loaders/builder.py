@@ -90,10 +90,10 @@ class PlanBuilder:
         self._link_standards()
         self._link_citations(header)
         self._link_bodies(header)
-        self._link_task_tables(tables or [], header)
         self.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in self._placed
         ]
+        self._link_task_tables(tables or [], header)
         self.report.count(self.document)
         return self.document
 

@@ -54,24 +54,38 @@ def read_plan_text(raw: bytes, path: str) -> PlanText:
 
 
 def _pdf_text(raw: bytes, path: str) -> str:
+    """The text layer, laid out: lines keep their indentation, which tells where a paragraph
+    starts (relative to the page's left margin)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        pages = [
+            page.extract_text(extraction_mode="layout") or "" for page in PdfReader(io.BytesIO(raw)).pages
+        ]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, ZeroDivisionError) as exc:
         raise PlanLoadError(path, f"the PDF cannot be read: {exc}") from None
     if not any(p.strip() for p in pages):
         raise PlanLoadError(path, "the PDF has no text layer (a scan?)")
-    return "\n".join(_strip_page_furniture(pages))
+    return "\n".join(_strip_page_furniture([_dedent(page) for page in pages]))
 
 
-def _strip_page_furniture(pages: list[str]) -> list[str]:
+def _dedent(page: str) -> list[str]:
+    lines = [line.rstrip() for line in page.splitlines() if line.strip()]
+    margin = min((len(line) - len(line.lstrip()) for line in lines), default=0)
+    return [line[margin:] for line in lines]
+
+
+def _strip_page_furniture(pages: list[list[str]]) -> list[str]:
     """Drop page numbers, and running headers or footers: lines that open or close most pages."""
-    lines = [[line.strip() for line in page.splitlines() if line.strip()] for page in pages]
-    edges = Counter(line for page in lines if page for line in {page[0], page[-1]})
+    edges = Counter(line.strip() for page in pages if page for line in {page[0], page[-1]})
     running = {line for line, count in edges.items() if len(pages) > 2 and count >= len(pages) * 0.6}
-    return [line for page in lines for line in page if line not in running and not _PAGE_NUMBER.match(line)]
+    return [
+        line
+        for page in pages
+        for line in page
+        if line.strip() not in running and not _PAGE_NUMBER.match(line)
+    ]
 
 
 # -- Word --------------------------------------------------------------------------------------
@@ -142,38 +156,56 @@ def _ends_sentence(line: str) -> bool:
     return line.endswith(_SENTENCE_END) or (line.endswith(_CLOSING) and line[:-1].endswith(_SENTENCE_END))
 
 
+def _full_thresholds(lines: list[str]) -> tuple[float, float]:
+    """How many characters, and how much width, make a line as full as the widest lines."""
+    chars = sorted(len(line.strip()) for line in lines)
+    widths = sorted(_width(line.strip()) for line in lines)
+    at = int(len(lines) * 0.9) if len(lines) > 9 else len(lines) - 1
+    return chars[at] * 0.9, widths[at] * 0.9
+
+
+def _indented(line: str) -> bool:
+    return line[:1] in (" ", "\u3000", "\t")
+
+
 def unwrap(text: str, force: bool = False) -> str:
     """Join lines broken mid-sentence back into paragraphs.
 
-    A line is taken to be broken when it is about as wide as the widest lines and does not
-    end a sentence. Text is only unwrapped when it looks hard-wrapped (many lines of nearly
-    the same width) or when `force` is set (PDF). A 《title》 left open at a line end is
-    joined with the next line in any case.
+    A line continues the one before when that one is about as full as the fullest lines,
+    and — where paragraphs start indented, as they do in plans — when it is not indented
+    itself; where nothing is indented, when the line before ends no sentence. Text is only
+    unwrapped when it looks hard-wrapped (many lines nearly equally full) or when `force` is
+    set (PDF). A 《title》 left open at a line end is joined with the next line in any case.
     """
     lines = text.splitlines()
-    widths = [_width(line.strip()) for line in lines if line.strip()]
-    if not widths:
+    nonblank = [line for line in lines if line.strip()]
+    if not nonblank:
         return text
-    full = sorted(widths)[int(len(widths) * 0.9)] * 0.9 if len(widths) > 9 else max(widths) * 0.9
-    wrapped = force or (max(widths) <= 200 and sum(1 for w in widths if w >= full) >= 0.3 * len(widths))
+    full_chars, full_width = _full_thresholds(nonblank)
+
+    def full(line: str) -> bool:
+        return len(line.strip()) >= full_chars or _width(line.strip()) >= full_width
+
+    fixed = force or (
+        max(_width(line.strip()) for line in nonblank) <= 200
+        and sum(map(full, nonblank)) >= 0.3 * len(nonblank)
+    )
+    share = sum(map(_indented, nonblank)) / len(nonblank)
+    uses_indent = 0.1 <= share <= 0.9
     joined: list[str] = []
-    carry = ""
+    previous = ""  # the last physical line
     joins = 0
     for line in lines:
-        current = carry + line.strip() if carry else line
-        stripped = current.strip()
-        broken = (
-            stripped
-            and not _ends_sentence(stripped)
-            and ((wrapped and _width(line.strip()) >= full) or stripped.count("《") > stripped.count("》"))
-        )
-        if broken:
-            carry = current
-            joins += 1
-            continue
-        joined.append(current)
-        carry = ""
-    if carry:
-        joined.append(carry)
+        if joined and line.strip() and previous.strip():
+            paragraph = joined[-1].strip()
+            open_title = paragraph.count("《") > paragraph.count("》")
+            starts_paragraph = _indented(line) if uses_indent else _ends_sentence(previous.strip())
+            if open_title or (fixed and full(previous) and not starts_paragraph):
+                joined[-1] = joined[-1].rstrip() + line.strip()
+                previous = line
+                joins += 1
+                continue
+        joined.append(line)
+        previous = line
     # Untouched text stays byte for byte what it was, so spans point into the file as written.
     return "\n".join(joined) if joins else text

@@ -1,0 +1,330 @@
+"""The documents planners actually have: the seed as a web page, a Word file and a PDF, and
+text damaged by copying. Each gives the same graph as the clean text, or says what it could
+not place."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.errors import PlanLoadError
+from graph.model import EntityKind, GraphDocument, Origin, RelationType, Role
+from loaders import load_plan, load_plans
+from tests.helpers import PLAN, ROOT, SEED, linked, named, sid
+from tests.test_variants import signature
+
+K, R = EntityKind, RelationType
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip("\u3000 ") for line in text.splitlines() if line.strip()]
+
+
+def _entity_signature(document: GraphDocument) -> set[tuple]:
+    return signature(document)[0]
+
+
+def _load_as_seed(tmp_path: Path, data: bytes, suffix: str = ".txt") -> GraphDocument:
+    path = tmp_path / f"{PLAN}{suffix}"
+    path.write_bytes(data)
+    return load_plans([path], overlays=[], infer=False).document
+
+
+@pytest.fixture(scope="module")
+def clean() -> GraphDocument:
+    return load_plans([SEED], overlays=[], infer=False).document
+
+
+# -- formats -----------------------------------------------------------------------------------
+
+
+def _html(text: str) -> bytes:
+    body = "\n".join(f"<p>{p}</p>" for p in _paragraphs(text))
+    page = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>湖北省人民政府门户网站</title><script>var x = 1;</script></head>
+<body>
+<div class="header"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zc">政策文件</a></li></ul>
+<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政府文件</div>
+<div class="article-content">{body}</div>
+<div class="footer">主办：湖北省人民政府办公厅 版权所有 鄂ICP备05003342号</div>
+</body></html>"""
+    return page.encode("utf-8")
+
+
+def _docx(text: str, table: list[list[str]] | None = None) -> bytes:
+    import io
+
+    from docx import Document
+
+    document = Document()
+    for paragraph in _paragraphs(text):
+        document.add_paragraph(paragraph)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _pdf(text: str) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    # As in the text: paragraphs indented by two characters, the notice lines and title not.
+    flush = ParagraphStyle("flush", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+    indented = ParagraphStyle("indented", parent=flush, firstLineIndent=22)
+
+    def furniture(canvas, document) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawString(72, A4[1] - 40, "湖北省人民政府办公厅文件")
+        canvas.drawString(A4[0] / 2, 30, f"- {document.page} -")
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(
+        [
+            Paragraph(line.strip("\u3000 "), indented if line.startswith("\u3000") else flush)
+            for line in text.splitlines()
+            if line.strip()
+        ],
+        onFirstPage=furniture,
+        onLaterPages=furniture,
+    )
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", ".html"), ("docx", ".docx"), ("pdf", ".pdf")])
+def test_the_seed_in_each_format_gives_the_same_entities(
+    tmp_path: Path, seed_text: str, clean: GraphDocument, fmt: str, suffix: str
+) -> None:
+    data = {"html": _html, "docx": _docx, "pdf": _pdf}[fmt](seed_text)
+    document = _load_as_seed(tmp_path, data, suffix)
+    assert _entity_signature(document) ^ _entity_signature(clean) == set()
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_the_format_is_read_from_the_content_not_the_name(tmp_path: Path, seed_text: str, fmt: str) -> None:
+    data = {"html": _html, "pdf": _pdf}[fmt](seed_text)
+    path = tmp_path / f"{PLAN}.txt"
+    path.write_bytes(data)
+    (report,) = load_plan(path).reports
+    assert report.format == fmt
+    assert report.title == "湖北省标准化体系建设发展规划（2016-2020年）"
+
+
+def test_a_task_division_table_in_a_word_file(tmp_path: Path, seed_text: str) -> None:
+    table = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "转变标准供给方式", "省质监局", "省发展改革委、省经信委"],
+        ["9", "9.加强标准化信息化建设。", "省质监局", "省经信委"],
+        ["11", "组建标准化联盟", "省质监局", ""],
+    ]
+    path = tmp_path / f"{PLAN}.docx"
+    path.write_bytes(_docx(seed_text, table))
+    result = load_plans([path], overlays=[], infer=False)
+    document = result.document
+    task = named(document, K.TASK, "转变标准供给方式")
+    assigned = {
+        (document.entities[r.source].name, r.role)
+        for r in linked(document, R.RESPONSIBLE_FOR, target=task.id)
+    }
+    assert assigned == {
+        ("湖北省质量技术监督局", Role.LEAD),
+        ("湖北省发展和改革委员会", Role.SUPPORT),
+        ("湖北省经济和信息化委员会", Role.SUPPORT),
+    }
+    (lead,) = [r for r in linked(document, R.RESPONSIBLE_FOR, target=sid("task/5.9")) if r.role is Role.LEAD]
+    assert lead.origin is Origin.TEXT and lead.evidence.startswith("任务分工表：")
+    # A row naming no task of the plan is reported, not dropped silently.
+    (report,) = result.reports
+    assert any("组建标准化联盟" in u.text for u in report.unplaced)
+
+
+# -- damage ------------------------------------------------------------------------------------
+
+
+def _hard_wrap(text: str, width: int = 36) -> str:
+    lines = []
+    for paragraph in text.splitlines():
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)] or [""]
+    return "\n".join(lines)
+
+
+def test_lines_wrapped_mid_sentence(tmp_path: Path, seed_text: str, clean: GraphDocument) -> None:
+    document = _load_as_seed(tmp_path, _hard_wrap(seed_text).encode("utf-8"))
+    assert _entity_signature(document) ^ _entity_signature(clean) == set()
+
+
+def test_characters_lost_in_copying(tmp_path: Path, seed_text: str) -> None:
+    damaged = (
+        seed_text.replace("（2016-2020年）\n", "(20162020年)\n", 1)
+        .replace("（国办发〔2015〕89号）", "（皖政办〔201638号）", 1)
+        .replace("2016年11月30日", "2016127", 1)
+    )
+    path = tmp_path / SEED.name
+    path.write_text(damaged, encoding="utf-8")
+    result = load_plans([path], overlays=[])
+    plan = result.document.entities[PLAN]
+    assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2016, 2020)
+    assert plan.name == "湖北省标准化体系建设发展规划（20162020年）"
+    assert result.document.entities["document/皖政办〔2016〕38号"].kind is K.DOCUMENT
+    # The damaged date cannot be read; the report says where it stands.
+    assert plan.attrs["issuedOn"] is None
+    (report,) = result.reports
+    assert [(u.line, u.text) for u in report.unplaced] == [(5, "2016127")]
+
+
+def test_a_title_broken_across_lines(tmp_path: Path, seed_text: str) -> None:
+    damaged = seed_text.replace("加快修订《湖北省标准化管理办法》", "加快修订《湖北省标准化\n管理办法》", 1)
+    document = _load_as_seed(tmp_path, damaged.encode("utf-8"))
+    measure = named(document, K.MEASURE, "推进标准化法治建设")
+    (reference,) = linked(document, R.REFERENCES, source=measure.id)
+    assert reference.target == "document/湖北省标准化管理办法"
+
+
+def test_traditional_characters(tmp_path: Path, seed_text: str, clean: GraphDocument) -> None:
+    from opencc import OpenCC
+
+    traditional = OpenCC("s2t").convert(seed_text)
+    assert traditional != seed_text
+    document = _load_as_seed(tmp_path, traditional.encode("utf-8"))
+    assert {e.name for e in document.entities_of(K.TASK)} == {e.name for e in clean.entities_of(K.TASK)}
+    task = document.entities[sid("task/5.9")]
+    assert task.name == "加强标准化信息化建设"
+    assert task.attrs["original"].startswith("9.加強標準化信息化建設")
+
+
+def test_headings_with_or_without_a_full_stop(tmp_path: Path, seed_text: str, clean: GraphDocument) -> None:
+    without = seed_text.replace("（一）深化标准化工作改革。", "（一）深化标准化工作改革")
+    with_stop = without.replace("　　一、总体要求", "　　一、总体要求。")
+    document = _load_as_seed(tmp_path, with_stop.encode("utf-8"))
+    assert _entity_signature(document) ^ _entity_signature(clean) == set()
+
+
+def test_numbering_gaps_and_repeats_are_kept_and_noted(tmp_path: Path, seed_text: str) -> None:
+    damaged = seed_text.replace("　　4.完善标准监督评价体系", "　　3.完善标准监督评价体系").replace(
+        "　　9.加强标准化信息化建设", "　　11.加强标准化信息化建设"
+    )
+    path = tmp_path / SEED.name
+    path.write_text(damaged, encoding="utf-8")
+    result = load_plans([path], overlays=[])
+    tasks = {e.id.rsplit("/", 1)[1]: e.name for e in result.document.entities_of(K.TASK)}
+    assert tasks["2.3"] == "优化标准实施管理机制" and tasks["2.3-2"] == "完善标准监督评价体系"
+    assert tasks["5.11"] == "加强标准化信息化建设"
+    (report,) = result.reports
+    messages = [n.message for n in report.notes]
+    assert any("repeats" in m and "task/2.3-2" in m for m in messages)
+    assert any("jumps from 8. to 11." in m for m in messages)
+
+
+def test_a_notice_without_the_plan_body_is_refused(tmp_path: Path, seed_text: str) -> None:
+    notice = seed_text[: seed_text.index("湖北省标准化体系建设发展规划\n")]
+    path = tmp_path / "notice.txt"
+    path.write_text(notice, encoding="utf-8")
+    with pytest.raises(PlanLoadError, match="no recognisable plan structure"):
+        load_plan(path)
+
+
+# -- properties --------------------------------------------------------------------------------
+
+PLANISH = st.text(
+    alphabet=st.sampled_from(
+        list(
+            "一二三四五、（）()。，：；1.2-—《》“”标准化任务工程措施专栏规划省质监局牵头配合\n\u3000 %项以上"
+        )
+    ),
+    max_size=400,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_no_bytes_make_the_loader_raise_anything_but_its_own_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(data)
+    try:
+        load_plan(path)
+    except PlanLoadError:
+        pass
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=PLANISH)
+def test_no_plan_like_text_makes_the_loader_raise_anything_but_its_own_error(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "fuzz.txt"
+    path.write_text("湖北省某某规划\n一、总体要求\n" + text, encoding="utf-8")
+    try:
+        load_plan(path)
+    except PlanLoadError:
+        pass
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.binary(max_size=64))
+def test_damaged_documents_raise_only_the_loaders_error(tmp_path: Path, seed_text: str, head: bytes) -> None:
+    for data in (b"%PDF-1.4\n" + head, b"PK\x03\x04" + head, _docx(seed_text)[:300] + head):
+        path = tmp_path / "damaged.bin"
+        path.write_bytes(data)
+        try:
+            load_plan(path)
+        except PlanLoadError:
+            pass
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=300,
+    )
+
+
+def test_load_report_as_json_and_strict(tmp_path: Path, seed_text: str) -> None:
+    path = tmp_path / SEED.name
+    path.write_text(seed_text.replace("2016年11月30日", "2016127", 1), encoding="utf-8")
+    report = tmp_path / "report.json"
+    done = _cli("load", str(path), "--report", str(report))
+    assert done.returncode == 0, done.stderr
+    (data,) = json.loads(report.read_text(encoding="utf-8"))
+    assert data["planId"] == PLAN and data["entities"]["TASK"] == 15
+    assert data["unplaced"] == [{"line": 5, "text": "2016127"}]
+    strict = _cli("load", str(path), "--strict")
+    assert strict.returncode == 1
+    assert "--strict: 1 paragraph(s) could not be placed" in strict.stderr
+
+
+def test_a_folder_of_a_hundred_plans(tmp_path: Path, seed_text: str) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for n in range(105):
+        (folder / f"plan-{n:03d}.txt").write_text(
+            seed_text.replace("湖北省", f"第{n}省", 2), encoding="utf-8"
+        )
+    done = _cli("load", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert "loaded 105 plan(s):" in done.stdout
+    assert "0 paragraph(s) not placed" in done.stdout
