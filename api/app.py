@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from strawberry.fastapi import GraphQLRouter
 
+from api.middleware import BodySizeLimit, RequestId
 from graph.errors import PlanGraphError
 from graph.model import EntityKind
 from graph.store import GraphStore
@@ -59,9 +60,14 @@ class _Router(GraphQLRouter):
         )
 
 
-def create_app(store: GraphStore, limits: QueryLimits | None = None) -> FastAPI:
+def create_app(
+    store: GraphStore, limits: QueryLimits | None = None, max_body_bytes: int = 1_000_000
+) -> FastAPI:
     limits = limits or QueryLimits()
     app = FastAPI(title="plangraph", summary="Development plans as a queryable knowledge graph")
+    # Added last, runs first: the id is set before the body is read.
+    app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    app.add_middleware(RequestId)
 
     async def context() -> PlanGraphContext:
         return PlanGraphContext(store, limits)

@@ -111,9 +111,8 @@ def serve(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
         )
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
-    uvicorn.run(
-        create_app(store, settings.limits()), host=settings.host, port=settings.port, log_level="info"
-    )
+    app = create_app(store, settings.limits(), max_body_bytes=settings.max_body_bytes)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
 
 
 @app.command()

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 4000
+    max_results: int = 1000
+    request_timeout: float = 10.0
+    max_body_bytes: int = 1_000_000
 
     def limits(self) -> QueryLimits:
         return QueryLimits(
@@ -46,4 +49,6 @@ class Settings(BaseSettings):
             max_query_depth=self.max_query_depth,
             max_aliases=self.max_aliases,
             max_tokens=self.max_tokens,
+            max_results=self.max_results,
+            request_timeout=self.request_timeout,
         )

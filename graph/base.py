@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
+from graph.deadline import check_deadline
 from graph.errors import EntityNotFound
 from graph.model import Direction, Entity, EntityKind, Relation, RelationType, Role, document_order
 from graph.semantics import IMPACT_FLOW, Flow
@@ -75,6 +76,7 @@ class StoreBase(ABC):
     ) -> Page: ...
 
     def steps_of(self, ids: list[str], out_types: Types, in_types: Types) -> list[list[Step]]:
+        check_deadline()
         if not ids:
             return []
         return [sorted(steps, key=_step_order) for steps in self._fetch_steps(ids, out_types, in_types)]
@@ -93,9 +95,14 @@ class StoreBase(ABC):
     # -- traversals ------------------------------------------------------------------------
 
     def _breadth_first(
-        self, root: str, max_depth: int, follow: Callable[[list[str]], list[list[Step]]]
+        self,
+        root: str,
+        max_depth: int,
+        follow: Callable[[list[str]], list[list[Step]]],
+        limit: int | None = None,
     ) -> list[Reach]:
-        """Each entity reached once, at its smallest depth, with the first path to it."""
+        """Each entity reached once, at its smallest depth, with the first path to it; at
+        most `limit` of them (the answer is then cut, in breadth-first order)."""
         self._entity(root)
         seen = {root}
         reached: list[Reach] = []
@@ -108,6 +115,8 @@ class StoreBase(ABC):
                 for step in steps:
                     if step.other.id in seen:
                         continue
+                    if limit is not None and len(reached) >= limit:
+                        return reached
                     seen.add(step.other.id)
                     step_path = (*path, step)
                     reached.append(Reach(step.other, depth, step_path))
@@ -116,15 +125,22 @@ class StoreBase(ABC):
         return reached
 
     def dependencies(
-        self, entity_id: str, direction: Direction, rel_types: list[RelationType] | None, max_depth: int
+        self,
+        entity_id: str,
+        direction: Direction,
+        rel_types: list[RelationType] | None,
+        max_depth: int,
+        limit: int | None = None,
     ) -> list[Reach]:
         return self._breadth_first(
-            entity_id, max_depth, lambda ids: self.relations_of(ids, rel_types or None, direction)
+            entity_id, max_depth, lambda ids: self.relations_of(ids, rel_types or None, direction), limit
         )
 
-    def impact(self, entity_id: str, max_depth: int) -> list[Reach]:
+    def impact(self, entity_id: str, max_depth: int, limit: int | None = None) -> list[Reach]:
         """Everything reachable following each relation in its impact direction (`IMPACT_FLOW`)."""
-        return self._breadth_first(entity_id, max_depth, lambda ids: self.steps_of(ids, _FORWARD, _BACKWARD))
+        return self._breadth_first(
+            entity_id, max_depth, lambda ids: self.steps_of(ids, _FORWARD, _BACKWARD), limit
+        )
 
     def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None:
         """A shortest chain of entities from one to the other, relations taken either way."""

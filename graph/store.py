@@ -104,9 +104,10 @@ class GraphStore(Protocol):
         direction: Direction,
         rel_types: list[RelationType] | None,
         max_depth: int,
+        limit: int | None = None,
     ) -> list[Reach]: ...
 
-    def impact(self, entity_id: str, max_depth: int) -> list[Reach]: ...
+    def impact(self, entity_id: str, max_depth: int, limit: int | None = None) -> list[Reach]: ...
 
     def responsible_departments(self, ids: list[str]) -> list[Entity]:
         """Departments directly responsible for any of the ids."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from schema.context import PlanGraphContext
-from schema.errors import ErrorCodes, is_internal
+from schema.errors import ErrorCodes, MaskInternalErrors
 from schema.limits import QueryLimits
 from schema.query import Query
 from schema.types import ALL_TYPES
@@ -24,7 +24,7 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-            lambda: MaskErrors(should_mask_error=is_internal, error_message="Internal error."),
+            MaskInternalErrors,
             ErrorCodes,
         ],
     )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from graph.deadline import set_deadline
 from graph.model import Direction, Entity, RelationType
 from graph.store import GraphStore, Step
 from schema.limits import QueryLimits
@@ -22,6 +23,9 @@ class PlanGraphContext(BaseContext):
         super().__init__()
         self.store = store
         self.limits = limits
+        #: Fields whose answer was cut at `limits.max_results` (reported in the response's extensions).
+        self.truncated: list[str] = []
+        set_deadline(limits.request_timeout)
         self.entities = DataLoader[str, Entity | None](self._load_entities)
         self.children = DataLoader[str, list[Entity]](self._load_children)
         self.relations = DataLoader[RelationsKey, list[Step]](self._load_relations)

@@ -18,3 +18,7 @@ class QueryLimits:
     max_aliases: int = 30
     max_tokens: int = 4000
     max_search_length: int = 200
+    #: Most entities `dependencies` and `impact` return; a longer answer is cut and flagged.
+    max_results: int = 1000
+    #: Seconds a request may take; longer traversals stop with a TIMEOUT error.
+    request_timeout: float = 10.0

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
+from graph.store import Reach
 from schema.limits import QueryLimits
 from schema.types import (
     DepartmentLoad,
@@ -50,6 +51,14 @@ def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
     if not 1 <= depth <= ceiling:
         raise InvalidQuery(f"maxDepth must be between 1 and {ceiling}, not {depth}.")
     return depth
+
+
+def _cut(info: Info, reached: list[Reach]) -> list[Reach]:
+    """At most max_results; a cut answer is named in the response's `extensions.truncated`."""
+    ceiling = _limits(info).max_results
+    if len(reached) > ceiling:
+        info.context.truncated.append(".".join(str(key) for key in info.path.as_list()))
+    return reached[:ceiling]
 
 
 def _encode_cursor(offset: int) -> str:
@@ -129,8 +138,10 @@ class Query:
     ) -> list[ReachResult]:
         max_depth = _check_depth(info, max_depth, default=3)
         direction = direction or model.Direction.DOWNSTREAM
-        reached = info.context.store.dependencies(str(id), direction, relations, max_depth)
-        return [reach_result(r) for r in reached]
+        reached = info.context.store.dependencies(
+            str(id), direction, relations, max_depth, limit=_limits(info).max_results + 1
+        )
+        return [reach_result(r) for r in _cut(info, reached)]
 
     @strawberry.field(
         description="Everything put at risk if this entity slips,"
@@ -139,7 +150,9 @@ class Query:
     def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
         max_depth = _check_depth(info, max_depth, default=6)
         store = info.context.store
-        reached = store.impact(str(id), max_depth)
+        reached = store.impact(str(id), max_depth, limit=_limits(info).max_results + 1)
+        truncated = len(reached) > _limits(info).max_results
+        reached = _cut(info, reached)
         (root,) = store.get_many([str(id)])
         departments = store.responsible_departments([str(id), *(r.entity.id for r in reached)])
         answers = [
@@ -151,6 +164,7 @@ class Query:
             counts_by_kind=_kind_counts([r.entity for r in reached]),
             departments=[node_for(d) for d in departments],
             responsibilities=[responsibility_result(a) for a in answers],
+            truncated=truncated,
         )
 
     @strawberry.field(

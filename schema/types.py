@@ -308,6 +308,7 @@ class ImpactResult:
     responsibilities: list[ResponsibilityResult] = strawberry.field(
         description="Who answers, in which role, for the root and for each affected entity."
     )
+    truncated: bool = strawberry.field(description="Whether `affected` was cut at the server's result limit.")
 
 
 @strawberry.type(name="Responsibility")
