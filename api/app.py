@@ -8,12 +8,15 @@ import re
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from api.middleware import BodySizeLimit, RequestId
 from graph.errors import PlanGraphError
 from graph.model import EntityKind
 from graph.store import GraphStore
 from schema import PlanGraphContext, QueryLimits, build_schema
+from schema.errors import query_error_code
 
 __all__ = ["create_app", "example_query"]
 
@@ -48,6 +51,23 @@ class _Router(GraphQLRouter):
     def __init__(self, *args: object, store: GraphStore, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Bytes that are not UTF-8 (or UTF-16/32) JSON are a bad request, like broken JSON."""
+        try:
+            return json.loads(data)
+        except UnicodeDecodeError as exc:
+            raise json.JSONDecodeError(f"the body is not text: {exc.reason}", "", 0) from exc
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Every error leaves with a code: some query errors (graphql-core aborting validation)
+        come back without passing through the schema's extensions."""
+        response = await super().process_result(request, result)
+        for error in response.get("errors") or []:
+            extensions = error.setdefault("extensions", {}) or {}
+            extensions.setdefault("code", query_error_code(error.get("message", "")))
+            error["extensions"] = extensions
+        return response
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
         try:

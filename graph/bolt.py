@@ -11,6 +11,10 @@ endpoint does not honour them): the new version is written as ``Staged`` nodes t
 query reads, then one single query deletes the old version and turns the staged nodes
 into ``Entity`` nodes. A load that fails before that leaves the old version untouched.
 Every write is a MERGE, so a retried statement changes nothing.
+
+FalkorDB's Bolt endpoint writes parameters into the statement as text without escaping them
+(a quote in a search string breaks the statement, or worse); the store notices this with a
+harmless probe and escapes every string it sends to such a server.
 """
 
 from __future__ import annotations
@@ -100,6 +104,9 @@ class BoltStore(StoreBase):
             connection_acquisition_timeout=connection_timeout,
         )
         self._indexed = False
+        #: Whether the server writes parameters into the statement as text (FalkorDB's Bolt
+        #: endpoint does, without escaping them): then strings are escaped before sending.
+        self._inlines_parameters: bool | None = None
 
     def close(self) -> None:
         self._driver.close()
@@ -109,7 +116,17 @@ class BoltStore(StoreBase):
     def _run(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """One auto-commit statement. A connection that drops is tried again twice (every
         statement here is idempotent); a server that stays away is `BackendUnavailable`."""
+        if self._probe_inlining():
+            params = _escaped(params)
         self.round_trips += 1
+        return self._send(cypher, params)
+
+    def _probe_inlining(self) -> bool:
+        if self._inlines_parameters is None:
+            self._inlines_parameters = self._send("RETURN $probe AS v", {"probe": _PROBE}) != [{"v": _PROBE}]
+        return self._inlines_parameters
+
+    def _send(self, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         failure: Exception | None = None
         for attempt in range(3):
             try:
@@ -231,8 +248,9 @@ class BoltStore(StoreBase):
         """Run an UNWIND statement over items, in as many statements as the message size
         allows, and concatenate the answers."""
         budget = self.max_message_bytes - len(cypher.encode()) - _size(params) - _MESSAGE_OVERHEAD
+        measure = _escaped if self._probe_inlining() else None
         rows: list[dict[str, Any]] = []
-        for chunk in _chunks(items, budget):
+        for chunk in _chunks(items, budget, measure):
             rows.extend(self._run(cypher, **{key: chunk}, **params))
         return rows
 
@@ -364,11 +382,12 @@ def _size(value: Any) -> int:
     return len(json.dumps(value, ensure_ascii=False).encode())
 
 
-def _chunks(items: list[Any], budget: int) -> Iterator[list[Any]]:
+def _chunks(items: list[Any], budget: int, measure: Any = None) -> Iterator[list[Any]]:
+    """Items in runs that fit the budget, each measured as it will be sent (`measure`)."""
     chunk: list[Any] = []
     used = 2
     for item in items:
-        size = _size(item) + 1
+        size = _size(measure(item) if measure else item) + 1
         if size + 2 > budget:
             raise PlanGraphError(
                 f"one item of {size} bytes does not fit in a Bolt message of at most the configured "
@@ -381,6 +400,21 @@ def _chunks(items: list[Any], budget: int) -> Iterator[list[Any]]:
         used += size
     if chunk:
         yield chunk
+
+
+#: A string that a server which inlines parameters as Cypher text would change (\t is read as a tab).
+_PROBE = "plangraph\\tprobe"
+
+
+def _escaped(value: Any) -> Any:
+    """Strings as a Cypher string literal needs them, for a server that inlines parameters."""
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
 
 
 def _unique(ids: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from schema.context import PlanGraphContext
-from schema.errors import ErrorCodes, MaskInternalErrors
+from schema.errors import ErrorCodes, FieldBudget, MaskInternalErrors
 from schema.limits import QueryLimits
 from schema.query import Query
 from schema.types import ALL_TYPES
@@ -24,6 +24,7 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
             lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: FieldBudget(limits.max_resolved_fields),
             MaskInternalErrors,
             ErrorCodes,
         ],

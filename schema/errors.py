@@ -20,7 +20,7 @@ from strawberry.extensions import MaskErrors, SchemaExtension
 from graph.deadline import QueryTimeout
 from graph.errors import BackendUnavailable, EntityNotFound, InvalidQuery, PlanGraphError
 
-__all__ = ["ERROR_CODES", "REQUEST_ID", "ErrorCodes", "MaskInternalErrors"]
+__all__ = ["ERROR_CODES", "REQUEST_ID", "ErrorCodes", "FieldBudget", "MaskInternalErrors", "query_error_code"]
 
 log = logging.getLogger("plangraph.api")
 
@@ -40,16 +40,22 @@ QUERY_ERROR_CODES: list[tuple[re.Pattern[str], str]] = [
     (re.compile("aliases", re.IGNORECASE), "LIMIT_EXCEEDED"),
     (re.compile("tokens", re.IGNORECASE), "LIMIT_EXCEEDED"),
     (re.compile("^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
+    (re.compile("^Too many validation errors"), "GRAPHQL_VALIDATION_FAILED"),
 ]
+
+
+def query_error_code(message: str) -> str:
+    """The code of an error about the query document, from its message."""
+    for pattern, code in QUERY_ERROR_CODES:
+        if pattern.search(message):
+            return code
+    return "GRAPHQL_VALIDATION_FAILED"
 
 
 def _code(error: GraphQLError) -> str | None:
     original = error.original_error
     if original is None:
-        for pattern, code in QUERY_ERROR_CODES:
-            if pattern.search(error.message):
-                return code
-        return "GRAPHQL_VALIDATION_FAILED"
+        return query_error_code(error.message)
     for error_type, code in ERROR_CODES.items():
         if isinstance(original, error_type):
             return code
@@ -113,3 +119,20 @@ class MaskInternalErrors(MaskErrors):
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": REQUEST_ID.get()}
         return masked
+
+
+class FieldBudget(SchemaExtension):
+    """Stops a request that resolves more fields than `limit`: depth and alias limits alone
+    let fragments with aliases multiply the work exponentially."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.resolved = 0
+
+    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+        self.resolved += 1
+        if self.resolved > self.limit:
+            raise GraphQLError(
+                f"The query resolves more than {self.limit} fields.", extensions={"code": "LIMIT_EXCEEDED"}
+            )
+        return _next(root, info, *args, **kwargs)

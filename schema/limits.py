@@ -20,5 +20,7 @@ class QueryLimits:
     max_search_length: int = 200
     #: Most entities `dependencies` and `impact` return; a longer answer is cut and flagged.
     max_results: int = 1000
+    #: Most fields one request may resolve: bounds what aliased fragments can multiply.
+    max_resolved_fields: int = 20000
     #: Seconds a request may take; longer traversals stop with a TIMEOUT error.
     request_timeout: float = 10.0

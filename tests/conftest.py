@@ -56,11 +56,11 @@ def memory_store(seed: GraphDocument) -> MemoryStore:
     return store
 
 
-def serve(store: GraphStore) -> tuple[uvicorn.Server, threading.Thread, str]:
-    """The app on a real uvicorn server in a background thread."""
+def serve(store: GraphStore, app: Any = None) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """The app (by default the API on `store`) on a real uvicorn server in a background thread."""
     port = free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(app or create_app(store), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

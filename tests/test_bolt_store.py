@@ -16,7 +16,7 @@ import pytest
 from graph.bolt import BoltStore
 from graph.errors import BackendUnavailable
 from graph.memory import MemoryStore
-from graph.model import EntityKind, GraphDocument
+from graph.model import Entity, EntityKind, GraphDocument
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.conftest import serve
@@ -297,3 +297,20 @@ def test_cli_says_when_the_server_refuses_the_credentials(own_server: FalkorDBSe
     assert done.returncode == 1
     assert "check PLANGRAPH_NEO4J_USER, PLANGRAPH_NEO4J_PASSWORD" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_quotes_and_backslashes_are_data_not_cypher(own_server: FalkorDBServer) -> None:
+    """FalkorDB inlines parameters as text; the store escapes them, so nothing a plan or a
+    user writes is ever executed."""
+    store = _store(own_server)
+    document = GraphDocument()
+    tricky = ["it's", "a\\b", "x' RETURN 1 //", "标准' }) MATCH (n) DETACH DELETE n //", "\\'"]
+    document.add_entity(Entity("p", EntityKind.PLAN, "规划", plan="p", text="\n".join(tricky)))
+    for n, name in enumerate(tricky):
+        document.add_entity(Entity(f"p/task/{n}", EntityKind.TASK, name, plan="p", parent="p"))
+    store.load(document)
+    assert [e.name for e in store.find(EntityKind.TASK, "p", None, 0, 10).entities] == tricky
+    assert store.get_many(["p"])[0].text == "\n".join(tricky)
+    for name in tricky:
+        assert [e.name for e in store.find(EntityKind.TASK, "p", name, 0, 10).entities] == [name]
+    assert len(store.find(None, None, None, 0, 100).entities) == 1 + len(tricky)
