@@ -262,6 +262,16 @@ class StoreBase(ABC):
             current = ancestor.id
         return answers
 
+    def direct_responsibilities(self, entities: list[Entity]) -> list[Responsibility]:
+        """Who the text, an overlay or inference assigns to each of these entities, in one batch."""
+        return [
+            _answer(step.other, entity, step.relation)
+            for entity, steps in zip(
+                entities, self.steps_of([e.id for e in entities], (), _RESPONSIBLE_FOR), strict=True
+            )
+            for step in steps
+        ]
+
     # -- responsibility overviews ----------------------------------------------------------
 
     def _all(self, kind: EntityKind | None, plan_id: str | None) -> list[Entity]:

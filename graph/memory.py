@@ -43,6 +43,8 @@ class MemoryStore(StoreBase):
         self._order: list[str] = []
         #: entity id → ids of the entities whose `parent` it is, in document order.
         self._children: dict[str, list[str]] = {}
+        #: plan id ("" for shared entities) → its entities' ids, in document order.
+        self._by_plan: dict[str, list[str]] = {}
 
     def ping(self) -> bool:
         return True
@@ -66,10 +68,17 @@ class MemoryStore(StoreBase):
             graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
         entities = sorted((e for _, e in graph.nodes(data="entity")), key=document_order)
         children: dict[str, list[str]] = {}
+        by_plan: dict[str, list[str]] = {}
         for entity in entities:
             if entity.parent is not None:
                 children.setdefault(entity.parent, []).append(entity.id)
-        self._graph, self._order, self._children = graph, [e.id for e in entities], children
+            by_plan.setdefault(entity.plan or "", []).append(entity.id)
+        self._graph, self._order, self._children, self._by_plan = (
+            graph,
+            [e.id for e in entities],
+            children,
+            by_plan,
+        )
 
     # -- primitives ------------------------------------------------------------------------
 
@@ -97,7 +106,7 @@ class MemoryStore(StoreBase):
     # -- lookups ---------------------------------------------------------------------------
 
     def plans(self) -> list[Entity]:
-        return [e for e in self.get_many(self._order) if e is not None and e.kind is EntityKind.PLAN]
+        return [e for e in self.get_many(sorted(k for k in self._by_plan if k)) if e is not None]
 
     def children_of(self, ids: list[str]) -> list[list[Entity]]:
         nodes = self._graph.nodes
@@ -113,9 +122,10 @@ class MemoryStore(StoreBase):
     ) -> Page:
         needle = search.lower() if search else None
         nodes = self._graph.nodes
+        ids = self._order if plan_id is None else self._by_plan.get(plan_id, [])
         hits = [
             e
-            for e in (nodes[i]["entity"] for i in self._order)
+            for e in (nodes[i]["entity"] for i in ids)
             if (kind is None or e.kind is kind)
             and (plan_id is None or e.plan == plan_id)
             and (needle is None or needle in e.name.lower() or needle in (e.text or "").lower())
@@ -131,16 +141,23 @@ class MemoryStore(StoreBase):
         return sorted(found.values(), key=document_order)
 
     def stats(self, plan_id: str | None) -> Stats:
+        """Counts for one plan read only that plan's entities and their relations."""
         stats = Stats()
         nodes = self._graph.nodes
-        for _, entity in nodes(data="entity"):
-            if plan_id is None or entity.plan == plan_id:
-                stats.entities += 1
-                stats.by_kind[entity.kind] = stats.by_kind.get(entity.kind, 0) + 1
-        for source, target, relation in self._graph.edges(data="relation"):
-            if plan_id is None or plan_id in (nodes[source]["entity"].plan, nodes[target]["entity"].plan):
-                stats.relations += 1
-                stats.by_relation[relation.type] = stats.by_relation.get(relation.type, 0) + 1
+        ids = self._order if plan_id is None else self._by_plan.get(plan_id, [])
+        for entity_id in ids:
+            entity = nodes[entity_id]["entity"]
+            stats.entities += 1
+            stats.by_kind[entity.kind] = stats.by_kind.get(entity.kind, 0) + 1
+        if plan_id is None:
+            edges = self._graph.edges(data="relation")
+        else:
+            members = set(ids)
+            edges = [e for e in self._graph.in_edges(ids, data="relation") if e[0] not in members]
+            edges += list(self._graph.out_edges(ids, data="relation"))
+        for _, _, relation in edges:
+            stats.relations += 1
+            stats.by_relation[relation.type] = stats.by_relation.get(relation.type, 0) + 1
         return stats
 
 

@@ -154,10 +154,10 @@ class Query:
         truncated = len(reached) > _limits(info).max_results
         reached = _cut(info, reached)
         (root,) = store.get_many([str(id)])
-        departments = store.responsible_departments([str(id), *(r.entity.id for r in reached)])
-        answers = [
-            a for e in [root, *(r.entity for r in reached)] for a in store.responsible_for(e.id, False)
-        ]
+        answers = store.direct_responsibilities([root, *(r.entity for r in reached)])
+        departments = sorted(
+            {a.department.id: a.department for a in answers}.values(), key=model.document_order
+        )
         return ImpactResult(
             root=node_for(root),
             affected=[reach_result(r) for r in reached],
