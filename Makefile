@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 BIN     = $(VENV)/bin
 
-.PHONY: serve test lint install clean
+.PHONY: serve test lint install clean bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Figures, not pass/fail: prints a table and writes docs/performance.md.
+bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench.py
+
+# 50 concurrent clients for 60 s on each store; exits non-zero on any error.
+load: $(VENV)/.installed-test
+	$(BIN)/python scripts/load_test.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
