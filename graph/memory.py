@@ -73,12 +73,13 @@ class MemoryStore(StoreBase):
             if entity.parent is not None:
                 children.setdefault(entity.parent, []).append(entity.id)
             by_plan.setdefault(entity.plan or "", []).append(entity.id)
-        self._graph, self._order, self._children, self._by_plan = (
-            graph,
-            [e.id for e in entities],
-            children,
-            by_plan,
-        )
+        out_index: dict[str, dict[RelationType, list[tuple[str, Relation]]]] = {}
+        in_index: dict[str, dict[RelationType, list[tuple[str, Relation]]]] = {}
+        for source, target, relation in graph.edges(data="relation"):
+            out_index.setdefault(source, {}).setdefault(relation.type, []).append((target, relation))
+            in_index.setdefault(target, {}).setdefault(relation.type, []).append((source, relation))
+        self._graph, self._order, self._children = graph, [e.id for e in entities], children
+        self._by_plan, self._out, self._in = by_plan, out_index, in_index
 
     # -- primitives ------------------------------------------------------------------------
 
@@ -91,15 +92,14 @@ class MemoryStore(StoreBase):
         answers: list[list[Step]] = []
         for entity_id in ids:
             steps: list[Step] = []
-            if entity_id in nodes:
-                if out_types is None or out_types:
-                    for _, target, relation in self._graph.out_edges(entity_id, data="relation"):
-                        if out_types is None or relation.type in out_types:
-                            steps.append(Step(relation, Direction.DOWNSTREAM, nodes[target]["entity"]))
-                if in_types is None or in_types:
-                    for source, _, relation in self._graph.in_edges(entity_id, data="relation"):
-                        if in_types is None or relation.type in in_types:
-                            steps.append(Step(relation, Direction.UPSTREAM, nodes[source]["entity"]))
+            for index, types, direction in (
+                (self._out, out_types, Direction.DOWNSTREAM),
+                (self._in, in_types, Direction.UPSTREAM),
+            ):
+                by_type = index.get(entity_id, {})
+                for rel_type in by_type if types is None else types:
+                    for other, relation in by_type.get(rel_type, ()):
+                        steps.append(Step(relation, direction, nodes[other]["entity"]))
             answers.append(steps)
         return answers
 

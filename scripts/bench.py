@@ -44,7 +44,7 @@ QUERIES = {
     "floor { __typename }": ("{ __typename }", {}),
     "entity": ("query($id: ID!) { entity(id: $id) { id name kind } }", {"id": TASK_9}),
     "dependencies": (
-        "query($id: ID!) { dependencies(id: $id, direction: BOTH, maxDepth: 2) { depth entity { id } } }",
+        "query($id: ID!) { dependencies(id: $id, direction: DOWNSTREAM, maxDepth: 3) { depth entity { id } } }",
         {"id": TASK_9},
     ),
     "impact": (

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +11,7 @@ from graph.errors import EntityNotFound, PlanLoadError
 from graph.memory import MemoryStore
 from graph.model import Entity, EntityKind, GraphDocument, Relation, RelationType
 from loaders import load_plan, load_plans
-from tests.helpers import PLAN, ROOT, SEED
+from tests.helpers import PLAN, SEED, plangraph
 
 BAD_FILES = {
     "empty.txt": (b"", "the file is empty"),
@@ -69,23 +66,12 @@ def test_a_failed_store_load_keeps_the_previous_graph(seed: GraphDocument) -> No
     assert store.get_many([PLAN])[0].name == "湖北省标准化体系建设发展规划（2016-2020年）"
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from api.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200"},
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "prose.txt"])
 def test_cli_refuses_bad_files_without_a_traceback(tmp_path: Path, name: str) -> None:
     data, reason = BAD_FILES[name]
     path = tmp_path / name
     path.write_bytes(data)
-    done = _cli("load", str(path))
+    done = plangraph("load", str(path))
     assert done.returncode == 1
     assert str(path) in done.stderr and reason in done.stderr
     assert "Traceback" not in done.stderr + done.stdout

@@ -3,9 +3,7 @@ bounded round trips, atomic and idempotent loads, and recovery when the server c
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +18,7 @@ from graph.model import Entity, EntityKind, GraphDocument
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.conftest import serve
-from tests.helpers import PLAN, ROOT, SEED, free_port, sid
+from tests.helpers import PLAN, SEED, free_port, plangraph, sid
 
 # -- the same answers ----------------------------------------------------------------------
 
@@ -265,14 +263,7 @@ def test_queries_fail_clearly_while_the_server_is_away_and_work_when_it_is_back(
 
 
 def _plangraph(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200", "PLANGRAPH_NEO4J_CONNECTION_TIMEOUT": str(CONNECTION_TIMEOUT)},
-        timeout=120,
-    )
+    return plangraph(*args, env={"PLANGRAPH_NEO4J_CONNECTION_TIMEOUT": str(CONNECTION_TIMEOUT)})
 
 
 def test_cli_loads_into_the_database(own_server: FalkorDBServer) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,20 +13,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from tests.helpers import PLAN, ROOT, SEED, free_port, sid
-
-
-def plangraph(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
-    command = [executable] if executable else [sys.executable, "-m", "api.cli"]
-    return subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=120,
-    )
+from tests.helpers import PLAN, ROOT, SEED, free_port, plangraph, sid
 
 
 def test_load_prints_a_report() -> None:

@@ -5,9 +5,6 @@ not place."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,7 @@ from hypothesis import strategies as st
 from graph.errors import PlanLoadError
 from graph.model import EntityKind, GraphDocument, Origin, RelationType, Role
 from loaders import load_plan, load_plans
-from tests.helpers import PLAN, ROOT, SEED, linked, named, sid
+from tests.helpers import PLAN, SEED, linked, named, plangraph, sid
 from tests.test_variants import signature
 
 K, R = EntityKind, RelationType
@@ -292,27 +289,16 @@ def test_damaged_documents_raise_only_the_loaders_error(tmp_path: Path, seed_tex
 # -- the command line --------------------------------------------------------------------------
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200"},
-        timeout=300,
-    )
-
-
 def test_load_report_as_json_and_strict(tmp_path: Path, seed_text: str) -> None:
     path = tmp_path / SEED.name
     path.write_text(seed_text.replace("2016年11月30日", "2016127", 1), encoding="utf-8")
     report = tmp_path / "report.json"
-    done = _cli("load", str(path), "--report", str(report))
+    done = plangraph("load", str(path), "--report", str(report))
     assert done.returncode == 0, done.stderr
     (data,) = json.loads(report.read_text(encoding="utf-8"))
     assert data["planId"] == PLAN and data["entities"]["TASK"] == 15
     assert data["unplaced"] == [{"line": 5, "text": "2016127"}]
-    strict = _cli("load", str(path), "--strict")
+    strict = plangraph("load", str(path), "--strict")
     assert strict.returncode == 1
     assert "--strict: 1 paragraph(s) could not be placed" in strict.stderr
 
@@ -324,7 +310,7 @@ def test_a_folder_of_a_hundred_plans(tmp_path: Path, seed_text: str) -> None:
         (folder / f"plan-{n:03d}.txt").write_text(
             seed_text.replace("湖北省", f"第{n}省", 2), encoding="utf-8"
         )
-    done = _cli("load", str(folder))
+    done = plangraph("load", str(folder))
     assert done.returncode == 0, done.stderr
     assert "loaded 105 plan(s):" in done.stdout
     assert "0 paragraph(s) not placed" in done.stdout
