@@ -18,7 +18,7 @@ from rich.table import Table
 from api.settings import Settings
 from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError
-from graph.export import to_graphml, to_json
+from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction
 from loaders import SHIPPED_PLANS, load_plans, plan_files
 from loaders.report import LoadReport
@@ -61,6 +61,8 @@ ReportPath = Annotated[
 class ExportFormat(StrEnum):
     json = "json"
     graphml = "graphml"
+    cypher = "cypher"
+    csv = "csv"
 
 
 def _settings(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
@@ -191,24 +193,37 @@ def _print_report(report: LoadReport) -> None:
         )
 
 
+ExportFormatOption = Annotated[
+    ExportFormat, typer.Option("--format", help="json, graphml, cypher, or csv (a folder).")
+]
+
+
 @app.command()
 def export(
     paths: PlanPaths = None,
-    format: Annotated[ExportFormat, typer.Option("--format", help="json or graphml.")] = ExportFormat.json,  # noqa: A002
+    format: ExportFormatOption = ExportFormat.json,  # noqa: A002 - the option's name
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write; default stdout.")
+        Path | None, typer.Option("-o", "--output", help="File (csv: folder) to write; default stdout.")
     ] = None,
 ) -> None:
-    """Write the graph of the plans as JSON or GraphML."""
+    """Write the graph of the plans as JSON, GraphML, a Cypher script, or CSV files for
+    neo4j-admin import."""
     try:
         document = load_plans(paths or None).document
     except PlanGraphError as exc:
         _fail(exc)
-    text = to_json(document) if format is ExportFormat.json else to_graphml(document)
+    if format is ExportFormat.csv:
+        if output is None:
+            _fail(ValueError("--format csv writes two files: name a folder with -o"))
+        written = to_csv(document, output)
+        err.print(f"wrote {', '.join(str(p) for p in written)}")
+        return
+    writers = {ExportFormat.json: to_json, ExportFormat.graphml: to_graphml, ExportFormat.cypher: to_cypher}
+    text = writers[format](document)
     if output is None:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        output.write_text(text + "\n", encoding="utf-8")
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         err.print(
             f"wrote {len(document.entities)} entities and {len(document.relations)} relations to {output}"
         )

@@ -46,7 +46,7 @@ from graph.model import (
 )
 from graph.store import Page, Stats, Step
 
-__all__ = ["BoltStore"]
+__all__ = ["ENTITY", "KIND_LABELS", "BoltStore", "entity_rows", "relation_row"]
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ class BoltStore(StoreBase):
             {e.plan for e in document.entities.values() if e.kind is EntityKind.PLAN and e.plan}
         )
         shared = [e for e in document.entities.values() if e.plan is None]
-        for kind, rows in _group_rows(shared).items():
+        for kind, rows in entity_rows(shared).items():
             self._run_chunked(
                 f"UNWIND $rows AS row MERGE (n:{ENTITY}:{KIND_LABELS[kind]} {{id: row.id}}) "
                 "ON CREATE SET n += row.props",
@@ -205,7 +205,7 @@ class BoltStore(StoreBase):
         entities = [e for e in document.entities.values() if e.plan == plan_id]
         staged = {e.id for e in entities}
         try:
-            for kind, rows in _group_rows(entities).items():
+            for kind, rows in entity_rows(entities).items():
                 self._run_chunked(
                     f"UNWIND $rows AS row MERGE (n:{STAGED}:{KIND_LABELS[kind]} "
                     "{stage: $token, id: row.id}) SET n += row.props",
@@ -224,7 +224,7 @@ class BoltStore(StoreBase):
         groups: dict[tuple[RelationType, bool, bool], list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
             groups[(relation.type, relation.source in staged, relation.target in staged)].append(
-                _relation_row(relation)
+                relation_row(relation)
             )
         for (rel_type, source_staged, target_staged), rows in groups.items():
             source = _node_pattern("a", "row.source", source_staged)
@@ -430,7 +430,7 @@ def _span_props(span: SourceSpan | None) -> dict[str, Any]:
     return {"span_plan": span.plan, "start": span.start, "end": span.end, "line": span.line}
 
 
-def _group_rows(entities: Iterable[Entity]) -> dict[EntityKind, list[dict[str, Any]]]:
+def entity_rows(entities: Iterable[Entity]) -> dict[EntityKind, list[dict[str, Any]]]:
     rows: dict[EntityKind, list[dict[str, Any]]] = defaultdict(list)
     for entity in entities:
         props = {
@@ -450,7 +450,7 @@ def _group_rows(entities: Iterable[Entity]) -> dict[EntityKind, list[dict[str, A
     return rows
 
 
-def _relation_row(relation: Relation) -> dict[str, Any]:
+def relation_row(relation: Relation) -> dict[str, Any]:
     props = {
         "origin": relation.origin.value,
         "role": relation.role.value if relation.role else None,

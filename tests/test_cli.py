@@ -118,3 +118,22 @@ def test_settings_come_from_the_environment(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "invalid settings" in done.stderr and "backend" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_export_csv_for_neo4j_admin_import(tmp_path: Path) -> None:
+    done = plangraph("export", "--format", "csv", "-o", str(tmp_path / "import"))
+    assert done.returncode == 0, done.stderr
+    import csv
+
+    with (tmp_path / "import" / "entities.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    task = next(r for r in rows if r["id:ID"] == sid("task/5.9"))
+    assert (task[":LABEL"], task["name"], task["parent"]) == (
+        "Entity;Task",
+        "加强标准化信息化建设",
+        sid("task/5"),
+    )
+    with (tmp_path / "import" / "relations.csv").open(encoding="utf-8") as handle:
+        relations = list(csv.DictReader(handle))
+    assert {(r[":START_ID"], r[":TYPE"]) for r in relations} >= {(sid("indicator/1"), "MEASURES")}
+    assert plangraph("export", "--format", "csv").returncode == 1
