@@ -16,7 +16,6 @@ import platform
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -24,18 +23,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.app import create_app  # noqa: E402
 from graph.bolt import BoltStore  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from graph.model import Direction, RelationType  # noqa: E402
 from loaders import load_plans  # noqa: E402
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer  # noqa: E402
-from tests.helpers import free_port  # noqa: E402
+from tests.conftest import serving  # noqa: E402
 
 SEED = ROOT / "data" / "plans" / "hubei-standardization-2016-2020.txt"
 FIRST = "plan-0000"
@@ -93,18 +90,8 @@ def timed(function: Callable[[], object]) -> float:
 
 @contextmanager
 def served(store: object) -> Iterator[httpx.Client]:
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+    with serving(store) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def latencies(client: httpx.Client, store: object | None = None) -> dict[str, tuple[float, float, float]]:

@@ -14,6 +14,7 @@ import asyncio
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from graph.bolt import BoltStore  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from loaders import load_plans  # noqa: E402
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer  # noqa: E402
-from tests.conftest import serve  # noqa: E402
+from tests.conftest import serving  # noqa: E402
 
 PLAN = "hubei-standardization-2016-2020"
 MIX = [
@@ -81,6 +82,14 @@ def report(name: str, latencies: list[float], errors: list[str], seconds: float)
         print("  ", error)
 
 
+def measure(name: str, store: object, clients: int, seconds: float) -> bool:
+    """Run the load on the API serving `store`; report; whether any request failed."""
+    with serving(store) as url:
+        latencies, errors = asyncio.run(run(url, clients, seconds))
+    report(name, latencies, errors, seconds)
+    return bool(errors)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -89,18 +98,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     document = load_plans().document
-    failed = False
 
     memory = MemoryStore()
     memory.load(document)
-    server, thread, url = serve(memory)
-    latencies, errors = asyncio.run(run(url, args.clients, args.seconds))
-    server.should_exit = True
-    thread.join(timeout=10)
-    report("memory", latencies, errors, args.seconds)
-    failed |= bool(errors)
-
-    import tempfile
+    failed = measure("memory", memory, args.clients, args.seconds)
 
     with tempfile.TemporaryDirectory() as scratch:
         falkordb = FalkorDBServer(Path(scratch))
@@ -109,12 +110,7 @@ def main() -> None:
             bolt = BoltStore(falkordb.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
             bolt.clear()
             bolt.load(document)
-            server, thread, url = serve(bolt)
-            latencies, errors = asyncio.run(run(url, args.clients, args.seconds))
-            server.should_exit = True
-            thread.join(timeout=10)
-            report("bolt (FalkorDB)", latencies, errors, args.seconds)
-            failed |= bool(errors)
+            failed |= measure("bolt (FalkorDB)", bolt, args.clients, args.seconds)
         finally:
             falkordb.stop()
     sys.exit(1 if failed else 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -56,8 +57,10 @@ def memory_store(seed: GraphDocument) -> MemoryStore:
     return store
 
 
-def serve(store: GraphStore, app: Any = None) -> tuple[uvicorn.Server, threading.Thread, str]:
-    """The app (by default the API on `store`) on a real uvicorn server in a background thread."""
+@contextmanager
+def serving(store: GraphStore, app: Any = None) -> Iterator[str]:
+    """The app (by default the API on `store`) on a real uvicorn server in a background
+    thread, for the duration of the block; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app or create_app(store), host="127.0.0.1", port=port, log_level="warning")
@@ -69,7 +72,11 @@ def serve(store: GraphStore, app: Any = None) -> tuple[uvicorn.Server, threading
         if time.monotonic() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session", params=["memory", "bolt"])
@@ -80,10 +87,8 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
 
 @pytest.fixture(scope="session")
 def base_url(store: GraphStore) -> Iterator[str]:
-    server, thread, url = serve(store)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

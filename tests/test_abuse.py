@@ -16,7 +16,7 @@ from hypothesis_graphql import strategies as graphql_strategies
 from api.app import create_app
 from graph.memory import MemoryStore
 from schema import QueryLimits, schema
-from tests.conftest import serve
+from tests.conftest import serving
 from tests.helpers import PLAN, GraphQL, sid
 
 TASK_9 = sid("task/5.9")
@@ -154,11 +154,11 @@ def small_server(seed) -> Iterator[httpx.Client]:  # type: ignore[no-untyped-def
     store = BrokenStore()
     store.load(seed)
     limits = QueryLimits(max_results=5, request_timeout=10)
-    server, thread, url = serve(store, create_app(store, limits, max_body_bytes=2000))
-    with httpx.Client(base_url=url, timeout=30) as client:
+    with (
+        serving(store, create_app(store, limits, max_body_bytes=2000)) as url,
+        httpx.Client(base_url=url) as client,
+    ):
         yield client
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def test_answers_over_the_result_limit_are_cut_and_flagged(small_server: httpx.Client) -> None:
@@ -197,15 +197,11 @@ def test_internal_errors_are_masked_logged_and_quotable(small_server: httpx.Clie
 def test_a_request_over_its_time_limit_stops_with_timeout(seed) -> None:  # type: ignore[no-untyped-def]
     store = MemoryStore()
     store.load(seed)
-    server, thread, url = serve(store, create_app(store, QueryLimits(request_timeout=1e-9)))
-    try:
+    with serving(store, create_app(store, QueryLimits(request_timeout=1e-9))) as url:
         body = httpx.post(
             f"{url}/graphql", json={"query": '{ impact(id: "%s") { truncated } }' % PLAN}
         ).json()
-        assert _codes(body) == ["TIMEOUT"]
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    assert _codes(body) == ["TIMEOUT"]
 
 
 # -- fuzzing ---------------------------------------------------------------------------------
@@ -213,11 +209,8 @@ def test_a_request_over_its_time_limit_stops_with_timeout(seed) -> None:  # type
 
 @pytest.fixture(scope="module")
 def memory_client(memory_store: MemoryStore) -> Iterator[httpx.Client]:
-    server, thread, url = serve(memory_store)
-    with httpx.Client(base_url=url, timeout=30) as client:
+    with serving(memory_store) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield client
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 @settings(

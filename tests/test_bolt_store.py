@@ -18,7 +18,7 @@ from graph.memory import MemoryStore
 from graph.model import Entity, EntityKind, GraphDocument, RelationType
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
-from tests.conftest import serve
+from tests.conftest import serving
 from tests.helpers import PLAN, SEED, free_port, plangraph, sid
 
 # -- the same answers ----------------------------------------------------------------------
@@ -27,13 +27,13 @@ from tests.helpers import PLAN, SEED, free_port, plangraph, sid
 @pytest.fixture(scope="module")
 def both(memory_store: MemoryStore, bolt_store: BoltStore) -> Iterator[tuple[httpx.Client, httpx.Client]]:
     """The app served twice at once: on the memory store and on the Bolt store."""
-    servers = [serve(memory_store), serve(bolt_store)]
-    clients = [httpx.Client(base_url=url, timeout=30) for _, _, url in servers]
-    yield clients[0], clients[1]
-    for client, (server, thread, _) in zip(clients, servers, strict=True):
-        client.close()
-        server.should_exit = True
-        thread.join(timeout=10)
+    with (
+        serving(memory_store) as memory_url,
+        serving(bolt_store) as bolt_url,
+        httpx.Client(base_url=memory_url, timeout=30) as memory,
+        httpx.Client(base_url=bolt_url, timeout=30) as bolt,
+    ):
+        yield memory, bolt
 
 
 def _ask(client: httpx.Client, query: str, **variables: Any) -> dict[str, Any]:
@@ -113,10 +113,8 @@ def test_nested_selections_cost_a_bounded_number_of_round_trips(
 
 @pytest.fixture(scope="module")
 def base_url_of_bolt(bolt_store: BoltStore) -> Iterator[str]:
-    server, thread, url = serve(bolt_store)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(bolt_store) as url:
+        yield url
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -235,32 +233,23 @@ def test_queries_fail_clearly_while_the_server_is_away_and_work_when_it_is_back(
 ) -> None:
     store = _store(own_server)
     store.load(seed)
-    server, thread, url = serve(store)
     query = {"query": '{ entity(id: "%s") { name } }' % sid("task/5.9")}
-    try:
-        with httpx.Client(base_url=url, timeout=30) as client:
-            assert (
-                client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
-            )
-            assert client.get("/health").status_code == 200
+    with serving(store) as url, httpx.Client(base_url=url, timeout=30) as client:
+        assert client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
+        assert client.get("/health").status_code == 200
 
-            own_server.stop()
-            response = client.post("/graphql", json=query)
-            assert response.status_code == 200
-            (error,) = response.json()["errors"]
-            assert error["extensions"]["code"] == "BACKEND_UNAVAILABLE"
-            assert "Traceback" not in response.text
-            health = client.get("/health")
-            assert (health.status_code, health.json()["status"]) == (503, "unavailable")
+        own_server.stop()
+        response = client.post("/graphql", json=query)
+        assert response.status_code == 200
+        (error,) = response.json()["errors"]
+        assert error["extensions"]["code"] == "BACKEND_UNAVAILABLE"
+        assert "Traceback" not in response.text
+        health = client.get("/health")
+        assert (health.status_code, health.json()["status"]) == (503, "unavailable")
 
-            own_server.start()
-            assert client.get("/health").status_code == 200
-            assert (
-                client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
-            )
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        own_server.start()
+        assert client.get("/health").status_code == 200
+        assert client.post("/graphql", json=query).json()["data"]["entity"]["name"] == "加强标准化信息化建设"
 
 
 def _plangraph(*args: str) -> subprocess.CompletedProcess[str]:
