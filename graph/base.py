@@ -10,6 +10,7 @@ canonical order, so every store gives the same answer to the same question.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection
 from dataclasses import replace
@@ -305,3 +306,27 @@ class StoreBase(ABC):
             departments.values(), key=lambda d: (-counts[d.id][0], -counts[d.id][1], document_order(d))
         )
         return [(d, counts[d.id][0], counts[d.id][1]) for d in ranked]
+
+    # -- across plans ----------------------------------------------------------------------
+
+    def indicators_by_metric(self, metric: str) -> list[Entity]:
+        """The indicators of a metric in every plan, matched on the metric's comparable form
+        (white space, brackets and case ignored); earliest plan period first, then earliest issued."""
+        wanted = _comparable(metric)
+        hits = [
+            e
+            for e in self._all(EntityKind.INDICATOR, None)
+            if _comparable(e.attrs.get("metric") or e.name) == wanted
+        ]
+        plans = {p.id: p for p in self.get_many(list({e.plan for e in hits if e.plan})) if p is not None}
+
+        def generation(indicator: Entity) -> tuple[int, str]:
+            plan = plans.get(indicator.plan or "")
+            attrs = plan.attrs if plan else {}
+            return (attrs.get("periodStart") or 0, attrs.get("issuedOn") or "")
+
+        return sorted(hits, key=lambda e: (*generation(e), document_order(e)))
+
+
+def _comparable(metric: str) -> str:
+    return re.sub(r"[\s（）()【】\[\]]", "", metric).lower()

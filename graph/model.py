@@ -142,6 +142,18 @@ class GraphDocument:
         for relation in other.relations.values():
             self.add_relation(relation)
 
+    def redirect(self, old_id: str, new_id: str) -> None:
+        """Fold entity old_id into new_id: its relations now end at new_id, and it is gone."""
+        relations = list(self.relations.values())
+        self.relations = {}
+        for relation in relations:
+            if relation.source == old_id:
+                relation.source = new_id
+            if relation.target == old_id:
+                relation.target = new_id
+            self.add_relation(relation)
+        del self.entities[old_id]
+
     def relations_of(self, rel_type: RelationType) -> list[Relation]:
         return [r for r in self.relations.values() if r.type is rel_type]
 

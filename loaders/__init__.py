@@ -16,6 +16,7 @@ from graph.model import GraphDocument
 from loaders.builder import PlanBuilder
 from loaders.formats import read_plan_text
 from loaders.inference import infer_leads
+from loaders.lineage import resolve_cited_plans
 from loaders.overlays import apply_overlays, overlay_files
 from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
@@ -122,6 +123,7 @@ def load_plans(
         result.reports.extend(loaded.reports)
         if on_file is not None:
             on_file(path)
+    resolve_cited_plans(result.document, profile)
     registry.add_to(result.document)
     result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
     if infer:

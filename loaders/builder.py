@@ -173,7 +173,7 @@ class PlanBuilder:
                 "periodEnd": header.period_end,
                 "region": header.region,
                 "level": header.level,
-                "docNumber": None,
+                "docNumber": header.doc_number,
                 "recipients": header.recipients,
             },
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.documents import normalise_doc_number
 from loaders.paragraphs import Paragraph
 from loaders.profile import Profile
 
@@ -20,6 +21,7 @@ class PlanHeader:
     approved_by: str | None = None
     issuer: str | None = None
     issued_on: str | None = None
+    doc_number: str | None = None
     period_start: int | None = None
     period_end: int | None = None
     region: str | None = None
@@ -44,6 +46,9 @@ def read_header(preamble: list[Paragraph], profile: Profile) -> PlanHeader:
         text = paragraph.text
         if not header.recipients and (match := recipients.match(text)):
             header.recipients = [r for r in re.split(r"[，,]", match.group("recipients")) if r]
+            header.notice.append(paragraph)
+        elif re.fullmatch(profile.documents.number, text):
+            header.doc_number = normalise_doc_number(text)
             header.notice.append(paragraph)
         elif match := date.match(text):
             header.issued_on = "{}-{:02d}-{:02d}".format(

@@ -75,13 +75,23 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     trail = re.compile(rules.metric_trail)
     targets: list[Target] = []
     boundary = 0
+    changing: str | None = None  # the metric of a 由……到…… change, waiting for its second number
     for match in _target_pattern(rules).finditer(text):
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
         clause_start = max(boundary, max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1)
-        metric = text[clause_start : match.start()].lstrip("、和及")
-        metric = trail.sub("", lead.sub("", metric, count=1)).strip()
+        raw = text[clause_start : match.start()].lstrip("、和及")
         boundary = match.end()
+        if changing is not None and raw.startswith(tuple(rules.to_words)):
+            metric, changing = changing, None
+        else:
+            metric = trail.sub("", lead.sub("", raw, count=1)).strip()
+            # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
+            if not metric or metric.startswith("的"):
+                metric = trail.sub("", raw).strip()
+            if raw.endswith(tuple(rules.from_words)):
+                changing = _strip_from(metric, rules.from_words)
+                continue
         if not metric:
             continue
         unit = match.group("unit")
@@ -100,6 +110,14 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             )
         )
     return targets
+
+
+def _strip_from(metric: str, words: list[str]) -> str:
+    """政府主导制定的标准由 → 政府主导制定的标准."""
+    for word in words:
+        if metric.endswith(word):
+            return metric[: -len(word)]
+    return metric
 
 
 def deadline_before(text: str, position: int, profile: Profile) -> int | None:

@@ -89,6 +89,8 @@ class Indicators(_Rules):
     about_prefix: list[str]
     metric_lead: str = _regex()
     metric_trail: str = _regex()
+    from_words: list[str]
+    to_words: list[str]
 
 
 class Standards(_Rules):
@@ -102,6 +104,7 @@ class Standards(_Rules):
 
 
 class Documents(_Rules):
+    notice_title: str = _regex()
     quoted: str = _regex()
     number: str = _regex()
     unquoted: str = _regex()

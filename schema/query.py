@@ -21,6 +21,7 @@ from schema.types import (
     EntityKind,
     EntityNode,
     ImpactResult,
+    Indicator,
     KindCount,
     PageInfo,
     Plan,
@@ -249,3 +250,12 @@ class Query:
             DepartmentLoad(department=node_for(d), leads=leads, supports=supports)
             for d, leads, supports in info.context.store.department_load(str(plan_id) if plan_id else None)
         ]
+
+    @strawberry.field(
+        description="The indicators of one metric across plans (e.g. 地方标准), to compare targets between "
+        "plans and plan generations; earliest plan period first."
+    )
+    def indicator_comparison(self, info: Info, metric: str) -> list[Indicator]:
+        if len(metric) > _limits(info).max_search_length:
+            raise InvalidQuery(f"metric is longer than {_limits(info).max_search_length} characters.")
+        return [node_for(e) for e in info.context.store.indicators_by_metric(metric)]  # type: ignore[misc]

@@ -1,0 +1,93 @@
+"""Several plans in one graph: a cited plan that is loaded too is that plan, lineage runs
+plan to plan, and targets of one metric compare across plans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from graph.bolt import BoltStore
+from graph.memory import MemoryStore
+from graph.model import EntityKind, GraphDocument, RelationType
+from graph.store import GraphStore
+from loaders import load_plans
+from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
+from tests.conftest import serving
+from tests.helpers import PLAN, ROOT, SEED, linked
+
+NATIONAL = ROOT / "tests" / "data" / "national-standardization-2016-2020.txt"
+NATIONAL_ID = "national-standardization-2016-2020"
+
+
+@pytest.fixture(scope="module")
+def together() -> GraphDocument:
+    return load_plans([NATIONAL, SEED]).document
+
+
+def test_the_national_plan_reads_its_own_number(together: GraphDocument) -> None:
+    national = together.entities[NATIONAL_ID]
+    assert national.attrs["docNumber"] == "国办发〔2015〕89号"
+    assert national.attrs["issuer"] == "国务院办公厅"
+
+
+def test_a_cited_plan_that_is_loaded_is_that_plan(together: GraphDocument) -> None:
+    assert "document/国办发〔2015〕89号" not in together.entities
+    assert [(r.source, r.target) for r in linked(together, RelationType.DERIVES_FROM, source=PLAN)] == [
+        (PLAN, NATIONAL_ID)
+    ]
+    references = linked(together, RelationType.REFERENCES, source=PLAN)
+    assert [r.target for r in references] == [NATIONAL_ID]
+
+
+def test_alone_the_seed_still_cites_a_document() -> None:
+    alone = load_plans([SEED]).document
+    assert alone.entities["document/国办发〔2015〕89号"].kind is EntityKind.DOCUMENT
+
+
+@pytest.fixture(scope="module", params=["memory", "bolt"])
+def client(
+    request: pytest.FixtureRequest, together: GraphDocument, tmp_path_factory
+) -> Iterator[httpx.Client]:  # type: ignore[no-untyped-def]
+    store: GraphStore
+    if request.param == "memory":
+        store = MemoryStore()
+    else:
+        server = FalkorDBServer(tmp_path_factory.mktemp("together"))
+        server.start()
+        request.addfinalizer(server.stop)
+        store = BoltStore(server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+    store.load(together)
+    with serving(store) as url, httpx.Client(base_url=url, timeout=30) as http:
+        yield http
+
+
+def _data(client: httpx.Client, query: str) -> dict:
+    body = client.post("/graphql", json={"query": query}).json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def test_lineage_runs_plan_to_plan(client: httpx.Client) -> None:
+    derived = _data(
+        client,
+        '{ dependencies(id: "%s", direction: UPSTREAM, relations: [DERIVES_FROM]) { depth entity { id } } }'
+        % NATIONAL_ID,
+    )["dependencies"]
+    assert derived == [{"depth": 1, "entity": {"id": PLAN}}]
+
+
+def test_targets_of_one_metric_compare_across_plans(client: httpx.Client) -> None:
+    compared = _data(
+        client,
+        '{ indicatorComparison(metric: "国家标准") { metric comparator value unit deadline plan { id } } }',
+    )["indicatorComparison"]
+    assert compared == [
+        {"metric": "国家标准", "comparator": "AT_LEAST", "value": 6500.0, "unit": "项", "deadline": 2020,
+         "plan": {"id": NATIONAL_ID}},
+        {"metric": "国家标准", "comparator": "AT_LEAST", "value": 300.0, "unit": "项", "deadline": 2020,
+         "plan": {"id": PLAN}},
+    ]  # fmt: skip
+    changed = _data(client, '{ indicatorComparison(metric: "政府主导制定的标准") { comparator value } }')
+    assert changed["indicatorComparison"] == [{"comparator": "EQUAL", "value": 4200.0}]
