@@ -20,6 +20,7 @@ from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction
+from graph.store import departments_in
 from loaders import SHIPPED_PLANS, load_plans, plan_files
 from loaders.report import LoadReport
 
@@ -255,7 +256,7 @@ def impact(
             str(reach.depth), reach.entity.kind.value, f"{reach.entity.name}\n{reach.entity.id}", via
         )
     out.print(table)
-    departments = store.responsible_departments([entity_id, *(r.entity.id for r in reached)])
+    departments = departments_in(store.direct_responsibilities([root, *(r.entity for r in reached)]))
     out.print(
         f"{len(reached)} entities affected; departments responsible: "
         + ("、".join(d.name for d in departments) or "none"),

@@ -341,18 +341,6 @@ class BoltStore(StoreBase):
         )
         return Page(total=count["total"], entities=[_entity(row["n"]) for row in rows])
 
-    def responsible_departments(self, ids: list[str]) -> list[Entity]:
-        if not ids:
-            return []
-        rows = self._run_chunked(
-            f"UNWIND $ids AS id MATCH (d:{ENTITY})-[:{RelationType.RESPONSIBLE_FOR.value}]->"
-            f"(:{ENTITY} {{id: id}}) RETURN DISTINCT properties(d) AS d",
-            "ids",
-            _unique(ids),
-        )
-        departments = {row["d"]["id"]: _entity(row["d"]) for row in rows}
-        return sorted(departments.values(), key=document_order)
-
     def stats(self, plan_id: str | None) -> Stats:
         node_filter = "WHERE n.plan = $plan " if plan_id else ""
         edge_filter = "WHERE a.plan = $plan OR b.plan = $plan " if plan_id else ""

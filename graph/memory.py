@@ -132,14 +132,6 @@ class MemoryStore(StoreBase):
         ]
         return Page(total=len(hits), entities=hits[offset : offset + limit])
 
-    def responsible_departments(self, ids: list[str]) -> list[Entity]:
-        found = {
-            step.other.id: step.other
-            for steps in self.steps_of(ids, (), [RelationType.RESPONSIBLE_FOR])
-            for step in steps
-        }
-        return sorted(found.values(), key=document_order)
-
     def stats(self, plan_id: str | None) -> Stats:
         """Counts for one plan read only that plan's entities and their relations."""
         stats = Stats()

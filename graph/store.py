@@ -19,9 +19,10 @@ from graph.model import (
     Relation,
     RelationType,
     Role,
+    document_order,
 )
 
-__all__ = ["GraphStore", "Page", "Reach", "Responsibility", "Stats", "Step"]
+__all__ = ["GraphStore", "Page", "Reach", "Responsibility", "Stats", "Step", "departments_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,11 @@ class Responsibility:
     predecessor: Entity | None = None
     confidence: float | None = None
     evidence: str | None = None
+
+
+def departments_in(answers: list[Responsibility]) -> list[Entity]:
+    """The departments of some responsibilities, once each, in document order."""
+    return sorted({a.department.id: a.department for a in answers}.values(), key=document_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +114,6 @@ class GraphStore(Protocol):
     ) -> list[Reach]: ...
 
     def impact(self, entity_id: str, max_depth: int, limit: int | None = None) -> list[Reach]: ...
-
-    def responsible_departments(self, ids: list[str]) -> list[Entity]:
-        """Departments directly responsible for any of the ids."""
 
     def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None: ...
 

@@ -166,17 +166,6 @@ class Profile(BaseModel):
         return _first_kind(self.requirement_parts, title)
 
     @cached_property
-    def body_pattern(self) -> re.Pattern[str]:
-        """Every body name and alias, longest first, each with its own not-before guard."""
-        alternatives = []
-        for canonical, body in self.departments.bodies.items():
-            guard = "".join(f"(?!{re.escape(w)})" for w in body.not_before)
-            for name in [canonical, *body.aliases]:
-                alternatives.append((len(name), re.escape(name) + guard))
-        alternatives.sort(key=lambda pair: -pair[0])
-        return re.compile("|".join(a for _, a in alternatives))
-
-    @cached_property
     def body_by_name(self) -> dict[str, str]:
         """Each name or alias → the canonical name of its body."""
         names = {}

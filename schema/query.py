@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
-from graph.store import Reach
+from graph.store import Reach, departments_in
 from schema.limits import QueryLimits
 from schema.types import (
     DepartmentLoad,
@@ -156,9 +156,7 @@ class Query:
         reached = _cut(info, reached)
         (root,) = store.get_many([str(id)])
         answers = store.direct_responsibilities([root, *(r.entity for r in reached)])
-        departments = sorted(
-            {a.department.id: a.department for a in answers}.values(), key=model.document_order
-        )
+        departments = departments_in(answers)
         return ImpactResult(
             root=node_for(root),
             affected=[reach_result(r) for r in reached],
@@ -227,9 +225,8 @@ class Query:
     ) -> ResponsibilityMatrix:
         answers = info.context.store.responsibility_matrix(kind, str(plan_id) if plan_id else None)
         entities = {a.entity.id: a.entity for a in answers}
-        departments = {a.department.id: a.department for a in answers}
         return ResponsibilityMatrix(
-            departments=[node_for(d) for d in sorted(departments.values(), key=model.document_order)],
+            departments=[node_for(d) for d in departments_in(answers)],
             entities=[node_for(e) for e in sorted(entities.values(), key=model.document_order)],
             cells=[responsibility_result(a) for a in answers],
         )
