@@ -149,6 +149,23 @@ def raw_vs_store(store: BoltStore) -> list[tuple[str, float, float]]:
     return rows
 
 
+def _table(title: str, header: list[str], rows: list[list[object]]) -> list[str]:
+    """A Markdown section: numbers right-aligned, text left."""
+    align = (
+        ["---:" if isinstance(cell, int | float) or str(cell)[:1].isdigit() else "---" for cell in rows[0]]
+        if rows
+        else []
+    )
+    return [
+        f"## {title}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join(align or ["---"] * len(header)) + "|",
+        *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -209,57 +226,38 @@ def main() -> None:
         finally:
             server.stop()
 
-    lines += [
-        "## Loading (memory store)",
-        "",
-        "| plans | entities | parse s | parse + store s | entities/s | s per plan |",
-        "|---:|---:|---:|---:|---:|---:|",
-    ]
-    for size, entities, parsed, elapsed, rate in load_rows:
-        lines.append(
-            f"| {size} | {entities} | {parsed:.2f} | {elapsed:.2f} | {rate:,.0f} | {elapsed / size:.3f} |"
-        )
-    lines += [
-        "",
-        "## Loading (Bolt store, FalkorDB)",
-        "",
-        "| plans | entities | load s | statements |",
-        "|---:|---:|---:|---:|",
-    ]
-    for size, entities, elapsed, trips in bolt_rows:
-        lines.append(f"| {size} | {entities} | {elapsed:.2f} | {trips} |")
-
-    lines += ["", "## Query latency over HTTP (ms, p50 / p99; Bolt: statements per request)", ""]
     names = list(QUERIES)
-    lines += ["| store | plans | " + " | ".join(names) + " |", "|---|---:|" + "---:|" * len(names)]
-    for store_name, size, answer in query_rows:
-        cells = []
-        for name in names:
-            p50, p99, trips = answer[name]
-            cells.append(f"{p50:.2f} / {p99:.2f}" + (f" ({trips:.0f})" if store_name == "bolt" else ""))
-        lines.append(f"| {store_name} | {size} | " + " | ".join(cells) + " |")
-
-    lines += [
-        "",
-        "## Bolt store against raw Cypher (ms, median, no HTTP)",
-        "",
-        "| plans | question | store | raw Cypher | ratio |",
-        "|---:|---|---:|---:|---:|",
-    ]
-    for size, rows in raw_rows:
-        for name, store_ms, raw_ms in rows:
-            lines.append(f"| {size} | {name} | {store_ms:.2f} | {raw_ms:.2f} | {store_ms / raw_ms:.2f} |")
-
-    lines += [
-        "",
-        "## Memory (peak while loading, tracemalloc)",
-        "",
-        "| plans | entities | peak MiB | MiB per 1000 entities |",
-        "|---:|---:|---:|---:|",
-    ]
-    for size, entities, peak, per_thousand in memory_rows:
-        lines.append(f"| {size} | {entities} | {peak:.0f} | {per_thousand:.1f} |")
-
+    latency_rows = [
+        [store_name, size]
+        + [f"{p50:.2f} / {p99:.2f}" + (f" ({trips:.0f})" if store_name == "bolt" else "") for p50, p99, trips in
+           (answer[name] for name in names)]
+        for store_name, size, answer in query_rows
+    ]  # fmt: skip
+    lines += _table(
+        "Loading (memory store)",
+        ["plans", "entities", "parse s", "parse + store s", "entities/s", "s per plan"],
+        [[n, e, f"{p:.2f}", f"{t:.2f}", f"{r:,.0f}", f"{t / n:.3f}"] for n, e, p, t, r in load_rows],
+    )
+    lines += _table(
+        "Loading (Bolt store, FalkorDB)",
+        ["plans", "entities", "load s", "statements"],
+        [[n, e, f"{t:.2f}", trips] for n, e, t, trips in bolt_rows],
+    )
+    lines += _table(
+        "Query latency over HTTP (ms, p50 / p99; Bolt: statements per request)",
+        ["store", "plans", *names],
+        latency_rows,
+    )
+    lines += _table(
+        "Bolt store against raw Cypher (ms, median, no HTTP)",
+        ["plans", "question", "store", "raw Cypher", "ratio"],
+        [[n, q, f"{a:.2f}", f"{b:.2f}", f"{a / b:.2f}"] for n, rows in raw_rows for q, a, b in rows],
+    )
+    lines += _table(
+        "Memory (peak while loading, tracemalloc)",
+        ["plans", "entities", "peak MiB", "MiB per 1000 entities"],
+        [[n, e, f"{peak:.0f}", f"{per:.1f}"] for n, e, peak, per in memory_rows],
+    )
     lines += ["", "## Targets", ""]
     lines.append(f"- seed loads in under 0.5 s: {statistics.median(seed_runs):.3f} s")
     first = {(s, n): a for s, n, a in query_rows}
