@@ -1,8 +1,15 @@
 # The plangraph API. Built by docker-compose.yml; also usable alone:
 #   docker build -t plangraph . && docker run -p 8000:8000 plangraph   (memory backend)
+# The browser pages' assets (GraphiQL, cytoscape.js) from the npm registry, at build time.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
 FROM python:3.11-slim
 
 WORKDIR /app
+COPY --from=web /web/node_modules ./web/node_modules
 COPY pyproject.toml README.md ./
 COPY api ./api
 COPY graph ./graph

@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 BIN     = $(VENV)/bin
 
-.PHONY: serve test lint install clean bench load
+.PHONY: serve test lint install assets browser clean bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,25 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# GraphiQL, React and cytoscape.js from the npm registry, served by the app itself (web/package.json).
+web/node_modules/.installed: web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
 
+assets: web/node_modules/.installed
+
+# Debian's Chromium and a CJK font for the page tests; without them those tests are skipped.
+browser:
+	@sh scripts/install_browser.sh
+
+# The API works without the page assets (GraphiQL and /explore then say how to install them).
 serve: $(VENV)/.installed
+	-@$(MAKE) --no-print-directory assets
 	$(BIN)/plangraph serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test assets browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -41,4 +54,4 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache web/node_modules test-artifacts

@@ -1,56 +1,34 @@
-"""The FastAPI application: /graphql (API and GraphiQL), /health."""
+"""The FastAPI application: /graphql (API and GraphiQL), /explore, /health."""
 
 from __future__ import annotations
 
 import json
-import re
+from pathlib import Path
 
+from cross_web import HTTPException
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
 from api.middleware import BodySizeLimit, RequestId
+from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
 from graph.errors import PlanGraphError
-from graph.model import EntityKind
 from graph.store import GraphStore
 from schema import PlanGraphContext, QueryLimits, build_schema
 from schema.errors import query_error_code
 
-__all__ = ["create_app", "example_query"]
-
-_EXAMPLE_QUERY = re.compile(r"const EXAMPLE_QUERY = `.*?`;", re.DOTALL)
-
-
-def example_query(store: GraphStore) -> str:
-    """GraphiQL's opening query: the impact of the first numbered task (a task with no parts)."""
-    tasks = store.find(EntityKind.TASK, None, None, 0, 100).entities
-    parts = store.children_of([t.id for t in tasks])
-    leaves = [t.id for t, p in zip(tasks, parts, strict=True) if not p]
-    task_id = leaves[0] if leaves else "…"
-    return f"""# Impact analysis: what is put at risk if this task slips, and through which links?
-{{
-  impact(id: {json.dumps(task_id, ensure_ascii=False)}, maxDepth: 3) {{
-    root {{ id name }}
-    countsByKind {{ kind count }}
-    affected {{
-      depth
-      entity {{ id kind name }}
-      path {{ type direction other {{ name }} }}
-    }}
-    departments {{ id name }}
-  }}
-}}
-"""
-
+__all__ = ["create_app"]
 
 class _Router(GraphQLRouter):
-    """strawberry's router with GraphiQL opening on a query that runs on the loaded plans."""
+    """strawberry's router with the project's own GraphiQL page, opening on example queries
+    that run on the loaded plans."""
 
-    def __init__(self, *args: object, store: GraphStore, **kwargs: object) -> None:
+    def __init__(self, *args: object, store: GraphStore, assets_dir: Path, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
+        self._assets_dir = assets_dir
 
     def decode_json(self, data: str | bytes) -> object:
         """Bytes that are not UTF-8 (or UTF-16/32) JSON are a bad request, like broken JSON."""
@@ -58,6 +36,16 @@ class _Router(GraphQLRouter):
             return json.loads(data)
         except UnicodeDecodeError as exc:
             raise json.JSONDecodeError(f"the body is not text: {exc.reason}", "", 0) from exc
+
+    async def run(self, request: Request, context: object = None, root_value: object = None) -> Response:  # type: ignore[override]
+        """A request strawberry refuses before executing (no query, an unknown operationName,
+        a mutation over GET, …) is answered as GraphQL errors in JSON, as every other error is,
+        not as plain text."""
+        try:
+            return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
+        except HTTPException as exc:
+            error = {"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}
+            return JSONResponse({"errors": [error]}, status_code=exc.status_code)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Every error leaves with a code: some query errors (graphql-core aborting validation)
@@ -70,18 +58,14 @@ class _Router(GraphQLRouter):
         return response
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
-        try:
-            query = example_query(self._store)
-        except PlanGraphError:
-            query = "# The graph database cannot be reached right now.\n{ plans { id title } }\n"
-        literal = query.replace("\\", "\\\\").replace("`", "\\`").replace("${", "\\${")
-        return HTMLResponse(
-            _EXAMPLE_QUERY.sub(lambda _: f"const EXAMPLE_QUERY = `{literal}`;", self.graphql_ide_html)
-        )
+        return graphiql_page(self._store, self._assets_dir)
 
 
 def create_app(
-    store: GraphStore, limits: QueryLimits | None = None, max_body_bytes: int = 1_000_000
+    store: GraphStore,
+    limits: QueryLimits | None = None,
+    max_body_bytes: int = 1_000_000,
+    assets_dir: Path = DEFAULT_ASSETS_DIR,
 ) -> FastAPI:
     limits = limits or QueryLimits()
     app = FastAPI(title="plangraph", summary="Development plans as a queryable knowledge graph")
@@ -92,8 +76,9 @@ def create_app(
     async def context() -> PlanGraphContext:
         return PlanGraphContext(store, limits)
 
-    router = _Router(build_schema(limits), context_getter=context, store=store)
+    router = _Router(build_schema(limits), context_getter=context, store=store, assets_dir=assets_dir)
     app.include_router(router, prefix="/graphql")
+    app.include_router(pages_router(assets_dir))
 
     @app.get("/health")
     def health() -> JSONResponse:

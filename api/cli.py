@@ -100,6 +100,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.pages import DEFAULT_ASSETS_DIR
 
     settings = _settings(
         None, backend, host=host, port=port, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
@@ -114,7 +115,13 @@ def serve(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
         )
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
-    app = create_app(store, settings.limits(), max_body_bytes=settings.max_body_bytes)
+    out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
+    app = create_app(
+        store,
+        settings.limits(),
+        max_body_bytes=settings.max_body_bytes,
+        assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
+    )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
 
 

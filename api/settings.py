@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     max_results: int = 1000
     request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
+    #: The installed npm packages the browser pages load (web/package.json); empty means web/node_modules.
+    assets_dir: Path | None = None
 
     def limits(self) -> QueryLimits:
         return QueryLimits(

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import httpx
 
+from api.app import create_app
+from graph.memory import MemoryStore
+from tests.conftest import serving
 from tests.helpers import PLAN, GraphQL, sid
 
 TASK_9 = sid("task/5.9")
@@ -243,13 +247,40 @@ def test_stats(data: GraphQL) -> None:
     assert {r["type"]: r["count"] for r in stats["byRelation"]}["MEASURES"] == 12
 
 
-def test_graphiql_opens_on_an_impact_query_that_runs(http: httpx.Client, data: GraphQL) -> None:
+def test_graphiql_opens_on_example_queries_that_run(http: httpx.Client, data: GraphQL) -> None:
     page = http.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200
-    query = re.search(r"const EXAMPLE_QUERY = `(.*?)`;", page.text, re.DOTALL).group(1)
-    assert "impact(" in query and sid("task/1.1") in query
-    impact = data(query)["impact"]
-    assert impact["root"]["name"] == "转变标准供给方式"
+    assert "cdn" not in page.text and "unpkg" not in page.text
+    tabs = json.loads(re.search(r'<script id="example-tabs" type="application/json">(.*?)</script>', page.text).group(1))
+    answers = [data(tab["query"]) for tab in tabs]
+    impact, responsibilities, indicators, path = answers
+    assert impact["impact"]["root"]["name"] == "转变标准供给方式"
+    led = {r["entity"]["name"] for r in responsibilities["responsibilities"] if r["role"] == "LEAD"}
+    assert {"深化标准化工作改革", "大力推动“湖北标准”走出去", "“湖北标准”走出去工程"} <= led
+    assert {i["name"]: i["value"] for i in indicators["entities"]["nodes"]}["国家标准"] == 300
+    assert path["path"][0]["name"] == "湖北装备智能制造标准升级工程" and path["path"][-1]["name"] == "国家标准"
+
+
+def test_page_assets_are_served_by_the_app(http: httpx.Client) -> None:
+    for name, media_type in [("graphiql.js", "text/javascript"), ("graphiql.css", "text/css"), ("cytoscape.js", "text/javascript")]:
+        response = http.get(f"/assets/vendor/{name}")
+        assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
+    assert http.get("/assets/explore.js").status_code == 200
+    assert http.get("/assets/vendor/..%2F..%2Fpyproject.toml").status_code == 404
+    assert http.get("/assets/nothing.js").status_code == 404
+    explore = http.get("/explore")
+    assert explore.status_code == 200 and "/assets/vendor/cytoscape.js" in explore.text
+
+
+def test_pages_without_their_assets_say_how_to_install_them(memory_store: MemoryStore, tmp_path: Path) -> None:
+    with serving(memory_store, create_app(memory_store, assets_dir=tmp_path)) as url:
+        for page in ("/graphql", "/explore"):
+            response = httpx.get(url + page, headers={"accept": "text/html"})
+            assert response.status_code == 503 and "make assets" in response.text
+            assert "graphiql/graphiql.min.js" in response.text or "cytoscape/dist/cytoscape.min.js" in response.text
+        # The API itself does not need them.
+        answer = httpx.post(url + "/graphql", json={"query": "{ plans { id } }"}).json()
+        assert answer == {"data": {"plans": [{"id": PLAN}]}}
 
 
 def test_malformed_queries_get_graphql_errors_not_500(http: httpx.Client) -> None:
@@ -264,6 +295,19 @@ def test_malformed_queries_get_graphql_errors_not_500(http: httpx.Client) -> Non
         assert response.json()["errors"], body
     response = http.post("/graphql", content=b"{not json", headers={"content-type": "application/json"})
     assert 400 <= response.status_code < 500
+
+
+def test_requests_refused_before_execution_get_graphql_errors_in_json(http: httpx.Client) -> None:
+    for body in [
+        {"query": "query A { plans { id } }", "operationName": "B"},
+        {"query": "{ plans { id } }", "operationName": "Plans"},
+        {"variables": {}},
+    ]:
+        response = http.post("/graphql", json=body)
+        assert response.status_code == 400, body
+        assert response.headers["content-type"].startswith("application/json")
+        [error] = response.json()["errors"]
+        assert error["message"] and error["extensions"]["code"] == "BAD_REQUEST"
 
 
 def test_query_depth_is_limited(gql: GraphQL) -> None:

@@ -42,7 +42,10 @@ def test_the_api_serves_from_neo4j_on_port_8000_after_the_load() -> None:
 
 def test_the_dockerfile_installs_the_project_and_serves() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
-    for needed in ("COPY data ./data", "pip install", 'CMD ["plangraph", "serve"]', "EXPOSE 8000"):
+    for needed in (
+        "COPY data ./data", "pip install", 'CMD ["plangraph", "serve"]', "EXPOSE 8000",
+        "COPY --from=web /web/node_modules ./web/node_modules",
+    ):  # fmt: skip
         assert needed in dockerfile
 
 

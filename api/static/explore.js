@@ -1,0 +1,270 @@
+// The graph explorer: find an entity, see its neighbourhood or its impact as a graph, read the
+// passage of the plan it comes from. Everything it shows comes from this app's /graphql.
+(function () {
+  "use strict";
+
+  const KIND_COLOURS = {
+    PLAN: "#111827", SECTION: "#6b7280", PRINCIPLE: "#a78bfa", GOAL: "#dc2626", INDICATOR: "#f97316",
+    TASK: "#2563eb", DOMAIN: "#0891b2", PROJECT: "#16a34a", MEASURE: "#ca8a04", STANDARD: "#9ca3af",
+    DEPARTMENT: "#db2777", DOCUMENT: "#78716c",
+  };
+  // How a relation's origin is drawn: stated in the text, curated by planners, or inferred.
+  const ORIGIN_STYLES = {
+    TEXT: { "line-style": "solid", "line-color": "#4b5563" },
+    CURATED: { "line-style": "dashed", "line-color": "#7c3aed" },
+    INFERRED: { "line-style": "dotted", "line-color": "#ea580c" },
+  };
+  const FONT = getComputedStyle(document.documentElement).getPropertyValue("--cjk");
+
+  const SEARCH_QUERY = `query Search($search: String, $kind: EntityKind) {
+  entities(search: $search, kind: $kind, first: 30) { totalCount nodes { id kind name plan { title } } }
+}`;
+  const NEIGHBOURHOOD_QUERY = `query Neighbourhood($id: ID!) {
+  entity(id: $id) {
+    id kind name
+    relations { type origin fromId toId other { id kind name } }
+  }
+}`;
+  const IMPACT_QUERY = `query Impact($id: ID!, $depth: Int!) {
+  impact(id: $id, maxDepth: $depth) {
+    root { id kind name }
+    truncated
+    affected { depth entity { id kind name } path { type origin fromId toId } }
+  }
+}`;
+  const DETAILS_QUERY = `query Details($id: ID!) {
+  entity(id: $id) {
+    id kind name label text
+    source { line }
+    plan { title }
+    parent { name text parent { name text } }
+    formulatedBy: relations(type: FORMULATES, direction: UPSTREAM) { other { name text } }
+  }
+  responsibleFor(id: $id) { role origin department { name } inheritedFrom { name } }
+}`;
+
+  const $ = (id) => document.getElementById(id);
+  const state = { id: null, view: "neighbourhood", depth: 3 };
+
+  async function graphql(query, variables) {
+    const response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors && body.errors.length) {
+      throw new Error(body.errors.map((e) => e.message).join("; "));
+    }
+    return body.data;
+  }
+
+  function element(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.assign(node, attributes || {});
+    for (const child of children) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child ?? "")));
+    }
+    return node;
+  }
+
+  function setStatus(message) {
+    $("status").textContent = message || "";
+  }
+
+  const cy = cytoscape({
+    container: $("cy"),
+    style: [
+      {
+        selector: "node",
+        style: {
+          "background-color": "data(colour)", label: "data(short)", "font-family": FONT,
+          "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, width: 18, height: 18,
+          "text-wrap": "ellipsis", "text-max-width": 140,
+        },
+      },
+      { selector: "node.root", style: { width: 30, height: 30, "border-width": 3, "border-color": "#111827" } },
+      { selector: "node:selected", style: { "border-width": 3, "border-color": "#facc15" } },
+      {
+        selector: "edge",
+        style: {
+          label: "data(type)", "font-size": 8, "curve-style": "bezier", "target-arrow-shape": "triangle",
+          width: 1.5, "text-rotation": "autorotate", color: "#374151",
+          "text-background-color": "#ffffff", "text-background-opacity": 0.8,
+        },
+      },
+      ...Object.entries(ORIGIN_STYLES).map(([origin, style]) => ({
+        selector: `edge[origin = "${origin}"]`,
+        style: { ...style, "target-arrow-color": style["line-color"] },
+      })),
+    ],
+  });
+
+  function nodeData(entity) {
+    const short = entity.name.length > 14 ? entity.name.slice(0, 13) + "…" : entity.name;
+    return { data: { id: entity.id, name: entity.name, short, kind: entity.kind, colour: KIND_COLOURS[entity.kind] || "#000" } };
+  }
+
+  function edgeData(relation) {
+    return {
+      data: {
+        id: `${relation.fromId}|${relation.type}|${relation.toId}`,
+        source: relation.fromId, target: relation.toId, type: relation.type, origin: relation.origin,
+      },
+    };
+  }
+
+  function render(rootId, entities, relations) {
+    const nodes = new Map(entities.map((e) => [e.id, nodeData(e)]));
+    const edges = new Map();
+    for (const relation of relations) {
+      if (nodes.has(relation.fromId) && nodes.has(relation.toId)) edges.set(edgeData(relation).data.id, edgeData(relation));
+    }
+    cy.elements().remove();
+    cy.add([...nodes.values(), ...edges.values()]);
+    cy.getElementById(rootId).addClass("root");
+    const layout = state.view === "impact"
+      ? { name: "breadthfirst", roots: [rootId], directed: false, spacingFactor: 1.1 }
+      : { name: "concentric", concentric: (node) => (node.id() === rootId ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 30 };
+    cy.layout({ ...layout, animate: false, padding: 30 }).run();
+  }
+
+  async function showNeighbourhood(id) {
+    const { entity } = await graphql(NEIGHBOURHOOD_QUERY, { id });
+    if (!entity) throw new Error(`no entity ${id}`);
+    render(id, [entity, ...entity.relations.map((r) => r.other)], entity.relations);
+    return `${entity.relations.length} relations`;
+  }
+
+  async function showImpact(id) {
+    const { impact } = await graphql(IMPACT_QUERY, { id, depth: state.depth });
+    const relations = impact.affected.map((reach) => reach.path[reach.path.length - 1]);
+    render(id, [impact.root, ...impact.affected.map((reach) => reach.entity)], relations);
+    return `${impact.affected.length} entities at risk${impact.truncated ? " (cut at the server's limit)" : ""}`;
+  }
+
+  function graphiqlLink() {
+    const [query, variables] = state.view === "impact"
+      ? [IMPACT_QUERY, { id: state.id, depth: state.depth }]
+      : [NEIGHBOURHOOD_QUERY, { id: state.id }];
+    const params = new URLSearchParams({ query, variables: JSON.stringify(variables, null, 2) });
+    return `/graphql#${params}`;
+  }
+
+  async function explore(id) {
+    state.id = id;
+    document.body.dataset.state = "loading";
+    setStatus("");
+    const url = new URL(window.location.href);
+    url.searchParams.set("id", id);
+    url.searchParams.set("view", state.view);
+    window.history.replaceState(null, "", url);
+    try {
+      const summary = await (state.view === "impact" ? showImpact(id) : showNeighbourhood(id));
+      $("graphiql-link").href = graphiqlLink();
+      await showDetails(id);
+      cy.getElementById(id).select();
+      setStatus(summary);
+      document.body.dataset.state = "ready";
+    } catch (error) {
+      setStatus(error.message);
+      document.body.dataset.state = "error";
+    }
+  }
+
+  // The passage an entity comes from, with the entity marked in it: its own text when that names
+  // it (tasks, projects), else the first enclosing text — parent, grandparent, or the domain
+  // that formulates a standard — that contains its text or its name.
+  function passageOf(entity) {
+    const own = entity.text || "";
+    if (own && own.includes(entity.name) && own !== entity.name) return { paragraph: own, mark: entity.name };
+    const around = [entity.parent, entity.parent && entity.parent.parent, ...entity.formulatedBy.map((r) => r.other)];
+    for (const candidate of around) {
+      const text = candidate && candidate.text;
+      if (!text) continue;
+      if (own && text.includes(own)) return { paragraph: text, mark: own };
+      if (text.includes(entity.name)) return { paragraph: text, mark: entity.name };
+    }
+    return { paragraph: own, mark: null };
+  }
+
+  function passageElement({ paragraph, mark }) {
+    const block = element("p", { className: "passage" });
+    const at = mark ? paragraph.indexOf(mark) : -1;
+    if (at < 0) {
+      block.append(paragraph);
+    } else {
+      block.append(paragraph.slice(0, at), element("mark", {}, mark), paragraph.slice(at + mark.length));
+    }
+    return block;
+  }
+
+  async function showDetails(id) {
+    const { entity, responsibleFor } = await graphql(DETAILS_QUERY, { id });
+    const panel = $("details");
+    panel.replaceChildren();
+    if (!entity) return;
+    const facts = element("dl", {});
+    const fact = (term, value) => value && facts.append(element("dt", {}, term), element("dd", {}, value));
+    fact("kind", entity.kind);
+    fact("label", entity.label);
+    fact("plan", entity.plan && entity.plan.title);
+    fact("part of", entity.parent && entity.parent.name);
+    fact("line", entity.source && entity.source.line);
+    const passage = passageOf(entity);
+    const people = element("ul", {}, ...responsibleFor.map((r) => element(
+      "li", {}, `${r.department.name} · ${r.role} · ${r.origin}${r.inheritedFrom ? ` (from ${r.inheritedFrom.name})` : ""}`,
+    )));
+    panel.append(
+      element("h2", {}, entity.name), element("p", { className: "kind" }, entity.id), facts,
+      ...(passage.paragraph ? [element("h3", {}, "Source passage"), passageElement(passage)] : []),
+      ...(responsibleFor.length ? [element("h3", {}, "Responsible"), people] : []),
+    );
+  }
+
+  async function search(event) {
+    if (event) event.preventDefault();
+    const variables = { search: $("search").value.trim() || null, kind: $("kind").value || null };
+    try {
+      const { entities } = await graphql(SEARCH_QUERY, variables);
+      $("results").replaceChildren(...entities.nodes.map((e) => {
+        const button = element("button", { type: "button" }, e.name);
+        button.addEventListener("click", () => explore(e.id));
+        return element("li", {}, button, element("span", { className: "kind" }, e.kind));
+      }));
+      setStatus(`${entities.totalCount} found${entities.totalCount > entities.nodes.length ? `, first ${entities.nodes.length} shown` : ""}`);
+    } catch (error) {
+      setStatus(error.message);
+    }
+  }
+
+  function legend() {
+    const kinds = Object.entries(KIND_COLOURS).map(([kind, colour]) =>
+      element("span", {}, element("span", { className: "swatch", style: `background:${colour}` }), kind));
+    const origins = Object.entries(ORIGIN_STYLES).map(([origin, style]) =>
+      element("span", {}, element("span", { className: "line", style: `border-top: 2px ${style["line-style"]} ${style["line-color"]}` }), origin));
+    $("legend").replaceChildren(...kinds, ...origins);
+    $("kind").append(...Object.keys(KIND_COLOURS).map((kind) => element("option", { value: kind }, kind)));
+  }
+
+  function start() {
+    legend();
+    const params = new URLSearchParams(window.location.search);
+    state.view = params.get("view") === "impact" ? "impact" : "neighbourhood";
+    document.querySelector(`input[name=view][value=${state.view}]`).checked = true;
+    $("search-form").addEventListener("submit", search);
+    for (const radio of document.querySelectorAll("input[name=view]")) {
+      radio.addEventListener("change", () => { state.view = radio.value; if (state.id) explore(state.id); });
+    }
+    $("depth").addEventListener("change", () => {
+      state.depth = Math.min(6, Math.max(1, Number($("depth").value) || 3));
+      if (state.id && state.view === "impact") explore(state.id);
+    });
+    cy.on("tap", "node", (event) => showDetails(event.target.id()).catch((error) => setStatus(error.message)));
+    cy.on("dbltap", "node", (event) => explore(event.target.id()));
+    if (params.get("id")) explore(params.get("id"));
+  }
+
+  window.plangraphExplorer = { cy, explore, search };
+  start();
+})();

@@ -1,0 +1,176 @@
+"""The browser pages in a real headless Chromium (Debian's package, driven by Playwright).
+
+Every test checks that the page asked nothing of any host but the app, and saves a screenshot
+under test-artifacts/. Without Chromium (`make browser` installs it) the tests are skipped and
+the summary says why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from graph.memory import MemoryStore
+from tests.conftest import serving
+from tests.helpers import sid
+
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+#: As root in a container, without a GPU, and without the background calls to Google's hosts
+#: that a closed network refuses.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+TIMEOUT_MS = 20_000
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("Chromium is not installed (make browser installs Debian's chromium): browser tests skipped")
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(memory_store: MemoryStore) -> Iterator[str]:
+    with serving(memory_store) as url:
+        yield url
+
+
+class Visit:
+    """A page of the site in a fresh browser context, with every request and script error it saw."""
+
+    def __init__(self, browser: object, site: str) -> None:
+        self.site = site
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.site + path)
+
+    def screenshot(self, name: str) -> None:
+        ARTEFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+
+    def foreign_requests(self) -> list[str]:
+        own = urlsplit(self.site).netloc
+        return [url for url in self.requests if urlsplit(url).scheme != "data" and urlsplit(url).netloc != own]
+
+
+@pytest.fixture
+def visit(browser: object, site: str, request: pytest.FixtureRequest) -> Iterator[Visit]:
+    visit = Visit(browser, site)
+    yield visit
+    visit.screenshot(request.node.name)
+    visit.context.close()
+    assert visit.requests, "the page made no request at all"
+    assert visit.foreign_requests() == [], "the page reached beyond the app"
+    assert visit.errors == [], "the page's scripts failed"
+
+
+def result_text(visit: Visit) -> str:
+    return visit.page.locator(".result-window").inner_text()
+
+
+def run_graphiql_query(visit: Visit, expected: str) -> str:
+    visit.page.wait_for_selector(".graphiql-container")
+    visit.page.click(".graphiql-execute-button")
+    visit.page.wait_for_function(
+        "text => (document.querySelector('.result-window')?.innerText || '').includes(text)", arg=expected
+    )
+    return result_text(visit)
+
+
+def test_graphiql_runs_its_example_queries_from_the_apps_own_assets(visit: Visit) -> None:
+    visit.open("/graphql")
+    answer = run_graphiql_query(visit, "转变标准供给方式")
+    assert sid("task/1.1") in answer and "countsByKind" in answer
+    tabs = visit.page.locator(".graphiql-tab").all_inner_texts()
+    assert [t.strip() for t in tabs] == [
+        "TaskImpact", "DepartmentResponsibilities", "IndicatorSupport", "PathBetween",
+    ]  # fmt: skip
+    visit.page.get_by_text("IndicatorSupport", exact=True).click()
+    # The result pane draws only the lines in view: the first indicator of the plan.
+    answer = run_graphiql_query(visit, "supportedBy")
+    assert '"name": "国家标准"' in answer and '"value": 300' in answer
+
+
+def explored_names(visit: Visit) -> set[str]:
+    visit.page.wait_for_function("document.body.dataset.state === 'ready'")
+    return set(visit.page.evaluate("plangraphExplorer.cy.nodes().map(node => node.data('name'))"))
+
+
+def test_explorer_finds_an_entity_and_draws_its_neighbourhood(visit: Visit) -> None:
+    visit.open("/explore")
+    visit.page.fill("#search", "物流")
+    visit.page.click("#search-form button[type=submit]")
+    visit.page.get_by_role("button", name="现代物流标准化工程").click()
+    names = explored_names(visit)
+    # Its section, the standards it calls for, the plan it cites and its lead department.
+    assert {"重大工程", "冷链", "仓储", "物流业发展中长期规划（2014-2020年）", "湖北省发展和改革委员会"} <= names
+    cy = "plangraphExplorer.cy"
+    colours = visit.page.evaluate(f"[{cy}.$('node[kind = \"PROJECT\"]').style('background-color'), "
+                                  f"{cy}.$('node[kind = \"STANDARD\"]').style('background-color')]")
+    assert colours[0] != colours[1], "nodes are coloured by kind"
+    styles = visit.page.evaluate(
+        f"{cy}.edges().map(edge => [edge.data('type'), edge.data('origin'), edge.style('line-style'), edge.style('label')])"
+    )
+    assert ["FORMULATES", "TEXT", "solid", "FORMULATES"] in styles
+    assert ["RESPONSIBLE_FOR", "CURATED", "dashed", "RESPONSIBLE_FOR"] in styles
+    details = visit.page.locator("#details")
+    assert details.locator("h2").inner_text() == "现代物流标准化工程"
+    assert "围绕物流业发展中长期规划（2014-2020年）" in details.locator(".passage").inner_text()
+
+
+def test_explorer_shows_impact_and_marks_the_source_passage(visit: Visit) -> None:
+    standard = sid("standard/政府购买公共服务")
+    visit.open(f"/explore?id={standard}&view=impact")
+    names = explored_names(visit)
+    assert {"政府购买公共服务", "基本公共服务", "社会公共服务标准化工程", "重大工程"} <= names
+    assert visit.page.locator(".passage mark").inner_text() == "政府购买公共服务"
+    # The same question, opened in GraphiQL, gives the same entities.
+    link = visit.page.get_attribute("#graphiql-link", "href")
+    visit.open(link)
+    answer = run_graphiql_query(visit, "社会公共服务标准化工程")
+    assert "基本公共服务" in answer
+
+
+def test_chinese_text_renders_with_real_glyphs(visit: Visit) -> None:
+    """Two different characters drawn in the page's font must differ: a browser without a CJK
+    font draws both as the same empty box."""
+    visit.open("/explore")
+    visit.page.wait_for_selector("#legend span")
+    differ = visit.page.evaluate(
+        """() => {
+          const font = getComputedStyle(document.body).fontFamily;
+          const draw = (text) => {
+            const canvas = document.createElement("canvas");
+            canvas.width = 64; canvas.height = 64;
+            const context = canvas.getContext("2d");
+            context.font = `48px ${font}`;
+            context.fillText(text, 4, 52);
+            return Array.from(context.getImageData(0, 0, 64, 64).data).join();
+          };
+          return draw("湖") !== draw("北") && draw("标") !== draw("准");
+        }"""
+    )
+    assert differ, "Chinese characters render as identical boxes: no CJK font"
