@@ -2,18 +2,20 @@
 
 A store provides `get_many` and `_fetch_steps` (the relations of a batch of entities, in
 the directions and of the types asked for); everything else — dependencies, impact,
-shortest path, responsibility with inheritance — is computed here, level by level. Each
-level is one call to the store, so on a database a traversal costs one round trip per
-level, and what it reads is bounded by the answer, not the graph. Steps are put in one
-canonical order, so every store gives the same answer to the same question.
+shortest path, responsibility with inheritance — is computed here, level by level, and what
+a traversal reads is bounded by the answer, not the graph. A walk whose shape is known in
+advance (the same types at each level, up to a depth) can be fetched whole: a database store
+overrides `_walk_source` to fetch it in one statement instead of one per level, and the walk is
+then put together here in the same way. Steps are put in one canonical order, so every store
+gives the same answer to the same question.
 """
 
 from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Collection
-from dataclasses import replace
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 
 from graph.deadline import check_deadline
 from graph.errors import EntityNotFound
@@ -21,7 +23,7 @@ from graph.model import Direction, Entity, EntityKind, Relation, RelationType, R
 from graph.semantics import IMPACT_FLOW, Flow
 from graph.store import Page, Reach, Responsibility, Step
 
-__all__ = ["MAX_PATH_LENGTH", "StoreBase"]
+__all__ = ["MAX_PATH_LENGTH", "StoreBase", "Walk", "WalkLevel"]
 
 #: How many relations `path` follows at the most before it answers that there is no path.
 MAX_PATH_LENGTH = 12
@@ -34,6 +36,26 @@ _BACKWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.BACKWARD]
 _TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
 
 Types = Collection[RelationType] | None
+#: The relation types a walk follows at one level: along their arrow, and against it.
+WalkLevel = tuple[Types, Types]
+#: Where a walk's steps come from: for a level and its frontier, each node's steps (a node
+#: with none may be left out).
+StepSource = Callable[[int, list[str]], Mapping[str, list[Step]]]
+
+#: How many reorganisations in a row `responsible_for` fetches with the assignments.
+_SUCCESSIONS_FETCHED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    root: Entity
+    #: Per level, each node of that level's frontier with its steps, in canonical order.
+    levels: list[dict[str, list[Step]]]
+
+    def steps(self) -> dict[str, list[Step]]:
+        """Every node the walk expanded, with its steps (a node expanded at two levels
+        has the same steps at both)."""
+        return {node: steps for level in self.levels for node, steps in level.items()}
 
 
 def _answer(
@@ -83,9 +105,43 @@ class StoreBase(ABC):
         return [sorted(steps, key=_step_order) for steps in self._fetch_steps(ids, out_types, in_types)]
 
     def relations_of(self, ids: list[str], rel_types: Types, direction: Direction) -> list[list[Step]]:
-        along = rel_types if direction in (Direction.DOWNSTREAM, Direction.BOTH) else ()
-        against = rel_types if direction in (Direction.UPSTREAM, Direction.BOTH) else ()
-        return self.steps_of(ids, along, against)
+        return self.steps_of(ids, *_directed(rel_types, direction))
+
+    def walk(self, root_id: str, levels: list[WalkLevel], *, new_only: bool, limit: int | None = None) -> Walk:
+        """From one entity, level by level, the steps of each level's types out of its
+        frontier (the nodes the level before reached). With `new_only`, a step to a node
+        reached at an earlier level is left out and the walk stops once it has reached more
+        than `limit` nodes — a breadth-first search; without, the walk follows every step."""
+        check_deadline()
+        root, source = self._walk_source(root_id, levels, new_only, limit)
+        frontier, seen, found = [root_id], {root_id}, []
+        for depth in range(len(levels)):
+            if not frontier or (limit is not None and len(seen) > limit):
+                break
+            fetched = source(depth, frontier)
+            level = {
+                node: sorted(
+                    (s for s in fetched.get(node, []) if not (new_only and s.other.id in seen)), key=_step_order
+                )
+                for node in frontier
+            }
+            found.append(level)
+            frontier = list(dict.fromkeys(s.other.id for steps in level.values() for s in steps))
+            if new_only:
+                seen.update(frontier)
+        return Walk(root, found)
+
+    def _walk_source(
+        self, root_id: str, levels: list[WalkLevel], new_only: bool, limit: int | None
+    ) -> tuple[Entity, StepSource]:
+        """The walk's root (`EntityNotFound` if there is none) and its steps: here fetched
+        level by level, as the walk asks for them."""
+        root = self._entity(root_id)
+
+        def fetch(depth: int, frontier: list[str]) -> Mapping[str, list[Step]]:
+            return dict(zip(frontier, self._fetch_steps(frontier, *levels[depth]), strict=True))
+
+        return root, fetch
 
     def _entity(self, entity_id: str) -> Entity:
         entity = self.get_many([entity_id])[0]
@@ -104,7 +160,6 @@ class StoreBase(ABC):
     ) -> list[Reach]:
         """Each entity reached once, at its smallest depth, with the first path to it; at
         most `limit` of them (the answer is then cut, in breadth-first order)."""
-        self._entity(root)
         seen = {root}
         reached: list[Reach] = []
         frontier: list[tuple[str, tuple[Step, ...]]] = [(root, ())]
@@ -133,15 +188,16 @@ class StoreBase(ABC):
         max_depth: int,
         limit: int | None = None,
     ) -> list[Reach]:
-        return self._breadth_first(
-            entity_id, max_depth, lambda ids: self.relations_of(ids, rel_types or None, direction), limit
-        )
+        return self._reach(entity_id, max_depth, _directed(rel_types or None, direction), limit)
 
     def impact(self, entity_id: str, max_depth: int, limit: int | None = None) -> list[Reach]:
         """Everything reachable following each relation in its impact direction (`IMPACT_FLOW`)."""
-        return self._breadth_first(
-            entity_id, max_depth, lambda ids: self.steps_of(ids, _FORWARD, _BACKWARD), limit
-        )
+        return self._reach(entity_id, max_depth, (_FORWARD, _BACKWARD), limit)
+
+    def _reach(self, entity_id: str, max_depth: int, level: WalkLevel, limit: int | None) -> list[Reach]:
+        """Breadth-first over a walk fetched whole."""
+        steps = self.walk(entity_id, [level] * max_depth, new_only=True, limit=limit).steps()
+        return self._breadth_first(entity_id, max_depth, lambda ids: [steps.get(i, []) for i in ids], limit)
 
     def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None:
         """A shortest chain of entities from one to the other, relations taken either way."""
@@ -223,15 +279,23 @@ class StoreBase(ABC):
     def responsible_for(self, entity_id: str, include_inherited: bool) -> list[Responsibility]:
         """Who is responsible for an entity; inherited from the wholes it is part of, up to
         and including the nearest one that names a lead, unless it names its own. A
-        department that was reorganised is followed by its successors, which answer for it."""
-        answers = self._assigned(entity_id, include_inherited)
+        department that was reorganised is followed by its successors, which answer for it.
+        The entity, its assignments and the first reorganisations come in one walk."""
+        walk = self.walk(
+            entity_id,
+            [((), _RESPONSIBLE_FOR), *[(_SUCCEEDED_BY, ())] * _SUCCESSIONS_FETCHED],
+            new_only=False,
+        )
+        successions = {node: steps for level in walk.levels[1:] for node, steps in level.items()}
+        answers = self._assigned(walk.root, walk.levels[0][entity_id], include_inherited)
         seen = {(a.department.id, a.role) for a in answers}
         pending = answers
         while pending:
             found = []
-            successors = self.steps_of([a.department.id for a in pending], _SUCCEEDED_BY, ())
-            for answer, steps in zip(pending, successors, strict=True):
-                for step in steps:
+            unknown = list(dict.fromkeys(a.department.id for a in pending if a.department.id not in successions))
+            successions.update(zip(unknown, self.steps_of(unknown, _SUCCEEDED_BY, ()), strict=True))
+            for answer in pending:
+                for step in successions[answer.department.id]:
                     if (step.other.id, answer.role) not in seen:
                         seen.add((step.other.id, answer.role))
                         found.append(replace(answer, department=step.other, predecessor=answer.department))
@@ -239,14 +303,14 @@ class StoreBase(ABC):
             pending = found
         return answers
 
-    def _assigned(self, entity_id: str, include_inherited: bool) -> list[Responsibility]:
-        entity = self._entity(entity_id)
-        direct = self.steps_of([entity_id], (), _RESPONSIBLE_FOR)[0]
+    def _assigned(self, entity: Entity, direct: list[Step], include_inherited: bool) -> list[Responsibility]:
+        """The entity's own assignments (`direct`), and unless one of them is a lead, those
+        it inherits from the wholes above it."""
         answers = [_answer(s.other, entity, s.relation) for s in direct]
         if not include_inherited or any(s.relation.role is Role.LEAD for s in direct):
             return answers
         held = {(a.department.id, a.role) for a in answers}
-        current = entity_id
+        current = entity.id
         for _ in range(MAX_PATH_LENGTH):
             parents = self.steps_of([current], _PART_OF, ())[0]
             if not parents:
@@ -326,6 +390,13 @@ class StoreBase(ABC):
             return (attrs.get("periodStart") or 0, attrs.get("issuedOn") or "")
 
         return sorted(hits, key=lambda e: (*generation(e), document_order(e)))
+
+
+def _directed(rel_types: Types, direction: Direction) -> WalkLevel:
+    """The types to follow along their arrow and against it, for a direction."""
+    along = rel_types if direction in (Direction.DOWNSTREAM, Direction.BOTH) else ()
+    against = rel_types if direction in (Direction.UPSTREAM, Direction.BOTH) else ()
+    return along, against
 
 
 def _comparable(metric: str) -> str:

@@ -24,14 +24,14 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.base import StoreBase, Types
-from graph.errors import BackendUnavailable, PlanGraphError
+from graph.base import StepSource, StoreBase, Types, WalkLevel
+from graph.errors import BackendUnavailable, EntityNotFound, PlanGraphError
 from graph.model import (
     Direction,
     Entity,
@@ -82,6 +82,9 @@ class BoltStore(StoreBase):
     parameters: batches of rows or ids are cut to fit. FalkorDB 4.16's Bolt endpoint
     crashes on a message over 4 KiB, hence the small default; Neo4j takes far more.
     """
+
+    #: Every call waits on the server: the API makes them from worker threads.
+    blocking = True
 
     def __init__(
         self,
@@ -286,6 +289,26 @@ class BoltStore(StoreBase):
                 grouped[row["id"]].append(_step(row))
         return [grouped.get(i, []) for i in ids]
 
+    def _walk_source(
+        self, root_id: str, levels: list[WalkLevel], new_only: bool, limit: int | None
+    ) -> tuple[Entity, StepSource]:
+        """The whole walk in one statement (`_walk_statement`), unless that statement would
+        not fit in a message: then level by level."""
+        statement, type_params = _walk_statement(levels, new_only)
+        params: dict[str, Any] = {"id": root_id, "limit": _NO_LIMIT if limit is None else limit, **type_params}
+        if len(statement.encode()) + _size(params) + _MESSAGE_OVERHEAD > self.max_message_bytes:
+            return super()._walk_source(root_id, levels, new_only, limit)
+        root: Entity | None = None
+        by_level: list[dict[str, list[Step]]] = [defaultdict(list) for _ in levels]
+        for row in self._run(statement, **params):
+            if row["depth"] < 0:
+                root = _entity(row["other"])
+            else:
+                by_level[row["depth"]][row["id"]].append(_step(row))
+        if root is None:
+            raise EntityNotFound(root_id)
+        return root, lambda depth, _frontier: by_level[depth]
+
     # -- lookups ---------------------------------------------------------------------------
 
     def plans(self) -> list[Entity]:
@@ -363,6 +386,74 @@ class BoltStore(StoreBase):
 
 #: Room for what a RUN message carries besides the statement and its parameters.
 _MESSAGE_OVERHEAD = 256
+#: A walk's `limit` when there is none (Cypher has no infinity for integers).
+_NO_LIMIT = 2**62
+
+
+def _type_names(types: Types) -> list[str]:
+    return [t.value for t in (RelationType if types is None else types)]
+
+
+def _walk_level(out_types: Types, in_types: Types, new_only: bool, type_param: Callable[[Types], str]) -> str:
+    """One level of `_walk_statement`: from each node x of the frontier f, the steps r to m,
+    collected in v; the nodes reached become the next frontier (unless more than $limit
+    nodes have been reached). Types are written into the pattern (so a node's relations of
+    other types are never read); where both directions are asked for, the direction of each
+    type is checked against the lists of types to follow out and in."""
+    follows_out = out_types is None or bool(out_types)
+    follows_in = in_types is None or bool(in_types)
+    union = None if out_types is None or in_types is None else {*out_types, *in_types}
+    label = ":" + "|".join(sorted(t.value for t in union)) if union and len(union) < len(RelationType) else ""
+    condition = "true"
+    if not follows_in:
+        pattern = f"(x)-[r{label}]->(m:{ENTITY})"
+        condition = "true" if follows_out else "false"
+    elif not follows_out:
+        pattern = f"(x)<-[r{label}]-(m:{ENTITY})"
+    else:
+        pattern = f"(x)-[r{label}]-(m:{ENTITY})"
+        if out_types is not None or in_types is not None:
+            condition = (
+                f"(startNode(r) = x AND type(r) IN ${type_param(out_types)} "
+                f"OR endNode(r) = x AND type(r) IN ${type_param(in_types)})"
+            )
+    unseen = "NOT m.id IN s AND " if new_only else ""
+    return (
+        "UNWIND CASE WHEN f = [] THEN [null] ELSE f END AS x "
+        f"OPTIONAL MATCH {pattern} WHERE {unseen}{condition} "
+        "WITH root, s, l, collect(CASE WHEN r IS NULL THEN null ELSE {a: x.id, r: r, m: m} END) AS v, "
+        "collect(DISTINCT m) AS n "
+        "WITH root, l + [v] AS l, s + [y IN n | y.id] AS s, "
+        "CASE WHEN size(s) + size(n) > $limit THEN [] ELSE n END AS f "
+    )
+
+
+def _walk_statement(levels: list[WalkLevel], new_only: bool) -> tuple[str, dict[str, list[str]]]:
+    """A walk of several levels as one statement, and the lists of type names it takes as
+    parameters (one per distinct list). The frontier f, the ids reached s and the steps of
+    each level l are carried from level to level; then one row per step, with its level as
+    `depth`, and a row of depth -1 for the root (none if there is no such entity)."""
+    type_params: dict[str, list[str]] = {}
+
+    def type_param(types: Types) -> str:
+        names = _type_names(types)
+        for name, listed in type_params.items():
+            if listed == names:
+                return name
+        name = f"t{len(type_params)}"
+        type_params[name] = names
+        return name
+
+    statement = (
+        f"MATCH (root:{ENTITY} {{id: $id}}) WITH root, [root] AS f, [root.id] AS s, [] AS l "
+        + "".join(_walk_level(*level, new_only, type_param) for level in levels)
+        + "UNWIND range(-1, size(l) - 1) AS d "
+        "UNWIND CASE WHEN d < 0 THEN [{a: null, r: null, m: root}] ELSE l[d] END AS e "
+        "RETURN d AS depth, e.a AS id, type(e.r) AS type, "
+        "CASE WHEN startNode(e.r) = e.m THEN 'UPSTREAM' ELSE 'DOWNSTREAM' END AS direction, "
+        "properties(e.r) AS rel, properties(e.m) AS other"
+    )
+    return statement, type_params
 
 
 def _size(value: Any) -> int:
@@ -407,6 +498,7 @@ def _escaped(value: Any) -> Any:
 
 def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
+
 
 
 # -- rows in, entities out -------------------------------------------------------------------

@@ -37,6 +37,9 @@ class MemoryStore(StoreBase):
     ['规划']
     """
 
+    #: Answers come from memory: the API calls it on the event loop, with no thread to hop to.
+    blocking = False
+
     def __init__(self) -> None:
         self._graph = nx.MultiDiGraph()
         #: Every entity id, in `document_order`.

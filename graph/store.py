@@ -77,6 +77,9 @@ class Stats:
 
 @runtime_checkable
 class GraphStore(Protocol):
+    #: Whether a call waits on a server (the API then makes it from a worker thread).
+    blocking: bool
+
     def load(self, document: GraphDocument) -> None:
         """Add the document's plans, replacing earlier versions of the same plans atomically."""
 

@@ -3,7 +3,10 @@ request (parents, children, relations) into one store call per kind of lookup.""
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -16,6 +19,7 @@ from schema.limits import QueryLimits
 __all__ = ["PlanGraphContext"]
 
 RelationsKey = tuple[str, RelationType | None, Direction]
+T = TypeVar("T")
 
 
 class PlanGraphContext(BaseContext):
@@ -30,13 +34,24 @@ class PlanGraphContext(BaseContext):
         self.children = DataLoader[str, list[Entity]](self._load_children)
         self.relations = DataLoader[RelationsKey, list[Step]](self._load_relations)
 
+    async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a function that calls the store: in a worker thread when the store waits on a
+        server (`GraphStore.blocking`), so other requests go on meanwhile; else right here.
+        The worker sees this request's context variables (its deadline and request id)."""
+        if self.store.blocking:
+            return await asyncio.to_thread(function, *args, **kwargs)
+        return function(*args, **kwargs)
+
     async def _load_entities(self, ids: list[str]) -> list[Entity | None]:
-        return self.store.get_many(list(ids))
+        return await self.call(self.store.get_many, list(ids))
 
     async def _load_children(self, ids: list[str]) -> list[list[Entity]]:
-        return self.store.children_of(list(ids))
+        return await self.call(self.store.children_of, list(ids))
 
     async def _load_relations(self, keys: list[RelationsKey]) -> list[list[Step]]:
+        return await self.call(self._relations, keys)
+
+    def _relations(self, keys: list[RelationsKey]) -> list[list[Step]]:
         """One store call per (type, direction) pair asked for in the batch."""
         grouped: dict[tuple[RelationType | None, Direction], list[str]] = defaultdict(list)
         for entity_id, rel_type, direction in keys:

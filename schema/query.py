@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 from collections import Counter
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -39,6 +42,21 @@ from schema.types import (
 __all__ = ["Query"]
 
 _CURSOR_PREFIX = "entity:"
+
+
+R = TypeVar("R")
+
+
+def in_worker(resolver: Callable[..., R]) -> Callable[..., Awaitable[R]]:
+    """A resolver that calls the store, made async: it runs where the request context says
+    store calls run (`PlanGraphContext.call`). strawberry reads the arguments off the
+    original signature (functools.wraps)."""
+
+    @functools.wraps(resolver)
+    async def resolve(root: Any, info: Info, **arguments: Any) -> R:
+        return await info.context.call(resolver, root, info, **arguments)
+
+    return resolve
 
 
 def _limits(info: Info) -> QueryLimits:
@@ -84,6 +102,7 @@ def _kind_counts(entities: list[model.Entity]) -> list[KindCount]:
 @strawberry.type
 class Query:
     @strawberry.field(description="Every plan in the graph.")
+    @in_worker
     def plans(self, info: Info) -> list[Plan]:
         return [node_for(p) for p in info.context.store.plans()]  # type: ignore[misc]
 
@@ -93,6 +112,7 @@ class Query:
         return node_for(found) if found else None
 
     @strawberry.field(description="Entities by kind, plan and a substring of name or text; paginated.")
+    @in_worker
     def entities(
         self,
         info: Info,
@@ -129,6 +149,7 @@ class Query:
     @strawberry.field(
         description="What an entity reaches by following relations as typed and directed, up to maxDepth."
     )
+    @in_worker
     def dependencies(
         self,
         info: Info,
@@ -148,6 +169,7 @@ class Query:
         description="Everything put at risk if this entity slips,"
         " each relation followed in its impact direction."
     )
+    @in_worker
     def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
         max_depth = _check_depth(info, max_depth, default=6)
         store = info.context.store
@@ -169,6 +191,7 @@ class Query:
     @strawberry.field(
         description="The shortest chain of entities linking two entities, relations taken either way."
     )
+    @in_worker
     def path(
         self,
         info: Info,
@@ -182,6 +205,7 @@ class Query:
     @strawberry.field(
         description="What a department is responsible for, directly and (optionally) inherited."
     )
+    @in_worker
     def responsibilities(
         self, info: Info, department_id: strawberry.ID, include_inherited: bool | None = True
     ) -> list[ResponsibilityResult]:
@@ -189,6 +213,7 @@ class Query:
         return [responsibility_result(a) for a in answers]
 
     @strawberry.field(description="Who is responsible for an entity, directly and (optionally) inherited.")
+    @in_worker
     def responsible_for(
         self,
         info: Info,
@@ -199,6 +224,7 @@ class Query:
         return [responsibility_result(a) for a in answers]
 
     @strawberry.field(description="Counts of entities and relations, for one plan or the whole graph.")
+    @in_worker
     def stats(self, info: Info, plan_id: strawberry.ID | None = None) -> Stats:
         store = info.context.store
         if plan_id is not None and store.get_many([str(plan_id)])[0] is None:
@@ -220,6 +246,7 @@ class Query:
     @strawberry.field(
         description="Departments × entities of a kind, with each department's role on each entity."
     )
+    @in_worker
     def responsibility_matrix(
         self, info: Info, kind: EntityKind, plan_id: strawberry.ID | None = None
     ) -> ResponsibilityMatrix:
@@ -234,6 +261,7 @@ class Query:
     @strawberry.field(
         description="Entities of a kind that have no lead department, neither their own nor inherited."
     )
+    @in_worker
     def unassigned(
         self, info: Info, kind: EntityKind, plan_id: strawberry.ID | None = None
     ) -> list[EntityNode]:
@@ -242,6 +270,7 @@ class Query:
     @strawberry.field(
         description="How many entities each department leads and supports directly, busiest first."
     )
+    @in_worker
     def department_load(self, info: Info, plan_id: strawberry.ID | None = None) -> list[DepartmentLoad]:
         return [
             DepartmentLoad(department=node_for(d), leads=leads, supports=supports)
@@ -252,6 +281,7 @@ class Query:
         description="The indicators of one metric across plans (e.g. 地方标准), to compare targets between "
         "plans and plan generations; earliest plan period first."
     )
+    @in_worker
     def indicator_comparison(self, info: Info, metric: str) -> list[Indicator]:
         if len(metric) > _limits(info).max_search_length:
             raise InvalidQuery(f"metric is longer than {_limits(info).max_search_length} characters.")

@@ -124,16 +124,22 @@ def raw_vs_store(store: BoltStore) -> list[tuple[str, float, float]]:
         (
             "dependencies PART_OF ×3",
             lambda: store.dependencies(TASK_9, Direction.DOWNSTREAM, [RelationType.PART_OF], 3),
+            # What the store answers: each entity reached, its depth, and the relations on the way.
             lambda: store._run(
-                "MATCH (a:Entity {id: $id})-[:PART_OF*1..3]->(b:Entity) RETURN DISTINCT properties(b) AS b",
+                "MATCH p = (a:Entity {id: $id})-[:PART_OF*1..3]->(b:Entity) RETURN properties(b) AS b, "
+                "length(p) AS depth, [r IN relationships(p) | properties(r)] AS path",
                 id=TASK_9,
             ),
         ),
         (
             "responsible for (direct)",
             lambda: store.responsible_for(TASK_9, include_inherited=False),
+            # What the store answers: the entity, each assignment, and the department's successors
+            # after a reorganisation (which answer for it).
             lambda: store._run(
-                "MATCH (d:Entity)-[r:RESPONSIBLE_FOR]->(x:Entity {id: $id}) RETURN properties(d) AS d, properties(r) AS r",
+                "MATCH (d:Entity)-[r:RESPONSIBLE_FOR]->(x:Entity {id: $id}) "
+                "OPTIONAL MATCH (d)-[:SUCCEEDED_BY]->(s:Entity) "
+                "RETURN properties(x) AS x, properties(d) AS d, properties(r) AS r, collect(properties(s)) AS s",
                 id=TASK_9,
             ),
         ),

@@ -13,9 +13,10 @@ import pytest
 from neo4j.exceptions import Neo4jError
 
 from graph.bolt import BoltStore
-from graph.errors import BackendUnavailable
+from graph.errors import BackendUnavailable, EntityNotFound
 from graph.memory import MemoryStore
-from graph.model import Entity, EntityKind, GraphDocument, RelationType
+from graph.model import Direction, Entity, EntityKind, GraphDocument, RelationType, Role
+from graph.store import Reach, Responsibility
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.conftest import serving
@@ -109,6 +110,55 @@ def test_nested_selections_cost_a_bounded_number_of_round_trips(
             costs[n] = bolt_store.round_trips - before
     # one statement for the page, one per batched level of nested fields
     assert costs[5] == costs[50] <= 6, costs
+
+
+def _reaches(answers: list[Reach]) -> list[tuple[object, ...]]:
+    return [(r.entity.id, r.depth, [(s.relation.type, s.direction, s.other.id) for s in r.path]) for r in answers]
+
+
+def _responsibles(answers: list[Responsibility]) -> list[tuple[object, ...]]:
+    return [(a.department.id, a.entity.id, a.role, a.inherited_from and a.inherited_from.id,
+             a.predecessor and a.predecessor.id) for a in answers]  # fmt: skip
+
+
+def test_a_traversal_is_one_statement_with_the_same_answer(memory_store: MemoryStore, bolt_store: BoltStore) -> None:
+    """Dependencies, impact and responsibility fetch their whole walk in one statement."""
+    task, department = sid("task/5.9"), "department/湖北省质量技术监督局"
+    questions = {
+        "dependencies": (lambda s: _reaches(s.dependencies(task, Direction.DOWNSTREAM, [RelationType.PART_OF], 3))),
+        "dependencies both ways": (lambda s: _reaches(s.dependencies(task, Direction.BOTH, None, 2))),
+        "impact": (lambda s: _reaches(s.impact(task, 6))),
+        "impact of a department, cut": (lambda s: _reaches(s.impact(department, 3, limit=7))),
+        "responsible for": (lambda s: _responsibles(s.responsible_for(task, include_inherited=False))),
+    }
+    bolt_store.ping()  # the server's one-off probe is not a cost of the question
+    for name, ask in questions.items():
+        before = bolt_store.round_trips
+        answer = ask(bolt_store)
+        assert bolt_store.round_trips - before == 1, name
+        assert answer == ask(memory_store), name
+    assert len(questions["impact of a department, cut"](bolt_store)) == 7
+    # The successors of reorganised departments come with the assignments.
+    assert ("department/湖北省市场监督管理局", task, Role.LEAD, None, "department/湖北省质量技术监督局") in questions[
+        "responsible for"
+    ](bolt_store)
+    with pytest.raises(EntityNotFound):
+        bolt_store.impact("no/such/entity", 3)
+
+
+def test_a_walk_too_long_for_one_message_goes_level_by_level(
+    memory_store: MemoryStore, bolt_store: BoltStore
+) -> None:
+    small = BoltStore(bolt_store.uri, USER, PASSWORD, "plangraph", max_message_bytes=1500,
+                      connection_timeout=CONNECTION_TIMEOUT)  # fmt: skip
+    try:
+        task = sid("task/5.9")
+        before = small.round_trips
+        answer = _reaches(small.impact(task, 6))
+        assert small.round_trips - before > 2
+        assert answer == _reaches(memory_store.impact(task, 6))
+    finally:
+        small.close()
 
 
 @pytest.fixture(scope="module")
