@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 
+from graph.analysis import Centrality, cycles, impact_graph, rank
 from graph.deadline import check_deadline
 from graph.errors import EntityNotFound
 from graph.model import Direction, Entity, EntityKind, Relation, RelationType, Role, document_order
@@ -31,6 +32,7 @@ MAX_PATH_LENGTH = 12
 _PART_OF = [RelationType.PART_OF]
 _RESPONSIBLE_FOR = [RelationType.RESPONSIBLE_FOR]
 _SUCCEEDED_BY = [RelationType.SUCCEEDED_BY]
+_CYCLE_TYPES = [RelationType.DEPENDS_ON, RelationType.IMPLEMENTS]
 _FORWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.FORWARD]
 _BACKWARD = [t for t, flow in IMPACT_FLOW.items() if flow is Flow.BACKWARD]
 _TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
@@ -370,6 +372,39 @@ class StoreBase(ABC):
             departments.values(), key=lambda d: (-counts[d.id][0], -counts[d.id][1], document_order(d))
         )
         return [(d, counts[d.id][0], counts[d.id][1]) for d in ranked]
+
+    # -- whole-plan analyses ---------------------------------------------------------------
+
+    def _plan_relations(self, plan_id: str, rel_types: Types) -> tuple[dict[str, Entity], list[Relation]]:
+        """A plan's entities with those one relation away (departments, cited documents), and
+        the relations of these types that touch the plan."""
+        plan = self._entity(plan_id)
+        if plan.kind is not EntityKind.PLAN:
+            raise EntityNotFound(plan_id)
+        entities = {e.id: e for e in self._all(None, plan_id)}
+        relations: dict[tuple[object, ...], Relation] = {}
+        for steps in self.steps_of(list(entities), rel_types, rel_types):
+            for step in steps:
+                entities.setdefault(step.other.id, step.other)
+                relations.setdefault(step.relation.key, step.relation)
+        return entities, list(relations.values())
+
+    def dependency_cycles(self, plan_id: str) -> list[list[Entity]]:
+        """Each cycle among a plan's DEPENDS_ON and IMPLEMENTS relations: a planning error."""
+        entities, relations = self._plan_relations(plan_id, _CYCLE_TYPES)
+        return [[entities[i] for i in cycle] for cycle in cycles(relations)]
+
+    def key_entities(
+        self, kind: EntityKind | None, plan_id: str, first: int, measure: Centrality
+    ) -> list[tuple[Entity, float]]:
+        """A plan's entities (of a kind) ranked by their centrality in its impact graph."""
+        entities, relations = self._plan_relations(plan_id, None)
+        scores = rank(impact_graph(relations), measure)
+        ranked = sorted(
+            (e for e in entities.values() if kind is None or e.kind is kind),
+            key=lambda e: (-scores.get(e.id, 0.0), document_order(e)),
+        )
+        return [(e, scores.get(e.id, 0.0)) for e in ranked[:first]]
 
     # -- across plans ----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from graph.analysis import Centrality
 from graph.model import (
     Direction,
     Entity,
@@ -133,5 +134,11 @@ class GraphStore(Protocol):
     def unassigned(self, kind: EntityKind, plan_id: str | None) -> list[Entity]: ...
 
     def department_load(self, plan_id: str | None) -> list[tuple[Entity, int, int]]: ...
+
+    def dependency_cycles(self, plan_id: str) -> list[list[Entity]]: ...
+
+    def key_entities(
+        self, kind: EntityKind | None, plan_id: str, first: int, measure: Centrality
+    ) -> list[tuple[Entity, float]]: ...
 
     def indicators_by_metric(self, metric: str) -> list[Entity]: ...

@@ -17,6 +17,7 @@ from loaders.builder import PlanBuilder
 from loaders.formats import read_plan_text
 from loaders.inference import infer_leads
 from loaders.lineage import resolve_cited_plans
+from loaders.links import infer_links
 from loaders.overlays import apply_overlays, overlay_files
 from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
@@ -52,8 +53,10 @@ def load_plan(
     profile: Profile | None = None,
     plan_id: str | None = None,
     registry: DepartmentRegistry | None = None,
+    infer: bool = True,
 ) -> LoadResult:
-    """Load one plan file. Raises `PlanLoadError` naming the file and the reason."""
+    """Load one plan file, with the links between its chapters inferred unless `infer` is
+    off. Raises `PlanLoadError` naming the file and the reason."""
     profile = profile or load_profile()
     registry = registry or load_registry()
     try:
@@ -62,9 +65,14 @@ def load_plan(
         raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     plan_text = read_plan_text(raw, str(path))
     text, traditional = to_simplified(plan_text.text)
-    builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile, registry)
-    document = builder.build(split_paragraphs(text, profile.bullets), plan_text.tables)
+    plan_id = plan_id or plan_id_for(path)
+    builder = PlanBuilder(plan_id, str(path), profile, registry)
+    paragraphs = split_paragraphs(text, profile.bullets)
+    document = builder.build(paragraphs, plan_text.tables)
     builder.report.format = plan_text.format
+    if infer:
+        builder.report.inferred_links = infer_links(document, plan_id, [p.text for p in paragraphs], profile.links)
+        builder.report.count(document)
     if traditional and len(text) == len(plan_text.text):
         _keep_original(document, plan_text.text)
     return LoadResult(document, [builder.report])
@@ -101,7 +109,8 @@ def load_plans(
     on_file: Callable[[Path], None] | None = None,
 ) -> LoadResult:
     """Load several plans into one document, with the department registry, the overlays
-    that concern them (default: data/overlays/) and, unless `infer` is off, inferred leads.
+    that concern them (default: data/overlays/) and, unless `infer` is off, inferred links
+    and leads.
     `on_file` is called after each file (for a progress bar).
 
     All or nothing: the first file that cannot be used raises, and nothing of the others
@@ -118,7 +127,7 @@ def load_plans(
         if plan_id in seen:
             raise PlanLoadError(str(path), f"plan id {plan_id!r} is already taken by {seen[plan_id]}")
         seen[plan_id] = path
-        loaded = load_plan(path, profile, plan_id, registry)
+        loaded = load_plan(path, profile, plan_id, registry, infer)
         result.document.merge(loaded.document)
         result.reports.extend(loaded.reports)
         if on_file is not None:

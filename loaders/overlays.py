@@ -1,9 +1,16 @@
 """Curated overlays: YAML files a person maintains beside the plans (data/overlays/).
 
-A responsibility overlay names, for entities of one plan, the lead and supporting
-departments and a one-line rationale; its relations get origin CURATED. An overlay is
-checked before anything of it is applied: an unknown plan key, entity or department is an
-error naming the file and the line.
+An overlay is for one plan (`plan:`) and holds either or both of:
+
+- `responsibilities:` for entities of the plan, the lead and supporting departments and a
+  one-line rationale;
+- `links:` links between the plan's parts that planners confirm, reject or add (an inferred
+  link they confirm, or a link they add — DEPENDS_ON between tasks and projects among them —
+  gets origin CURATED; a rejected link is removed, whatever its origin, and stays removed).
+
+Every relation an overlay makes has origin CURATED and its rationale as evidence. An overlay is
+checked before anything of it is applied: an unknown key, plan, entity, department or relation
+type is an error naming the file and the line.
 """
 
 from __future__ import annotations
@@ -61,17 +68,24 @@ def apply_overlays(
         if plan_id not in document.entities:
             skipped.append(str(path))
             continue
-        unknown = set(overlay) - {"plan", "responsibilities", _LINE}
+        unknown = set(overlay) - {"plan", "responsibilities", "links", _LINE}
         if unknown:
             raise PlanLoadError(
-                str(path), f"unknown keys {sorted(unknown)}; expected plan and responsibilities", 1
+                str(path), f"unknown keys {sorted(unknown)}; expected plan, responsibilities and links", 1
             )
         relations = _responsibilities(
             path, overlay.get("responsibilities") or [], plan_id, document, profile, registry
         )
+        links = _links(path, overlay.get("links") or [], plan_id, document)
         for department, relation in relations:
             document.add_entity(department)
             document.add_relation(relation)
+        for action, relation in links:
+            key = (relation.type, relation.source, relation.target)
+            for existing in [r for r in document.relations.values() if (r.type, r.source, r.target) == key]:
+                del document.relations[existing.key]
+            if action != "reject":
+                document.add_relation(relation)
     return skipped
 
 
@@ -86,6 +100,47 @@ def _read(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PlanLoadError(str(path), "an overlay is a mapping with `plan:` and `responsibilities:`", 1)
     return data
+
+
+#: What planners may say of a link, and the relation types they may say it of.
+LINK_ACTIONS = ("confirm", "reject", "add")
+LINK_TYPES = (RelationType.IMPLEMENTS, RelationType.SUPPORTS, RelationType.COVERS, RelationType.DEPENDS_ON)
+
+
+def _entity_id(path: Path, local: object, plan_id: str, document: GraphDocument, line: int) -> str:
+    """An id given relative to the plan (task/1.1) or whole; it must name an entity of the document."""
+    entity_id = f"{plan_id}/{local}" if isinstance(local, str) and not local.startswith(plan_id) else local
+    if not isinstance(entity_id, str) or entity_id not in document.entities:
+        raise PlanLoadError(str(path), f"unknown entity {local!r} in plan {plan_id}", line)
+    return entity_id
+
+
+def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument) -> list[tuple[str, Relation]]:
+    """Check every link entry first; only a wholly valid overlay changes the document."""
+    links: list[tuple[str, Relation]] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise PlanLoadError(str(path), "each link is a mapping with action, type, from, to, rationale")
+        line = entry[_LINE]
+        unknown = set(entry) - {"action", "type", "from", "to", "rationale", _LINE}
+        if unknown:
+            raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
+        action = entry.get("action")
+        if action not in LINK_ACTIONS:
+            raise PlanLoadError(str(path), f"action must be one of {', '.join(LINK_ACTIONS)}, not {action!r}", line)
+        names = [t.value for t in LINK_TYPES]
+        if entry.get("type") not in names:
+            raise PlanLoadError(str(path), f"type must be one of {', '.join(names)}, not {entry.get('type')!r}", line)
+        source = _entity_id(path, entry.get("from"), plan_id, document, line)
+        target = _entity_id(path, entry.get("to"), plan_id, document, line)
+        rationale = entry.get("rationale")
+        if not isinstance(rationale, str) or not rationale.strip():
+            raise PlanLoadError(str(path), f"{entry.get('from')} → {entry.get('to')}: a rationale is required", line)
+        relation = Relation(
+            RelationType(entry["type"]), source, target, origin=Origin.CURATED, evidence=rationale.strip()
+        )
+        links.append((action, relation))
+    return links
 
 
 def _names(path: Path, entry: dict[str, Any], key: str) -> list[str]:
@@ -115,11 +170,7 @@ def _responsibilities(
         if unknown:
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
         local = entry.get("entity")
-        entity_id = (
-            f"{plan_id}/{local}" if isinstance(local, str) and not local.startswith(plan_id) else local
-        )
-        if not isinstance(entity_id, str) or entity_id not in document.entities:
-            raise PlanLoadError(str(path), f"unknown entity {local!r} in plan {plan_id}", line)
+        entity_id = _entity_id(path, local, plan_id, document, line)
         rationale = entry.get("rationale")
         if not isinstance(rationale, str) or not rationale.strip():
             raise PlanLoadError(str(path), f"{local}: a rationale is required", line)

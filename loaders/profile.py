@@ -138,6 +138,19 @@ class Departments(_Rules):
     bodies: dict[str, Body]
 
 
+class Links(_Rules):
+    """Cross-section links inferred from shared key terms (loaders/links.py)."""
+
+    #: Per relation type: the lowest TF-IDF cosine similarity a link is kept at.
+    thresholds: dict[Literal["IMPLEMENTS", "SUPPORTS", "COVERS"], float]
+    #: A link is kept only if it scores at least this share of the best link to the same target.
+    rival_ratio: float = Field(ge=0, le=1)
+    #: Words every part of a plan uses; they are not evidence of a link.
+    stop_words: list[str]
+    #: How many shared terms a link's evidence names.
+    evidence_terms: int = 3
+
+
 class Profile(BaseModel):
     """One genre's rules. Compiled patterns are cached on the instance."""
 
@@ -158,6 +171,7 @@ class Profile(BaseModel):
     standards: Standards
     documents: Documents
     departments: Departments
+    links: Links
 
     def chapter_kind(self, title: str) -> ChapterKind | None:
         return _first_kind(self.chapters, title)

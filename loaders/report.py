@@ -37,6 +37,8 @@ class LoadReport:
     #: Names given work that are neither in the department registry nor generic bodies.
     unresolved_departments: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    #: Links between chapters inferred from shared key terms (loaders/links.py).
+    inferred_links: int = 0
 
     def count(self, document: GraphDocument) -> None:
         self.entities = Counter(e.kind.value for e in document.entities.values())
@@ -53,4 +55,5 @@ class LoadReport:
             "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],
             "unresolvedDepartments": self.unresolved_departments,
             "notes": [{"line": n.line, "message": n.message} for n in self.notes],
+            "inferredLinks": self.inferred_links,
         }

@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.types import Info
 
-from graph import model
+from graph import analysis, model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.store import Reach, departments_in
 from schema.limits import QueryLimits
 from schema.types import (
+    Centrality,
     DepartmentLoad,
     Direction,
     EntityConnection,
@@ -28,6 +29,7 @@ from schema.types import (
     KindCount,
     PageInfo,
     Plan,
+    RankedEntity,
     ReachResult,
     RelationCount,
     RelationType,
@@ -276,6 +278,36 @@ class Query:
             DepartmentLoad(department=node_for(d), leads=leads, supports=supports)
             for d, leads, supports in info.context.store.department_load(str(plan_id) if plan_id else None)
         ]
+
+    @strawberry.field(
+        description="Each cycle among a plan's DEPENDS_ON and IMPLEMENTS relations, as the entities on it "
+        "(arrows as written, starting at the smallest id): a planning error to fix. At most 100 cycles of at "
+        "most 12 entities are listed."
+    )
+    @in_worker
+    def dependency_cycles(self, info: Info, plan_id: strawberry.ID) -> list[list[EntityNode]]:
+        return [[node_for(e) for e in cycle] for cycle in info.context.store.dependency_cycles(str(plan_id))]
+
+    @strawberry.field(
+        description="A plan's entities (optionally of one kind) ranked by their centrality in its impact "
+        "graph: the relations of the plan, each pointing the way impact flows. Departments and cited "
+        "documents linked to the plan take part."
+    )
+    @in_worker
+    def key_entities(
+        self,
+        info: Info,
+        plan_id: strawberry.ID,
+        kind: EntityKind | None = None,
+        first: int | None = 10,
+        measure: Centrality = analysis.Centrality.PAGERANK,
+    ) -> list[RankedEntity]:
+        first = 10 if first is None else first
+        ceiling = _limits(info).max_page_size
+        if not 0 <= first <= ceiling:
+            raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
+        ranked = info.context.store.key_entities(kind, str(plan_id), first, measure)
+        return [RankedEntity(entity=node_for(e), score=score) for e, score in ranked]
 
     @strawberry.field(
         description="The indicators of one metric across plans (e.g. 地方标准), to compare targets between "

@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from graph import model
+from graph import analysis, model
 from graph.store import Reach, Responsibility, Step
 
 __all__ = [
@@ -30,6 +30,11 @@ Origin = strawberry.enum(
 )
 Role = strawberry.enum(model.Role)
 Comparator = strawberry.enum(model.Comparator)
+Centrality = strawberry.enum(
+    analysis.Centrality,
+    description="PAGERANK: what slips through the entity endangers much (PageRank over the impact graph, "
+    "reversed); BETWEENNESS: many shortest chains of impact pass through it.",
+)
 
 
 @strawberry.type
@@ -349,6 +354,12 @@ class ResponsibilityMatrix:
     departments: list[EntityNode]
     entities: list[EntityNode]
     cells: list[ResponsibilityResult]
+
+
+@strawberry.type(description="An entity with its score under a centrality measure.")
+class RankedEntity:
+    entity: EntityNode
+    score: float
 
 
 @strawberry.type

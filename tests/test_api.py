@@ -272,6 +272,26 @@ def test_page_assets_are_served_by_the_app(http: httpx.Client) -> None:
     assert explore.status_code == 200 and "/assets/vendor/cytoscape.js" in explore.text
 
 
+def test_the_seed_has_no_dependency_cycles(data: GraphQL) -> None:
+    assert data('{ dependencyCycles(planId: "%s") { id } }' % PLAN) == {"dependencyCycles": []}
+
+
+def test_key_entities_rank_by_their_place_in_the_impact_graph(data: GraphQL, gql: GraphQL) -> None:
+    query = 'query($kind: EntityKind, $m: Centrality) { keyEntities(planId: "%s", kind: $kind, first: 5, measure: $m) { entity { kind name } score } }' % PLAN
+    departments = data(query, kind="DEPARTMENT", m="PAGERANK")["keyEntities"]
+    # The department that leads most of the plan's tasks, projects and domains.
+    assert departments[0]["entity"]["name"] == "湖北省质量技术监督局"
+    scores = [d["score"] for d in departments]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1] > 0
+    tasks = data(query, kind="TASK", m="BETWEENNESS")["keyEntities"]
+    assert len(tasks) == 5 and {t["entity"]["kind"] for t in tasks} == {"TASK"}
+    for planId, code in ((sid("task/1"), "NOT_FOUND"), ("no-such-plan", "NOT_FOUND")):
+        body = gql('{ keyEntities(planId: "%s") { score } }' % planId)
+        assert body["errors"][0]["extensions"]["code"] == code
+    body = gql('{ keyEntities(planId: "%s", first: 1000) { score } }' % PLAN)
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
 def test_pages_without_their_assets_say_how_to_install_them(memory_store: MemoryStore, tmp_path: Path) -> None:
     with serving(memory_store, create_app(memory_store, assets_dir=tmp_path)) as url:
         for page in ("/graphql", "/explore"):

@@ -43,8 +43,13 @@ def test_impact_report_is_markdown_naming_what_is_at_risk_and_who_answers(endpoi
         ("1", "PROJECT", "社会公共服务标准化工程"),
         ("2", "DOMAIN", "社会管理与公共服务领域标准化重点"),
         ("2", "SECTION", "重大工程"),
+        # Domains the project covers (inferred links).
+        ("2", "DOMAIN", "健康服务"),
+        ("2", "DOMAIN", "劳动就业"),
+        ("2", "DOMAIN", "医疗卫生"),
+        ("2", "DOMAIN", "基本社会服务"),
     }
-    assert "| FORMULATES ← · PART_OF → |" in report
+    assert "| FORMULATES ← · PART_OF → |" in report and "| FORMULATES ← · COVERS → |" in report
     assert "## Departments to inform" in report and "- 湖北省质量技术监督局" in report
 
 

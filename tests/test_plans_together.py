@@ -1,5 +1,7 @@
-"""Several plans in one graph: a cited plan that is loaded too is that plan, lineage runs
-plan to plan, and targets of one metric compare across plans."""
+"""Several plans in one graph — the national plan, the seed (a provincial plan that derives from
+it) and a later provincial implementation opinion that continues the seed: a cited plan that is
+loaded too is that plan, lineage runs plan to plan, and targets of one metric compare across
+plans and plan generations."""
 
 from __future__ import annotations
 
@@ -19,11 +21,13 @@ from tests.helpers import PLAN, ROOT, SEED, linked
 
 NATIONAL = ROOT / "tests" / "data" / "national-standardization-2016-2020.txt"
 NATIONAL_ID = "national-standardization-2016-2020"
+LATER = ROOT / "tests" / "data" / "hubei-standardization-implementation-2018.txt"
+LATER_ID = "hubei-standardization-implementation-2018"
 
 
 @pytest.fixture(scope="module")
 def together() -> GraphDocument:
-    return load_plans([NATIONAL, SEED]).document
+    return load_plans([NATIONAL, SEED, LATER]).document
 
 
 def test_the_national_plan_reads_its_own_number(together: GraphDocument) -> None:
@@ -39,6 +43,18 @@ def test_a_cited_plan_that_is_loaded_is_that_plan(together: GraphDocument) -> No
     ]
     references = linked(together, RelationType.REFERENCES, source=PLAN)
     assert [r.target for r in references] == [NATIONAL_ID]
+
+
+def test_a_later_opinion_continues_the_plan_it_implements(together: GraphDocument) -> None:
+    later = together.entities[LATER_ID]
+    assert later.name == "湖北省深化标准化工作改革加快标准化体系建设实施意见（2018-2020年）"
+    assert (later.attrs["docNumber"], later.attrs["issuedOn"], later.attrs["periodStart"]) == (
+        "鄂政办发〔2018〕27号", "2018-09-12", 2018,
+    )  # fmt: skip
+    assert [r.target for r in linked(together, RelationType.DERIVES_FROM, source=LATER_ID)] == [PLAN]
+    # Written after the 2018 reorganisation, it names the new departments.
+    leads = {r.source for r in linked(together, RelationType.RESPONSIBLE_FOR) if r.target == f"{LATER_ID}/task/2.3"}
+    assert "department/湖北省市场监督管理局" in leads
 
 
 def test_alone_the_seed_still_cites_a_document() -> None:
@@ -75,7 +91,7 @@ def test_lineage_runs_plan_to_plan(client: httpx.Client) -> None:
         '{ dependencies(id: "%s", direction: UPSTREAM, relations: [DERIVES_FROM]) { depth entity { id } } }'
         % NATIONAL_ID,
     )["dependencies"]
-    assert derived == [{"depth": 1, "entity": {"id": PLAN}}]
+    assert derived == [{"depth": 1, "entity": {"id": PLAN}}, {"depth": 2, "entity": {"id": LATER_ID}}]
 
 
 def test_targets_of_one_metric_compare_across_plans(client: httpx.Client) -> None:
@@ -88,6 +104,13 @@ def test_targets_of_one_metric_compare_across_plans(client: httpx.Client) -> Non
          "plan": {"id": NATIONAL_ID}},
         {"metric": "国家标准", "comparator": "AT_LEAST", "value": 300.0, "unit": "项", "deadline": 2020,
          "plan": {"id": PLAN}},
+        {"metric": "国家标准", "comparator": "AT_LEAST", "value": 400.0, "unit": "项", "deadline": 2020,
+         "plan": {"id": LATER_ID}},
+    ]  # fmt: skip
+    # The later opinion raises the seed's target for 企业标准自我声明 from 2万项 to 3万项.
+    declared = _data(client, '{ indicatorComparison(metric: "企业标准自我声明数量") { value plan { id } } }')
+    assert declared["indicatorComparison"] == [
+        {"value": 20000.0, "plan": {"id": PLAN}}, {"value": 30000.0, "plan": {"id": LATER_ID}},
     ]  # fmt: skip
     changed = _data(client, '{ indicatorComparison(metric: "政府主导制定的标准") { comparator value } }')
     assert changed["indicatorComparison"] == [{"comparator": "EQUAL", "value": 4200.0}]

@@ -1,0 +1,171 @@
+"""Links between a plan's chapters, inferred from the key terms two parts share.
+
+A plan states few of its cross-chapter links outright: a 重大工程 carries out a 主要任务, a task
+works towards a 发展目标 or one of its indicators, a project works in a 重点领域, yet the text
+rarely says so in as many words. Two parts that are linked share their key terms (“湖北标准”,
+自我声明, 物流 …), so each part is segmented with jieba — with a dictionary of the plan's own
+terms added, kept per plan so that one plan's terms never change how another is segmented — and
+its terms are weighed by TF-IDF over the plan's paragraphs. A link is kept when the cosine
+similarity of the two parts reaches the threshold of its relation type (profile `links`) and is
+not far behind the best link to the same target. Each link is INFERRED, with the similarity as
+its confidence and the shared terms that weigh most as its evidence.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
+
+from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
+from loaders.profile import Links
+
+__all__ = ["LINK_KINDS", "infer_links"]
+
+jieba.setLogLevel(logging.WARNING)
+
+#: For each inferred relation type: the kinds it runs from, and the kinds it runs to.
+LINK_KINDS: dict[RelationType, tuple[tuple[EntityKind, ...], tuple[EntityKind, ...]]] = {
+    RelationType.IMPLEMENTS: ((EntityKind.PROJECT,), (EntityKind.TASK,)),
+    RelationType.SUPPORTS: (
+        (EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE),
+        (EntityKind.GOAL, EntityKind.INDICATOR),
+    ),
+    RelationType.COVERS: ((EntityKind.TASK, EntityKind.PROJECT), (EntityKind.DOMAIN,)),
+}
+_QUOTED = re.compile(r"“([^”]{2,12})”")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_USER_TERM_FREQUENCY = 20_000
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _base_tokenizer() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _plan_tokenizer(terms: Iterable[str]) -> jieba.Tokenizer:
+    """jieba's dictionary with the plan's terms added: a copy of the base dictionary (a
+    copy costs a few milliseconds; a layered lookup would slow every segmentation down)."""
+    base = _base_tokenizer()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = dict(base.FREQ)
+    tokenizer.total = base.total
+    tokenizer.initialized = True
+    for term in terms:
+        tokenizer.add_word(term, _USER_TERM_FREQUENCY)
+    return tokenizer
+
+
+class _Terms:
+    """Term counting and TF-IDF weighing for one plan."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer, stop_words: set[str], paragraphs: list[str]) -> None:
+        self._tokenizer = tokenizer
+        self._stop = stop_words
+        self._counted: dict[str, Counter[str]] = {}
+        counts = Counter(term for paragraph in paragraphs for term in set(self.count(paragraph)))
+        self._documents = len(paragraphs)
+        self._idf = {term: self._weight(n) for term, n in counts.items()}
+
+    def _weight(self, document_frequency: int) -> float:
+        return math.log((self._documents + 1) / (document_frequency + 1)) + 1
+
+    def count(self, text: str) -> Counter[str]:
+        """Terms of two characters or more, in jieba's search mode (a long term and its parts);
+        a text is segmented once (a task's passage is also one of the paragraphs)."""
+        if text not in self._counted:
+            self._counted[text] = self._segment(text)
+        return self._counted[text]
+
+    def _segment(self, text: str) -> Counter[str]:
+        return Counter(
+            term
+            for term in self._tokenizer.lcut_for_search(text)
+            if len(term) >= 2 and term not in self._stop and _WORD.search(term)
+        )
+
+    def vector(self, text: str) -> Vector:
+        return {
+            term: (1 + math.log(n)) * self._idf.get(term, self._weight(0)) for term, n in self.count(text).items()
+        }
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    dot = sum(weight * b[term] for term, weight in a.items() if term in b)
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _shared_terms(a: Vector, b: Vector, count: int) -> list[str]:
+    ranked = sorted((-(a[t] * b[t]), t) for t in a.keys() & b.keys())
+    return [term for _, term in ranked[:count]]
+
+
+def _plan_terms(entities: list[Entity], paragraphs: list[str]) -> set[str]:
+    """The plan's own vocabulary: domain and standard names, indicator metrics, quoted terms."""
+    terms = {e.name for e in entities if e.kind in (EntityKind.DOMAIN, EntityKind.STANDARD)}
+    terms |= {e.attrs.get("metric") or e.name for e in entities if e.kind is EntityKind.INDICATOR}
+    terms |= {match for paragraph in paragraphs for match in _QUOTED.findall(paragraph)}
+    return {term for term in terms if 2 <= len(term) <= 20}
+
+
+def _leaves(entities: list[Entity], kinds: tuple[EntityKind, ...]) -> list[Entity]:
+    """Entities of these kinds that have no part of their own kind (task 1.1, not task group 一)."""
+    parents = {(e.parent, e.kind) for e in entities}
+    return [e for e in entities if e.kind in kinds and (e.id, e.kind) not in parents]
+
+
+def _passage(entity: Entity) -> str:
+    text = entity.text or ""
+    return text if entity.name in text else f"{entity.name}。{text}"
+
+
+def infer_links(document: GraphDocument, plan_id: str, paragraphs: list[str], rules: Links) -> int:
+    """Add the inferred links among one plan's parts to the document; returns how many."""
+    entities = [e for e in document.entities.values() if e.plan == plan_id]
+    terms = _Terms(_plan_tokenizer(_plan_terms(entities, paragraphs)), set(rules.stop_words), paragraphs)
+    vectors: dict[str, Vector] = {}
+
+    def vector(entity: Entity) -> Vector:
+        if entity.id not in vectors:
+            vectors[entity.id] = terms.vector(_passage(entity))
+        return vectors[entity.id]
+
+    stated = {(r.type, r.source, r.target) for r in document.relations.values()}
+    added = 0
+    for rel_type, (source_kinds, target_kinds) in LINK_KINDS.items():
+        threshold = rules.thresholds[rel_type.value]  # type: ignore[index]
+        by_target: dict[str, list[tuple[float, Entity]]] = defaultdict(list)
+        targets = _leaves(entities, target_kinds)
+        for source in _leaves(entities, source_kinds):
+            for target in targets:
+                score = _cosine(vector(source), vector(target))
+                if score >= threshold:
+                    by_target[target.id].append((score, source))
+        for target_id, candidates in by_target.items():
+            best = max(score for score, _ in candidates)
+            for score, source in candidates:
+                if score < rules.rival_ratio * best or (rel_type, source.id, target_id) in stated:
+                    continue
+                shared = _shared_terms(vector(source), vectors[target_id], rules.evidence_terms)
+                document.add_relation(
+                    Relation(
+                        rel_type,
+                        source.id,
+                        target_id,
+                        origin=Origin.INFERRED,
+                        confidence=round(score, 3),
+                        evidence="共同关键词：" + "、".join(shared),
+                    )
+                )
+                added += 1
+    return added

@@ -1,0 +1,136 @@
+"""Links between chapters inferred from shared key terms, measured against the links labelled
+by hand in tests/data/hubei-standardization-2016-2020.links.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.errors import PlanLoadError
+from graph.memory import MemoryStore
+from graph.model import EntityKind, GraphDocument, Origin, RelationType
+from loaders import load_plans
+from tests.helpers import PLAN, SEED, named, sid
+
+LABELS = Path(__file__).parent / "data" / "hubei-standardization-2016-2020.links.yaml"
+INFERRED_TYPES = {RelationType.IMPLEMENTS, RelationType.SUPPORTS, RelationType.COVERS}
+#: What the inference reaches on the labelled set today. The aim is 0.8 for both.
+FLOOR = 0.7
+
+
+def labelled() -> set[tuple[str, str, str]]:
+    data = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    assert data["plan"] == PLAN
+    return {(link["type"], sid(link["from"]), sid(link["to"])) for link in data["links"]}
+
+
+def inferred(document: GraphDocument) -> dict[tuple[str, str, str], object]:
+    return {
+        (r.type.value, r.source, r.target): r
+        for r in document.relations.values()
+        if r.origin is Origin.INFERRED and r.type in INFERRED_TYPES
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_without_overlays() -> GraphDocument:
+    return load_plans([SEED], overlays=[]).document
+
+
+def test_inferred_links_against_the_hand_labelled_set(seed_without_overlays: GraphDocument) -> None:
+    gold, found = labelled(), set(inferred(seed_without_overlays))
+    correct = len(gold & found)
+    precision, recall = correct / len(found), correct / len(gold)
+    print(f"\ninferred links: precision {precision:.2f}, recall {recall:.2f} ({correct} of {len(found)} found, "
+          f"{len(gold)} labelled)")  # fmt: skip
+    assert precision >= FLOOR and recall >= FLOOR, (precision, recall)
+
+
+def test_the_links_the_text_implies(seed_without_overlays: GraphDocument) -> None:
+    links = inferred(seed_without_overlays)
+    doc = seed_without_overlays
+    project = named(doc, EntityKind.PROJECT, "“湖北标准”走出去工程").id
+    assert ("IMPLEMENTS", project, named(doc, EntityKind.TASK, "大力推动“湖北标准”走出去").id) in links
+    task = named(doc, EntityKind.TASK, "完善标准监督评价体系").id
+    link = links[("SUPPORTS", task, named(doc, EntityKind.INDICATOR, "企业标准自我声明数量").id)]
+    assert 0 < link.confidence < 1 and "自我" in link.evidence and "声明" in link.evidence
+    logistics = named(doc, EntityKind.PROJECT, "现代物流标准化工程").id
+    assert ("COVERS", logistics, named(doc, EntityKind.DOMAIN, "商贸物流").id) in links
+
+
+def test_impact_now_crosses_chapters(memory_store: MemoryStore) -> None:
+    """A task's impact reaches the goal and indicators it supports (发展目标, another chapter)."""
+    reached = {r.entity.name for r in memory_store.impact(sid("task/2.4"), 2)}
+    assert "企业标准自我声明数量" in reached
+
+
+def test_a_plan_segmented_alone_or_with_others_gives_the_same_links(tmp_path: Path) -> None:
+    """Each plan's terms stay in its own dictionary: loading another plan first changes nothing."""
+    other = Path(__file__).parent / "data" / "national-standardization-2016-2020.txt"
+    alone = {k: (r.confidence, r.evidence) for k, r in inferred(load_plans([SEED], overlays=[]).document).items()}
+    together = inferred(load_plans([other, SEED], overlays=[]).document)
+    assert alone == {k: (r.confidence, r.evidence) for k, r in together.items() if k[1].startswith(PLAN + "/")}
+
+
+# -- the curated link overlay ------------------------------------------------------------------
+
+SHIPPED_OVERLAYS = Path(__file__).resolve().parents[1] / "data" / "overlays"
+
+
+def test_planners_confirm_reject_and_add_links(seed: GraphDocument) -> None:
+    """data/overlays/…links.yaml: confirmed and added links are CURATED, a rejected one is gone."""
+    relations = {(r.type, r.source, r.target): r for r in seed.relations.values()}
+    confirmed = relations[(RelationType.SUPPORTS, sid("task/2.4"), sid("indicator/6"))]
+    assert confirmed.origin is Origin.CURATED and "自我声明" in confirmed.evidence
+    added = relations[(RelationType.DEPENDS_ON, sid("task/4.7"), sid("task/5.8"))]
+    assert added.origin is Origin.CURATED and "国际标准化人才" in added.evidence
+    assert (RelationType.COVERS, sid("project/3"), sid("domain/col5.4")) not in relations
+    # … and that rejected link is one the inference does make.
+    assert ("COVERS", sid("project/3"), sid("domain/col5.4")) in inferred(load_plans([SEED], overlays=[]).document)
+
+
+def overlay(tmp_path: Path, links: str) -> Path:
+    path = tmp_path / "links.yaml"
+    path.write_text(f"plan: {PLAN}\nlinks:\n{links}", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("  - {action: keep, type: COVERS, from: project/8, to: domain/col3.3, rationale: x}", "action must be one of"),
+        ("  - {action: add, type: FORMULATES, from: project/8, to: domain/col3.3, rationale: x}", "type must be one of"),
+        ("  - {action: add, type: DEPENDS_ON, from: task/99, to: task/5.8, rationale: x}", "unknown entity 'task/99'"),
+        ("  - {action: add, type: DEPENDS_ON, from: task/4.7, to: task/5.8}", "a rationale is required"),
+        ("  - {action: add, type: DEPENDS_ON, from: task/4.7, to: task/5.8, rationale: x, weight: 2}", "unknown keys"),
+    ],
+)
+def test_a_bad_link_overlay_is_refused_with_its_file_and_line(tmp_path: Path, entry: str, reason: str) -> None:
+    path = overlay(tmp_path, "  - {action: reject, type: COVERS, from: project/3, to: domain/col5.4, rationale: ok}\n" + entry)
+    with pytest.raises(PlanLoadError) as error:
+        load_plans([SEED], overlays=[path])
+    assert error.value.path == str(path) and error.value.line == 4 and reason in str(error.value)
+
+
+def test_dependency_cycles_are_found(tmp_path: Path) -> None:
+    """Adding “task 8 needs task 7” to the shipped “task 7 needs task 8” makes a cycle."""
+    path = overlay(tmp_path, "  - {action: add, type: DEPENDS_ON, from: task/5.8, to: task/4.7, rationale: 反向依赖}\n")
+    store = MemoryStore()
+    store.load(load_plans([SEED], overlays=[SHIPPED_OVERLAYS, path]).document)
+    assert [[e.name for e in cycle] for cycle in store.dependency_cycles(PLAN)] == [
+        ["大力推动“湖北标准”走出去", "加强标准化人才培养"]
+    ]
+
+
+def test_links_are_inferred_in_another_plan_of_the_genre() -> None:
+    later = Path(__file__).parent / "data" / "hubei-standardization-implementation-2018.txt"
+    document = load_plans([later], overlays=[]).document
+    names = {(t, document.entities[s].name, document.entities[o].name) for t, s, o in inferred(document)}
+    assert {
+        ("SUPPORTS", "整合精简地方标准", "地方标准"),
+        ("SUPPORTS", "培育发展团体标准", "团体（联盟）标准"),
+        ("SUPPORTS", "全面实施企业标准自我声明公开和监督制度", "企业标准自我声明数量"),
+        ("SUPPORTS", "加强标准化试点示范", "各类标准化示范试点项目"),
+    } <= names
