@@ -218,6 +218,7 @@ class BoltStore(StoreBase):
                 )
             relations = [r for r in document.relations.values() if r.source in staged or r.target in staged]
             self._write_relations(relations, staged, token)
+            self._keep_held_relations(plan_id, token)
             self._run(_SWAP, token=token, plan=plan_id)
         except BaseException:
             self._discard(token)
@@ -237,6 +238,28 @@ class BoltStore(StoreBase):
                 f"MERGE (a)-[r:{rel_type.value} {{key: row.key}}]->(b) SET r += row.props",
                 "rows",
                 rows,
+                token=token,
+            )
+
+    def _keep_held_relations(self, plan_id: str, token: str) -> None:
+        """Relations that other plans hold to the plan being replaced (a later plan DERIVES_FROM
+        it) are copied onto its staged version, where the entity at their end is still there.
+        Cypher creates a relationship only of a written type: one statement per type and
+        direction found."""
+        found = self._run(
+            f"MATCH (o:{ENTITY} {{plan: $plan}})-[r]-(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan "
+            "RETURN DISTINCT type(r) AS type, startNode(r) = x AS inbound",
+            plan=plan_id,
+        )
+        for row in found:
+            rel_type = RelationType(row["type"]).value  # a known type, never text from the server
+            copy = f"-[c:{rel_type} {{key: r.key}}]->"
+            arrow = f"(x){copy}(n)" if row["inbound"] else f"(n){copy}(x)"
+            pattern = f"<-[r:{rel_type}]-" if row["inbound"] else f"-[r:{rel_type}]->"
+            self._run(
+                f"MATCH (o:{ENTITY} {{plan: $plan}}){pattern}(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan "
+                f"MATCH (n:{STAGED} {{stage: $token, id: o.id}}) MERGE {arrow} SET c += properties(r)",
+                plan=plan_id,
                 token=token,
             )
 

@@ -56,10 +56,17 @@ class MemoryStore(StoreBase):
 
     def load(self, document: GraphDocument) -> None:
         """Replace the document's plans as a whole: the new graph is built aside and swapped
-        in at the end, so a failure leaves the previous graph untouched."""
+        in at the end, so a failure leaves the previous graph untouched. Relations that other
+        plans hold to a replaced plan (a later plan DERIVES_FROM it) stay, where their ends do."""
         plan_ids = {e.plan for e in document.entities.values() if e.kind is EntityKind.PLAN}
         graph = self._graph.copy()
-        stale = [n for n, e in graph.nodes(data="entity") if e.plan in plan_ids]
+        stale = {n for n, e in graph.nodes(data="entity") if e.plan in plan_ids}
+        held = [
+            relation
+            for source, target, relation in graph.edges(data="relation")
+            if (source in stale) != (target in stale)
+            and graph.nodes[target if source in stale else source]["entity"].plan is not None
+        ]
         graph.remove_nodes_from(stale)
         for entity in document.entities.values():
             if entity.id not in graph:
@@ -69,6 +76,9 @@ class MemoryStore(StoreBase):
                 if end not in graph:
                     raise EntityNotFound(end)
             graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
+        for relation in held:
+            if relation.source in graph and relation.target in graph:
+                graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
         entities = sorted((e for _, e in graph.nodes(data="entity")), key=document_order)
         children: dict[str, list[str]] = {}
         by_plan: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ Names are found with the genre's generic bodies (profile) and the department reg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.model import Entity, EntityKind, Role
 from loaders.profile import Profile
@@ -68,8 +68,13 @@ class DepartmentFinder:
         covered: list[tuple[int, int]] = []
         for match in self.bracket.finditer(text):
             inner_start = match.start("inner")
-            for clause in re.finditer(f"[^{self.rules.clause_separator[1:-1]}]+", match.group("inner")):
-                found += self._clause(clause.group(), inner_start + clause.start(), match.group())
+            in_bracket: list[BodyMention] = []
+            for clause in self._clauses(match.group("inner")):
+                in_bracket += self._clause(clause.group(), inner_start + clause.start(), match.group())
+            # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
+            if in_bracket and all(self._joint(c.group()) for c in self._clauses(match.group("inner"))):
+                in_bracket = [replace(m, role=Role.LEAD) for m in in_bracket]
+            found += in_bracket
             covered.append(match.span())
         for match in self.sentence.finditer(text):
             if any(start <= match.start() < end for start, end in covered):
@@ -92,6 +97,12 @@ class DepartmentFinder:
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
         return _once_per_evidence(found)
+
+    def _clauses(self, inner: str) -> list[re.Match[str]]:
+        return list(re.finditer(f"[^{self.rules.clause_separator[1:-1]}]+", inner))
+
+    def _joint(self, clause: str) -> bool:
+        return any(clause.rstrip().endswith(word) for word in self.rules.joint_words)
 
     def _role(self, word: str) -> Role:
         return Role.SUPPORT if word in self.rules.support_words else Role.LEAD

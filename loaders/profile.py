@@ -129,6 +129,8 @@ class Departments(_Rules):
     clause_separator: str = _regex()
     lead_words: list[str]
     support_words: list[str]
+    #: Support words that, when every clause of a bracket ends with one, make all its bodies leads.
+    joint_words: list[str]
     sentence: str = _regex()
     name_separators: list[str]
     name_joiners: list[str]

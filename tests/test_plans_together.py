@@ -12,7 +12,7 @@ import pytest
 
 from graph.bolt import BoltStore
 from graph.memory import MemoryStore
-from graph.model import EntityKind, GraphDocument, RelationType
+from graph.model import Direction, EntityKind, GraphDocument, RelationType
 from graph.store import GraphStore
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
@@ -55,6 +55,13 @@ def test_a_later_opinion_continues_the_plan_it_implements(together: GraphDocumen
     # Written after the 2018 reorganisation, it names the new departments.
     leads = {r.source for r in linked(together, RelationType.RESPONSIBLE_FOR) if r.target == f"{LATER_ID}/task/2.3"}
     assert "department/湖北省市场监督管理局" in leads
+    # （省市场监管局、省民政厅按职责分工负责）: no one 牵头, so both answer as leads.
+    joint = {
+        (r.source, r.role.value)
+        for r in linked(together, RelationType.RESPONSIBLE_FOR)
+        if r.target == f"{LATER_ID}/task/1.2" and r.origin.value == "TEXT"
+    }
+    assert {("department/湖北省市场监督管理局", "LEAD"), ("department/湖北省民政厅", "LEAD")} <= joint
 
 
 def test_alone_the_seed_still_cites_a_document() -> None:
@@ -77,6 +84,22 @@ def client(
     store.load(together)
     with serving(store) as url, httpx.Client(base_url=url, timeout=30) as http:
         yield http
+
+
+def test_reloading_one_plan_keeps_what_other_plans_hold_to_it(
+    request: pytest.FixtureRequest, together: GraphDocument, tmp_path_factory
+) -> None:  # type: ignore[no-untyped-def]
+    """The seed DERIVES_FROM the national plan; reloading the national plan alone keeps that."""
+    server = FalkorDBServer(tmp_path_factory.mktemp("reload"))
+    server.start()
+    request.addfinalizer(server.stop)
+    bolt = BoltStore(server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+    for store in (MemoryStore(), bolt):
+        store.load(together)
+        store.load(load_plans([NATIONAL]).document)
+        derived = store.dependencies(PLAN, Direction.DOWNSTREAM, [RelationType.DERIVES_FROM], 1)
+        assert [r.entity.id for r in derived] == [NATIONAL_ID], type(store).__name__
+        assert store.get_many([f"{NATIONAL_ID}/task/1.1"])[0] is not None
 
 
 def _data(client: httpx.Client, query: str) -> dict:
