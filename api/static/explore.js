@@ -40,7 +40,7 @@
     parent { name text parent { name text } }
     formulatedBy: relations(type: FORMULATES, direction: UPSTREAM) { other { name text } }
   }
-  responsibleFor(id: $id) { role origin department { name } inheritedFrom { name } }
+  responsibleFor(id: $id) { role origin department { name } inheritedFrom { name } predecessor { name } }
 }`;
 
   const $ = (id) => document.getElementById(id);
@@ -213,7 +213,9 @@
     fact("line", entity.source && entity.source.line);
     const passage = passageOf(entity);
     const people = element("ul", {}, ...responsibleFor.map((r) => element(
-      "li", {}, `${r.department.name} · ${r.role} · ${r.origin}${r.inheritedFrom ? ` (from ${r.inheritedFrom.name})` : ""}`,
+      "li", {}, `${r.department.name} · ${r.role} · ${r.origin}`
+        + (r.inheritedFrom ? ` (from ${r.inheritedFrom.name})` : "")
+        + (r.predecessor ? ` (successor of ${r.predecessor.name})` : ""),
     )));
     panel.append(
       element("h2", {}, entity.name), element("p", { className: "kind" }, entity.id), facts,
