@@ -43,6 +43,9 @@ def open_store(
     store = bolt_store(settings)
     loaded = LoadResult()
     if plans:
-        loaded = load_plans(plans, overlays=settings.overlays or None, on_file=on_file)
+        store.check()
+        loaded = load_plans(
+            plans, overlays=settings.overlays or None, on_file=on_file, stored_plans=store.plans()
+        )
         store.load(loaded.document)
     return store, loaded

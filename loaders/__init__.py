@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import PlanLoadError
-from graph.model import GraphDocument
+from graph.model import Entity, GraphDocument
 from loaders.builder import PlanBuilder
 from loaders.formats import read_plan_text
 from loaders.inference import infer_leads
@@ -107,11 +107,13 @@ def load_plans(
     overlays: list[Path] | None = None,
     infer: bool = True,
     on_file: Callable[[Path], None] | None = None,
+    stored_plans: Iterable[Entity] = (),
 ) -> LoadResult:
     """Load several plans into one document, with the department registry, the overlays
     that concern them (default: data/overlays/) and, unless `infer` is off, inferred links
     and leads.
-    `on_file` is called after each file (for a progress bar).
+    `on_file` is called after each file (for a progress bar); `stored_plans`, the plans
+    already in the store the document goes to, are what a cited document may also resolve to.
 
     All or nothing: the first file that cannot be used raises, and nothing of the others
     is returned."""
@@ -132,7 +134,7 @@ def load_plans(
         result.reports.extend(loaded.reports)
         if on_file is not None:
             on_file(path)
-    resolve_cited_plans(result.document, profile)
+    resolve_cited_plans(result.document, profile, stored_plans)
     registry.add_to(result.document)
     result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
     if infer:

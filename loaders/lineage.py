@@ -1,12 +1,14 @@
 """Several plans in one graph: a document one plan cites becomes the plan itself when that
-plan is loaded too, matched by 文号 or by normalised title, so that plans citing
-国办发〔2015〕89号 all point at one node and DERIVES_FROM links plan to plan."""
+plan is loaded too — in the same load, or already in the store the plans go to — matched by 文号
+or by normalised title, so that plans citing 国办发〔2015〕89号 all point at one node and
+DERIVES_FROM links plan to plan."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from graph.model import EntityKind, GraphDocument
+from graph.model import Entity, EntityKind, GraphDocument
 from loaders.documents import normalise_title
 from loaders.profile import Profile
 
@@ -22,13 +24,14 @@ def _titles(title: str, profile: Profile) -> set[str]:
     return {normalise_title(form) for form in forms}
 
 
-def resolve_cited_plans(document: GraphDocument, profile: Profile) -> int:
-    """Fold each cited document that names a loaded plan into that plan; return how many."""
+def resolve_cited_plans(document: GraphDocument, profile: Profile, stored: Iterable[Entity] = ()) -> int:
+    """Fold each cited document that names a plan — of the document, or one of the `stored`
+    plans already in the store — into that plan; return how many."""
     by_number: dict[str, str] = {}
     by_title: dict[str, str] = {}
-    for plan in document.entities_of(EntityKind.PLAN):
+    for plan in [*document.entities_of(EntityKind.PLAN), *stored]:
         if plan.attrs.get("docNumber"):
-            by_number[plan.attrs["docNumber"]] = plan.id
+            by_number.setdefault(plan.attrs["docNumber"], plan.id)
         for form in _titles(plan.attrs.get("title") or plan.name, profile):
             by_title.setdefault(form, plan.id)
     resolved = 0

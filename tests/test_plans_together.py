@@ -89,7 +89,7 @@ def client(
 def test_reloading_one_plan_keeps_what_other_plans_hold_to_it(
     request: pytest.FixtureRequest, together: GraphDocument, tmp_path_factory
 ) -> None:  # type: ignore[no-untyped-def]
-    """The seed DERIVES_FROM the national plan; reloading the national plan alone keeps that."""
+    """The seed DERIVES_FROM the national plan; reloading either plan alone keeps that."""
     server = FalkorDBServer(tmp_path_factory.mktemp("reload"))
     server.start()
     request.addfinalizer(server.stop)
@@ -100,6 +100,11 @@ def test_reloading_one_plan_keeps_what_other_plans_hold_to_it(
         derived = store.dependencies(PLAN, Direction.DOWNSTREAM, [RelationType.DERIVES_FROM], 1)
         assert [r.entity.id for r in derived] == [NATIONAL_ID], type(store).__name__
         assert store.get_many([f"{NATIONAL_ID}/task/1.1"])[0] is not None
+        # The seed reloaded alone still derives from the national plan the store holds.
+        store.load(load_plans([SEED], stored_plans=store.plans()).document)
+        derived = store.dependencies(PLAN, Direction.DOWNSTREAM, [RelationType.DERIVES_FROM], 1)
+        assert [r.entity.id for r in derived] == [NATIONAL_ID], type(store).__name__
+        assert store.get_many(["document/国办发〔2015〕89号"]) == [None]
 
 
 def _data(client: httpx.Client, query: str) -> dict:
