@@ -21,6 +21,7 @@ from schema.errors import query_error_code
 
 __all__ = ["create_app"]
 
+
 class _Router(GraphQLRouter):
     """strawberry's router with the project's own GraphiQL page, opening on example queries
     that run on the loaded plans."""
