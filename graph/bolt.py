@@ -246,8 +246,9 @@ class BoltStore(StoreBase):
         it) are copied onto its staged version, where the entity at their end is still there.
         Cypher creates a relationship only of a written type: one statement per type and
         direction found."""
+        held = f"(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan"
         found = self._run(
-            f"MATCH (o:{ENTITY} {{plan: $plan}})-[r]-(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan "
+            f"MATCH (o:{ENTITY} {{plan: $plan}})-[r]-{held} "
             "RETURN DISTINCT type(r) AS type, startNode(r) = x AS inbound",
             plan=plan_id,
         )
@@ -257,7 +258,7 @@ class BoltStore(StoreBase):
             arrow = f"(x){copy}(n)" if row["inbound"] else f"(n){copy}(x)"
             pattern = f"<-[r:{rel_type}]-" if row["inbound"] else f"-[r:{rel_type}]->"
             self._run(
-                f"MATCH (o:{ENTITY} {{plan: $plan}}){pattern}(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan "
+                f"MATCH (o:{ENTITY} {{plan: $plan}}){pattern}{held} "
                 f"MATCH (n:{STAGED} {{stage: $token, id: o.id}}) MERGE {arrow} SET c += properties(r)",
                 plan=plan_id,
                 token=token,
