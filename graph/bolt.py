@@ -233,9 +233,12 @@ class BoltStore(StoreBase):
         for (rel_type, source_staged, target_staged), rows in groups.items():
             source = _node_pattern("a", "row.source", source_staged)
             target = _node_pattern("b", "row.target", target_staged)
+            relation = f"[r:{rel_type.value} {{key: row.key}}]"
+            # MERGE looks for the relationship from the node it is written from; a shared node (a
+            # department every plan names) has thousands, a staged one a handful.
+            merge = f"(b)<-{relation}-(a)" if target_staged and not source_staged else f"(a)-{relation}->(b)"
             self._run_chunked(
-                f"UNWIND $rows AS row MATCH {source}, {target} "
-                f"MERGE (a)-[r:{rel_type.value} {{key: row.key}}]->(b) SET r += row.props",
+                f"UNWIND $rows AS row MATCH {source}, {target} MERGE {merge} SET r += row.props",
                 "rows",
                 rows,
                 token=token,
@@ -246,19 +249,21 @@ class BoltStore(StoreBase):
         it) are copied onto its staged version, where the entity at their end is still there.
         Cypher creates a relationship only of a written type: one statement per type and
         direction found."""
+        # The plan's nodes first, then their relations: FalkorDB uses the index on plan only so.
+        old = f"MATCH (o:{ENTITY} {{plan: $plan}}) WITH o MATCH (o)"
         held = f"(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan"
         found = self._run(
-            f"MATCH (o:{ENTITY} {{plan: $plan}})-[r]-{held} "
+            f"{old}-[r]-{held} "
             "RETURN DISTINCT type(r) AS type, startNode(r) = x AS inbound",
             plan=plan_id,
         )
         for row in found:
             rel_type = RelationType(row["type"]).value  # a known type, never text from the server
-            copy = f"-[c:{rel_type} {{key: r.key}}]->"
-            arrow = f"(x){copy}(n)" if row["inbound"] else f"(n){copy}(x)"
+            relation = f"[c:{rel_type} {{key: r.key}}]"
+            arrow = f"(n)<-{relation}-(x)" if row["inbound"] else f"(n)-{relation}->(x)"  # from the staged end
             pattern = f"<-[r:{rel_type}]-" if row["inbound"] else f"-[r:{rel_type}]->"
             self._run(
-                f"MATCH (o:{ENTITY} {{plan: $plan}}){pattern}{held} "
+                f"{old}{pattern}{held} "
                 f"MATCH (n:{STAGED} {{stage: $token, id: o.id}}) MERGE {arrow} SET c += properties(r)",
                 plan=plan_id,
                 token=token,
