@@ -279,12 +279,17 @@ class BoltStore(StoreBase):
     def _run_chunked(self, cypher: str, key: str, items: list[Any], **params: Any) -> list[dict[str, Any]]:
         """Run an UNWIND statement over items, in as many statements as the message size
         allows, and concatenate the answers."""
-        budget = self.max_message_bytes - len(cypher.encode()) - _size(params) - _MESSAGE_OVERHEAD
+        budget = self.max_message_bytes - self._message_bytes(cypher, params)
         measure = _escaped if self._probe_inlining() else None
         rows: list[dict[str, Any]] = []
         for chunk in _chunks(items, budget, measure):
             rows.extend(self._run(cypher, **{key: chunk}, **params))
         return rows
+
+    def _message_bytes(self, cypher: str, params: dict[str, Any]) -> int:
+        """An upper estimate of a statement's message, its parameters measured as sent."""
+        sent = _escaped(params) if self._probe_inlining() else params
+        return len(cypher.encode()) + _size(sent) + _MESSAGE_OVERHEAD
 
     # -- primitives ------------------------------------------------------------------------
 
@@ -325,7 +330,7 @@ class BoltStore(StoreBase):
         not fit in a message: then level by level."""
         statement, type_params = _walk_statement(levels, new_only)
         params: dict[str, Any] = {"id": root_id, "limit": _NO_LIMIT if limit is None else limit, **type_params}
-        if len(statement.encode()) + _size(params) + _MESSAGE_OVERHEAD > self.max_message_bytes:
+        if self._message_bytes(statement, params) > self.max_message_bytes:
             return super()._walk_source(root_id, levels, new_only, limit)
         root: Entity | None = None
         by_level: list[dict[str, list[Step]]] = [defaultdict(list) for _ in levels]

@@ -65,6 +65,15 @@ def _limits(info: Info) -> QueryLimits:
     return info.context.limits
 
 
+def _check_page_size(info: Info, first: int | None, default: int) -> int:
+    """first as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
+    ceiling = _limits(info).max_page_size
+    first = default if first is None else first
+    if not 0 <= first <= ceiling:
+        raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
+    return first
+
+
 def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
     """maxDepth as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
     ceiling = _limits(info).max_analysis_depth
@@ -124,10 +133,7 @@ class Query:
         first: int | None = 50,
         after: str | None = None,
     ) -> EntityConnection:
-        first = 50 if first is None else first
-        ceiling = _limits(info).max_page_size
-        if not 0 <= first <= ceiling:
-            raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
+        first = _check_page_size(info, first, default=50)
         if search is not None and len(search) > _limits(info).max_search_length:
             raise InvalidQuery(f"search is longer than {_limits(info).max_search_length} characters.")
         offset = _decode_cursor(after) + 1 if after else 0
@@ -302,10 +308,7 @@ class Query:
         first: int | None = 10,
         measure: Centrality = analysis.Centrality.PAGERANK,
     ) -> list[RankedEntity]:
-        first = 10 if first is None else first
-        ceiling = _limits(info).max_page_size
-        if not 0 <= first <= ceiling:
-            raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
+        first = _check_page_size(info, first, default=10)
         ranked = info.context.store.key_entities(kind, str(plan_id), first, measure)
         return [RankedEntity(entity=node_for(e), score=score) for e, score in ranked]
 
