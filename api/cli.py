@@ -1,4 +1,4 @@
-"""The `plangraph` command line: serve, load, export, impact."""
+"""The `plangraph` command line: serve, load, export, impact, links."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from api.settings import Settings
 from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
-from graph.model import Direction
+from graph.model import Direction, GraphDocument
 from graph.store import departments_in
 from loaders import SHIPPED_PLANS, load_plans, plan_files
+from loaders.link_labels import LinkKey, LinkScores, inferred_links, read_labelled_links, score_links
+from loaders.profile import load_profile
 from loaders.report import LoadReport
 
 __all__ = ["app", "main"]
@@ -269,6 +271,58 @@ def impact(
         + ("、".join(d.name for d in departments) or "none"),
         highlight=False,
     )
+
+
+@app.command()
+def links(
+    paths: PlanPaths = None,
+    labels: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="A hand-labelled link set (YAML) to measure precision and recall against."),
+    ] = None,
+    scale: Annotated[
+        float, typer.Option(min=0.1, max=10.0, help="Multiply the profile's link thresholds by this.")
+    ] = 1.0,
+) -> None:
+    """The links the inference proposes between the plans' chapters, before any overlay, with
+    their confidence and evidence: what planners confirm or reject in the link overlay. With
+    --labels, each is marked against the labelled set and precision and recall are printed."""
+    profile = load_profile()
+    profile = profile.model_copy(update={"links": profile.links.scaled(scale)})
+    try:
+        document = load_plans(paths or None, profile, overlays=[]).document
+        labelled = read_labelled_links(labels, document) if labels is not None else None
+    except PlanGraphError as exc:
+        _fail(exc)
+    found = inferred_links(document, labelled[0] if labelled else None)
+    scores = score_links(found, labelled[1]) if labelled else None
+    for key, relation in sorted(found.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))):
+        mark = ("  [green]labelled[/]" if key in scores.labelled else "  [red]not labelled[/]") if scores else ""
+        line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}{mark}"
+        out.print(line, soft_wrap=True, highlight=False)
+    out.print(f"{len(found)} inferred link(s)", highlight=False)
+    if scores is not None:
+        _print_scores(document, scores)
+
+
+def _link(document: GraphDocument, key: LinkKey) -> str:
+    """Both ends, each by id and name; ids relative to the plan, as the link overlay takes them."""
+    ends = (document.entities[i] for i in key[1:])
+    return " → ".join(f"{e.id.removeprefix(f'{e.plan}/')} {e.name}" for e in ends)
+
+
+def _print_scores(document: GraphDocument, scores: LinkScores) -> None:
+    if scores.missed:
+        out.print("\n[bold]labelled, not inferred[/]")
+        for key in sorted(scores.missed):
+            out.print(f"{key[0].value:<10}        {_link(document, key)}", soft_wrap=True, highlight=False)
+    table = Table("type", "labelled", "inferred", "correct", "precision", "recall")
+    for name, part in [*((t.value, s) for t, s in scores.by_type.items()), ("all", scores)]:
+        table.add_row(
+            name, str(len(part.labelled)), str(len(part.found)), str(len(part.correct)),
+            f"{part.precision:.2f}", f"{part.recall:.2f}",
+        )  # fmt: skip
+    out.print(table)
 
 
 def main() -> None:

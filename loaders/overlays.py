@@ -26,10 +26,11 @@ from loaders.departments import DepartmentResolver
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
 
-__all__ = ["DEFAULT_OVERLAYS", "apply_overlays", "overlay_files"]
+__all__ = ["DEFAULT_OVERLAYS", "LINE", "apply_overlays", "overlay_files", "plan_entity_id", "read_lined_yaml"]
 
 DEFAULT_OVERLAYS = Path(__file__).resolve().parent.parent / "data" / "overlays"
-_LINE = "__line__"
+#: The key under which every mapping read by `read_lined_yaml` records its line.
+LINE = "__line__"
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -37,7 +38,7 @@ class _LineLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
-        mapping[_LINE] = node.start_mark.line + 1
+        mapping[LINE] = node.start_mark.line + 1
         return mapping
 
 
@@ -61,14 +62,14 @@ def apply_overlays(
     because their plan is not loaded."""
     skipped = []
     for path in files:
-        overlay = _read(path)
+        overlay = read_lined_yaml(path, "an overlay is a mapping with `plan:` and `responsibilities:` or `links:`")
         plan_id = overlay.get("plan")
         if not isinstance(plan_id, str):
             raise PlanLoadError(str(path), "an overlay needs `plan:` with the id of the plan it is for", 1)
         if plan_id not in document.entities:
             skipped.append(str(path))
             continue
-        unknown = set(overlay) - {"plan", "responsibilities", "links", _LINE}
+        unknown = set(overlay) - {"plan", "responsibilities", "links", LINE}
         if unknown:
             raise PlanLoadError(
                 str(path), f"unknown keys {sorted(unknown)}; expected plan, responsibilities and links", 1
@@ -89,7 +90,9 @@ def apply_overlays(
     return skipped
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_lined_yaml(path: Path, shape: str) -> dict[str, Any]:
+    """A YAML mapping whose mappings each record their line under `LINE`; `shape` says what
+    the file should be when it is not a mapping."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # a SafeLoader subclass
     except (OSError, UnicodeDecodeError) as exc:
@@ -98,7 +101,7 @@ def _read(path: Path) -> dict[str, Any]:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise PlanLoadError(str(path), f"is not valid YAML: {exc.problem}", line) from None
     if not isinstance(data, dict):
-        raise PlanLoadError(str(path), "an overlay is a mapping with `plan:` and `responsibilities:`", 1)
+        raise PlanLoadError(str(path), shape, 1)
     return data
 
 
@@ -107,7 +110,7 @@ LINK_ACTIONS = ("confirm", "reject", "add")
 LINK_TYPES = (RelationType.IMPLEMENTS, RelationType.SUPPORTS, RelationType.COVERS, RelationType.DEPENDS_ON)
 
 
-def _entity_id(path: Path, local: object, plan_id: str, document: GraphDocument, line: int) -> str:
+def plan_entity_id(path: Path, local: object, plan_id: str, document: GraphDocument, line: int) -> str:
     """An id given relative to the plan (task/1.1) or whole; it must name an entity of the document."""
     entity_id = f"{plan_id}/{local}" if isinstance(local, str) and not local.startswith(plan_id) else local
     if not isinstance(entity_id, str) or entity_id not in document.entities:
@@ -121,8 +124,8 @@ def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument
     for entry in entries:
         if not isinstance(entry, dict):
             raise PlanLoadError(str(path), "each link is a mapping with action, type, from, to, rationale")
-        line = entry[_LINE]
-        unknown = set(entry) - {"action", "type", "from", "to", "rationale", _LINE}
+        line = entry[LINE]
+        unknown = set(entry) - {"action", "type", "from", "to", "rationale", LINE}
         if unknown:
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
         action = entry.get("action")
@@ -131,8 +134,8 @@ def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument
         names = [t.value for t in LINK_TYPES]
         if entry.get("type") not in names:
             raise PlanLoadError(str(path), f"type must be one of {', '.join(names)}, not {entry.get('type')!r}", line)
-        source = _entity_id(path, entry.get("from"), plan_id, document, line)
-        target = _entity_id(path, entry.get("to"), plan_id, document, line)
+        source = plan_entity_id(path, entry.get("from"), plan_id, document, line)
+        target = plan_entity_id(path, entry.get("to"), plan_id, document, line)
         rationale = entry.get("rationale")
         if not isinstance(rationale, str) or not rationale.strip():
             raise PlanLoadError(str(path), f"{entry.get('from')} → {entry.get('to')}: a rationale is required", line)
@@ -146,7 +149,7 @@ def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument
 def _names(path: Path, entry: dict[str, Any], key: str) -> list[str]:
     value = entry.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PlanLoadError(str(path), f"`{key}` must be a list of department names", entry[_LINE])
+        raise PlanLoadError(str(path), f"`{key}` must be a list of department names", entry[LINE])
     return value
 
 
@@ -165,12 +168,12 @@ def _responsibilities(
     for entry in entries:
         if not isinstance(entry, dict):
             raise PlanLoadError(str(path), "each responsibility is a mapping with entity, lead, rationale")
-        line = entry[_LINE]
-        unknown = set(entry) - {"entity", "lead", "support", "rationale", _LINE}
+        line = entry[LINE]
+        unknown = set(entry) - {"entity", "lead", "support", "rationale", LINE}
         if unknown:
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
         local = entry.get("entity")
-        entity_id = _entity_id(path, local, plan_id, document, line)
+        entity_id = plan_entity_id(path, local, plan_id, document, line)
         rationale = entry.get("rationale")
         if not isinstance(rationale, str) or not rationale.strip():
             raise PlanLoadError(str(path), f"{local}: a rationale is required", line)

@@ -152,6 +152,11 @@ class Links(_Rules):
     #: How many shared terms a link's evidence names.
     evidence_terms: int = 3
 
+    def scaled(self, factor: float) -> Links:
+        """The same rules with every threshold multiplied by `factor` (to see the trade-off
+        between precision and recall)."""
+        return self.model_copy(update={"thresholds": {k: v * factor for k, v in self.thresholds.items()}})
+
 
 class Profile(BaseModel):
     """One genre's rules. Compiled patterns are cached on the instance."""

@@ -3,35 +3,26 @@ by hand in tests/data/hubei-standardization-2016-2020.links.yaml."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from graph.errors import PlanLoadError
 from graph.memory import MemoryStore
-from graph.model import EntityKind, GraphDocument, Origin, RelationType
+from graph.model import EntityKind, GraphDocument, Origin, Relation, RelationType
 from loaders import load_plans
-from tests.helpers import PLAN, SEED, named, sid
+from loaders.link_labels import inferred_links, read_labelled_links, score_links
+from tests.helpers import PLAN, SEED, named, plangraph, sid
 
 LABELS = Path(__file__).parent / "data" / "hubei-standardization-2016-2020.links.yaml"
-INFERRED_TYPES = {RelationType.IMPLEMENTS, RelationType.SUPPORTS, RelationType.COVERS}
 #: What the inference reaches on the labelled set today. The aim is 0.8 for both.
 FLOOR = 0.7
 
 
-def labelled() -> set[tuple[str, str, str]]:
-    data = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
-    assert data["plan"] == PLAN
-    return {(link["type"], sid(link["from"]), sid(link["to"])) for link in data["links"]}
-
-
-def inferred(document: GraphDocument) -> dict[tuple[str, str, str], object]:
-    return {
-        (r.type.value, r.source, r.target): r
-        for r in document.relations.values()
-        if r.origin is Origin.INFERRED and r.type in INFERRED_TYPES
-    }
+def inferred(document: GraphDocument) -> dict[tuple[str, str, str], Relation]:
+    """The inferred links, keyed by type name, source and target."""
+    return {(t.value, s, o): r for (t, s, o), r in inferred_links(document).items()}
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +31,87 @@ def seed_without_overlays() -> GraphDocument:
 
 
 def test_inferred_links_against_the_hand_labelled_set(seed_without_overlays: GraphDocument) -> None:
-    gold, found = labelled(), set(inferred(seed_without_overlays))
-    correct = len(gold & found)
-    precision, recall = correct / len(found), correct / len(gold)
-    print(f"\ninferred links: precision {precision:.2f}, recall {recall:.2f} ({correct} of {len(found)} found, "
-          f"{len(gold)} labelled)")  # fmt: skip
-    assert precision >= FLOOR and recall >= FLOOR, (precision, recall)
+    plan_id, gold = read_labelled_links(LABELS, seed_without_overlays)
+    assert plan_id == PLAN and len(gold) == 46
+    found = inferred_links(seed_without_overlays)
+    scores = score_links(found, gold)
+    print(f"\ninferred links: precision {scores.precision:.2f}, recall {scores.recall:.2f} "
+          f"({len(scores.correct)} of {len(found)} found, {len(gold)} labelled)")  # fmt: skip
+    assert scores.precision >= FLOOR and scores.recall >= FLOOR, (scores.precision, scores.recall)
+    # The issue's three examples are among the links both labelled and found.
+    assert {
+        (RelationType.IMPLEMENTS, sid("project/3"), sid("task/4.7")),
+        (RelationType.SUPPORTS, sid("task/2.4"), sid("indicator/6")),
+        (RelationType.COVERS, sid("project/8"), sid("domain/col3.3")),
+    } <= scores.correct
+
+
+def test_scores_are_counted_per_type() -> None:
+    a, b, c = (RelationType.IMPLEMENTS, "p", "t"), (RelationType.COVERS, "p", "d"), (RelationType.COVERS, "q", "d")
+    scores = score_links(found=[a, b], labelled=[a, c])
+    assert (scores.precision, scores.recall) == (0.5, 0.5)
+    assert scores.wrong == {b} and scores.missed == {c}
+    implements, covers = scores.by_type[RelationType.IMPLEMENTS], scores.by_type[RelationType.COVERS]
+    assert (implements.precision, implements.recall) == (1.0, 1.0)
+    assert (covers.precision, covers.recall) == (0.0, 0.0)
+    assert score_links(found=[], labelled=[a]).precision == 1.0  # nothing inferred: nothing wrong
+
+
+def _scores_printed(output: str) -> dict[str, tuple[float, float]]:
+    """type → (precision, recall) from the table `plangraph links --labels` prints."""
+    rows = re.findall(r"│ (\w+)\s+│ \d+\s+│ \d+\s+│ \d+\s+│ ([\d.]+)\s+│ ([\d.]+)", output)
+    return {name: (float(p), float(r)) for name, p, r in rows}
+
+
+def test_the_links_command_lists_and_scores_inferred_links() -> None:
+    done = plangraph("links", "--labels", str(LABELS))
+    assert done.returncode == 0, done.stderr
+    assert (
+        "IMPLEMENTS 0.3" in done.stdout
+        and "project/3 “湖北标准”走出去工程 → task/4.7 大力推动“湖北标准”走出去" in done.stdout
+    )
+    listed = [line for line in done.stdout.splitlines() if "project/8 现代物流标准化工程 → domain/col3.3 商贸物流" in line]
+    assert len(listed) == 1 and listed[0].startswith("COVERS") and listed[0].endswith("labelled")
+    assert "labelled, not inferred" in done.stdout
+    assert "project/1 湖北装备智能制造标准升级工程 → domain/col2.5 激光" in done.stdout  # a miss, by name
+    scores = _scores_printed(done.stdout)
+    assert set(scores) == {"IMPLEMENTS", "SUPPORTS", "COVERS", "all"}
+    assert min(scores["all"]) >= FLOOR
+
+
+def test_a_higher_threshold_trades_recall_for_precision() -> None:
+    """What the README's table says: raising the thresholds keeps fewer, surer links."""
+    strict = _scores_printed(plangraph("links", "--labels", str(LABELS), "--scale", "1.5").stdout)["all"]
+    loose = _scores_printed(plangraph("links", "--labels", str(LABELS), "--scale", "0.8").stdout)["all"]
+    assert strict[0] > loose[0] and strict[1] < loose[1]
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("  - {type: DEPENDS_ON, from: task/4.7, to: task/5.8, why: x}", "type must be one of IMPLEMENTS"),
+        ("  - {type: COVERS, from: project/8, to: domain/nowhere, why: x}", "unknown entity 'domain/nowhere'"),
+        ("  - {type: COVERS, from: project/8, to: domain/col3.3}", "say `why`"),
+        ("  - {type: COVERS, from: project/8, to: domain/col3.3, why: x, weight: 1}", "unknown keys ['weight']"),
+        ("  - {type: IMPLEMENTS, from: project/3, to: task/4.7, why: again}", "labelled twice"),
+    ],
+)
+def test_a_bad_labelled_set_is_refused_with_its_file_and_line(
+    tmp_path: Path, seed_without_overlays: GraphDocument, entry: str, reason: str
+) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text(f"plan: {PLAN}\nlinks:\n  - {{type: IMPLEMENTS, from: project/3, to: task/4.7, why: 走出去}}\n{entry}\n")
+    with pytest.raises(PlanLoadError) as error:
+        read_labelled_links(path, seed_without_overlays)
+    assert error.value.path == str(path) and error.value.line == 4 and reason in str(error.value)
+
+
+def test_the_links_command_names_a_bad_labelled_set(tmp_path: Path) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text("plan: some-other-plan\nlinks: []\n", encoding="utf-8")
+    done = plangraph("links", "--labels", str(path))
+    assert done.returncode == 1
+    assert f"{path}:1: `plan: some-other-plan` is not a loaded plan" in done.stderr.replace("\n", "")
 
 
 def test_the_links_the_text_implies(seed_without_overlays: GraphDocument) -> None:
