@@ -22,7 +22,14 @@ from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
 from graph.store import departments_in
 from loaders import SHIPPED_PLANS, load_plans, plan_files
-from loaders.link_labels import LinkKey, LinkScores, inferred_links, read_labelled_links, score_links
+from loaders.link_labels import (
+    LinkKey,
+    LinkScores,
+    curation,
+    inferred_links,
+    read_labelled_links,
+    score_links,
+)
 from loaders.profile import load_profile
 from loaders.report import LoadReport
 
@@ -283,24 +290,34 @@ def links(
     scale: Annotated[
         float, typer.Option(min=0.1, max=10.0, help="Multiply the profile's link thresholds by this.")
     ] = 1.0,
+    unreviewed: Annotated[
+        bool, typer.Option(help="Only the links no overlay in data/overlays/ confirms or rejects yet.")
+    ] = False,
 ) -> None:
-    """The links the inference proposes between the plans' chapters, before any overlay, with
-    their confidence and evidence: what planners confirm or reject in the link overlay. With
-    --labels, each is marked against the labelled set and precision and recall are printed."""
+    """The links the inference proposes between the plans' chapters, with their confidence and
+    evidence, and what the link overlays made of them (confirmed, rejected): the list planners
+    review. With --labels, each is marked against the labelled set and precision and recall are
+    printed."""
     profile = load_profile()
     profile = profile.model_copy(update={"links": profile.links.scaled(scale)})
     try:
         document = load_plans(paths or None, profile, overlays=[]).document
+        curated = load_plans(paths or None, profile).document
         labelled = read_labelled_links(labels, document) if labels is not None else None
     except PlanGraphError as exc:
         _fail(exc)
     found = inferred_links(document, labelled[0] if labelled else None)
+    reviewed = curation(found, curated)
+    listed = {key: relation for key, relation in found.items() if not (unreviewed and key in reviewed)}
     scores = score_links(found, labelled[1]) if labelled else None
-    for key, relation in sorted(found.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))):
-        mark = ("  [green]labelled[/]" if key in scores.labelled else "  [red]not labelled[/]") if scores else ""
-        line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}{mark}"
+    for key, relation in sorted(listed.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))):
+        line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}"
+        if key in reviewed:
+            line += f"  [bold]{reviewed[key]}[/]"
+        if scores:
+            line += "  [green]labelled[/]" if key in scores.labelled else "  [red]not labelled[/]"
         out.print(line, soft_wrap=True, highlight=False)
-    out.print(f"{len(found)} inferred link(s)", highlight=False)
+    out.print(f"{len(found)} inferred link(s), {len(reviewed)} reviewed in the link overlays", highlight=False)
     if scores is not None:
         _print_scores(document, scores)
 

@@ -24,7 +24,7 @@ from graph.model import GraphDocument, Origin, Relation, RelationType
 from loaders.links import LINK_KINDS
 from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
 
-__all__ = ["LinkKey", "LinkScores", "inferred_links", "read_labelled_links", "score_links"]
+__all__ = ["LinkKey", "LinkScores", "curation", "inferred_links", "read_labelled_links", "score_links"]
 
 #: A link as it is compared: relation type, source id, target id.
 LinkKey = tuple[RelationType, str, str]
@@ -40,6 +40,19 @@ def inferred_links(document: GraphDocument, plan_id: str | None = None) -> dict[
         if r.origin is Origin.INFERRED
         and r.type in LINK_KINDS
         and (plan_id is None or document.entities[r.source].plan == plan_id)
+    }
+
+
+def curation(found: Iterable[LinkKey], curated: GraphDocument) -> dict[LinkKey, str]:
+    """What the link overlays made of inferred links: “confirmed” (the link is CURATED in the
+    document the overlays were applied to) or “rejected” (it is gone). Links no overlay
+    mentions are left out: they are still to be reviewed."""
+    held = {(r.type, r.source, r.target): r.origin for r in curated.relations.values()}
+    said = {key: held.get(key) for key in found}
+    return {
+        key: "confirmed" if origin is Origin.CURATED else "rejected"
+        for key, origin in said.items()
+        if origin is not Origin.INFERRED
     }
 
 

@@ -79,6 +79,22 @@ def test_the_links_command_lists_and_scores_inferred_links() -> None:
     assert min(scores["all"]) >= FLOOR
 
 
+def test_the_links_command_shows_what_the_overlay_made_of_each_link() -> None:
+    """The shipped overlay confirms 现代物流标准化工程 → 商贸物流 and rejects “湖北标准”走出去工程 →
+    节能低碳; --unreviewed leaves both out, and keeps the links no overlay mentions."""
+    logistics = "project/8 现代物流标准化工程 → domain/col3.3 商贸物流"
+    rejected = "project/3 “湖北标准”走出去工程 → domain/col5.4 节能低碳"
+    unmentioned = "project/7 智慧城市建设标准化工程 → domain/col2.1 光电子信息"
+    lines = plangraph("links").stdout.splitlines()
+    assert next(line for line in lines if logistics in line).endswith("confirmed")
+    assert next(line for line in lines if rejected in line).endswith("rejected")
+    assert not next(line for line in lines if unmentioned in line).endswith(("confirmed", "rejected"))
+    # The overlay's three confirmations and one rejection; its two DEPENDS_ON links are added ones.
+    assert lines[-1].endswith(", 4 reviewed in the link overlays")
+    to_review = plangraph("links", "--unreviewed").stdout
+    assert logistics not in to_review and rejected not in to_review and unmentioned in to_review
+
+
 def test_a_higher_threshold_trades_recall_for_precision() -> None:
     """What the README's table says: raising the thresholds keeps fewer, surer links."""
     strict = _scores_printed(plangraph("links", "--labels", str(LABELS), "--scale", "1.5").stdout)["all"]
