@@ -60,9 +60,16 @@ _INDEXES = [
     f"CREATE INDEX FOR (n:{ENTITY}) ON (n.parent)",
     f"CREATE INDEX FOR (n:{STAGED}) ON (n.stage)",
 ]
+#: Promote a plan's staged version and delete the old one, in one statement. The node it
+#: creates and deletes at once changes nothing, but FalkorDB changes labels far faster in a
+#: statement that has deleted a node: a plan's first load deletes nothing else, and its label
+#: changes cost ~20× more, growing with the graph (520 nodes at 40 plans: 112 ms, 6 ms with it).
 _SWAP = f"""
 MATCH (s:{STAGED} {{stage: $token}})
 WITH count(s) AS staged WHERE staged > 0
+CREATE (mark)
+DELETE mark
+WITH staged
 OPTIONAL MATCH (old:{ENTITY} {{plan: $plan}})
 DETACH DELETE old
 WITH DISTINCT staged
