@@ -48,10 +48,10 @@ def curation(found: Iterable[LinkKey], curated: GraphDocument) -> dict[LinkKey, 
     document the overlays were applied to) or “rejected” (it is gone). Links no overlay
     mentions are left out: they are still to be reviewed."""
     held = {(r.type, r.source, r.target): r.origin for r in curated.relations.values()}
-    said = {key: held.get(key) for key in found}
+    origins = {key: held.get(key) for key in found}
     return {
         key: "confirmed" if origin is Origin.CURATED else "rejected"
-        for key, origin in said.items()
+        for key, origin in origins.items()
         if origin is not Origin.INFERRED
     }
 
@@ -66,7 +66,7 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
     entries = data.get("links")
     if not isinstance(entries, list) or not entries:
         raise PlanLoadError(str(path), "`links:` must be a non-empty list", data[LINE])
-    names = ", ".join(t.value for t in LINK_KINDS)
+    types = [t.value for t in LINK_KINDS]
     links: set[LinkKey] = set()
     for entry in entries:
         if not isinstance(entry, dict):
@@ -74,8 +74,8 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
         line = entry[LINE]
         if unknown := set(entry) - _KEYS:
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
-        if entry.get("type") not in {t.value for t in LINK_KINDS}:
-            raise PlanLoadError(str(path), f"type must be one of {names}, not {entry.get('type')!r}", line)
+        if entry.get("type") not in types:
+            raise PlanLoadError(str(path), f"type must be one of {', '.join(types)}, not {entry.get('type')!r}", line)
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
             raise PlanLoadError(str(path), f"{entry.get('from')} → {entry.get('to')}: say `why`", line)
         source = plan_entity_id(path, entry.get("from"), plan_id, document, line)
