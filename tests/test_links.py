@@ -66,12 +66,13 @@ def _scores_printed(output: str) -> dict[str, tuple[float, float]]:
 def test_the_links_command_lists_and_scores_inferred_links() -> None:
     done = plangraph("links", "--labels", str(LABELS))
     assert done.returncode == 0, done.stderr
-    assert (
-        "IMPLEMENTS 0.3" in done.stdout
-        and "project/3 “湖北标准”走出去工程 → task/4.7 大力推动“湖北标准”走出去" in done.stdout
-    )
-    listed = [line for line in done.stdout.splitlines() if "project/8 现代物流标准化工程 → domain/col3.3 商贸物流" in line]
-    assert len(listed) == 1 and listed[0].startswith("COVERS") and listed[0].endswith("labelled")
+    lines = done.stdout.splitlines()
+    for type_name, link in [
+        ("IMPLEMENTS", "project/3 “湖北标准”走出去工程 → task/4.7 大力推动“湖北标准”走出去"),
+        ("COVERS", "project/8 现代物流标准化工程 → domain/col3.3 商贸物流"),
+    ]:
+        listed = [line for line in lines if link in line]
+        assert len(listed) == 1 and listed[0].startswith(type_name) and listed[0].endswith("  labelled"), listed
     assert "labelled, not inferred" in done.stdout
     assert "project/1 湖北装备智能制造标准升级工程 → domain/col2.5 激光" in done.stdout  # a miss, by name
     scores = _scores_printed(done.stdout)
@@ -116,7 +117,7 @@ def test_a_bad_labelled_set_is_refused_with_its_file_and_line(
     tmp_path: Path, seed_without_overlays: GraphDocument, entry: str, reason: str
 ) -> None:
     path = tmp_path / "labels.yaml"
-    path.write_text(f"plan: {PLAN}\nlinks:\n  - {{type: IMPLEMENTS, from: project/3, to: task/4.7, why: 走出去}}\n{entry}\n")
+    path.write_text(f"plan: {PLAN}\nlinks:\n  - {{type: IMPLEMENTS, from: project/3, to: task/4.7, why: 走出去}}\n{entry}\n", encoding="utf-8")
     with pytest.raises(PlanLoadError) as error:
         read_labelled_links(path, seed_without_overlays)
     assert error.value.path == str(path) and error.value.line == 4 and reason in str(error.value)
