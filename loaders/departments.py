@@ -68,11 +68,12 @@ class DepartmentFinder:
         covered: list[tuple[int, int]] = []
         for match in self.bracket.finditer(text):
             inner_start = match.start("inner")
+            clauses = self._clauses(match.group("inner"))
             in_bracket: list[BodyMention] = []
-            for clause in self._clauses(match.group("inner")):
+            for clause in clauses:
                 in_bracket += self._clause(clause.group(), inner_start + clause.start(), match.group())
             # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
-            if in_bracket and all(self._joint(c.group()) for c in self._clauses(match.group("inner"))):
+            if in_bracket and all(self._joint(c.group()) for c in clauses):
                 in_bracket = [replace(m, role=Role.LEAD) for m in in_bracket]
             found += in_bracket
             covered.append(match.span())

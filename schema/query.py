@@ -65,22 +65,20 @@ def _limits(info: Info) -> QueryLimits:
     return info.context.limits
 
 
+def _bounded(name: str, asked: int | None, default: int, lowest: int, highest: int) -> int:
+    """An argument as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
+    value = default if asked is None else asked
+    if not lowest <= value <= highest:
+        raise InvalidQuery(f"{name} must be between {lowest} and {highest}, not {value}.")
+    return value
+
+
 def _check_page_size(info: Info, first: int | None, default: int) -> int:
-    """first as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
-    ceiling = _limits(info).max_page_size
-    first = default if first is None else first
-    if not 0 <= first <= ceiling:
-        raise InvalidQuery(f"first must be between 0 and {ceiling}, not {first}.")
-    return first
+    return _bounded("first", first, default, 0, _limits(info).max_page_size)
 
 
 def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
-    """maxDepth as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
-    ceiling = _limits(info).max_analysis_depth
-    depth = default if max_depth is None else max_depth
-    if not 1 <= depth <= ceiling:
-        raise InvalidQuery(f"maxDepth must be between 1 and {ceiling}, not {depth}.")
-    return depth
+    return _bounded("maxDepth", max_depth, default, 1, _limits(info).max_analysis_depth)
 
 
 def _cut(info: Info, reached: list[Reach]) -> list[Reach]:
