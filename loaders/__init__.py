@@ -68,7 +68,7 @@ def load_plan(
     plan_id = plan_id or plan_id_for(path)
     builder = PlanBuilder(plan_id, str(path), profile, registry)
     paragraphs = split_paragraphs(text, profile.bullets)
-    document = builder.build(paragraphs, plan_text.tables)
+    document = builder.build(paragraphs, plan_text.tables, plan_text.title_hint)
     builder.report.format = plan_text.format
     if infer:
         builder.report.inferred_links = infer_links(document, plan_id, [p.text for p in paragraphs], profile.links)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 
 import cn2an
 
@@ -26,8 +27,8 @@ from graph.model import (
 from loaders.departments import DepartmentFinder, DepartmentResolver
 from loaders.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.header import PlanHeader, read_header
-from loaders.indicators import deadline_before, extract_targets
-from loaders.outline import Block, build_outline
+from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
+from loaders.outline import Block, Outline, build_outline
 from loaders.paragraphs import Paragraph
 from loaders.profile import ChapterKind, Profile
 from loaders.registry import DepartmentRegistry
@@ -37,6 +38,12 @@ from loaders.standards import extract_standards
 __all__ = ["PlanBuilder"]
 
 _SENTENCE_END = re.compile("[。；：]")
+_TITLE_FROM = {
+    "notice": "notice that sends the plan out",
+    "lead": "《title》 of the news lead",
+    "page": "page's own title (HTML <title>/<h1> or Word properties)",
+    "file": "file name",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,29 +71,41 @@ class PlanBuilder:
         self._segments: dict[str, list[Segment]] = {}
         self._placed: set[int] = set()
         self._indicator_count = 0
+        self._first_leads = False
 
     # -- entry point -----------------------------------------------------------------------
 
     def build(
-        self, paragraphs: list[Paragraph], tables: list[list[list[str]]] | None = None
+        self,
+        paragraphs: list[Paragraph],
+        tables: list[list[list[str]]] | None = None,
+        title_hint: str | None = None,
     ) -> GraphDocument:
         outline = build_outline(paragraphs, self.profile)
-        kinds = [self.profile.chapter_kind(chapter.title) for chapter in outline.chapters]
-        if not any(kinds):
+        if not outline.chapters:
             raise PlanLoadError(
                 self.path,
-                "no recognisable plan structure: no chapter heading such as "
-                "“一、总体要求”, “二、主要任务” or “五、保障措施” was found",
+                "no numbered outline: no heading such as “一、”, “（一）”, “1.” or “第一章” was found",
             )
-        header = read_header(outline.preamble, self.profile)
-        if header.title is None:
-            raise PlanLoadError(
-                self.path, "no plan title: no line before the first chapter ends like a plan title (…规划)"
+        kinds = [self.profile.chapter_kind(c.title, bool(c.children)) for c in outline.chapters]
+        first_leads = re.compile(self.profile.departments.first_leads)
+        self._first_leads = any(first_leads.search(p.text) for p in paragraphs)
+        header = read_header(
+            outline.preamble,
+            self.profile,
+            closing=paragraphs[-5:],
+            title_hint=title_hint,
+            file_stem=PurePath(self.path).stem,
+        )
+        if header.title_from != "line":
+            self.report.warnings.append(
+                f"no title line: the title was taken from the {_TITLE_FROM[header.title_from]}"
             )
-        self.report.title = header.title
-        plan = self._plan(header, outline.preamble)
+        self.report.title = header.title or ""
+        plan = self._plan(header, outline)
         for number, (chapter, kind) in enumerate(zip(outline.chapters, kinds, strict=True), start=1):
             self._chapter(chapter, kind, number, plan, header)
+        self._preface_goals(header, plan)
         self._link_standards()
         self._link_citations(header)
         self._link_bodies(header)
@@ -153,8 +172,9 @@ class PlanBuilder:
         base = segment.paragraph.start + segment.offset
         return SourceSpan(self.plan_id, base + start, base + end, segment.paragraph.line)
 
-    def _plan(self, header: PlanHeader, preamble: list[Paragraph]) -> Entity:
-        anchor = header.title_paragraphs[0] if header.title_paragraphs else preamble[0]
+    def _plan(self, header: PlanHeader, outline: Outline) -> Entity:
+        preamble = outline.preamble
+        anchor = (header.title_paragraphs or preamble or [outline.chapters[0].paragraph])[0]
         self._placed.update(p.index for p in header.notice + header.title_paragraphs)
         assert header.title is not None
         plan = self._add(
@@ -182,7 +202,7 @@ class PlanBuilder:
     # -- chapters --------------------------------------------------------------------------
 
     def _chapter(
-        self, chapter: Block, kind: ChapterKind | None, number: int, plan: Entity, header: PlanHeader
+        self, chapter: Block, kind: ChapterKind, number: int, plan: Entity, header: PlanHeader
     ) -> None:
         section = self._add(
             EntityKind.SECTION,
@@ -192,28 +212,29 @@ class PlanBuilder:
             anchor=chapter.paragraph,
             segments=_text_of(chapter),
             label=chapter.label,
+            attrs={"chapterKind": kind},
         )
         if kind == "requirements":
             self._requirements(chapter, section, header)
         elif kind == "domains":
             self._domains(chapter, section)
-        elif kind == "tasks":
-            self._numbered(chapter, section, EntityKind.TASK)
-        elif kind == "projects":
-            self._numbered(chapter, section, EntityKind.PROJECT)
-        elif kind == "measures":
-            self._numbered(chapter, section, EntityKind.MEASURE)
+        elif kind in _NUMBERED_KINDS:
+            self._numbered(chapter, section, _NUMBERED_KINDS[kind])
         else:
-            for child in chapter.children:
-                self._add(
-                    EntityKind.SECTION,
-                    f"{number_of(section)}.{_number(child)}",
-                    child.title,
-                    parent=section,
-                    anchor=child.paragraph,
-                    segments=_text_of(child),
-                    label=child.label,
-                )
+            self._subsections(chapter, section)
+
+    def _subsections(self, chapter: Block, section: Entity) -> None:
+        """A context chapter's parts are sections, and nothing more."""
+        for child in chapter.children:
+            self._add(
+                EntityKind.SECTION,
+                f"{number_of(section)}.{_number(child)}",
+                child.title,
+                parent=section,
+                anchor=child.paragraph,
+                segments=_text_of(child),
+                label=child.label,
+            )
 
     def _note_gaps(self, blocks: list[Block]) -> None:
         """Numbers that skip (1. 2. 4.) are kept as written, and noted in the report."""
@@ -250,8 +271,14 @@ class PlanBuilder:
                 )
 
     def _requirements(self, chapter: Block, section: Entity, header: PlanHeader) -> None:
-        for child in chapter.children:
-            part = self.profile.requirement_part(child.title)
+        """Guiding thought, principles and goals, each in its part; a chapter that is all goals
+        (一、工作目标), or whose goals stand in its own text, is read as one goals part."""
+        parts = [self.profile.requirement_part(child.title) for child in chapter.children]
+        if "goals" not in parts and (
+            self.profile.requirement_part(chapter.title) == "goals" or self._states_targets(chapter.body)
+        ):
+            self._goals(replace(chapter, children=[]), section, header)
+        for child, part in zip(chapter.children, parts, strict=True):
             own_text = _text_of(child) if part not in ("principles", "goals") else _rest_of(child)
             subsection = self._add(
                 EntityKind.SECTION,
@@ -266,6 +293,26 @@ class PlanBuilder:
                 self._principles(child, subsection)
             elif part == "goals":
                 self._goals(child, subsection, header)
+
+    def _states_targets(self, paragraphs: list[Paragraph]) -> bool:
+        return any(extract_targets(p.text, self.profile) for p in paragraphs)
+
+    def _preface_goals(self, header: PlanHeader, plan: Entity) -> None:
+        """A goal stated before the first chapter (到2025年，……达到……) is a goal of the plan,
+        with its targets."""
+        for paragraph in header.preface:
+            deadline = deadline_before(paragraph.text, len(paragraph.text), self.profile)
+            if deadline is None or not extract_targets(paragraph.text, self.profile):
+                continue
+            goal = self._add(
+                EntityKind.GOAL,
+                f"0.{paragraph.index}",
+                _goal_name(paragraph.text, self.profile),
+                parent=plan,
+                anchor=paragraph,
+                segments=[Segment(paragraph)],
+            )
+            self._indicators(goal, [Segment(paragraph)], deadline)
 
     def _principles(self, block: Block, subsection: Entity) -> None:
         count = 0
@@ -297,6 +344,8 @@ class PlanBuilder:
         """The first plain paragraph is the overall goal; bullets (or numbered items) are its
         sub-goals; a plain paragraph after a sub-goal continues it."""
         overall: tuple[Paragraph, list[Segment]] | None = None
+        if block.rest and block.level != "chapter":
+            overall = (block.paragraph, _rest_of(block))
         subgoals: list[tuple[Paragraph, str, str | None, list[Segment]]] = []
         for paragraph in block.body:
             if paragraph.bullet:
@@ -318,14 +367,19 @@ class PlanBuilder:
             parent = self._add(
                 EntityKind.GOAL,
                 "1",
-                _goal_name(anchor.text, self.profile),
+                _goal_name(segments[0].text, self.profile),
                 parent=subsection,
                 anchor=anchor,
                 segments=segments,
             )
             prefix = "1."
-            default_deadline = (
-                deadline_before(anchor.text, len(anchor.text), self.profile) or default_deadline
+            default_deadline = next(
+                (
+                    d
+                    for seg in reversed(segments)
+                    if (d := deadline_before(seg.text, len(seg.text), self.profile))
+                ),
+                default_deadline,
             )
             self._indicators(parent, segments, default_deadline)
         for number, (anchor, name, label, segments) in enumerate(subgoals, start=1):
@@ -342,7 +396,8 @@ class PlanBuilder:
 
     def _indicators(self, goal: Entity, segments: list[Segment], default_deadline: int | None) -> None:
         for segment in segments:
-            for target in extract_targets(segment.text, self.profile):
+            targets = extract_targets(segment.text, self.profile)
+            for target in targets:
                 self._indicator_count += 1
                 deadline = deadline_before(segment.text, target.start, self.profile) or default_deadline
                 indicator = Entity(
@@ -359,10 +414,20 @@ class PlanBuilder:
                         "value": target.value,
                         "unit": target.unit,
                         "deadline": deadline,
+                        "written": target.written,
+                        "level": target.level,
                     },
                 )
                 self.document.add_entity(indicator)
                 self._relate(RelationType.MEASURES, indicator, goal, indicator.source)  # type: ignore[arg-type]
+            self._report_unread(segment, targets)
+
+    def _report_unread(self, segment: Segment, targets: list[Target]) -> None:
+        """A clause that looks like a target but gave none is reported, never dropped silently."""
+        read = [(t.start, t.end) for t in targets]
+        for start, end in target_like_clauses(segment.text):
+            if not any(t_start < end and start < t_end for t_start, t_end in read):
+                self.report.unread_targets.append(Unplaced(segment.paragraph.line, segment.text[start:end]))
 
     def _domains(self, chapter: Block, section: Entity) -> None:
         """Key areas （一）, their 专栏 columns, and the domains headed by short lines inside
@@ -473,7 +538,7 @@ class PlanBuilder:
                     self._relate(RelationType.DERIVES_FROM, plan, document, span)
 
     def _link_bodies(self, header: PlanHeader) -> None:
-        finder = DepartmentFinder(self.profile, self.registry)
+        finder = DepartmentFinder(self.profile, self.registry, self._first_leads)
         resolver = DepartmentResolver(self.profile, self.registry, header.region)
         kinds = {_CHAPTER_ENTITY[c] for c in self.profile.departments.chapters}
         for entity, segment in self._texts(kinds):
@@ -543,6 +608,11 @@ def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
     return partial[0] if len(partial) == 1 else None
 
 
+_NUMBERED_KINDS: dict[str, EntityKind] = {
+    "tasks": EntityKind.TASK,
+    "projects": EntityKind.PROJECT,
+    "measures": EntityKind.MEASURE,
+}
 _CHAPTER_ENTITY: dict[str, EntityKind] = {
     "requirements": EntityKind.GOAL,
     "tasks": EntityKind.TASK,

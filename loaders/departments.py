@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph.model import Entity, EntityKind, Role
+from loaders.header import qualify
+from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
 
@@ -38,16 +40,14 @@ class BodyMention:
     evidence: str
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class DepartmentFinder:
-    """Finds the bodies a text gives work to."""
+    """Finds the bodies a text gives work to. `first_leads`: the plan says that the body
+    listed first in a bracket leads (列第一位者为牵头单位), so the others support."""
 
-    def __init__(self, profile: Profile, registry: DepartmentRegistry) -> None:
+    def __init__(self, profile: Profile, registry: DepartmentRegistry, first_leads: bool = False) -> None:
         rules = profile.departments
         self.rules = rules
+        self.first_leads = first_leads
         generic = [
             (name, "".join(f"(?!{re.escape(w)})" for w in body.not_before))
             for canonical, body in rules.bodies.items()
@@ -55,12 +55,15 @@ class DepartmentFinder:
         ]
         named = [(name, "") for name in registry.names]
         alternatives = sorted(generic + named, key=lambda pair: -len(pair[0]))
-        self.known = re.compile("|".join(re.escape(name) + guard for name, guard in alternatives))
+        self.known = re.compile(
+            "|".join([*rules.generic_patterns, *(re.escape(name) + guard for name, guard in alternatives)])
+        )
+        self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
         self.bracket = re.compile(rules.bracket)
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
-        self.role_word = re.compile(f"(?:{_alternation(rules.support_words + rules.lead_words)})$")
-        self.noise = re.compile(_alternation(rules.name_noise))
+        self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
+        self.noise = re.compile(alternation(rules.name_noise))
 
     def mentions(self, text: str) -> list[BodyMention]:
         """Every body given work in text, once per role and sentence (or bracket)."""
@@ -68,12 +71,21 @@ class DepartmentFinder:
         covered: list[tuple[int, int]] = []
         for match in self.bracket.finditer(text):
             inner_start = match.start("inner")
+            if self.labels.match(match.group("inner")):
+                found += self._labelled(match.group("inner"), inner_start, match.group())
+                covered.append(match.span())
+                continue
             clauses = self._clauses(match.group("inner"))
             in_bracket: list[BodyMention] = []
             for clause in clauses:
                 in_bracket += self._clause(clause.group(), inner_start + clause.start(), match.group())
-            # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
-            if in_bracket and all(self._joint(c.group()) for c in clauses):
+            if self.first_leads and in_bracket:
+                # 列第一位者为牵头单位: the first body leads, whatever the role words say.
+                in_bracket = [
+                    replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(in_bracket)
+                ]
+            elif in_bracket and all(self._joint(c.group()) for c in clauses):
+                # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
                 in_bracket = [replace(m, role=Role.LEAD) for m in in_bracket]
             found += in_bracket
             covered.append(match.span())
@@ -98,6 +110,27 @@ class DepartmentFinder:
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
         return _once_per_evidence(found)
+
+    def _labelled(self, inner: str, offset: int, evidence: str) -> list[BodyMention]:
+        """（责任单位：A、B，C） / （牵头单位：A；配合单位：B、C）: each label gives its role to
+        the names up to the next label."""
+        labels = list(self.labels.finditer(inner))
+        mentions: list[BodyMention] = []
+        for label, following in zip(labels, [*labels[1:], None], strict=True):
+            role = self.rules.bracket_labels[label.group("label")]
+            end = following.start() if following else len(inner)
+            part = inner[label.end() : end]
+            mentions += [
+                BodyMention(
+                    name, role, offset + label.end() + at, offset + label.end() + at + len(name), evidence
+                )
+                for name, at in self.names(part)
+            ]
+        if self.first_leads and mentions and all(m.role is Role.LEAD for m in mentions):
+            mentions = [
+                replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(mentions)
+            ]
+        return mentions
 
     def _clauses(self, inner: str) -> list[re.Match[str]]:
         return list(re.finditer(f"[^{self.rules.clause_separator[1:-1]}]+", inner))
@@ -192,11 +225,13 @@ class DepartmentResolver:
             return Entity(
                 department_id(canonical), EntityKind.DEPARTMENT, canonical, attrs={"category": category}
             )
+        if any(re.fullmatch(p, name) for p in self.profile.departments.generic_patterns):
+            return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs={"category": "GOVERNMENT"})
         self.unresolved.add(name)
+        qualified = qualify(name, self.region, self.profile)
         government = name.endswith(tuple(self.profile.departments.government_suffixes))
-        return Entity(
-            department_id(name),
-            EntityKind.DEPARTMENT,
-            name,
-            attrs={"category": "GOVERNMENT" if government else "OTHER", "registered": False},
-        )
+        attrs: dict[str, object] = {"category": "GOVERNMENT" if government else "OTHER", "registered": False}
+        if qualified != name:
+            # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
+            attrs.update(aliases=[name], region=self.region)
+        return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs)

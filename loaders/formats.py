@@ -36,6 +36,8 @@ class PlanText:
     text: str
     format: str
     tables: list[Table] = field(default_factory=list)
+    #: A title the file carries apart from its text: HTML <h1>/<title>, Word core properties.
+    title_hint: str | None = None
 
 
 def read_plan_text(raw: bytes, path: str) -> PlanText:

@@ -1,21 +1,36 @@
-"""The plan's header: the notice that sends it out (recipients, approval, date) and the
-title block (title, period), read from the paragraphs before the first chapter."""
+"""The plan's header: the notice that sends it out (recipients, approval, 文号, date) and the
+title block (title, period), read from the paragraphs before the first chapter.
+
+Plans reach planners in many wrappings — a notice before the plan, a news lead that names it
+only as 《…》, a web page whose title is only in `<title>` — so the title is looked for in a
+fixed order, and where it comes from is kept (`title_from`), so a guess can be reported.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+import cn2an
+
 from loaders.documents import normalise_doc_number
 from loaders.paragraphs import Paragraph
 from loaders.profile import Profile
 
-__all__ = ["PlanHeader", "read_header"]
+__all__ = ["PlanHeader", "qualify", "read_header"]
+
+_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_NUMERAL_DATE = re.compile(
+    "([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+)
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|——|--|-\s)\s*[^_|｜]*$")
 
 
 @dataclass(slots=True)
 class PlanHeader:
     title: str | None = None
+    #: Where the title was found: line, notice, lead, page (HTML or Word properties), file.
+    title_from: str | None = None
     title_paragraphs: list[Paragraph] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     approved_by: str | None = None
@@ -26,40 +41,26 @@ class PlanHeader:
     period_end: int | None = None
     region: str | None = None
     level: str | None = None
-    #: The notice paragraphs (recipients, approval, date): placed, not plan text.
+    #: The notice paragraphs (recipients, approval, 文号, date): placed, not plan text.
     notice: list[Paragraph] = field(default_factory=list)
     #: Paragraphs between the title and the first chapter: the plan's own preface.
     preface: list[Paragraph] = field(default_factory=list)
 
 
-def read_header(preamble: list[Paragraph], profile: Profile) -> PlanHeader:
+def read_header(
+    preamble: list[Paragraph],
+    profile: Profile,
+    *,
+    closing: list[Paragraph] = (),  # type: ignore[assignment]
+    title_hint: str | None = None,
+    file_stem: str | None = None,
+) -> PlanHeader:
+    """Read the header from the preamble; `closing` are the document's last paragraphs (a
+    signature date), `title_hint` a title the file format carries (HTML, Word properties),
+    `file_stem` the last resort for a title."""
     header = PlanHeader()
-    recipients = re.compile(profile.notice.recipients)
-    approval = re.compile(profile.notice.approval)
-    date = re.compile(profile.notice.date)
-    quoted_titles: list[str] = []
-
     title_index = _title_line(preamble, profile)
-    for position, paragraph in enumerate(preamble):
-        if title_index is not None and position >= title_index:
-            break
-        text = paragraph.text
-        if not header.recipients and (match := recipients.match(text)):
-            header.recipients = [r for r in re.split(r"[，,]", match.group("recipients")) if r]
-            header.notice.append(paragraph)
-        elif re.fullmatch(profile.documents.number, text):
-            header.doc_number = normalise_doc_number(text)
-            header.notice.append(paragraph)
-        elif match := date.match(text):
-            header.issued_on = "{}-{:02d}-{:02d}".format(
-                int(match.group("year")), int(match.group("month")), int(match.group("day"))
-            )
-            header.notice.append(paragraph)
-        elif match := approval.search(text):
-            header.approved_by = match.group("approver")
-            quoted_titles += re.findall(r"《([^》]+)》", text)
-            header.notice.append(paragraph)
-
+    notice_titles = _read_notice(header, preamble, title_index, profile)
     if title_index is not None:
         header.title_paragraphs = [preamble[title_index]]
         title = preamble[title_index].text
@@ -67,14 +68,92 @@ def read_header(preamble: list[Paragraph], profile: Profile) -> PlanHeader:
         if following is not None and re.fullmatch(profile.title.period, following.text):
             header.title_paragraphs.append(following)
             title += following.text
-        header.title = title
-        header.preface = preamble[title_index + len(header.title_paragraphs) :]
-    elif quoted_titles:
-        header.title = quoted_titles[0]
-
+        header.title, header.title_from = title, "line"
+        header.preface = [
+            p for p in preamble[title_index + len(header.title_paragraphs) :] if p not in header.notice
+        ]
+    else:
+        header.preface = [p for p in preamble if p not in header.notice]
+        header.title, header.title_from = _fallback_title(
+            preamble, notice_titles, title_hint, file_stem, profile
+        )
+    if header.issued_on is None:
+        header.issued_on = _signature_date(list(closing), profile)
     if header.title:
         _read_title(header, profile)
     return header
+
+
+def _read_notice(
+    header: PlanHeader, preamble: list[Paragraph], title_index: int | None, profile: Profile
+) -> list[str]:
+    """Recipients, approval, 文号 and date, wherever they stand in the header block; returns the
+    titles the notice names (印发《…》 or 关于印发…的通知)."""
+    recipients = re.compile(profile.notice.recipients)
+    approval = re.compile(profile.notice.approval)
+    notice_title = re.compile(profile.documents.notice_title)
+    titles: list[str] = []
+    for position, paragraph in enumerate(preamble):
+        text = paragraph.text
+        before_title = title_index is None or position < title_index
+        if (number := _doc_number(text, profile)) is not None:
+            header.doc_number = header.doc_number or number
+            header.notice.append(paragraph)
+        elif (date := _date(text, profile)) is not None and len(text) <= 24:
+            header.issued_on = header.issued_on or date
+            header.notice.append(paragraph)
+        elif not before_title:
+            continue
+        elif match := notice_title.match(text):
+            titles.append(match.group("title").strip("《》"))
+            header.issuer = header.issuer or _issuer_of(text, profile)
+            header.notice.append(paragraph)
+        elif not header.recipients and (match := recipients.match(text)):
+            header.recipients = [r for r in re.split(r"[，,]", match.group("recipients")) if r]
+            header.notice.append(paragraph)
+        elif match := approval.search(text):
+            header.approved_by = match.group("approver")
+            titles += re.findall(r"《([^》]+)》", text)
+            header.notice.append(paragraph)
+    return titles
+
+
+def _doc_number(text: str, profile: Profile) -> str | None:
+    """A 文号 standing alone on its line, bracketed or not: 鄂政发〔2022〕21号, （国发〔2016〕1号）."""
+    bare = text.strip("（）()")
+    if re.fullmatch(profile.documents.number, bare):
+        return normalise_doc_number(bare)
+    return None
+
+
+def _date(text: str, profile: Profile) -> str | None:
+    """A date alone on its line, in digits or in Chinese numerals (二〇一六年三月十日),
+    possibly bracketed: 2016-03-10."""
+    bare = text.strip("（）() ")
+    match = re.match(profile.notice.date, bare)
+    if match is None:
+        numeral = _NUMERAL_DATE.fullmatch(bare)
+        if numeral is None:
+            return None
+        year = int(numeral.group(1).translate(_DIGITS))
+        month, day = (int(cn2an.cn2an(numeral.group(i), "smart")) for i in (2, 3))
+        return f"{year}-{month:02d}-{day:02d}"
+    return "{}-{:02d}-{:02d}".format(
+        int(match.group("year")), int(match.group("month")), int(match.group("day"))
+    )
+
+
+def _signature_date(closing: list[Paragraph], profile: Profile) -> str | None:
+    for paragraph in reversed(closing):
+        if (date := _date(paragraph.text, profile)) is not None:
+            return date
+    return None
+
+
+def _issuer_of(title: str, profile: Profile) -> str | None:
+    """国务院办公厅关于印发……的通知 / 农业部关于促进……的指导意见 → the body before 关于."""
+    match = re.match(profile.title.issuer, title)
+    return match.group("issuer") if match else None
 
 
 def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
@@ -87,30 +166,75 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     return None
 
 
+def _fallback_title(
+    preamble: list[Paragraph],
+    notice_titles: list[str],
+    title_hint: str | None,
+    file_stem: str | None,
+    profile: Profile,
+) -> tuple[str | None, str | None]:
+    """No title line: the title the notice names, the 《title》 a news lead names, the page's
+    or Word file's own title, or the file name — in that order."""
+    endings = tuple(profile.title.endings)
+
+    def plan_like(title: str) -> bool:
+        return re.sub(profile.title.period + "$", "", title).endswith(endings)
+
+    for title in notice_titles:
+        if plan_like(title):
+            return title, "notice"
+    for paragraph in preamble[:5]:
+        for title in re.findall(profile.title.lead, paragraph.text):
+            if plan_like(title):
+                return title, "lead"
+    if title_hint:
+        hint = _SITE_SUFFIX.sub("", title_hint.strip()).strip()
+        if hint and len(hint) <= 80:
+            return hint, "page"
+    if file_stem:
+        return file_stem, "file"
+    return None, None
+
+
 def _read_title(header: PlanHeader, profile: Profile) -> None:
     assert header.title is not None
     if period := re.search(profile.title.period, header.title):
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
+    header.issuer = header.issuer or _issuer_of(header.title, profile)
     header.region = _region(header, profile)
-    if header.region:
-        for suffix, level in profile.regions.levels.items():
-            if header.region.endswith(suffix):
-                header.level = level
-                break
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
-        header.issuer = profile.notice.issuer_from_approver.format(approver=header.approved_by)
+        header.issuer = header.issuer or profile.notice.issuer_from_approver.format(
+            approver=header.approved_by
+        )
+    header.level = _level(header, profile)
+
+
+def _level(header: PlanHeader, profile: Profile) -> str | None:
+    """The region's level (直辖市 are provincial); a plan with no region issued by a central
+    body, or titled 全国/国家…, is national."""
+    rules = profile.regions
+    if header.region:
+        if header.region in rules.provincial_cities:
+            return "PROVINCIAL"
+        return next((level for suffix, level in rules.levels.items() if header.region.endswith(suffix)), None)
+    central = (header.issuer or "", header.approved_by or "", header.title or "")
+    if any(text.startswith(tuple(rules.national_prefixes)) for text in central):
+        return "NATIONAL"
+    return None
 
 
 def _region(header: PlanHeader, profile: Profile) -> str | None:
-    """The region the title begins with; failing that (关于……的实施意见), the region of the
-    first document the notice or preface cites (为贯彻落实《湖北省……规划》)."""
+    """The region the title (or its issuer) begins with; failing that (关于……的实施意见), the
+    region of the first document the notice or preface cites (为贯彻落实《湖北省……规划》)."""
     assert header.title is not None
-    titles = [header.title] + [
+    titles = [header.title, header.issuer or ""] + [
         t for p in header.notice + header.preface for t in re.findall(r"《([^》]+)》", p.text)
     ]
     for title in titles:
+        if title.startswith(tuple(profile.regions.national_prefixes)):
+            return None
         if match := re.match(profile.regions.pattern, title):
             return match.group("region")
     return None

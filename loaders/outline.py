@@ -1,7 +1,10 @@
 """Paragraphs → the plan's outline: chapters, their sections, columns and numbered items.
 
-The outline only knows numbering (from the profile); what a chapter means is decided
-later by its heading words.
+The outline only knows numbering; what a chapter means is decided later by its heading words.
+Plans number their outline in different styles (第一章 / 第一节 / 一、 / （一） / 1. / （1）):
+the profile lists them outermost first, and the styles a document actually uses become its
+levels in that order — a plan numbered 一、 / （一） / 1. and an opinion numbered only
+（一） / 1. both get chapters, sections and items.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from loaders.profile import Profile
 __all__ = ["Block", "Outline", "build_outline"]
 
 Level = Literal["chapter", "section", "column", "item"]
+_LEVELS: tuple[Level, ...] = ("chapter", "section", "item")
 _RANK: dict[Level, int] = {"chapter": 1, "section": 2, "column": 3, "item": 3}
 
 
@@ -41,12 +45,7 @@ class Outline:
 
 
 def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
-    patterns: list[tuple[Level, re.Pattern[str]]] = [
-        ("chapter", re.compile(profile.numbering.chapter)),
-        ("section", re.compile(profile.numbering.section)),
-        ("column", re.compile(profile.numbering.column)),
-        ("item", re.compile(profile.numbering.item)),
-    ]
+    patterns = _levels(paragraphs, profile)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
     open_blocks: list[Block] = []
@@ -66,6 +65,16 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
             chapters.append(block)
         open_blocks.append(block)
     return Outline(preamble, chapters)
+
+
+def _levels(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[Level, re.Pattern[str]]]:
+    """The numbering styles this document uses, outermost first, as chapter, section and item;
+    a fourth style or deeper is left as text of the item it stands in. Columns (专栏) keep
+    their own level wherever they stand."""
+    styles = [re.compile(p) for p in profile.numbering.styles]
+    used = [s for s in styles if any(not p.bullet and s.match(p.text) for p in paragraphs)]
+    levels: list[tuple[Level, re.Pattern[str]]] = list(zip(_LEVELS, used, strict=False))
+    return [("column", re.compile(profile.numbering.column)), *levels]
 
 
 def _heading(paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]]) -> Block | None:

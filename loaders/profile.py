@@ -14,12 +14,14 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from graph.model import Role
+
 __all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = PROFILES_DIR / "standardization-plan.yaml"
 
-ChapterKind = Literal["requirements", "tasks", "domains", "projects", "measures"]
+ChapterKind = Literal["context", "requirements", "tasks", "domains", "projects", "measures"]
 RequirementPart = Literal["guiding", "principles", "goals"]
 
 
@@ -44,9 +46,7 @@ def _regex() -> object:
 
 
 class Numbering(_Rules):
-    chapter: str = _regex()
-    section: str = _regex()
-    item: str = _regex()
+    styles: list[str] = _regex()
     column: str = _regex()
 
 
@@ -60,12 +60,20 @@ class Notice(_Rules):
 class Title(_Rules):
     endings: list[str]
     period: str = _regex()
+    #: The body a title or notice title names before 关于: its issuer.
+    issuer: str = _regex()
+    #: A news lead that names the plan: 近日印发了《……》.
+    lead: str = _regex()
 
 
 class Regions(_Rules):
     pattern: str = _regex()
     levels: dict[str, str]
     relative_prefixes: list[str]
+    #: Municipalities directly under the central government: provincial level.
+    provincial_cities: list[str]
+    #: A title or issuer beginning so is central (national level).
+    national_prefixes: list[str]
 
 
 class Derivation(_Rules):
@@ -81,6 +89,16 @@ class Goals(_Rules):
 class Indicators(_Rules):
     number: str = _regex()
     units: list[str]
+    #: Words a metric can begin with that are not the thing measured (制定, 发布, 新增 …).
+    metric_verbs: list[str]
+    #: Scope words at a metric's head (全国, 全省): dropped.
+    scope_words: list[str]
+    #: Level words at a metric's head (省级, 国家级): kept apart as the target's level.
+    level_prefixes: list[str]
+    #: A target shared by several metrics: 国家、行业标准各1000项.
+    shared_words: list[str]
+    #: A time phrase before the metric: 到2025年.
+    metric_time: str = _regex()
     at_least_suffix: list[str]
     at_most_suffix: list[str]
     about_suffix: list[str]
@@ -132,6 +150,12 @@ class Departments(_Rules):
     #: Support words that, when every clause of a bracket ends with one, make all its bodies leads.
     joint_words: list[str]
     sentence: str = _regex()
+    #: Labels inside a bracket and the role they give: （责任单位：A、B） / （牵头单位：A；配合单位：B）.
+    bracket_labels: dict[str, Role]
+    #: A plan saying so (列第一位者为牵头单位) makes the first body of each bracket its lead.
+    first_leads: str = _regex()
+    #: Generic bodies recognised by pattern: 各级农牧部门, 各区政府, 各有关部门.
+    generic_patterns: list[str] = _regex()
     name_separators: list[str]
     name_joiners: list[str]
     name_noise: list[str]
@@ -180,8 +204,10 @@ class Profile(BaseModel):
     departments: Departments
     links: Links
 
-    def chapter_kind(self, title: str) -> ChapterKind | None:
-        return _first_kind(self.chapters, title)
+    def chapter_kind(self, title: str, has_items: bool = True) -> ChapterKind:
+        """The kind the chapter's title words give; failing that, the genre's convention: a
+        topical chapter with numbered items is work to do (tasks), one without is context."""
+        return _first_kind(self.chapters, title) or ("tasks" if has_items else "context")
 
     def requirement_part(self, title: str) -> RequirementPart | None:
         return _first_kind(self.requirement_parts, title)

@@ -39,6 +39,10 @@ class LoadReport:
     notes: list[Note] = field(default_factory=list)
     #: Links between chapters inferred from shared key terms (loaders/links.py).
     inferred_links: int = 0
+    #: Clauses of the goals that look like targets but gave none.
+    unread_targets: list[Unplaced] = field(default_factory=list)
+    #: What was guessed: a title taken from the file name, …
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, document: GraphDocument) -> None:
         self.entities = Counter(e.kind.value for e in document.entities.values())
@@ -56,4 +60,6 @@ class LoadReport:
             "unresolvedDepartments": self.unresolved_departments,
             "notes": [{"line": n.line, "message": n.message} for n in self.notes],
             "inferredLinks": self.inferred_links,
+            "unreadTargets": [{"line": u.line, "text": u.text} for u in self.unread_targets],
+            "warnings": self.warnings,
         }

@@ -19,11 +19,11 @@ BAD_FILES = {
     "binary.txt": (bytes(range(256)) * 8, "binary"),
     "notice-only.txt": (
         "各市、州、县人民政府：\n\n　　《某某规划》已经省人民政府同意，现印发给你们。\n\n　　2016年1月1日\n".encode(),
-        "no recognisable plan structure",
+        "no numbered outline",
     ),
     "prose.txt": (
         "这是一段普通的文字，没有任何章节结构。\n第二段。\n".encode("gb18030"),
-        "no recognisable plan structure",
+        "no numbered outline",
     ),
 }
 

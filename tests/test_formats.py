@@ -234,7 +234,7 @@ def test_a_notice_without_the_plan_body_is_refused(tmp_path: Path, seed_text: st
     notice = seed_text[: seed_text.index("湖北省标准化体系建设发展规划\n")]
     path = tmp_path / "notice.txt"
     path.write_text(notice, encoding="utf-8")
-    with pytest.raises(PlanLoadError, match="no recognisable plan structure"):
+    with pytest.raises(PlanLoadError, match="no numbered outline"):
         load_plan(path)
 
 

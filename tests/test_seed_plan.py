@@ -81,9 +81,11 @@ INDICATORS = [
     ("标准化水平不断提高", "政务服务、社区服务标准化率", Comparator.AT_LEAST, 90, "%"),
     ("国际标准化合作更加深入", "国际标准", Comparator.AT_LEAST, 50, "项"),
     ("国际标准化合作更加深入", "实质性参与国际标准化活动的专业技术机构", Comparator.AT_LEAST, 20, "个"),
-    ("标准化基础更加坚实", "国家级标准化专业技术委员会和分技术委员会秘书处", Comparator.AT_LEAST, 30, "个"),
-    ("标准化基础更加坚实", "省级标准化专业技术委员会", Comparator.AT_LEAST, 20, "个"),
+    # The level (国家级, 省级) is kept apart from the metric, so 标准化专业技术委员会 compares across plans.
+    ("标准化基础更加坚实", "标准化专业技术委员会和分技术委员会秘书处", Comparator.AT_LEAST, 30, "个"),
+    ("标准化基础更加坚实", "标准化专业技术委员会", Comparator.AT_LEAST, 20, "个"),
 ]
+LEVELS = {"标准化专业技术委员会和分技术委员会秘书处": "国家级", "标准化专业技术委员会": "省级"}
 
 
 def test_indicators(seed: GraphDocument) -> None:
@@ -95,7 +97,10 @@ def test_indicators(seed: GraphDocument) -> None:
         found.append((goal.name, a["metric"], Comparator(a["comparator"]), a["value"], a["unit"]))
         # 到2020年 for most; “到‘十三五’期末” for the 国际标准化 targets: both are 2020.
         assert a["deadline"] == 2020
+        assert a["level"] == LEVELS.get(a["metric"])
     assert found == INDICATORS
+    written = {i.attrs["metric"]: i.attrs["written"] for i in seed.entities_of(K.INDICATOR)}
+    assert written["企业标准自我声明数量"] == "2万项"
 
 
 def test_indicator_sources_point_at_their_clause(seed: GraphDocument, seed_text: str) -> None:

@@ -182,18 +182,22 @@ def test_a_plan_with_other_headings_and_numbering(tmp_path: Path) -> None:
     assert result.reports[0].unplaced == []
 
 
-def test_other_heading_words_are_a_profile_change(tmp_path: Path) -> None:
-    """A plan that calls its tasks 工作任务 loads them as tasks once the profile says so."""
-    text = MUNICIPAL_PLAN.replace("二、重点任务", "二、工作任务")
+def test_a_topical_chapter_is_tasks_and_a_profile_can_file_it_otherwise(tmp_path: Path) -> None:
+    """A chapter whose title no profile word names (二、推进产业标准化) is read by the genre's
+    convention: its numbered items are tasks. A profile can file the same words as another kind."""
+    text = MUNICIPAL_PLAN.replace("二、重点任务", "二、推进产业标准化")
     path = tmp_path / "wuhan.txt"
     path.write_text(text, encoding="utf-8")
-    assert load_plan(path).document.entities_of(K.TASK) == []
+    tasks = load_plan(path).document.entities_of(K.TASK)
+    assert [t.name for t in tasks] == ["推进先进制造业标准化", "推进现代服务业标准化"]
 
     rules = yaml.safe_load(DEFAULT_PROFILE.read_text(encoding="utf-8"))
-    rules["chapters"]["tasks"].append("工作任务")
+    rules["chapters"]["projects"].append("推进产业标准化")
     profile = Profile.model_validate(rules)
-    tasks = load_plan(path, profile).document.entities_of(K.TASK)
-    assert [t.name for t in tasks] == ["推进先进制造业标准化", "推进现代服务业标准化"]
+    document = load_plan(path, profile).document
+    assert document.entities_of(K.TASK) == []
+    projects = [p.name for p in document.entities_of(K.PROJECT)]
+    assert projects[:2] == ["推进先进制造业标准化", "推进现代服务业标准化"]
 
 
 def test_a_broken_profile_pattern_is_rejected_with_its_field() -> None:

@@ -1,0 +1,139 @@
+"""Checks a loaded corpus document against its hand-written expectations
+(tests/corpus/<slug>.expected.yaml, written by tests/corpus/GUIDELINE.md).
+
+Each expectation is one check: a header field, a chapter with its kind, a task, a target
+(metric, value, unit, comparator and deadline together), a responsibility (body, role and the
+entity it is for together). `check_document` answers which held and which did not."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from graph.model import EntityKind, GraphDocument, Origin, RelationType
+from loaders import load_plan
+
+CORPUS = Path(__file__).parent / "corpus"
+HEADER_FIELDS = {
+    "title": "title",
+    "issuer": "issuer",
+    "issued_on": "issuedOn",
+    "doc_number": "docNumber",
+    "region": "region",
+    "level": "level",
+}
+
+
+@dataclass
+class Checked:
+    name: str
+    held: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        total = len(self.held) + len(self.failed)
+        return len(self.held) / total if total else 1.0
+
+    def check(self, ok: bool, what: str) -> None:
+        (self.held if ok else self.failed).append(what)
+
+
+def expectation_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.expected.yaml"))
+
+
+def check_document(expected_path: Path) -> Checked:
+    expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    document = load_plan(CORPUS / expected["file"]).document
+    checked = Checked(expected["file"])
+    _header(document, expected.get("header") or {}, checked)
+    _chapters(document, expected.get("chapters") or [], checked)
+    _tasks(document, expected.get("tasks") or [], checked)
+    _targets(document, expected.get("targets") or [], checked)
+    _responsibilities(document, expected.get("responsibilities") or [], checked)
+    return checked
+
+
+def _plan(document: GraphDocument):  # type: ignore[no-untyped-def]
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    return plan
+
+
+def _header(document: GraphDocument, header: dict, checked: Checked) -> None:
+    plan = _plan(document)
+    for key, attr in HEADER_FIELDS.items():
+        if key not in header:
+            continue
+        want, got = header[key], plan.attrs.get(attr)
+        if key == "title":
+            got = plan.name
+        checked.check(
+            str(got) == str(want) if want is not None else got is None, f"{key}: {want!r} (read {got!r})"
+        )
+    if "period" in header:
+        want = header["period"]
+        got = [plan.attrs.get("periodStart"), plan.attrs.get("periodEnd")]
+        checked.check(got == (want or [None, None]), f"period: {want} (read {got})")
+
+
+def _chapters(document: GraphDocument, chapters: list[dict], checked: Checked) -> None:
+    plan = _plan(document)
+    found = [e for e in document.entities_of(EntityKind.SECTION) if e.parent == plan.id]
+    for chapter in chapters:
+        same = [e for e in found if e.name == chapter["title"]]
+        kinds = [e.attrs.get("chapterKind") for e in same]
+        checked.check(
+            chapter["kind"] in kinds, f"chapter {chapter['title']} as {chapter['kind']} (read {kinds})"
+        )
+
+
+def _tasks(document: GraphDocument, tasks: list[str], checked: Checked) -> None:
+    names = {e.name for e in document.entities_of(EntityKind.TASK)}
+    for task in tasks:
+        checked.check(task in names, f"task {task}")
+
+
+def _targets(document: GraphDocument, targets: list[dict], checked: Checked) -> None:
+    indicators = [e.attrs for e in document.entities_of(EntityKind.INDICATOR)]
+    for target in targets:
+
+        def same(a: dict, t: dict = target) -> bool:
+            return (
+                a.get("metric") == t["metric"]
+                and a.get("value") is not None
+                and math.isclose(float(a["value"]), float(t["value"]), rel_tol=1e-9)
+                and a.get("unit") == t["unit"]
+                and a.get("comparator") == t["comparator"]
+                and a.get("deadline") == t.get("deadline")
+            )
+
+        near = [
+            (a.get("metric"), a.get("value"), a.get("unit"), a.get("comparator"), a.get("deadline"))
+            for a in indicators
+            if a.get("written") == target.get("written") or a.get("metric") == target["metric"]
+        ]
+        checked.check(
+            any(same(a) for a in indicators),
+            f"target {target['metric']} {target['comparator']} {target['value']} {target['unit']} "
+            f"by {target.get('deadline')} (read {near})",
+        )
+
+
+def _responsibilities(document: GraphDocument, responsibilities: list[dict], checked: Checked) -> None:
+    found: list[tuple[set[str], str, str]] = []
+    for relation in document.relations_of(RelationType.RESPONSIBLE_FOR):
+        if relation.origin is not Origin.TEXT:
+            continue
+        body = document.entities[relation.source]
+        names = {body.name, *(body.attrs.get("aliases") or [])}
+        target = document.entities[relation.target]
+        found.append((names, relation.role.value if relation.role else "", target.name))
+    for row in responsibilities:
+        bodies = {row["body"], row.get("resolved") or row["body"]}
+        ok = any(names & bodies and role == row["role"] and name == row["of"] for names, role, name in found)
+        read = sorted({f"{role} {name}" for names, role, name in found if names & bodies})[:4]
+        checked.check(ok, f"{row['body']} {row['role']} of {row['of']} (read {read})")
