@@ -71,7 +71,9 @@ def load_plan(
     document = builder.build(paragraphs, plan_text.tables, plan_text.title_hint)
     builder.report.format = plan_text.format
     if infer:
-        builder.report.inferred_links = infer_links(document, plan_id, [p.text for p in paragraphs], profile.links)
+        builder.report.inferred_links = infer_links(
+            document, plan_id, [p.text for p in paragraphs], profile.links
+        )
         builder.report.count(document)
     if traditional and len(text) == len(plan_text.text):
         _keep_original(document, plan_text.text)

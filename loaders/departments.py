@@ -62,6 +62,7 @@ class DepartmentFinder:
         self.bracket = re.compile(rules.bracket)
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
+        self.subject = re.compile(rules.subject)
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         self.noise = re.compile(alternation(rules.name_noise))
 
@@ -77,8 +78,15 @@ class DepartmentFinder:
                 continue
             clauses = self._clauses(match.group("inner"))
             in_bracket: list[BodyMention] = []
+            waiting: list[BodyMention] = []  # （A、B，C按职责分工负责）: A and B take C's role word
             for clause in clauses:
-                in_bracket += self._clause(clause.group(), inner_start + clause.start(), match.group())
+                mentions, role = self._clause(clause.group(), inner_start + clause.start(), match.group())
+                if role is None:
+                    waiting += [m for m in mentions if self._is_body(m.name)]
+                    continue
+                in_bracket += [replace(m, role=role) for m in waiting] + mentions
+                waiting = []
+            clauses = [c for c in clauses if self.role_word.search(c.group().rstrip())]
             if self.first_leads and in_bracket:
                 # 列第一位者为牵头单位: the first body leads, whatever the role words say.
                 in_bracket = [
@@ -100,6 +108,13 @@ class DepartmentFinder:
             ]  # fmt: skip
             covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
+            subject = self.subject.match(sentence.group())
+            if subject and not self.known.fullmatch(subject.group("name")):
+                # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
+                start = sentence.start() + subject.start("name")
+                if not any(c_start <= start < c_end for c_start, c_end in covered):
+                    name = subject.group("name")
+                    found.append(BodyMention(name, Role.LEAD, start, start + len(name), sentence.group()))
             for match in self.known.finditer(sentence.group()):
                 start = sentence.start() + match.start()
                 if any(c_start <= start < c_end for c_start, c_end in covered):
@@ -141,17 +156,22 @@ class DepartmentFinder:
     def _role(self, word: str) -> Role:
         return Role.SUPPORT if word in self.rules.support_words else Role.LEAD
 
-    def _clause(self, clause: str, offset: int, evidence: str) -> list[BodyMention]:
+    def _clause(self, clause: str, offset: int, evidence: str) -> tuple[list[BodyMention], Role | None]:
+        """The names of one clause of a bracket and the role its last words give (None: it has
+        no role word of its own)."""
         stripped = clause.rstrip()
         role_match = self.role_word.search(stripped)
-        if role_match is None:
-            return []
-        role = self._role(role_match.group())
-        names = stripped[: role_match.start()]
-        return [
-            BodyMention(name, role, offset + at, offset + at + len(name), evidence)
+        role = self._role(role_match.group()) if role_match else None
+        names = stripped[: role_match.start()] if role_match else stripped
+        mentions = [
+            BodyMention(name, role or Role.LEAD, offset + at, offset + at + len(name), evidence)
             for name, at in self.names(names)
         ]
+        return mentions, role
+
+    def _is_body(self, name: str) -> bool:
+        """A name that is known, or ends like a government body."""
+        return bool(self.known.fullmatch(name)) or name.endswith(tuple(self.rules.government_suffixes))
 
     def names(self, text: str) -> list[tuple[str, int]]:
         """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names
@@ -186,6 +206,10 @@ class DepartmentFinder:
                 if joiner and self.known.match(text, end + len(joiner)):
                     break
                 end += 1
+            if end == position:
+                # A joining word after noise (……等和各省级人民政府): pass over it.
+                position += len(joiner or text[position])
+                continue
             name = self.noise.sub("", text[position:end]).strip()
             if len(name) >= 2:
                 names.append((name, position))
@@ -221,9 +245,12 @@ class DepartmentResolver:
             return registered.entity()
         canonical = self.profile.body_by_name.get(name)
         if canonical is not None:
-            category = self.profile.departments.bodies[canonical].category
+            body = self.profile.departments.bodies[canonical]
             return Entity(
-                department_id(canonical), EntityKind.DEPARTMENT, canonical, attrs={"category": category}
+                department_id(canonical),
+                EntityKind.DEPARTMENT,
+                canonical,
+                attrs={"category": body.category, "aliases": body.aliases},
             )
         if any(re.fullmatch(p, name) for p in self.profile.departments.generic_patterns):
             return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs={"category": "GOVERNMENT"})

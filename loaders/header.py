@@ -61,7 +61,19 @@ def read_header(
     header = PlanHeader()
     title_index = _title_line(preamble, profile)
     notice_titles = _read_notice(header, preamble, title_index, profile)
-    if title_index is not None:
+    if title_index is not None and _title_continues(preamble, title_index, header):
+        title_index -= 1
+        header.title_paragraphs = [preamble[title_index], preamble[title_index + 1]]
+        title = preamble[title_index].text + preamble[title_index + 1].text
+        following = preamble[title_index + 2] if title_index + 2 < len(preamble) else None
+        if following is not None and re.fullmatch(profile.title.period, following.text):
+            header.title_paragraphs.append(following)
+            title += following.text
+        header.title, header.title_from = title, "line"
+        header.preface = [
+            p for p in preamble[title_index + len(header.title_paragraphs) :] if p not in header.notice
+        ]
+    elif title_index is not None:
         header.title_paragraphs = [preamble[title_index]]
         title = preamble[title_index].text
         following = preamble[title_index + 1] if title_index + 1 < len(preamble) else None
@@ -120,7 +132,7 @@ def _read_notice(
 
 def _doc_number(text: str, profile: Profile) -> str | None:
     """A 文号 standing alone on its line, bracketed or not: 鄂政发〔2022〕21号, （国发〔2016〕1号）."""
-    bare = text.strip("（）()")
+    bare = re.sub(r"^(?:文号|发文字号)[：:]\s*", "", text).strip("（）()")
     if re.fullmatch(profile.documents.number, bare):
         return normalise_doc_number(bare)
     return None
@@ -166,6 +178,21 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     return None
 
 
+def _title_continues(preamble: list[Paragraph], index: int, header: PlanHeader) -> bool:
+    """A title set on two lines (国务院办公厅关于加快发展 / 体育竞赛表演产业的指导意见): the
+    line before is short, has no punctuation, and is no part of the notice."""
+    if index == 0:
+        return False
+    before = preamble[index - 1]
+    return (
+        before not in header.notice
+        and len(before.text) + len(preamble[index].text) <= 80
+        and not re.search("[，。；：、《》（）]", before.text)
+        and re.match("[\u4e00-\u9fff]{4}", before.text) is not None
+        and not before.text.endswith(("通知", "函"))
+    )
+
+
 def _fallback_title(
     preamble: list[Paragraph],
     notice_titles: list[str],
@@ -201,6 +228,10 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     if period := re.search(profile.title.period, header.title):
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
+    elif five_year := re.search(profile.goals.deadline_five_year.replace("期?末", ""), header.title):
+        # 山东省“十四五”教育事业发展规划: the n-th five-year plan runs 1951 + 5n … 1955 + 5n.
+        end = 1955 + 5 * int(cn2an.cn2an("十" + five_year.group("n"), "smart"))
+        header.period_start, header.period_end = end - 4, end
     header.issuer = header.issuer or _issuer_of(header.title, profile)
     header.region = _region(header, profile)
     if header.approved_by:
@@ -221,6 +252,9 @@ def _level(header: PlanHeader, profile: Profile) -> str | None:
         return next((level for suffix, level in rules.levels.items() if header.region.endswith(suffix)), None)
     central = (header.issuer or "", header.approved_by or "", header.title or "")
     if any(text.startswith(tuple(rules.national_prefixes)) for text in central):
+        return "NATIONAL"
+    # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one.
+    if header.issuer and header.issuer.endswith(tuple(profile.departments.government_suffixes)):
         return "NATIONAL"
     return None
 

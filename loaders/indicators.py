@@ -21,6 +21,7 @@ from loaders.profile import Indicators, Profile
 __all__ = ["Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
+_RANGE = re.compile(r"\d[—\-~～至]\d")
 _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
 _MAGNITUDE = {
     "万亿": 10**12,
@@ -72,12 +73,15 @@ def _comparator(prefix: str | None, suffix: str | None, rules: Indicators) -> Co
     return Comparator.EQUAL
 
 
-def _number(token: str) -> float:
+def _number(token: str) -> tuple[float, bool]:
+    """The number, and whether it was a range (2—3: its lower bound)."""
     token = token.replace(" ", "")
+    ranged = _RANGE.search(token)
+    low = token[: ranged.start() + 1] if ranged else token
     try:
-        return float(token)
+        return float(low), bool(ranged)
     except ValueError:
-        return float(cn2an.cn2an(token, "smart"))
+        return float(cn2an.cn2an(low, "smart")), bool(ranged)
 
 
 def extract_targets(text: str, profile: Profile) -> list[Target]:
@@ -97,6 +101,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     targets: list[Target] = []
     boundary = 0
     changing: str | None = None  # the metric of a 由……到…… change, waiting for its second number
+    respective: list[str] = []  # A、B分别65%、55%: the metrics waiting for their own numbers
     for match in _target_pattern(rules).finditer(text):
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
@@ -105,15 +110,26 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         boundary = match.end()
         if changing is not None and raw.startswith(tuple(rules.to_words)):
             metrics, changing = [changing], None
+        elif respective and not raw.strip("、和及 "):
+            metrics = [respective.pop(0)]
         else:
             metric = _metric(raw, rules)
+            if not metric or raw.endswith(tuple(rules.counting_verbs)):
+                # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
+                metric = _metric_after(text, match.end())
             if raw.endswith(tuple(rules.from_words)):
                 changing = _strip_suffix(metric, rules.from_words)
                 continue
             metrics = _shared(metric, rules)
+            if metric.endswith(tuple(rules.respective_words)):
+                metrics, respective = metrics[:1], metrics[1:]
         magnitude = _MAGNITUDE.get(match.group("magnitude") or "", 1)
         unit = match.group("unit")
-        value = _number(match.group("number")) * magnitude
+        low, ranged = _number(match.group("number"))
+        value = low * magnitude
+        comparator = _comparator(match.group("prefix"), match.group("suffix"), rules)
+        if ranged and comparator is Comparator.EQUAL:
+            comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
         for metric in metrics:
             level, metric = _level(metric, rules)
             if not metric:
@@ -121,7 +137,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             targets.append(
                 Target(
                     metric=metric,
-                    comparator=_comparator(match.group("prefix"), match.group("suffix"), rules),
+                    comparator=comparator,
                     value=value,
                     unit="%" if unit == "％" else unit,
                     written=text[match.start("number") : match.end("unit")].replace(" ", ""),
@@ -138,29 +154,62 @@ def _metric(raw: str, rules: Indicators) -> str:
     """The thing measured, from the words before the number: time phrase, leading verbs and
     scope words, and the words between the metric and its number, all dropped."""
     raw = re.sub(rules.metric_time, "", raw)
-    metric = re.sub(rules.metric_trail, "", re.sub(rules.metric_lead, "", raw, count=1)).strip()
+    metric = _strip_trail(re.sub(rules.metric_lead, "", raw, count=1), rules)
     # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
     if not metric or metric.startswith("的"):
-        metric = re.sub(rules.metric_trail, "", raw).strip()
+        metric = _strip_trail(raw, rules)
     words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
-    while metric.startswith(words) and len(metric) > 2:
+    while metric.startswith(words):
         metric = metric[len(next(w for w in words if metric.startswith(w))) :]
-    return metric.strip("，、的 ")
+    return re.sub(rules.metric_modifier, "", metric).strip("，、的 ")
+
+
+def _strip_trail(metric: str, rules: Indicators) -> str:
+    """The words between a metric and its number, however many: 机械化率总体达到 → 机械化率."""
+    while (shorter := re.sub(rules.metric_trail, "", metric)) != metric:
+        metric = shorter
+    return metric.strip()
+
+
+def _metric_after(text: str, position: int) -> str:
+    """The counted thing written after the number: up to the clause's or the list item's end."""
+    end = re.search(f"[{_CLAUSE_END}、]|\\d", text[position:])
+    return text[position : position + end.start() if end else len(text)].strip("的 ")[:40]
 
 
 def _shared(metric: str, rules: Indicators) -> list[str]:
-    """国家、行业标准各 → 国家标准, 行业标准: a target shared by several metrics, one each."""
-    if not metric.endswith(tuple(rules.shared_words)):
+    """A target written for several metrics at once — 国家、行业标准各1000项, 马铃薯种植、收获机械
+    化率均45% — is one target per metric: the words the list shares on either side are given
+    to each item (国家标准, 行业标准; 马铃薯种植机械化率, 马铃薯收获机械化率)."""
+    words = tuple(rules.shared_words + rules.respective_words)
+    if not metric.endswith(words):
         return [metric]
-    items = [i for i in re.split("[、和及与]", metric[:-1]) if i]
-    last = items[-1]
-    return [i + last[len(i) :] if len(i) < len(last) and not i.endswith(last[-2:]) else i for i in items]
+    listed = metric[: -len(next(w for w in words if metric.endswith(w)))]
+    items = [i for i in re.split("[、]", listed) if i]
+    if len(items) < 2:
+        return [listed]
+    first, last = items[0], items[-1]
+    first_words, last_words = _segment(first), _segment(last)
+    head = "".join(first_words[:-1]) if len(first_words) > 1 else ""
+    tail = "".join(last_words[1:]) if len(last_words) > 1 else ""
+    if not tail and len(first) < len(last):
+        tail = last[len(first) :]  # 国家、行业标准: 行业标准 is one word to jieba
+    expanded = [first + tail] + [head + item + tail for item in items[1:-1]] + [head + last]
+    return [e for e in expanded if e]
+
+
+def _segment(phrase: str) -> list[str]:
+    """Words of a short phrase (jieba), for telling the shared part of a list from each item."""
+    import jieba
+
+    return [w for w in jieba.lcut(phrase) if w.strip()]
 
 
 def _level(metric: str, rules: Indicators) -> tuple[str | None, str]:
-    for prefix in sorted(rules.level_prefixes, key=len, reverse=True):
-        if metric.startswith(prefix) and len(metric) > len(prefix):
-            return prefix, metric[len(prefix) :]
+    """省级地方标准 → (省级, 地方标准); 国家、省级高层次人才 → (国家、省级, 高层次人才)."""
+    match = re.match(rules.level_prefix, metric)
+    if match and match.end() < len(metric):
+        return match.group(), metric[match.end() :]
     return None, metric
 
 

@@ -75,7 +75,9 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
         if unknown := set(entry) - _KEYS:
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
         if entry.get("type") not in types:
-            raise PlanLoadError(str(path), f"type must be one of {', '.join(types)}, not {entry.get('type')!r}", line)
+            raise PlanLoadError(
+                str(path), f"type must be one of {', '.join(types)}, not {entry.get('type')!r}", line
+            )
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
             raise PlanLoadError(str(path), f"{entry.get('from')} → {entry.get('to')}: say `why`", line)
         source = plan_entity_id(path, entry.get("from"), plan_id, document, line)
@@ -121,7 +123,8 @@ def score_links(found: Iterable[LinkKey], labelled: Iterable[LinkKey]) -> LinkSc
     found, labelled = frozenset(found), frozenset(labelled)
     by_type = {
         rel_type: LinkScores(
-            frozenset(k for k in found if k[0] is rel_type), frozenset(k for k in labelled if k[0] is rel_type)
+            frozenset(k for k in found if k[0] is rel_type),
+            frozenset(k for k in labelled if k[0] is rel_type),
         )
         for rel_type in LINK_KINDS
     }

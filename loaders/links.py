@@ -95,7 +95,8 @@ class _Terms:
 
     def vector(self, text: str) -> Vector:
         return {
-            term: (1 + math.log(n)) * self._idf.get(term, self._weight(0)) for term, n in self.count(text).items()
+            term: (1 + math.log(n)) * self._idf.get(term, self._weight(0))
+            for term, n in self.count(text).items()
         }
 
 

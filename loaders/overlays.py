@@ -62,7 +62,9 @@ def apply_overlays(
     because their plan is not loaded."""
     skipped = []
     for path in files:
-        overlay = read_lined_yaml(path, "an overlay is a mapping with `plan:` and `responsibilities:` or `links:`")
+        overlay = read_lined_yaml(
+            path, "an overlay is a mapping with `plan:` and `responsibilities:` or `links:`"
+        )
         plan_id = overlay.get("plan")
         if not isinstance(plan_id, str):
             raise PlanLoadError(str(path), "an overlay needs `plan:` with the id of the plan it is for", 1)
@@ -118,7 +120,9 @@ def plan_entity_id(path: Path, local: object, plan_id: str, document: GraphDocum
     return entity_id
 
 
-def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument) -> list[tuple[str, Relation]]:
+def _links(
+    path: Path, entries: list[Any], plan_id: str, document: GraphDocument
+) -> list[tuple[str, Relation]]:
     """Check every link entry first; only a wholly valid overlay changes the document."""
     links: list[tuple[str, Relation]] = []
     for entry in entries:
@@ -130,15 +134,21 @@ def _links(path: Path, entries: list[Any], plan_id: str, document: GraphDocument
             raise PlanLoadError(str(path), f"unknown keys {sorted(unknown)}", line)
         action = entry.get("action")
         if action not in LINK_ACTIONS:
-            raise PlanLoadError(str(path), f"action must be one of {', '.join(LINK_ACTIONS)}, not {action!r}", line)
+            raise PlanLoadError(
+                str(path), f"action must be one of {', '.join(LINK_ACTIONS)}, not {action!r}", line
+            )
         names = [t.value for t in LINK_TYPES]
         if entry.get("type") not in names:
-            raise PlanLoadError(str(path), f"type must be one of {', '.join(names)}, not {entry.get('type')!r}", line)
+            raise PlanLoadError(
+                str(path), f"type must be one of {', '.join(names)}, not {entry.get('type')!r}", line
+            )
         source = plan_entity_id(path, entry.get("from"), plan_id, document, line)
         target = plan_entity_id(path, entry.get("to"), plan_id, document, line)
         rationale = entry.get("rationale")
         if not isinstance(rationale, str) or not rationale.strip():
-            raise PlanLoadError(str(path), f"{entry.get('from')} → {entry.get('to')}: a rationale is required", line)
+            raise PlanLoadError(
+                str(path), f"{entry.get('from')} → {entry.get('to')}: a rationale is required", line
+            )
         relation = Relation(
             RelationType(entry["type"]), source, target, origin=Origin.CURATED, evidence=rationale.strip()
         )

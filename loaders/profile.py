@@ -91,12 +91,17 @@ class Indicators(_Rules):
     units: list[str]
     #: Words a metric can begin with that are not the thing measured (制定, 发布, 新增 …).
     metric_verbs: list[str]
+    #: Verbs after which the counted thing follows the number (打造10个……集聚区).
+    counting_verbs: list[str]
     #: Scope words at a metric's head (全国, 全省): dropped.
     scope_words: list[str]
     #: Level words at a metric's head (省级, 国家级): kept apart as the target's level.
-    level_prefixes: list[str]
-    #: A target shared by several metrics: 国家、行业标准各1000项.
+    level_prefix: str = _regex()
+    #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.
     shared_words: list[str]
+    #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.
+    respective_words: list[str]
+    metric_modifier: str = _regex()
     #: A time phrase before the metric: 到2025年.
     metric_time: str = _regex()
     at_least_suffix: list[str]
@@ -143,6 +148,8 @@ class TaskTable(_Rules):
 class Departments(_Rules):
     chapters: list[ChapterKind]
     lead_after: str = _regex()
+    #: A sentence whose subject is a body the registry does not know, followed by 要/负责.
+    subject: str = _regex()
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]
@@ -222,9 +229,15 @@ class Profile(BaseModel):
         return names
 
 
+#: Kinds whose words count only at the end of a title: a layout chapter is named by its last words.
+_AT_END = ("domains",)
+
+
 def _first_kind(table: dict[str, list[str]], title: str):  # type: ignore[no-untyped-def]
     for kind, words in table.items():
-        if any(word in title for word in words):
+        if kind in _AT_END and title.endswith(tuple(words)):
+            return kind
+        if kind not in _AT_END and any(word in title for word in words):
             return kind
     return None
 
