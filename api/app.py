@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from cross_web import HTTPException
@@ -14,7 +15,7 @@ from strawberry.types import ExecutionResult
 
 from api.middleware import BodySizeLimit, RequestId
 from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
-from graph.errors import PlanGraphError
+from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
 from schema import PlanGraphContext, QueryLimits, build_schema
 from schema.errors import query_error_code
@@ -67,6 +68,7 @@ def create_app(
     limits: QueryLimits | None = None,
     max_body_bytes: int = 1_000_000,
     assets_dir: Path = DEFAULT_ASSETS_DIR,
+    refused: Sequence[PlanLoadError] = (),
 ) -> FastAPI:
     limits = limits or QueryLimits()
     app = FastAPI(title="plangraph", summary="Development plans as a queryable knowledge graph")
@@ -75,7 +77,7 @@ def create_app(
     app.add_middleware(RequestId)
 
     async def context() -> PlanGraphContext:
-        return PlanGraphContext(store, limits)
+        return PlanGraphContext(store, limits, refused)
 
     router = _Router(build_schema(limits), context_getter=context, store=store, assets_dir=assets_dir)
     app.include_router(router, prefix="/graphql")
@@ -86,7 +88,8 @@ def create_app(
         """200 with a summary while the store answers; 503 while its database is away."""
         try:
             if store.ping():
-                return JSONResponse({"status": "ok", "plans": len(store.plans())})
+                skipped = [{"path": r.path, "reason": r.reason} for r in refused]
+                return JSONResponse({"status": "ok", "plans": len(store.plans()), "refused": skipped})
         except PlanGraphError:
             pass
         return JSONResponse({"status": "unavailable"}, status_code=503)

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from api.settings import Settings
 from api.stores import open_store
-from graph.errors import EntityNotFound, PlanGraphError
+from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
 from graph.store import departments_in
@@ -88,9 +88,25 @@ def _settings(paths: list[Path] | None, backend: str | None, **overrides: object
         _fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
 
 
+#: The exit status of a command that loaded some plans and refused others (1 is a failure).
+SOME_REFUSED = 3
+
+Strict = Annotated[
+    bool,
+    typer.Option(help="Refuse all if any file is refused (and, for load, if any paragraph is not placed)."),
+]
+
+
 def _fail(error: Exception) -> NoReturn:
     err.print(f"[bold red]error:[/] {error}", highlight=False)
     raise typer.Exit(code=1)
+
+
+def _print_refused(refused: list[PlanLoadError]) -> None:
+    for one in refused:
+        err.print(f"[yellow]refused:[/] {one.path}: {one.reason}", highlight=False)
+    if refused:
+        err.print(f"{len(refused)} file(s) refused; the others were loaded", highlight=False)
 
 
 @app.command()
@@ -103,9 +119,11 @@ def serve(
     neo4j_user: Neo4jUser = None,
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
+    strict: Strict = False,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql). The memory backend loads the plans; the
-    neo4j backend serves what the database holds, after loading the plans given, if any."""
+    neo4j backend serves what the database holds, after loading the plans given, if any.
+    Files that cannot be read are refused and listed (and in /health); the rest are served."""
     import uvicorn
 
     from api.app import create_app
@@ -116,9 +134,10 @@ def serve(
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
     try:
-        store, loaded = open_store(settings, paths)
+        store, loaded = open_store(settings, paths, strict=strict)
     except PlanGraphError as exc:
         _fail(exc)
+    _print_refused(loaded.refused)
     for report in loaded.reports:
         out.print(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
@@ -130,8 +149,11 @@ def serve(
         settings.limits(),
         max_body_bytes=settings.max_body_bytes,
         assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
+        refused=loaded.refused,
     )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    if loaded.refused:
+        raise typer.Exit(code=SOME_REFUSED)
 
 
 @app.command()
@@ -139,7 +161,7 @@ def load(
     paths: PlanPaths = None,
     backend: Backend = None,
     report: ReportPath = None,
-    strict: Annotated[bool, typer.Option(help="Fail if any paragraph could not be placed.")] = False,
+    strict: Strict = False,
     neo4j_uri: Neo4jUri = None,
     neo4j_user: Neo4jUser = None,
     neo4j_password: Neo4jPassword = None,
@@ -163,9 +185,10 @@ def load(
             transient=True,
         ) as progress:
             task = progress.add_task("plans", total=len(plan_files(files)))
-            _, loaded = open_store(settings, files, on_file=lambda _: progress.advance(task))
+            _, loaded = open_store(settings, files, on_file=lambda _: progress.advance(task), strict=strict)
     except PlanGraphError as exc:
         _fail(exc)
+    _print_refused(loaded.refused)
     reports = loaded.reports
     if len(reports) <= 10:
         for one in reports:
@@ -185,6 +208,8 @@ def load(
         )
     if strict and unplaced:
         _fail(PlanGraphError(f"--strict: {unplaced} paragraph(s) could not be placed"))
+    if loaded.refused:
+        raise typer.Exit(code=SOME_REFUSED)
 
 
 def _print_report(report: LoadReport) -> None:
@@ -222,28 +247,48 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (csv: folder) to write; default stdout.")
     ] = None,
+    strict: Strict = False,
 ) -> None:
     """Write the graph of the plans as JSON, GraphML, a Cypher script, or CSV files for
-    neo4j-admin import."""
+    neo4j-admin import. Files that cannot be read are refused and listed; the rest are written."""
+    settings = _settings(None, None)
     try:
-        document = load_plans(paths or None).document
+        loaded = load_plans(
+            paths or settings.plans or None, overlays=settings.overlays or None, strict=strict
+        )
     except PlanGraphError as exc:
         _fail(exc)
+    _print_refused(loaded.refused)
+    document = loaded.document
     if format is ExportFormat.csv:
         if output is None:
             _fail(ValueError("--format csv writes two files: name a folder with -o"))
         written = to_csv(document, output)
         err.print(f"wrote {', '.join(str(p) for p in written)}")
-        return
-    writers = {ExportFormat.json: to_json, ExportFormat.graphml: to_graphml, ExportFormat.cypher: to_cypher}
-    text = writers[format](document)
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        err.print(
-            f"wrote {len(document.entities)} entities and {len(document.relations)} relations to {output}"
-        )
+        writers = {
+            ExportFormat.json: to_json,
+            ExportFormat.graphml: to_graphml,
+            ExportFormat.cypher: to_cypher,
+        }
+        text = writers[format](document)
+        text = text if text.endswith("\n") else text + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _write_whole(output, text)
+            err.print(
+                f"wrote {len(document.entities)} entities and {len(document.relations)} relations to {output}"
+            )
+    if loaded.refused:
+        raise typer.Exit(code=SOME_REFUSED)
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write aside and rename, so the file is either the old one or the whole new one."""
+    aside = path.with_name(f".{path.name}.writing")
+    aside.write_text(text, encoding="utf-8")
+    aside.replace(path)
 
 
 @app.command()
@@ -310,14 +355,18 @@ def links(
     reviewed = curation(found, curated)
     listed = {key: relation for key, relation in found.items() if not (unreviewed and key in reviewed)}
     scores = score_links(found, labelled[1]) if labelled else None
-    for key, relation in sorted(listed.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))):
+    for key, relation in sorted(
+        listed.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))
+    ):
         line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}"
         if key in reviewed:
             line += f"  [bold]{reviewed[key]}[/]"
         if scores:
             line += "  [green]labelled[/]" if key in scores.labelled else "  [red]not labelled[/]"
         out.print(line, soft_wrap=True, highlight=False)
-    out.print(f"{len(found)} inferred link(s), {len(reviewed)} reviewed in the link overlays", highlight=False)
+    out.print(
+        f"{len(found)} inferred link(s), {len(reviewed)} reviewed in the link overlays", highlight=False
+    )
     if scores is not None:
         _print_scores(document, scores)
 

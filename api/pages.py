@@ -78,7 +78,9 @@ def pages_router(assets_dir: Path) -> APIRouter:
         path = assets_dir / VENDOR_FILES[name] if name in VENDOR_FILES else None
         if path is None or not path.is_file():
             raise HTTPException(404, f"no asset {name!r}; run `make assets` if it should be there")
-        return FileResponse(path, media_type=_MEDIA_TYPES[path.suffix], headers={"cache-control": "max-age=3600"})
+        return FileResponse(
+            path, media_type=_MEDIA_TYPES[path.suffix], headers={"cache-control": "max-age=3600"}
+        )
 
     @router.get("/assets/{name}")
     def asset(name: str) -> FileResponse:

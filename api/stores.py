@@ -26,7 +26,10 @@ def bolt_store(settings: Settings) -> BoltStore:
 
 
 def open_store(
-    settings: Settings, plans: list[Path] | None = None, on_file: Callable[[Path], None] | None = None
+    settings: Settings,
+    plans: list[Path] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    strict: bool = False,
 ) -> tuple[GraphStore, LoadResult]:
     """The configured store, with plans loaded into it.
 
@@ -35,7 +38,10 @@ def open_store(
     for explicitly (`plangraph load --backend neo4j` writes them)."""
     if settings.backend == "memory":
         loaded = load_plans(
-            plans or settings.plans or None, overlays=settings.overlays or None, on_file=on_file
+            plans or settings.plans or None,
+            overlays=settings.overlays or None,
+            on_file=on_file,
+            strict=strict,
         )
         store = MemoryStore()
         store.load(loaded.document)
@@ -45,7 +51,11 @@ def open_store(
     if plans:
         store.check()
         loaded = load_plans(
-            plans, overlays=settings.overlays or None, on_file=on_file, stored_plans=store.plans()
+            plans,
+            overlays=settings.overlays or None,
+            on_file=on_file,
+            stored_plans=store.plans(),
+            strict=strict,
         )
         store.load(loaded.document)
     return store, loaded

@@ -16,6 +16,7 @@ from graph.model import Entity, GraphDocument
 from loaders.builder import PlanBuilder
 from loaders.formats import read_plan_text
 from loaders.inference import infer_leads
+from loaders.limits import Deadline, InputLimits
 from loaders.lineage import resolve_cited_plans
 from loaders.links import infer_links
 from loaders.overlays import apply_overlays, overlay_files
@@ -37,8 +38,8 @@ class LoadResult:
     reports: list[LoadReport] = field(default_factory=list)
     #: Overlay files not applied because their plan was not loaded.
     skipped_overlays: list[str] = field(default_factory=list)
-    #: How many leads were inferred.
-    inferred: int = 0
+    #: Plan files refused (when not strict): the others were loaded.
+    refused: list[PlanLoadError] = field(default_factory=list)
 
 
 def plan_id_for(path: Path) -> str:
@@ -54,27 +55,36 @@ def load_plan(
     plan_id: str | None = None,
     registry: DepartmentRegistry | None = None,
     infer: bool = True,
+    limits: InputLimits | None = None,
 ) -> LoadResult:
     """Load one plan file, with the links between its chapters inferred unless `infer` is
-    off. Raises `PlanLoadError` naming the file and the reason."""
+    off. Raises `PlanLoadError` naming the file and the reason, or the limit it breaks."""
     profile = profile or load_profile()
     registry = registry or load_registry()
+    limits = limits or InputLimits()
+    deadline = Deadline(str(path), limits)
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise limits.refuse(str(path), f"the file has {size:,} bytes", "max_file_bytes")
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    plan_text = read_plan_text(raw, str(path))
+    plan_text = read_plan_text(raw, str(path), limits)
+    deadline.check("reading the file")
     text, traditional = to_simplified(plan_text.text)
     plan_id = plan_id or plan_id_for(path)
     builder = PlanBuilder(plan_id, str(path), profile, registry)
     paragraphs = split_paragraphs(text, profile.bullets)
     document = builder.build(paragraphs, plan_text.tables, plan_text.title_hint)
+    deadline.check("building the graph")
     builder.report.format = plan_text.format
     if infer:
         builder.report.inferred_links = infer_links(
             document, plan_id, [p.text for p in paragraphs], profile.links
         )
         builder.report.count(document)
+        deadline.check("inferring the links between chapters")
     if traditional and len(text) == len(plan_text.text):
         _keep_original(document, plan_text.text)
     return LoadResult(document, [builder.report])
@@ -110,6 +120,8 @@ def load_plans(
     infer: bool = True,
     on_file: Callable[[Path], None] | None = None,
     stored_plans: Iterable[Entity] = (),
+    strict: bool = False,
+    limits: InputLimits | None = None,
 ) -> LoadResult:
     """Load several plans into one document, with the department registry, the overlays
     that concern them (default: data/overlays/) and, unless `infer` is off, inferred links
@@ -117,8 +129,9 @@ def load_plans(
     `on_file` is called after each file (for a progress bar); `stored_plans`, the plans
     already in the store the document goes to, are what a cited document may also resolve to.
 
-    All or nothing: the first file that cannot be used raises, and nothing of the others
-    is returned."""
+    A file that cannot be used is listed in `refused` with its reason and the others load;
+    with `strict`, the first such file raises and nothing is returned. When no file at all
+    could be loaded, that raises too."""
     profile = profile or load_profile()
     registry = registry or load_registry()
     files = plan_files(paths or [SHIPPED_PLANS])
@@ -128,17 +141,27 @@ def load_plans(
     seen: dict[str, Path] = {}
     for path in files:
         plan_id = plan_id_for(path)
-        if plan_id in seen:
-            raise PlanLoadError(str(path), f"plan id {plan_id!r} is already taken by {seen[plan_id]}")
-        seen[plan_id] = path
-        loaded = load_plan(path, profile, plan_id, registry, infer)
+        try:
+            if plan_id in seen:
+                raise PlanLoadError(str(path), f"plan id {plan_id!r} is already taken by {seen[plan_id]}")
+            seen[plan_id] = path
+            loaded = load_plan(path, profile, plan_id, registry, infer, limits)
+        except PlanLoadError as exc:
+            if strict:
+                raise
+            result.refused.append(exc)
+            continue
+        finally:
+            if on_file is not None:
+                on_file(path)
         result.document.merge(loaded.document)
         result.reports.extend(loaded.reports)
-        if on_file is not None:
-            on_file(path)
+    if not result.reports:
+        reasons = "; ".join(f"{r.path}: {r.reason}" for r in result.refused)
+        raise PlanLoadError(", ".join(str(p) for p in files), f"no plan could be loaded ({reasons})")
     resolve_cited_plans(result.document, profile, stored_plans)
     registry.add_to(result.document)
     result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
     if infer:
-        result.inferred = infer_leads(result.document, registry)
+        infer_leads(result.document, registry)
     return result

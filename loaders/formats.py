@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.errors import PlanLoadError
 from loaders.decoding import decode_plan
+from loaders.limits import InputLimits
 
 __all__ = ["PlanText", "read_plan_text", "unwrap"]
 
@@ -25,6 +26,8 @@ _HTML = re.compile(r"<(?:!doctype\s+html|html|body|div|p|article)[\s>]", re.IGNO
 _SENTENCE_END = tuple("。；：！？")
 _CLOSING = tuple("”’）」》")
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[-—–\s]*$")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _NOISE_BLOCKS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe")
 _NOISE_MARKERS = re.compile(
     r"nav|menu|breadcrumb|crumb|footer|header|share|sidebar|banner|toolbar|position|location"
@@ -40,31 +43,47 @@ class PlanText:
     title_hint: str | None = None
 
 
-def read_plan_text(raw: bytes, path: str) -> PlanText:
-    """Raise `PlanLoadError` naming the file when its content cannot be read as a plan."""
+def read_plan_text(raw: bytes, path: str, limits: InputLimits | None = None) -> PlanText:
+    """Raise `PlanLoadError` naming the file when its content cannot be read as a plan, or
+    when it breaks one of the input limits."""
+    limits = limits or InputLimits()
     if raw.startswith(b"%PDF-"):
-        return PlanText(unwrap(_pdf_text(raw, path), force=True), "pdf")
-    if raw.startswith(b"PK\x03\x04"):
-        return _docx(raw, path)
-    text = decode_plan(raw, path)
-    if _HTML.search(text[:4000]):
-        return PlanText(_html_text(text), "html")
-    return PlanText(unwrap(text), "txt")
+        plan_text = PlanText(unwrap(_pdf_text(raw, path, limits), force=True), "pdf")
+    elif raw.startswith(b"PK\x03\x04"):
+        plan_text = _docx(raw, path, limits)
+    else:
+        text = decode_plan(raw, path)
+        if len(text) > limits.max_text_chars:
+            raise limits.refuse(path, f"the text has {len(text):,} characters", "max_text_chars")
+        if _HTML.search(text[:4000]):
+            plan_text = _html(text, path, limits)
+        else:
+            plan_text = PlanText(unwrap(text), "txt")
+    if len(plan_text.text) > limits.max_text_chars:
+        raise limits.refuse(path, f"the text has {len(plan_text.text):,} characters", "max_text_chars")
+    return plan_text
 
 
 # -- PDF ---------------------------------------------------------------------------------------
 
 
-def _pdf_text(raw: bytes, path: str) -> str:
+def _pdf_text(raw: bytes, path: str, limits: InputLimits) -> str:
     """The text layer, laid out: lines keep their indentation, which tells where a paragraph
     starts (relative to the page's left margin)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        pages = [
-            page.extract_text(extraction_mode="layout") or "" for page in PdfReader(io.BytesIO(raw)).pages
-        ]
+        reader = PdfReader(io.BytesIO(raw))
+        if len(reader.pages) > limits.max_pdf_pages:
+            raise limits.refuse(path, f"the PDF has {len(reader.pages):,} pages", "max_pdf_pages")
+        pages: list[str] = []
+        chars = 0
+        for page in reader.pages:
+            pages.append(page.extract_text(extraction_mode="layout") or "")
+            chars += len(pages[-1])
+            if chars > limits.max_text_chars:
+                raise limits.refuse(path, f"the PDF has over {chars:,} characters", "max_text_chars")
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, ZeroDivisionError) as exc:
         raise PlanLoadError(path, f"the PDF cannot be read: {exc}") from None
     if not any(p.strip() for p in pages):
@@ -93,11 +112,17 @@ def _strip_page_furniture(pages: list[list[str]]) -> list[str]:
 # -- Word --------------------------------------------------------------------------------------
 
 
-def _docx(raw: bytes, path: str) -> PlanText:
+def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise PlanLoadError(path, "a zip archive, but not a Word (.docx) document")
+            # Checked before anything is inflated: a zip bomb is refused at the cost of its index.
+            inflated = sum(info.file_size for info in archive.infolist())
+            if inflated > limits.max_docx_inflated_bytes:
+                raise limits.refuse(
+                    path, f"the Word file inflates to {inflated:,} bytes", "max_docx_inflated_bytes"
+                )
     except zipfile.BadZipFile:
         raise PlanLoadError(path, "a damaged zip or Word file") from None
     from docx import Document
@@ -116,18 +141,49 @@ def _docx(raw: bytes, path: str) -> PlanText:
         elif block.tag.endswith("}tbl"):
             table = DocxTable(block, document)
             tables.append([[cell.text.strip() for cell in row.cells] for row in table.rows])
-    return PlanText("\n".join(lines), "docx", tables)
+    title = (document.core_properties.title or "").strip() or None
+    return PlanText("\n".join(lines), "docx", tables, title_hint=title)
 
 
 # -- HTML --------------------------------------------------------------------------------------
 
 
-def _html_text(html: str) -> str:
-    """The article body of a government web page, one paragraph per line: navigation,
-    breadcrumbs, headers and footers dropped."""
+def _html(html: str, path: str, limits: InputLimits) -> PlanText:
+    depth = _html_depth(html)
+    if depth > limits.max_html_depth:
+        raise limits.refuse(path, f"the page nests elements {depth:,} deep", "max_html_depth")
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
+    title = _page_title(soup)  # before the page's header, where an <h1> may stand, is dropped
+    return PlanText(_html_text(soup), "html", title_hint=title)
+
+
+def _html_depth(html: str) -> int:
+    """How deep the page's elements nest, from its tags alone (void and self-closed elements
+    do not nest): measured before parsing, which is slow on a page built to be deep."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closed = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closed and name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _page_title(soup) -> str | None:  # type: ignore[no-untyped-def]
+    """The page's own title: its first <h1>, else its <title>."""
+    for tag in (soup.find("h1"), soup.find("title")):
+        if tag is not None and tag.get_text(strip=True):
+            return tag.get_text(" ", strip=True)
+    return None
+
+
+def _html_text(soup) -> str:  # type: ignore[no-untyped-def]
+    """The article body of a government web page, one paragraph per line: navigation,
+    breadcrumbs, headers and footers dropped."""
     for tag in soup(_NOISE_BLOCKS):
         tag.decompose()
     for tag in soup.find_all(True):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from graph.deadline import set_deadline
+from graph.errors import PlanLoadError
 from graph.model import Direction, Entity, RelationType
 from graph.store import GraphStore, Step
 from schema.limits import QueryLimits
@@ -23,10 +24,12 @@ T = TypeVar("T")
 
 
 class PlanGraphContext(BaseContext):
-    def __init__(self, store: GraphStore, limits: QueryLimits) -> None:
+    def __init__(self, store: GraphStore, limits: QueryLimits, refused: Sequence[PlanLoadError] = ()) -> None:
         super().__init__()
         self.store = store
         self.limits = limits
+        #: Plan files the server was given but could not read.
+        self.refused = refused
         #: Fields whose answer was cut at `limits.max_results` (reported in the response's extensions).
         self.truncated: list[str] = []
         set_deadline(limits.request_timeout)

@@ -31,6 +31,7 @@ from schema.types import (
     Plan,
     RankedEntity,
     ReachResult,
+    RefusedFile,
     RelationCount,
     RelationType,
     ResponsibilityMatrix,
@@ -110,10 +111,16 @@ def _kind_counts(entities: list[model.Entity]) -> list[KindCount]:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Every plan in the graph.")
+    @strawberry.field(
+        description="Every plan in the graph. Files that could not be read are in refusedFiles."
+    )
     @in_worker
     def plans(self, info: Info) -> list[Plan]:
         return [node_for(p) for p in info.context.store.plans()]  # type: ignore[misc]
+
+    @strawberry.field(description="Plan files this server was given but could not read, and why.")
+    def refused_files(self, info: Info) -> list[RefusedFile]:
+        return [RefusedFile(path=r.path, reason=r.reason) for r in info.context.refused]
 
     @strawberry.field(description="One entity by id; null if there is none.")
     async def entity(self, info: Info, id: strawberry.ID) -> EntityNode | None:  # noqa: A002

@@ -107,7 +107,9 @@ class Plan(EntityNode):
 
 @strawberry.type
 class Section(EntityNode):
-    pass
+    chapter_kind: str | None = strawberry.field(
+        description="For a chapter: how it was read — context, requirements, tasks, domains, projects or measures."
+    )
 
 
 @strawberry.type
@@ -124,14 +126,26 @@ class Goal(EntityNode):
 class Indicator(EntityNode):
     metric: str
     comparator: Comparator
-    value: float
+    value: float = strawberry.field(description="The target in base units: 10.5亿吨 is 1050000000 (吨).")
     unit: str | None
     deadline: int | None
+    written: str | None = strawberry.field(
+        description="The number and unit as the plan writes them: 10.5亿吨."
+    )
+    level: str | None = strawberry.field(
+        description="The level the plan gives the metric (省级, 国家级), kept apart from the metric."
+    )
 
 
 @strawberry.type
 class Task(EntityNode):
     pass
+
+
+@strawberry.type(description="A plan file that was not loaded.")
+class RefusedFile:
+    path: str
+    reason: str
 
 
 @strawberry.type
@@ -206,7 +220,10 @@ _EXTRA_FIELDS: dict[model.EntityKind, dict[str, str]] = {
         "value": "value",
         "unit": "unit",
         "deadline": "deadline",
+        "written": "written",
+        "level": "level",
     },
+    model.EntityKind.SECTION: {"chapterKind": "chapter_kind"},
     model.EntityKind.DEPARTMENT: {
         "category": "category",
         "aliases": "aliases",

@@ -45,10 +45,26 @@ def test_a_missing_path_is_refused(tmp_path: Path) -> None:
         load_plans([tmp_path / "missing.txt"])
 
 
-def test_a_folder_with_one_bad_file_loads_nothing(tmp_path: Path) -> None:
+def test_a_folder_with_one_bad_file_loads_the_others_and_says_which_was_refused(tmp_path: Path) -> None:
+    (tmp_path / "a-good.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b-bad.txt").write_bytes(b"")
+    result = load_plans([tmp_path])
+    assert [r.title for r in result.reports] == ["湖北省标准化体系建设发展规划（2016-2020年）"]
+    (refused,) = result.refused
+    assert refused.path == str(tmp_path / "b-bad.txt") and "the file is empty" in refused.reason
+
+
+def test_strict_refuses_the_whole_folder_for_one_bad_file(tmp_path: Path) -> None:
     (tmp_path / "a-good.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "b-bad.txt").write_bytes(b"")
     with pytest.raises(PlanLoadError, match=r"b-bad\.txt"):
+        load_plans([tmp_path], strict=True)
+
+
+def test_a_folder_of_only_bad_files_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01" * 100)
+    with pytest.raises(PlanLoadError, match="no plan could be loaded"):
         load_plans([tmp_path])
 
 
