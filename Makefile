@@ -40,10 +40,12 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed-test assets browser
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench_genre.py
 	$(BIN)/python scripts/bench.py
 
 # 50 concurrent clients for 60 s on each store; exits non-zero on any error.
@@ -52,6 +54,7 @@ load: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf $(VENV) .pytest_cache web/node_modules test-artifacts

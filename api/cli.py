@@ -15,13 +15,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.report_view import print_report
 from api.settings import Settings
 from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
 from graph.store import departments_in
-from loaders import SHIPPED_PLANS, load_plans, plan_files
+from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
     LinkKey,
     LinkScores,
@@ -31,7 +32,6 @@ from loaders.link_labels import (
     score_links,
 )
 from loaders.profile import load_profile
-from loaders.report import LoadReport
 
 __all__ = ["app", "main"]
 
@@ -192,7 +192,7 @@ def load(
     reports = loaded.reports
     if len(reports) <= 10:
         for one in reports:
-            _print_report(one)
+            print_report(out, one)
     unplaced = sum(len(r.unplaced) for r in reports)
     out.print(
         f"loaded {len(reports)} plan(s): {len(loaded.document.entities)} entities, "
@@ -210,29 +210,6 @@ def load(
         _fail(PlanGraphError(f"--strict: {unplaced} paragraph(s) could not be placed"))
     if loaded.refused:
         raise typer.Exit(code=SOME_REFUSED)
-
-
-def _print_report(report: LoadReport) -> None:
-    out.print(f"\n[bold]{report.title}[/]  {report.path}  → plan id [bold]{report.plan_id}[/]")
-    table = Table("entity kind", "count", "relation type", "count")
-    kinds, relations = sorted(report.entities.items()), sorted(report.relations.items())
-    for row in range(max(len(kinds), len(relations))):
-        kind = kinds[row] if row < len(kinds) else ("", "")
-        relation = relations[row] if row < len(relations) else ("", "")
-        table.add_row(kind[0], str(kind[1]), relation[0], str(relation[1]))
-    out.print(table)
-    if report.unplaced:
-        out.print(f"[yellow]{len(report.unplaced)} paragraph(s) could not be placed:[/]")
-        for paragraph in report.unplaced:
-            out.print(f"  line {paragraph.line}: {paragraph.text}", highlight=False)
-    else:
-        out.print("every paragraph was placed")
-    for note in report.notes:
-        out.print(f"  note, line {note.line}: {note.message}", highlight=False)
-    if report.unresolved_departments:
-        out.print(
-            "  not in the department registry: " + "、".join(report.unresolved_departments), highlight=False
-        )
 
 
 ExportFormatOption = Annotated[
@@ -323,6 +300,39 @@ def impact(
         + ("、".join(d.name for d in departments) or "none"),
         highlight=False,
     )
+
+
+@app.command()
+def report(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plan files.")],
+    json_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--json", help="Also write the reports as JSON to this file."),
+    ] = None,
+) -> None:
+    """What the loader made of each document, so the next gap shows itself: entities by kind,
+    targets read against the sentences that look like targets, paragraphs not placed, bodies
+    no registry knows, and what was guessed. A refused file is listed with its reason."""
+    try:
+        files = plan_files(paths)
+    except PlanGraphError as exc:
+        _fail(exc)
+    reports = []
+    refused: list[PlanLoadError] = []
+    for path in files:
+        try:
+            reports += load_plan(path).reports
+        except PlanLoadError as exc:
+            refused.append(exc)
+    for one in reports:
+        print_report(out, one, detailed=True)
+    _print_refused(refused)
+    if json_file is not None:
+        _write_whole(
+            json_file, json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2) + "\n"
+        )
+    if refused:
+        raise typer.Exit(code=SOME_REFUSED if reports else 1)
 
 
 @app.command()

@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("entity_id", help="the id of the entity that slips")
     parser.add_argument("--max-depth", type=int, default=3, help="how many relations to follow (default 3)")
-    parser.add_argument("--url", default=DEFAULT_URL, help=f"the API's GraphQL endpoint (default {DEFAULT_URL})")
+    parser.add_argument(
+        "--url", default=DEFAULT_URL, help=f"the API's GraphQL endpoint (default {DEFAULT_URL})"
+    )
     args = parser.parse_args(argv)
     try:
         impact = PlanGraphClient(args.url).impact(args.entity_id, args.max_depth)

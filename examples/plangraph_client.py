@@ -125,7 +125,9 @@ class PlanGraphClient:
         return Impact.model_validate(self._execute(IMPACT, id=entity_id, maxDepth=max_depth)["impact"])
 
     def responsibilities(self, department_id: str, include_inherited: bool = True) -> list[Responsibility]:
-        answer = self._execute(RESPONSIBILITIES, departmentId=department_id, includeInherited=include_inherited)
+        answer = self._execute(
+            RESPONSIBILITIES, departmentId=department_id, includeInherited=include_inherited
+        )
         return [Responsibility.model_validate(r) for r in answer["responsibilities"]]
 
     def find(self, search: str, kind: str | None = None) -> list[Entity]:
@@ -140,4 +142,3 @@ class PlanGraphClient:
             return (exact or found)[0]
         names = ", ".join(d.name for d in found[:10]) or "none"
         raise PlanGraphError(f"no single department named {id_or_name!r} (candidates: {names})")
-

@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("department", help="the department's id or name, e.g. 湖北省质量技术监督局")
     parser.add_argument("--direct", action="store_true", help="leave out inherited responsibilities")
-    parser.add_argument("--url", default=DEFAULT_URL, help=f"the API's GraphQL endpoint (default {DEFAULT_URL})")
+    parser.add_argument(
+        "--url", default=DEFAULT_URL, help=f"the API's GraphQL endpoint (default {DEFAULT_URL})"
+    )
     args = parser.parse_args(argv)
     try:
         client = PlanGraphClient(args.url)

@@ -109,7 +109,9 @@ class StoreBase(ABC):
     def relations_of(self, ids: list[str], rel_types: Types, direction: Direction) -> list[list[Step]]:
         return self.steps_of(ids, *_directed(rel_types, direction))
 
-    def walk(self, root_id: str, levels: list[WalkLevel], *, new_only: bool, limit: int | None = None) -> Walk:
+    def walk(
+        self, root_id: str, levels: list[WalkLevel], *, new_only: bool, limit: int | None = None
+    ) -> Walk:
         """From one entity, level by level, the steps of each level's types out of its
         frontier (the nodes the level before reached). With `new_only`, a step to a node
         reached at an earlier level is left out and the walk stops once it has reached more
@@ -123,7 +125,8 @@ class StoreBase(ABC):
             fetched = source(depth, frontier)
             level = {
                 node: sorted(
-                    (s for s in fetched.get(node, []) if not (new_only and s.other.id in seen)), key=_step_order
+                    (s for s in fetched.get(node, []) if not (new_only and s.other.id in seen)),
+                    key=_step_order,
                 )
                 for node in frontier
             }
@@ -294,7 +297,9 @@ class StoreBase(ABC):
         pending = answers
         while pending:
             found = []
-            unknown = list(dict.fromkeys(a.department.id for a in pending if a.department.id not in successions))
+            unknown = list(
+                dict.fromkeys(a.department.id for a in pending if a.department.id not in successions)
+            )
             successions.update(zip(unknown, self.steps_of(unknown, _SUCCEEDED_BY, ()), strict=True))
             for answer in pending:
                 for step in successions[answer.department.id]:

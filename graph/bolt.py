@@ -260,14 +260,15 @@ class BoltStore(StoreBase):
         old = f"MATCH (o:{ENTITY} {{plan: $plan}}) WITH o MATCH (o)"
         held = f"(x:{ENTITY}) WHERE x.plan IS NOT NULL AND x.plan <> $plan"
         found = self._run(
-            f"{old}-[r]-{held} "
-            "RETURN DISTINCT type(r) AS type, startNode(r) = x AS inbound",
+            f"{old}-[r]-{held} RETURN DISTINCT type(r) AS type, startNode(r) = x AS inbound",
             plan=plan_id,
         )
         for row in found:
             rel_type = RelationType(row["type"]).value  # a known type, never text from the server
             relation = f"[c:{rel_type} {{key: r.key}}]"
-            arrow = f"(n)<-{relation}-(x)" if row["inbound"] else f"(n)-{relation}->(x)"  # from the staged end
+            arrow = (
+                f"(n)<-{relation}-(x)" if row["inbound"] else f"(n)-{relation}->(x)"
+            )  # from the staged end
             pattern = f"<-[r:{rel_type}]-" if row["inbound"] else f"-[r:{rel_type}]->"
             self._run(
                 f"{old}{pattern}{held} "
@@ -336,7 +337,11 @@ class BoltStore(StoreBase):
         """The whole walk in one statement (`_walk_statement`), unless that statement would
         not fit in a message: then level by level."""
         statement, type_params = _walk_statement(levels, new_only)
-        params: dict[str, Any] = {"id": root_id, "limit": _NO_LIMIT if limit is None else limit, **type_params}
+        params: dict[str, Any] = {
+            "id": root_id,
+            "limit": _NO_LIMIT if limit is None else limit,
+            **type_params,
+        }
         if self._message_bytes(statement, params) > self.max_message_bytes:
             return super()._walk_source(root_id, levels, new_only, limit)
         root: Entity | None = None
@@ -385,7 +390,8 @@ class BoltStore(StoreBase):
             conditions.append("n.plan = $plan")
         if search:
             conditions.append(
-                "(toLower(n.name) CONTAINS $search OR toLower(coalesce(n.text, '')) CONTAINS $search)"
+                "(toLower(n.name) CONTAINS $search OR toLower(coalesce(n.text, '')) CONTAINS $search"
+                " OR toLower(coalesce(n.aliases, '')) CONTAINS $search)"
             )
         where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
         params = {
@@ -541,7 +547,6 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-
 # -- rows in, entities out -------------------------------------------------------------------
 
 
@@ -563,6 +568,8 @@ def entity_rows(entities: Iterable[Entity]) -> dict[EntityKind, list[dict[str, A
             "text": entity.text,
             "parent": entity.parent,
             "attrs": json.dumps(entity.attrs, ensure_ascii=False),
+            # The other names a body goes by, searchable like its name (省质监局, 市场监管总局).
+            "aliases": "、".join(entity.attrs.get("aliases") or []) or None,
             **_span_props(entity.source),
         }
         rows[entity.kind].append(

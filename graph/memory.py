@@ -141,7 +141,7 @@ class MemoryStore(StoreBase):
             for e in (nodes[i]["entity"] for i in ids)
             if (kind is None or e.kind is kind)
             and (plan_id is None or e.plan == plan_id)
-            and (needle is None or needle in e.name.lower() or needle in (e.text or "").lower())
+            and (needle is None or needle in _searchable(e))
         ]
         return Page(total=len(hits), entities=hits[offset : offset + limit])
 
@@ -168,3 +168,8 @@ class MemoryStore(StoreBase):
 
 def _edge_key(relation: Relation) -> str:
     return f"{relation.type.value}:{relation.role.value if relation.role else ''}"
+
+
+def _searchable(entity: Entity) -> str:
+    """What a search matches: the name, the text, and the other names a body goes by."""
+    return "\n".join([entity.name, entity.text or "", *(entity.attrs.get("aliases") or [])]).lower()

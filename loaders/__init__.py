@@ -160,8 +160,8 @@ def load_plans(
         reasons = "; ".join(f"{r.path}: {r.reason}" for r in result.refused)
         raise PlanLoadError(", ".join(str(p) for p in files), f"no plan could be loaded ({reasons})")
     resolve_cited_plans(result.document, profile, stored_plans)
-    registry.add_to(result.document)
     result.skipped_overlays = apply_overlays(overlay_files(overlays), result.document, profile, registry)
     if infer:
         infer_leads(result.document, registry)
+    registry.add_reorganisations(result.document)
     return result

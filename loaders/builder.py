@@ -298,21 +298,26 @@ class PlanBuilder:
         return any(extract_targets(p.text, self.profile) for p in paragraphs)
 
     def _preface_goals(self, header: PlanHeader, plan: Entity) -> None:
-        """A goal stated before the first chapter (到2025年，……达到……) is a goal of the plan,
-        with its targets."""
-        for paragraph in header.preface:
-            deadline = deadline_before(paragraph.text, len(paragraph.text), self.profile)
-            if deadline is None or not extract_targets(paragraph.text, self.profile):
+        """A goal stated before the first chapter (到2025年，……达到……, or 到2020年，具体目标是：
+        and a list of targets) is a goal of the plan, with its targets."""
+        preface = header.preface
+        for position, paragraph in enumerate(preface):
+            if paragraph.bullet or deadline_before(paragraph.text, len(paragraph.text), self.profile) is None:
                 continue
-            goal = self._add(
-                EntityKind.GOAL,
-                f"0.{paragraph.index}",
-                _goal_name(paragraph.text, self.profile),
-                parent=plan,
-                anchor=paragraph,
-                segments=[Segment(paragraph)],
+            bullets = list(itertools.takewhile(lambda p: p.bullet is not None, preface[position + 1 :]))
+            if not bullets and not extract_targets(paragraph.text, self.profile):
+                continue
+            sentence = max(
+                0,
+                *(
+                    m.end()
+                    for m in re.finditer("。", paragraph.text[: _deadline_at(paragraph.text, self.profile)])
+                ),
             )
-            self._indicators(goal, [Segment(paragraph)], deadline)
+            block = Block("section", paragraph, "", "", body=bullets)
+            self._goals(
+                block, plan, header, id_prefix=f"0.{paragraph.index}.", lead=Segment(paragraph, sentence)
+            )
 
     def _principles(self, block: Block, subsection: Entity) -> None:
         count = 0
@@ -340,16 +345,27 @@ class PlanBuilder:
                 label=item.label,
             )
 
-    def _goals(self, block: Block, subsection: Entity, header: PlanHeader) -> None:
+    def _goals(
+        self,
+        block: Block,
+        subsection: Entity,
+        header: PlanHeader,
+        id_prefix: str = "",
+        lead: Segment | None = None,
+    ) -> None:
         """The first plain paragraph is the overall goal; bullets (or numbered items) are its
         sub-goals; a plain paragraph after a sub-goal continues it."""
         overall: tuple[Paragraph, list[Segment]] | None = None
         if block.rest and block.level != "chapter":
             overall = (block.paragraph, _rest_of(block))
+        elif lead is not None:  # a goal sentence inside a paragraph of the preface
+            overall = (lead.paragraph, [lead])
         subgoals: list[tuple[Paragraph, str, str | None, list[Segment]]] = []
         for paragraph in block.body:
             if paragraph.bullet:
                 name, offset = _lead_sentence(paragraph.text)
+                # A bullet of one sentence (——新增国家标准400项；) is its own text.
+                offset = offset if offset < len(paragraph.text) else 0
                 subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)]))
             elif subgoals:
                 subgoals[-1][3].append(Segment(paragraph))
@@ -360,19 +376,19 @@ class PlanBuilder:
         for item in block.children:
             subgoals.append((item.paragraph, item.title, item.label, _text_of(item)))
 
-        parent, prefix = subsection, ""
+        parent, prefix = subsection, id_prefix
         default_deadline = header.period_end
         if overall is not None:
             anchor, segments = overall
             parent = self._add(
                 EntityKind.GOAL,
-                "1",
+                f"{id_prefix}1",
                 _goal_name(segments[0].text, self.profile),
                 parent=subsection,
                 anchor=anchor,
                 segments=segments,
             )
-            prefix = "1."
+            prefix = f"{id_prefix}1."
             default_deadline = next(
                 (
                     d
@@ -661,6 +677,11 @@ def _lead_sentence(text: str) -> tuple[str, int]:
     if match is None or match.start() == 0:
         return text, len(text)
     return text[: match.start()], match.end()
+
+
+def _deadline_at(text: str, profile: Profile) -> int:
+    match = re.search(profile.goals.deadline_year, text)
+    return match.start() if match else len(text)
 
 
 def _goal_name(text: str, profile: Profile) -> str:

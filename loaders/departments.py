@@ -255,10 +255,20 @@ class DepartmentResolver:
         if any(re.fullmatch(p, name) for p in self.profile.departments.generic_patterns):
             return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs={"category": "GOVERNMENT"})
         self.unresolved.add(name)
-        qualified = qualify(name, self.region, self.profile)
+        qualified = qualify(self._expanded(name), self.region, self.profile)
         government = name.endswith(tuple(self.profile.departments.government_suffixes))
         attrs: dict[str, object] = {"category": "GOVERNMENT" if government else "OTHER", "registered": False}
         if qualified != name:
             # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
             attrs.update(aliases=[name], region=self.region)
         return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs)
+
+    def _expanded(self, name: str) -> str:
+        """省质监局 → 省质量技术监督局: the usual short forms written out (for a relative name, whose
+        full form is made here rather than found in a registry)."""
+        if name[:1] not in self.profile.regions.relative_prefixes:
+            return name
+        for short, full in sorted(self.profile.departments.abbreviations.items(), key=lambda i: -len(i[0])):
+            if name.endswith(short):
+                return name[: -len(short)] + full
+        return name

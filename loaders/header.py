@@ -23,7 +23,7 @@ _DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + 
 _NUMERAL_DATE = re.compile(
     "([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|——|--|-\s)\s*[^_|｜]*$")
+_SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|——|--|\s-\s)\s*")
 
 
 @dataclass(slots=True)
@@ -215,7 +215,9 @@ def _fallback_title(
             if plan_like(title):
                 return title, "lead"
     if title_hint:
-        hint = _SITE_SUFFIX.sub("", title_hint.strip()).strip()
+        # 某某市数字经济行动计划_政策文件_某某市人民政府: the part that is the plan's title.
+        parts = [p for p in _SITE_SEPARATOR.split(title_hint.strip()) if p]
+        hint = next((p for p in parts if plan_like(p)), parts[0] if parts else "")
         if hint and len(hint) <= 80:
             return hint, "page"
     if file_stem:

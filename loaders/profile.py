@@ -167,6 +167,8 @@ class Departments(_Rules):
     name_joiners: list[str]
     name_noise: list[str]
     government_suffixes: list[str]
+    #: The usual short forms of government bodies and their full forms (质监局 → 质量技术监督局).
+    abbreviations: dict[str, str]
     task_table: TaskTable
     bodies: dict[str, Body]
 

@@ -116,23 +116,32 @@ class DepartmentRegistry(BaseModel):
             if d.exists_in(year) and d.mandate and (d.region == region if region else d.level == "NATIONAL")
         ]
 
-    def add_to(self, document: GraphDocument) -> None:
-        """Every registered department as an entity, and each reorganisation as SUCCEEDED_BY."""
-        for department in self.departments:
-            document.add_entity(department.entity())
-        for department in self.departments:
-            if department.successor:
-                document.add_relation(
-                    Relation(
-                        RelationType.SUCCEEDED_BY,
-                        department_id(department.name),
-                        department_id(department.successor),
-                        origin=Origin.CURATED,
-                        evidence=f"{department.name}的职责于{department.until}年划入{department.successor}"
-                        if department.until
-                        else None,
-                    )
+    def add_reorganisations(self, document: GraphDocument) -> None:
+        """For each registered department the document names, the departments that took over
+        its remit (SUCCEEDED_BY, followed to the last): a registry body enters a graph only
+        when a plan or an overlay names it, or a body it names was reorganised into it."""
+        by_name = {d.name: d for d in self.departments}
+        named = [by_name[e.name] for e in document.entities_of(EntityKind.DEPARTMENT) if e.name in by_name]
+        seen: set[str] = set()
+        while named:
+            department = named.pop()
+            if department.name in seen or not department.successor:
+                continue
+            seen.add(department.name)
+            successor = by_name[department.successor]
+            document.add_entity(successor.entity())
+            document.add_relation(
+                Relation(
+                    RelationType.SUCCEEDED_BY,
+                    department_id(department.name),
+                    department_id(successor.name),
+                    origin=Origin.CURATED,
+                    evidence=f"{department.name}的职责于{department.until}年划入{successor.name}"
+                    if department.until
+                    else None,
                 )
+            )
+            named.append(successor)
 
 
 @lru_cache(maxsize=4)

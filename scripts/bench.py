@@ -121,8 +121,11 @@ def response_sizes(store: BoltStore, folder: Path) -> list[tuple[int, float, flo
     def medians(target: BoltStore) -> list[float]:
         figures = []
         for count in SIZE_ROWS:
+
             def ask(count: int = count) -> object:
-                return target._run("UNWIND range(1, $n) AS i RETURN i, 'abcdefghijabcdefghijabcdefghij' AS s", n=count)
+                return target._run(
+                    "UNWIND range(1, $n) AS i RETURN i, 'abcdefghijabcdefghijabcdefghij' AS s", n=count
+                )
 
             for _ in range(5):
                 ask()
@@ -132,7 +135,9 @@ def response_sizes(store: BoltStore, folder: Path) -> list[tuple[int, float, flo
     plain_server = FalkorDBServer(folder / "falkordb-as-it-comes")
     plain_server.start()
     try:
-        plain = BoltStore(plain_server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+        plain = BoltStore(
+            plain_server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT
+        )
         as_it_comes = medians(plain)
         plain.close()
     finally:

@@ -87,7 +87,16 @@ class FalkorDBServer:
         library = self.workdir / "nodelay.so"
         if not library.exists():
             subprocess.run(
-                ["gcc", "-shared", "-fPIC", "-O2", "-o", str(library), str(Path(__file__).with_name("nodelay.c")), "-ldl"],
+                [
+                    "gcc",
+                    "-shared",
+                    "-fPIC",
+                    "-O2",
+                    "-o",
+                    str(library),
+                    str(Path(__file__).with_name("nodelay.c")),
+                    "-ldl",
+                ],
                 check=True,
             )
         return library

@@ -251,18 +251,26 @@ def test_graphiql_opens_on_example_queries_that_run(http: httpx.Client, data: Gr
     page = http.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200
     assert "cdn" not in page.text and "unpkg" not in page.text
-    tabs = json.loads(re.search(r'<script id="example-tabs" type="application/json">(.*?)</script>', page.text).group(1))
+    tabs = json.loads(
+        re.search(r'<script id="example-tabs" type="application/json">(.*?)</script>', page.text).group(1)
+    )
     answers = [data(tab["query"]) for tab in tabs]
     impact, responsibilities, indicators, path = answers
     assert impact["impact"]["root"]["name"] == "转变标准供给方式"
     led = {r["entity"]["name"] for r in responsibilities["responsibilities"] if r["role"] == "LEAD"}
     assert {"深化标准化工作改革", "大力推动“湖北标准”走出去", "“湖北标准”走出去工程"} <= led
     assert {i["name"]: i["value"] for i in indicators["entities"]["nodes"]}["国家标准"] == 300
-    assert path["path"][0]["name"] == "湖北装备智能制造标准升级工程" and path["path"][-1]["name"] == "国家标准"
+    assert (
+        path["path"][0]["name"] == "湖北装备智能制造标准升级工程" and path["path"][-1]["name"] == "国家标准"
+    )
 
 
 def test_page_assets_are_served_by_the_app(http: httpx.Client) -> None:
-    for name, media_type in [("graphiql.js", "text/javascript"), ("graphiql.css", "text/css"), ("cytoscape.js", "text/javascript")]:
+    for name, media_type in [
+        ("graphiql.js", "text/javascript"),
+        ("graphiql.css", "text/css"),
+        ("cytoscape.js", "text/javascript"),
+    ]:
         response = http.get(f"/assets/vendor/{name}")
         assert response.status_code == 200 and response.headers["content-type"].startswith(media_type)
     assert http.get("/assets/explore.js").status_code == 200
@@ -277,7 +285,10 @@ def test_the_seed_has_no_dependency_cycles(data: GraphQL) -> None:
 
 
 def test_key_entities_rank_by_their_place_in_the_impact_graph(data: GraphQL, gql: GraphQL) -> None:
-    query = 'query($kind: EntityKind, $m: Centrality) { keyEntities(planId: "%s", kind: $kind, first: 5, measure: $m) { entity { kind name } score } }' % PLAN
+    query = (
+        'query($kind: EntityKind, $m: Centrality) { keyEntities(planId: "%s", kind: $kind, first: 5, measure: $m) { entity { kind name } score } }'
+        % PLAN
+    )
     departments = data(query, kind="DEPARTMENT", m="PAGERANK")["keyEntities"]
     # The department that leads most of the plan's tasks, projects and domains.
     assert departments[0]["entity"]["name"] == "湖北省质量技术监督局"
@@ -292,12 +303,17 @@ def test_key_entities_rank_by_their_place_in_the_impact_graph(data: GraphQL, gql
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
-def test_pages_without_their_assets_say_how_to_install_them(memory_store: MemoryStore, tmp_path: Path) -> None:
+def test_pages_without_their_assets_say_how_to_install_them(
+    memory_store: MemoryStore, tmp_path: Path
+) -> None:
     with serving(memory_store, create_app(memory_store, assets_dir=tmp_path)) as url:
         for page in ("/graphql", "/explore"):
             response = httpx.get(url + page, headers={"accept": "text/html"})
             assert response.status_code == 503 and "make assets" in response.text
-            assert "graphiql/graphiql.min.js" in response.text or "cytoscape/dist/cytoscape.min.js" in response.text
+            assert (
+                "graphiql/graphiql.min.js" in response.text
+                or "cytoscape/dist/cytoscape.min.js" in response.text
+            )
         # The API itself does not need them.
         answer = httpx.post(url + "/graphql", json={"query": "{ plans { id } }"}).json()
         assert answer == {"data": {"plans": [{"id": PLAN}]}}

@@ -113,7 +113,9 @@ def test_nested_selections_cost_a_bounded_number_of_round_trips(
 
 
 def _reaches(answers: list[Reach]) -> list[tuple[object, ...]]:
-    return [(r.entity.id, r.depth, [(s.relation.type, s.direction, s.other.id) for s in r.path]) for r in answers]
+    return [
+        (r.entity.id, r.depth, [(s.relation.type, s.direction, s.other.id) for s in r.path]) for r in answers
+    ]
 
 
 def _responsibles(answers: list[Responsibility]) -> list[tuple[object, ...]]:
@@ -121,11 +123,15 @@ def _responsibles(answers: list[Responsibility]) -> list[tuple[object, ...]]:
              a.predecessor and a.predecessor.id) for a in answers]  # fmt: skip
 
 
-def test_a_traversal_is_one_statement_with_the_same_answer(memory_store: MemoryStore, bolt_store: BoltStore) -> None:
+def test_a_traversal_is_one_statement_with_the_same_answer(
+    memory_store: MemoryStore, bolt_store: BoltStore
+) -> None:
     """Dependencies, impact and responsibility fetch their whole walk in one statement."""
     task, department = sid("task/5.9"), "department/湖北省质量技术监督局"
     questions = {
-        "dependencies": (lambda s: _reaches(s.dependencies(task, Direction.DOWNSTREAM, [RelationType.PART_OF], 3))),
+        "dependencies": (
+            lambda s: _reaches(s.dependencies(task, Direction.DOWNSTREAM, [RelationType.PART_OF], 3))
+        ),
         "dependencies both ways": (lambda s: _reaches(s.dependencies(task, Direction.BOTH, None, 2))),
         "impact": (lambda s: _reaches(s.impact(task, 6))),
         "impact of a department, cut": (lambda s: _reaches(s.impact(department, 3, limit=7))),
@@ -139,9 +145,13 @@ def test_a_traversal_is_one_statement_with_the_same_answer(memory_store: MemoryS
         assert answer == ask(memory_store), name
     assert len(questions["impact of a department, cut"](bolt_store)) == 7
     # The successors of reorganised departments come with the assignments.
-    assert ("department/湖北省市场监督管理局", task, Role.LEAD, None, "department/湖北省质量技术监督局") in questions[
-        "responsible for"
-    ](bolt_store)
+    assert (
+        "department/湖北省市场监督管理局",
+        task,
+        Role.LEAD,
+        None,
+        "department/湖北省质量技术监督局",
+    ) in questions["responsible for"](bolt_store)
     with pytest.raises(EntityNotFound):
         bolt_store.impact("no/such/entity", 3)
 

@@ -31,14 +31,18 @@ TIMEOUT_MS = 20_000
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return (
+        os.environ.get("PLANGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     executable = chromium_path()
     if executable is None:
-        pytest.skip("Chromium is not installed (make browser installs Debian's chromium): browser tests skipped")
+        pytest.skip(
+            "Chromium is not installed (make browser installs Debian's chromium): browser tests skipped"
+        )
     with playwright.sync_playwright() as driver:
         chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
@@ -73,7 +77,9 @@ class Visit:
 
     def foreign_requests(self) -> list[str]:
         own = urlsplit(self.site).netloc
-        return [url for url in self.requests if urlsplit(url).scheme != "data" and urlsplit(url).netloc != own]
+        return [
+            url for url in self.requests if urlsplit(url).scheme != "data" and urlsplit(url).netloc != own
+        ]
 
 
 @pytest.fixture
@@ -126,10 +132,18 @@ def test_explorer_finds_an_entity_and_draws_its_neighbourhood(visit: Visit) -> N
     visit.page.get_by_role("button", name="现代物流标准化工程").click()
     names = explored_names(visit)
     # Its section, the standards it calls for, the plan it cites and its lead department.
-    assert {"重大工程", "冷链", "仓储", "物流业发展中长期规划（2014-2020年）", "湖北省发展和改革委员会"} <= names
+    assert {
+        "重大工程",
+        "冷链",
+        "仓储",
+        "物流业发展中长期规划（2014-2020年）",
+        "湖北省发展和改革委员会",
+    } <= names
     cy = "plangraphExplorer.cy"
-    colours = visit.page.evaluate(f"[{cy}.$('node[kind = \"PROJECT\"]').style('background-color'), "
-                                  f"{cy}.$('node[kind = \"STANDARD\"]').style('background-color')]")
+    colours = visit.page.evaluate(
+        f"[{cy}.$('node[kind = \"PROJECT\"]').style('background-color'), "
+        f"{cy}.$('node[kind = \"STANDARD\"]').style('background-color')]"
+    )
     assert colours[0] != colours[1], "nodes are coloured by kind"
     styles = visit.page.evaluate(
         f"{cy}.edges().map(edge => [edge.data('type'), edge.data('origin'), edge.style('line-style'), edge.style('label')])"

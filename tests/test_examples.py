@@ -27,7 +27,11 @@ def endpoint(memory_store: MemoryStore) -> Iterator[str]:
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(EXAMPLES / script), *args], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, str(EXAMPLES / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -58,7 +62,11 @@ def test_responsibility_sheet_is_csv_of_a_departments_responsibilities(endpoint:
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     by_name = {(r["name"], r["role"]) for r in rows}
-    assert {("深化标准化工作改革", "LEAD"), ("大力推动“湖北标准”走出去", "LEAD"), ("“湖北标准”走出去工程", "LEAD")} <= by_name
+    assert {
+        ("深化标准化工作改革", "LEAD"),
+        ("大力推动“湖北标准”走出去", "LEAD"),
+        ("“湖北标准”走出去工程", "LEAD"),
+    } <= by_name
     reform = next(r for r in rows if r["name"] == "深化标准化工作改革")
     assert reform["entity_id"] == sid("task/1") and reform["origin"] == "CURATED" and reform["evidence"]
     # Inherited rows name the whole they come from; --direct leaves them out.

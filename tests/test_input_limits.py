@@ -3,40 +3,15 @@ that names the file, the limit and the setting; plans already loaded are not dis
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from graph.errors import PlanLoadError
 from loaders import load_plan, load_plans
 from loaders.limits import InputLimits
 from tests.helpers import SEED
-
-
-def zip_bomb(path: Path, inflated_bytes: int) -> None:
-    """A Word file whose document part inflates to `inflated_bytes` of one repeated byte."""
-    buffer = io.BytesIO()
-    Document().save(buffer)
-    with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb,
-    ):
-        for item in source.infolist():
-            bomb.writestr(item, source.read(item.filename))
-        with bomb.open("word/padding.bin", "w", force_zip64=True) as padding:
-            chunk = b"0" * (1 << 20)
-            for _ in range(inflated_bytes // len(chunk)):
-                padding.write(chunk)
-
-
-def deep_page(path: Path, depth: int) -> None:
-    path.write_text(
-        "<html><body>" + "<div>" * depth + "一、总体要求" + "</div>" * depth + "</body></html>",
-        encoding="utf-8",
-    )
+from tests.hostile_files import deep_page, long_pdf, zip_bomb
 
 
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
@@ -66,14 +41,8 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_pdf_over_the_page_limit_is_refused(tmp_path: Path) -> None:
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "long.pdf"
-    pdf = canvas.Canvas(str(path))
-    for page in range(30):
-        pdf.drawString(72, 720, f"page {page}")
-        pdf.showPage()
-    pdf.save()
+    long_pdf(path, 30)
     with pytest.raises(PlanLoadError, match=r"the PDF has 30 pages.*PLANGRAPH_MAX_PDF_PAGES"):
         load_plan(path, limits=InputLimits(max_pdf_pages=20))
 

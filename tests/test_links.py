@@ -47,7 +47,11 @@ def test_inferred_links_against_the_hand_labelled_set(seed_without_overlays: Gra
 
 
 def test_scores_are_counted_per_type() -> None:
-    a, b, c = (RelationType.IMPLEMENTS, "p", "t"), (RelationType.COVERS, "p", "d"), (RelationType.COVERS, "q", "d")
+    a, b, c = (
+        (RelationType.IMPLEMENTS, "p", "t"),
+        (RelationType.COVERS, "p", "d"),
+        (RelationType.COVERS, "q", "d"),
+    )
     scores = score_links(found=[a, b], labelled=[a, c])
     assert (scores.precision, scores.recall) == (0.5, 0.5)
     assert scores.wrong == {b} and scores.missed == {c}
@@ -72,7 +76,9 @@ def test_the_links_command_lists_and_scores_inferred_links() -> None:
         ("COVERS", "project/8 现代物流标准化工程 → domain/col3.3 商贸物流"),
     ]:
         listed = [line for line in lines if link in line]
-        assert len(listed) == 1 and listed[0].startswith(type_name) and listed[0].endswith("  labelled"), listed
+        assert len(listed) == 1 and listed[0].startswith(type_name) and listed[0].endswith("  labelled"), (
+            listed
+        )
     assert "labelled, not inferred" in done.stdout
     assert "project/1 湖北装备智能制造标准升级工程 → domain/col2.5 激光" in done.stdout  # a miss, by name
     scores = _scores_printed(done.stdout)
@@ -107,9 +113,15 @@ def test_a_higher_threshold_trades_recall_for_precision() -> None:
     ("entry", "reason"),
     [
         ("  - {type: DEPENDS_ON, from: task/4.7, to: task/5.8, why: x}", "type must be one of IMPLEMENTS"),
-        ("  - {type: COVERS, from: project/8, to: domain/nowhere, why: x}", "unknown entity 'domain/nowhere'"),
+        (
+            "  - {type: COVERS, from: project/8, to: domain/nowhere, why: x}",
+            "unknown entity 'domain/nowhere'",
+        ),
         ("  - {type: COVERS, from: project/8, to: domain/col3.3}", "say `why`"),
-        ("  - {type: COVERS, from: project/8, to: domain/col3.3, why: x, weight: 1}", "unknown keys ['weight']"),
+        (
+            "  - {type: COVERS, from: project/8, to: domain/col3.3, why: x, weight: 1}",
+            "unknown keys ['weight']",
+        ),
         ("  - {type: IMPLEMENTS, from: project/3, to: task/4.7, why: again}", "labelled twice"),
     ],
 )
@@ -117,7 +129,10 @@ def test_a_bad_labelled_set_is_refused_with_its_file_and_line(
     tmp_path: Path, seed_without_overlays: GraphDocument, entry: str, reason: str
 ) -> None:
     path = tmp_path / "labels.yaml"
-    path.write_text(f"plan: {PLAN}\nlinks:\n  - {{type: IMPLEMENTS, from: project/3, to: task/4.7, why: 走出去}}\n{entry}\n", encoding="utf-8")
+    path.write_text(
+        f"plan: {PLAN}\nlinks:\n  - {{type: IMPLEMENTS, from: project/3, to: task/4.7, why: 走出去}}\n{entry}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(PlanLoadError) as error:
         read_labelled_links(path, seed_without_overlays)
     assert error.value.path == str(path) and error.value.line == 4 and reason in str(error.value)
@@ -152,9 +167,13 @@ def test_impact_now_crosses_chapters(memory_store: MemoryStore) -> None:
 def test_a_plan_segmented_alone_or_with_others_gives_the_same_links(tmp_path: Path) -> None:
     """Each plan's terms stay in its own dictionary: loading another plan first changes nothing."""
     other = Path(__file__).parent / "data" / "national-standardization-2016-2020.txt"
-    alone = {k: (r.confidence, r.evidence) for k, r in inferred(load_plans([SEED], overlays=[]).document).items()}
+    alone = {
+        k: (r.confidence, r.evidence) for k, r in inferred(load_plans([SEED], overlays=[]).document).items()
+    }
     together = inferred(load_plans([other, SEED], overlays=[]).document)
-    assert alone == {k: (r.confidence, r.evidence) for k, r in together.items() if k[1].startswith(PLAN + "/")}
+    assert alone == {
+        k: (r.confidence, r.evidence) for k, r in together.items() if k[1].startswith(PLAN + "/")
+    }
 
 
 # -- the curated link overlay ------------------------------------------------------------------
@@ -171,7 +190,9 @@ def test_planners_confirm_reject_and_add_links(seed: GraphDocument) -> None:
     assert added.origin is Origin.CURATED and "国际标准化人才" in added.evidence
     assert (RelationType.COVERS, sid("project/3"), sid("domain/col5.4")) not in relations
     # … and that rejected link is one the inference does make.
-    assert ("COVERS", sid("project/3"), sid("domain/col5.4")) in inferred(load_plans([SEED], overlays=[]).document)
+    assert ("COVERS", sid("project/3"), sid("domain/col5.4")) in inferred(
+        load_plans([SEED], overlays=[]).document
+    )
 
 
 def overlay(tmp_path: Path, links: str) -> Path:
@@ -183,15 +204,32 @@ def overlay(tmp_path: Path, links: str) -> Path:
 @pytest.mark.parametrize(
     ("entry", "reason"),
     [
-        ("  - {action: keep, type: COVERS, from: project/8, to: domain/col3.3, rationale: x}", "action must be one of"),
-        ("  - {action: add, type: FORMULATES, from: project/8, to: domain/col3.3, rationale: x}", "type must be one of"),
-        ("  - {action: add, type: DEPENDS_ON, from: task/99, to: task/5.8, rationale: x}", "unknown entity 'task/99'"),
+        (
+            "  - {action: keep, type: COVERS, from: project/8, to: domain/col3.3, rationale: x}",
+            "action must be one of",
+        ),
+        (
+            "  - {action: add, type: FORMULATES, from: project/8, to: domain/col3.3, rationale: x}",
+            "type must be one of",
+        ),
+        (
+            "  - {action: add, type: DEPENDS_ON, from: task/99, to: task/5.8, rationale: x}",
+            "unknown entity 'task/99'",
+        ),
         ("  - {action: add, type: DEPENDS_ON, from: task/4.7, to: task/5.8}", "a rationale is required"),
-        ("  - {action: add, type: DEPENDS_ON, from: task/4.7, to: task/5.8, rationale: x, weight: 2}", "unknown keys"),
+        (
+            "  - {action: add, type: DEPENDS_ON, from: task/4.7, to: task/5.8, rationale: x, weight: 2}",
+            "unknown keys",
+        ),
     ],
 )
-def test_a_bad_link_overlay_is_refused_with_its_file_and_line(tmp_path: Path, entry: str, reason: str) -> None:
-    path = overlay(tmp_path, "  - {action: reject, type: COVERS, from: project/3, to: domain/col5.4, rationale: ok}\n" + entry)
+def test_a_bad_link_overlay_is_refused_with_its_file_and_line(
+    tmp_path: Path, entry: str, reason: str
+) -> None:
+    path = overlay(
+        tmp_path,
+        "  - {action: reject, type: COVERS, from: project/3, to: domain/col5.4, rationale: ok}\n" + entry,
+    )
     with pytest.raises(PlanLoadError) as error:
         load_plans([SEED], overlays=[path])
     assert error.value.path == str(path) and error.value.line == 4 and reason in str(error.value)
@@ -199,7 +237,9 @@ def test_a_bad_link_overlay_is_refused_with_its_file_and_line(tmp_path: Path, en
 
 def test_dependency_cycles_are_found(tmp_path: Path) -> None:
     """Adding “task 8 needs task 7” to the shipped “task 7 needs task 8” makes a cycle."""
-    path = overlay(tmp_path, "  - {action: add, type: DEPENDS_ON, from: task/5.8, to: task/4.7, rationale: 反向依赖}\n")
+    path = overlay(
+        tmp_path, "  - {action: add, type: DEPENDS_ON, from: task/5.8, to: task/4.7, rationale: 反向依赖}\n"
+    )
     store = MemoryStore()
     store.load(load_plans([SEED], overlays=[SHIPPED_OVERLAYS, path]).document)
     assert [[e.name for e in cycle] for cycle in store.dependency_cycles(PLAN)] == [

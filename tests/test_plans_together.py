@@ -53,7 +53,9 @@ def test_a_later_opinion_continues_the_plan_it_implements(together: GraphDocumen
     )  # fmt: skip
     assert [r.target for r in linked(together, RelationType.DERIVES_FROM, source=LATER_ID)] == [PLAN]
     # Written after the 2018 reorganisation, it names the new departments.
-    leads = {r.source for r in linked(together, RelationType.RESPONSIBLE_FOR) if r.target == f"{LATER_ID}/task/2.3"}
+    leads = {
+        r.source for r in linked(together, RelationType.RESPONSIBLE_FOR) if r.target == f"{LATER_ID}/task/2.3"
+    }
     assert "department/湖北省市场监督管理局" in leads
     # （省市场监管局、省民政厅按职责分工负责）: no one 牵头, so both answer as leads.
     joint = {

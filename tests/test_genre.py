@@ -1,0 +1,155 @@
+"""The genre's conventions, each shown on a short plan written like the real ones: structure
+from the numbering, targets as plans write them, header fallbacks, and bodies of the plan's
+own jurisdiction. The real documents are in the corpus (tests/test_corpus.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.memory import MemoryStore
+from graph.model import Comparator, EntityKind, RelationType, Role
+from loaders import load_plan, load_plans
+from loaders.indicators import extract_targets
+from loaders.profile import load_profile
+from tests.helpers import linked, named
+
+ACTION_PLAN = """\
+辽宁省质量技术监督局关于印发辽宁省标准化行动计划的通知
+辽质监发〔2017〕12号
+
+辽宁省标准化行动计划
+
+为贯彻落实《深化标准化工作改革方案》，制定本行动计划。到2020年，具体目标是：
+——新增国家标准400项；
+——制定发布省级地方标准1200项以上；
+——国家、行业标准各1000项以上。
+
+一、加强标准化与科技创新互动
+（一）强化关键技术领域标准攻关。围绕重点产业开展标准研制。（省质监局牵头，省发展改革委、省科技厅配合）
+（二）推动科技成果转化为标准。（工业和信息化部、市场监管总局按职责分工负责）
+二、保障措施
+（一）加强组织领导。各级农牧部门要加强统筹，各地、各有关部门要抓好落实。
+
+辽宁省质量技术监督局
+2017年5月2日
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_topical_action_plan_loads_with_its_tasks_targets_and_bodies(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "liaoning-action.txt", ACTION_PLAN)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "辽宁省标准化行动计划"
+    assert plan.attrs["docNumber"] == "辽质监发〔2017〕12号"
+    assert plan.attrs["issuer"] == "辽宁省质量技术监督局"
+    assert plan.attrs["issuedOn"] == "2017-05-02"
+    assert (plan.attrs["region"], plan.attrs["level"]) == ("辽宁省", "PROVINCIAL")
+    chapters = {s.name: s.attrs["chapterKind"] for s in document.entities_of(EntityKind.SECTION)}
+    assert chapters == {"加强标准化与科技创新互动": "tasks", "保障措施": "measures"}
+    assert [t.name for t in document.entities_of(EntityKind.TASK)] == [
+        "强化关键技术领域标准攻关",
+        "推动科技成果转化为标准",
+    ]
+
+    targets = {
+        (
+            i.attrs["metric"],
+            i.attrs["value"],
+            i.attrs["unit"],
+            i.attrs["comparator"],
+            i.attrs["deadline"],
+            i.attrs["level"],
+        )
+        for i in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert targets == {
+        ("国家标准", 400, "项", "EQUAL", 2020, None),
+        ("地方标准", 1200, "项", "AT_LEAST", 2020, "省级"),
+        ("国家标准", 1000, "项", "AT_LEAST", 2020, None),
+        ("行业标准", 1000, "项", "AT_LEAST", 2020, None),
+    }
+
+    task = named(document, EntityKind.TASK, "强化关键技术领域标准攻关")
+    roles = {
+        (document.entities[r.source].name, r.role)
+        for r in linked(document, RelationType.RESPONSIBLE_FOR, target=task.id)
+    }
+    # 省质监局 in a Liaoning plan is Liaoning's bureau, written out in full.
+    assert roles == {
+        ("辽宁省质量技术监督局", Role.LEAD),
+        ("辽宁省发展和改革委员会", Role.SUPPORT),
+        ("辽宁省科学技术厅", Role.SUPPORT),
+    }
+    joint = named(document, EntityKind.TASK, "推动科技成果转化为标准")
+    leads = {
+        document.entities[r.source].name
+        for r in linked(document, RelationType.RESPONSIBLE_FOR, target=joint.id)
+    }
+    assert leads == {"工业和信息化部", "国家市场监督管理总局"}
+    measure = named(document, EntityKind.MEASURE, "加强组织领导")
+    bodies = {
+        document.entities[r.source].name
+        for r in linked(document, RelationType.RESPONSIBLE_FOR, target=measure.id)
+        if r.role is Role.LEAD
+    }
+    assert {"各级农牧部门", "各地人民政府", "各有关部门"} <= bodies
+
+
+def test_a_plan_of_another_region_brings_no_bodies_of_hubei(tmp_path: Path) -> None:
+    result = load_plans([write(tmp_path, "liaoning-action.txt", ACTION_PLAN)], overlays=[])
+    departments = [e.name for e in result.document.entities_of(EntityKind.DEPARTMENT)]
+    assert departments and not [name for name in departments if name.startswith("湖北")]
+
+
+def test_a_body_is_found_by_the_names_plans_call_it(memory_store: MemoryStore) -> None:
+    for short, full in [("省市场监管局", "湖北省市场监督管理局"), ("质监局", "湖北省质量技术监督局")]:
+        page = memory_store.find(EntityKind.DEPARTMENT, None, short, 0, 10)
+        assert full in [e.name for e in page.entities], short
+
+
+def test_targets_as_plans_write_them() -> None:
+    profile = load_profile()
+
+    def read(text: str) -> list[tuple[str, float, str, Comparator]]:
+        return [(t.metric, t.value, t.unit, t.comparator) for t in extract_targets(text, profile)]
+
+    assert read("鲜草总产草量达到10.5亿吨") == [("鲜草总产草量", 1_050_000_000, "吨", Comparator.EQUAL)]
+    assert read("人工种草保留面积达到3.5亿亩") == [("人工种草保留面积", 350_000_000, "亩", Comparator.EQUAL)]
+    assert read("牛羊肉总产量达到1300万吨以上") == [("牛羊肉总产量", 13_000_000, "吨", Comparator.AT_LEAST)]
+    assert read("重点天然草原超载率小于10%") == [("重点天然草原超载率", 10, "%", Comparator.AT_MOST)]
+    assert read("打造10个以上人工智能产业集聚区") == [("人工智能产业集聚区", 10, "个", Comparator.AT_LEAST)]
+    assert read("建设国家级开放创新平台2—3个") == [("开放创新平台", 2, "个", Comparator.AT_LEAST)]
+
+
+def test_the_title_of_a_news_page_comes_from_its_lead_and_of_a_web_page_from_its_title(
+    tmp_path: Path,
+) -> None:
+    news = "新华社北京电 近日印发了《某某产业发展纲要》，主要内容如下。\n一、总体要求\n（一）指导思想。坚持发展。\n"
+    result = load_plan(write(tmp_path, "news.txt", news))
+    assert result.document.entities_of(EntityKind.PLAN)[0].name == "某某产业发展纲要"
+    assert result.reports[0].warnings == [
+        "no title line: the title was taken from the 《title》 of the news lead"
+    ]
+
+    page = (
+        "<html><head><title>某某市数字经济行动计划_政策文件_某某市人民政府</title></head>"
+        "<body><div class='article'><p>一、总体要求</p><p>（一）发展目标。到2025年，数字经济核心产业增加值达到1000亿元。</p>"
+        "</div></body></html>"
+    )
+    plan = load_plan(write(tmp_path, "page.html", page)).document.entities_of(EntityKind.PLAN)[0]
+    assert plan.name == "某某市数字经济行动计划"
+
+    bare = load_plan(write(tmp_path, "某某工作方案.txt", "一、工作目标\n到2025年，建成示范区5个。\n"))
+    assert bare.document.entities_of(EntityKind.PLAN)[0].name == "某某工作方案"
+    assert "file name" in bare.reports[0].warnings[0]
+
+
+def test_an_unread_target_sentence_is_reported(tmp_path: Path) -> None:
+    text = "某某规划\n一、发展目标\n到2025年，人均预期寿命达到79.5周岁，建成示范区5个。\n"
+    report = load_plan(write(tmp_path, "plan.txt", text)).reports[0]
+    assert [u.text for u in report.unread_targets] == ["人均预期寿命达到79.5周岁"]
