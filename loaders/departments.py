@@ -26,6 +26,7 @@ from loaders.registry import DepartmentRegistry, department_id
 
 __all__ = ["BodyMention", "DepartmentFinder", "DepartmentResolver"]
 
+_NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
@@ -53,10 +54,16 @@ class DepartmentFinder:
             for canonical, body in rules.bodies.items()
             for name in [canonical, *body.aliases]
         ]
+        # A national short name (统计局) inside a local one (市统计局) is not the national body.
         named = [(name, "") for name in registry.names]
         alternatives = sorted(generic + named, key=lambda pair: -len(pair[0]))
         self.known = re.compile(
-            "|".join([*rules.generic_patterns, *(re.escape(name) + guard for name, guard in alternatives)])
+            "|".join(
+                [
+                    *rules.generic_patterns,
+                    *(_NOT_LOCAL + re.escape(name) + guard for name, guard in alternatives),
+                ]
+            )
         )
         self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
         self.bracket = re.compile(rules.bracket)
@@ -169,6 +176,18 @@ class DepartmentFinder:
         ]
         return mentions, role
 
+    def _ends_name(self, text: str, end: int) -> bool:
+        """Whether a known name ends where the listed name ends: 人民银行 is the whole of
+        “人民银行、财政部”, but only the start of 人民银行山东省分行."""
+        rest = text[end:]
+        return (
+            not rest
+            or rest[0].isspace()
+            or rest.startswith(
+                tuple(self.rules.name_separators + self.rules.name_joiners + self.rules.name_noise)
+            )
+        )
+
     def _is_body(self, name: str) -> bool:
         """A name that is known, or ends like a government body."""
         return bool(self.known.fullmatch(name)) or name.endswith(tuple(self.rules.government_suffixes))
@@ -196,7 +215,7 @@ class DepartmentFinder:
                 position += len(joiner)
                 continue
             known = self.known.match(text, position)
-            if known:
+            if known and self._ends_name(text, known.end()):
                 names.append((known.group(), position))
                 position = known.end()
                 continue

@@ -19,7 +19,7 @@ from graph.model import Role
 __all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
 
 PROFILES_DIR = Path(__file__).parent / "profiles"
-DEFAULT_PROFILE = PROFILES_DIR / "standardization-plan.yaml"
+DEFAULT_PROFILE = PROFILES_DIR / "development-plan.yaml"
 
 ChapterKind = Literal["context", "requirements", "tasks", "domains", "projects", "measures"]
 RequirementPart = Literal["guiding", "principles", "goals"]

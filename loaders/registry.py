@@ -1,5 +1,6 @@
-"""The department registry (data/departments.yaml): full names, short names, categories,
-mandates and reorganisations, and the resolution of a name as a plan writes it.
+"""The department registries (data/registries/, one file per jurisdiction: national.yaml,
+hubei.yaml …): full names, short names, categories, mandates and reorganisations, and the
+resolution of a name as a plan writes it.
 
 Short names beginning with 省/市/县 (省质监局) are relative to a region: they resolve only in
 plans of that region, so the same registry can hold several provinces.
@@ -18,7 +19,7 @@ from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, Rel
 
 __all__ = ["DEFAULT_REGISTRY", "DepartmentRegistry", "RegisteredDepartment", "department_id", "load_registry"]
 
-DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
+DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "registries"
 _RELATIVE = ("省", "市", "县")
 
 
@@ -146,8 +147,16 @@ class DepartmentRegistry(BaseModel):
 
 @lru_cache(maxsize=4)
 def load_registry(path: Path = DEFAULT_REGISTRY) -> DepartmentRegistry:
+    """A registry file, or a folder of them (one per jurisdiction) read as one registry."""
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    departments: list[object] = []
+    for file in files:
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+            departments += data.get("departments") or []
+        except (OSError, yaml.YAMLError, AttributeError) as exc:
+            raise PlanLoadError(str(file), f"the department registry cannot be used: {exc}") from None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return DepartmentRegistry.model_validate(data)
-    except (OSError, yaml.YAMLError, ValueError) as exc:
+        return DepartmentRegistry.model_validate({"departments": departments})
+    except ValueError as exc:
         raise PlanLoadError(str(path), f"the department registry cannot be used: {exc}") from None

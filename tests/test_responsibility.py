@@ -95,7 +95,7 @@ def test_short_names_are_relative_to_the_region() -> None:
 
 
 def test_the_registry_rejects_a_name_for_two_departments() -> None:
-    data = yaml.safe_load((ROOT / "data" / "departments.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "registries" / "hubei.yaml").read_text(encoding="utf-8"))
     data["departments"].append(
         {"name": "湖北省某局", "aliases": ["省质监局"], "category": "GOVERNMENT", "region": "湖北省"}
     )
