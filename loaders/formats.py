@@ -12,13 +12,14 @@ import io
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.errors import PlanLoadError
 from loaders.decoding import decode_plan
 from loaders.limits import InputLimits
 
-__all__ = ["PlanText", "read_plan_text", "unwrap"]
+__all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
 Table = list[list[str]]
 
@@ -47,24 +48,37 @@ def read_plan_text(raw: bytes, path: str, limits: InputLimits | None = None) -> 
     """Raise `PlanLoadError` naming the file when its content cannot be read as a plan, or
     when it breaks one of the input limits."""
     limits = limits or InputLimits()
-    if raw.startswith(b"%PDF-"):
-        plan_text = PlanText(unwrap(_pdf_text(raw, path, limits), force=True), "pdf")
-    elif raw.startswith(b"PK\x03\x04"):
-        plan_text = _docx(raw, path, limits)
-    else:
-        text = decode_plan(raw, path)
-        if len(text) > limits.max_text_chars:
-            raise limits.refuse(path, f"the text has {len(text):,} characters", "max_text_chars")
-        if _HTML.search(text[:4000]):
-            plan_text = _html(text, path, limits)
-        else:
-            plan_text = PlanText(unwrap(text), "txt")
+    reader = next((r for r in READERS if r.recognises(raw)), _TEXT)
+    plan_text = reader.read(raw, path, limits)
     if len(plan_text.text) > limits.max_text_chars:
         raise limits.refuse(path, f"the text has {len(plan_text.text):,} characters", "max_text_chars")
     return plan_text
 
 
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """One input format: the file name endings it is found by in a folder, how its content is
+    recognised, and how it is read."""
+
+    suffixes: tuple[str, ...]
+    recognises: Callable[[bytes], bool]
+    read: Callable[[bytes, str, InputLimits], PlanText]
+
+
+def _text_or_page(raw: bytes, path: str, limits: InputLimits) -> PlanText:
+    text = decode_plan(raw, path)
+    if len(text) > limits.max_text_chars:
+        raise limits.refuse(path, f"the text has {len(text):,} characters", "max_text_chars")
+    if _HTML.search(text[:4000]):
+        return _html(text, path, limits)
+    return PlanText(unwrap(text), "txt")
+
+
 # -- PDF ---------------------------------------------------------------------------------------
+
+
+def _pdf(raw: bytes, path: str, limits: InputLimits) -> PlanText:
+    return PlanText(unwrap(_pdf_text(raw, path, limits), force=True), "pdf")
 
 
 def _pdf_text(raw: bytes, path: str, limits: InputLimits) -> str:
@@ -267,3 +281,20 @@ def unwrap(text: str, force: bool = False) -> str:
         previous = line
     # Untouched text stays byte for byte what it was, so spans point into the file as written.
     return "\n".join(joined) if joins else text
+
+
+# -- the formats -------------------------------------------------------------------------------
+
+_TEXT = Reader((".txt", ".html", ".htm"), lambda raw: True, _text_or_page)
+#: Content is recognised in this order; text (and HTML, told by its tags) is the last resort.
+READERS: tuple[Reader, ...] = (
+    Reader((".pdf",), lambda raw: raw.startswith(b"%PDF-"), _pdf),
+    Reader(
+        (".docx",),
+        lambda raw: raw.startswith(b"PK\x03\x04"),
+        _docx,
+    ),
+    _TEXT,
+)
+#: The file name endings a folder of plans is searched for.
+PLAN_SUFFIXES = tuple(suffix for reader in READERS for suffix in reader.suffixes)

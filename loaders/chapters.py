@@ -1,0 +1,123 @@
+"""Chapters by kind: one reader per chapter kind, in one table (`CHAPTER_READERS`).
+
+A plan's chapter is read as what the profile (or the genre's convention) says it is:
+requirements (guiding thought, principles, goals), numbered work (tasks, projects, measures),
+domains with their 专栏 columns, or context whose parts are only sections."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from graph.model import Entity, EntityKind
+from loaders.goals import read_requirements
+from loaders.header import PlanHeader
+from loaders.outline import Block
+from loaders.paragraphs import Paragraph
+from loaders.plan_writer import PlanWriter, Segment, block_number, local_number, rest_of
+from loaders.profile import ChapterKind
+from loaders.report import Note
+
+__all__ = ["CHAPTER_ENTITY", "CHAPTER_READERS", "read_chapter"]
+
+ChapterReader = Callable[[PlanWriter, Block, Entity, PlanHeader], None]
+
+
+def read_chapter(
+    writer: PlanWriter, chapter: Block, kind: ChapterKind, number: int, plan: Entity, header: PlanHeader
+) -> None:
+    """The chapter as a SECTION that says how it was read, and its parts by its kind's reader."""
+    section = writer.add_block(EntityKind.SECTION, str(number), chapter, plan, attrs={"chapterKind": kind})
+    CHAPTER_READERS[kind](writer, chapter, section, header)
+
+
+def _numbered(kind: EntityKind) -> ChapterReader:
+    def read(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
+        """Groups （一） with numbered items 1. under them, or items straight under the chapter.
+        Ids keep the written numbers: task 9 of group 五 is task/5.9."""
+        _note_gaps(writer, chapter.children)
+        for child in chapter.children:
+            group = writer.add_block(kind, str(block_number(child)), child, section)
+            _note_gaps(writer, child.children)
+            for item in child.children:
+                writer.add_block(kind, f"{block_number(child)}.{block_number(item)}", item, group)
+
+    return read
+
+
+def _context(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
+    """A context chapter's parts are sections, and nothing more."""
+    for child in chapter.children:
+        writer.add_block(EntityKind.SECTION, f"{local_number(section)}.{block_number(child)}", child, section)
+
+
+def _domains(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
+    """Key areas （一）, their 专栏 columns, and the domains headed by short lines inside each
+    column (现代农业, 林业, …); the paragraphs under a domain heading are its text."""
+    for child in chapter.children:
+        if child.level == "column":
+            _column(writer, child, section)
+            continue
+        area = writer.add_block(EntityKind.DOMAIN, str(block_number(child)), child, section)
+        for sub in child.children:
+            if sub.level == "column":
+                _column(writer, sub, area)
+            else:
+                writer.add_block(EntityKind.DOMAIN, f"{block_number(child)}.{block_number(sub)}", sub, area)
+
+
+def _column(writer: PlanWriter, block: Block, parent: Entity) -> None:
+    column_id = f"col{block_number(block)}"
+    domains: list[tuple[Paragraph, list[Segment]]] = []
+    column_text = rest_of(block)
+    for paragraph in block.body:
+        if _is_domain_heading(writer, paragraph):
+            domains.append((paragraph, []))
+        elif domains:
+            domains[-1][1].append(Segment(paragraph))
+        else:
+            column_text.append(Segment(paragraph))
+    column = writer.add_block(EntityKind.DOMAIN, column_id, block, parent, segments=column_text)
+    for number, (heading, segments) in enumerate(domains, start=1):
+        name = heading.text.rstrip("。")
+        writer.add(
+            EntityKind.DOMAIN, f"{column_id}.{number}", name, parent=column, anchor=heading, segments=segments
+        )
+
+
+def _is_domain_heading(writer: PlanWriter, paragraph: Paragraph) -> bool:
+    text = paragraph.text.rstrip("。")
+    return (
+        not paragraph.bullet
+        and len(text) <= writer.profile.domain_heading_max_length
+        and not re.search("[，。；：、！？]", text)
+    )
+
+
+def _note_gaps(writer: PlanWriter, blocks: list[Block]) -> None:
+    """Numbers that skip (1. 2. 4.) are kept as written, and noted in the report."""
+    for before, after in itertools.pairwise(blocks):
+        if before.level == after.level and block_number(after) > block_number(before) + 1:
+            writer.report.notes.append(
+                Note(after.paragraph.line, f"the numbering jumps from {before.label} to {after.label}")
+            )
+
+
+CHAPTER_READERS: dict[ChapterKind, ChapterReader] = {
+    "context": _context,
+    "requirements": read_requirements,
+    "tasks": _numbered(EntityKind.TASK),
+    "domains": _domains,
+    "projects": _numbered(EntityKind.PROJECT),
+    "measures": _numbered(EntityKind.MEASURE),
+}
+#: The kind of entity each chapter kind's parts are (for the passes that read their text).
+CHAPTER_ENTITY: dict[ChapterKind, EntityKind] = {
+    "context": EntityKind.SECTION,
+    "requirements": EntityKind.GOAL,
+    "tasks": EntityKind.TASK,
+    "domains": EntityKind.DOMAIN,
+    "projects": EntityKind.PROJECT,
+    "measures": EntityKind.MEASURE,
+}

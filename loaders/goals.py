@@ -1,0 +1,196 @@
+"""The requirements of a plan: guiding thought, principles, goals and their quantitative
+targets (indicators), wherever the plan states them — a goals part of the requirements chapter,
+a chapter that is all goals, or a goal sentence before the first chapter."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from graph.model import Entity, EntityKind, RelationType
+from loaders.header import PlanHeader
+from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
+from loaders.outline import Block
+from loaders.paragraphs import Paragraph
+from loaders.plan_writer import (
+    PlanWriter,
+    Segment,
+    block_number,
+    lead_sentence,
+    local_number,
+    rest_of,
+    text_of,
+)
+from loaders.profile import Profile
+from loaders.report import Unplaced
+
+__all__ = ["read_preface_goals", "read_requirements"]
+
+#: A goal read from paragraphs: its anchor, name, label and text.
+_Goal = tuple[Paragraph, str, str | None, list[Segment]]
+
+
+def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
+    """Guiding thought, principles and goals, each in its part; a chapter that is all goals
+    (一、工作目标), or whose goals stand in its own text, is read as one goals part."""
+    profile = writer.profile
+    parts = [profile.requirement_part(child.title) for child in chapter.children]
+    if "goals" not in parts and (
+        profile.requirement_part(chapter.title) == "goals"
+        or any(extract_targets(p.text, profile) for p in chapter.body)
+    ):
+        _goals(writer, replace(chapter, children=[]), section, header)
+    for child, part in zip(chapter.children, parts, strict=True):
+        own_text = text_of(child) if part not in ("principles", "goals") else rest_of(child)
+        number = f"{local_number(section)}.{block_number(child)}"
+        subsection = writer.add_block(EntityKind.SECTION, number, child, section, segments=own_text)
+        if part == "principles":
+            _principles(writer, child, subsection)
+        elif part == "goals":
+            _goals(writer, child, subsection, header)
+
+
+def read_preface_goals(writer: PlanWriter, header: PlanHeader, plan: Entity) -> None:
+    """A goal stated before the first chapter (到2025年，……达到……, or 到2020年，具体目标是：
+    and a list of targets) is a goal of the plan, with its targets."""
+    profile = writer.profile
+    preface = header.preface
+    for position, paragraph in enumerate(preface):
+        if paragraph.bullet or deadline_before(paragraph.text, len(paragraph.text), profile) is None:
+            continue
+        bullets = list(itertools.takewhile(lambda p: p.bullet is not None, preface[position + 1 :]))
+        if not bullets and not extract_targets(paragraph.text, profile):
+            continue
+        before_deadline = paragraph.text[: _deadline_at(paragraph.text, profile)]
+        sentence = max(0, *(m.end() for m in re.finditer("。", before_deadline)))
+        block = Block("section", paragraph, "", "", body=bullets)
+        _goals(
+            writer, block, plan, header, id_prefix=f"0.{paragraph.index}.", lead=Segment(paragraph, sentence)
+        )
+
+
+def _principles(writer: PlanWriter, block: Block, subsection: Entity) -> None:
+    count = 0
+    for paragraph in block.body:
+        count += 1
+        name, offset = lead_sentence(paragraph.text)
+        writer.add(
+            EntityKind.PRINCIPLE,
+            str(count),
+            name,
+            parent=subsection,
+            anchor=paragraph,
+            segments=[Segment(paragraph, offset)],
+            label=paragraph.bullet,
+        )
+    for item in block.children:
+        count += 1
+        writer.add_block(EntityKind.PRINCIPLE, str(count), item, subsection)
+
+
+def _goals(
+    writer: PlanWriter,
+    block: Block,
+    subsection: Entity,
+    header: PlanHeader,
+    id_prefix: str = "",
+    lead: Segment | None = None,
+) -> None:
+    """The first plain paragraph is the overall goal; bullets (or numbered items) are its
+    sub-goals; a plain paragraph after a sub-goal continues it. A sub-goal's targets inherit
+    the overall goal's deadline (到2020年，具体目标是： ——新增国家标准400项)."""
+    profile = writer.profile
+    overall: tuple[Paragraph, list[Segment]] | None = None
+    if block.rest and block.level != "chapter":
+        overall = (block.paragraph, rest_of(block))
+    elif lead is not None:  # a goal sentence inside a paragraph of the preface
+        overall = (lead.paragraph, [lead])
+    subgoals: list[_Goal] = []
+    for paragraph in block.body:
+        if paragraph.bullet:
+            name, offset = lead_sentence(paragraph.text)
+            # A bullet of one sentence (——新增国家标准400项；) is its own text.
+            offset = offset if offset < len(paragraph.text) else 0
+            subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)]))
+        elif subgoals:
+            subgoals[-1][3].append(Segment(paragraph))
+        elif overall is None:
+            overall = (paragraph, [Segment(paragraph)])
+        else:
+            overall[1].append(Segment(paragraph))
+    subgoals += [(item.paragraph, item.title, item.label, text_of(item)) for item in block.children]
+
+    parent, prefix = subsection, id_prefix
+    default_deadline = header.period_end
+    if overall is not None:
+        anchor, segments = overall
+        name = _goal_name(segments[0].text, profile)
+        parent = writer.add(
+            EntityKind.GOAL, f"{id_prefix}1", name, parent=subsection, anchor=anchor, segments=segments
+        )
+        prefix = f"{id_prefix}1."
+        written = (deadline_before(s.text, len(s.text), profile) for s in reversed(segments))
+        default_deadline = next((d for d in written if d), default_deadline)
+        _indicators(writer, parent, segments, default_deadline)
+    for number, (anchor, name, label, segments) in enumerate(subgoals, start=1):
+        goal = writer.add(
+            EntityKind.GOAL,
+            f"{prefix}{number}",
+            name,
+            parent=parent,
+            anchor=anchor,
+            segments=segments,
+            label=label,
+        )
+        _indicators(writer, goal, segments, default_deadline)
+
+
+def _indicators(
+    writer: PlanWriter, goal: Entity, segments: list[Segment], default_deadline: int | None
+) -> None:
+    for segment in segments:
+        targets = extract_targets(segment.text, writer.profile)
+        for target in targets:
+            deadline = deadline_before(segment.text, target.start, writer.profile) or default_deadline
+            indicator = Entity(
+                id=writer.next_indicator_id(),
+                kind=EntityKind.INDICATOR,
+                name=target.metric,
+                plan=writer.plan_id,
+                text=target.clause,
+                parent=goal.id,
+                source=writer.span_in(segment, target.start, target.end),
+                attrs={
+                    "metric": target.metric,
+                    "comparator": target.comparator.value,
+                    "value": target.value,
+                    "unit": target.unit,
+                    "deadline": deadline,
+                    "written": target.written,
+                    "level": target.level,
+                },
+            )
+            writer.document.add_entity(indicator)
+            writer.relate(RelationType.MEASURES, indicator, goal, indicator.source)  # type: ignore[arg-type]
+        _report_unread(writer, segment, targets)
+
+
+def _report_unread(writer: PlanWriter, segment: Segment, targets: list[Target]) -> None:
+    """A clause that looks like a target but gave none is reported, never dropped silently."""
+    read = [(t.start, t.end) for t in targets]
+    for start, end in target_like_clauses(segment.text):
+        if not any(t_start < end and start < t_end for t_start, t_end in read):
+            writer.report.unread_targets.append(Unplaced(segment.paragraph.line, segment.text[start:end]))
+
+
+def _deadline_at(text: str, profile: Profile) -> int:
+    match = re.search(profile.goals.deadline_year, text)
+    return match.start() if match else len(text)
+
+
+def _goal_name(text: str, profile: Profile) -> str:
+    """The overall goal's name: its first clause after the time phrase."""
+    sentence = lead_sentence(text)[0]
+    sentence = re.sub(profile.goals.time_prefix, "", sentence)
+    return re.split("[，,]", sentence, maxsplit=1)[0]

@@ -1,0 +1,135 @@
+"""Passes over the text of what was built: the standards a part calls for (FORMULATES), the
+documents it cites (REFERENCES, DERIVES_FROM), and the bodies it gives work to
+(RESPONSIBLE_FOR) — in its sentences and brackets, and in a Word file's 任务分工 table."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Entity, EntityKind, RelationType, Role, SourceSpan
+from loaders.chapters import CHAPTER_ENTITY
+from loaders.departments import DepartmentFinder, DepartmentResolver
+from loaders.documents import Citation, document_key, extract_citations, normalise_title
+from loaders.header import PlanHeader
+from loaders.plan_writer import PlanWriter
+from loaders.report import Unplaced
+from loaders.standards import extract_standards
+
+__all__ = ["link_bodies", "link_citations", "link_standards", "link_task_tables"]
+
+Table = list[list[str]]
+
+
+def link_standards(writer: PlanWriter) -> None:
+    for entity, segment in writer.texts({EntityKind.DOMAIN, EntityKind.TASK, EntityKind.PROJECT}):
+        for mention in extract_standards(segment.text, writer.profile):
+            span = writer.span_in(segment, mention.start, mention.end)
+            standard = Entity(
+                id=f"{writer.plan_id}/standard/{mention.name}",
+                kind=EntityKind.STANDARD,
+                name=mention.name,
+                plan=writer.plan_id,
+                source=span,
+            )
+            writer.relate(RelationType.FORMULATES, entity, writer.document.add_entity(standard), span)
+
+
+def link_citations(writer: PlanWriter, header: PlanHeader) -> None:
+    own_title = normalise_title(header.title or "")
+    derivation = re.compile(writer.profile.derivation.pattern)
+    plan = writer.document.entities[writer.plan_id]
+    for entity, segment in writer.texts(set(EntityKind)):
+        derived = {m.start("citation") for m in derivation.finditer(segment.text)}
+        for citation in extract_citations(segment.text, writer.profile):
+            if citation.title and normalise_title(citation.title) == own_title:
+                continue
+            span = writer.span_in(segment, citation.start, citation.end)
+            document = writer.document.add_entity(_document(citation, span))
+            writer.relate(RelationType.REFERENCES, entity, document, span)
+            if entity is plan and citation.start in derived:
+                writer.relate(RelationType.DERIVES_FROM, plan, document, span)
+
+
+def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> None:
+    """The bodies each task, project and measure gives work to, with the words that say so."""
+    finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
+    resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
+    kinds = {CHAPTER_ENTITY[c] for c in writer.profile.departments.chapters}
+    for entity, segment in writer.texts(kinds):
+        for mention in finder.mentions(segment.text):
+            span = writer.span_in(segment, mention.start, mention.end)
+            department = writer.document.add_entity(resolver.resolve(mention.name))
+            if department.source is None:
+                department.source = span
+            writer.relate(
+                RelationType.RESPONSIBLE_FOR,
+                department,
+                entity,
+                span,
+                role=mention.role,
+                evidence=mention.evidence,
+            )
+    writer.report.unresolved_departments = sorted(resolver.unresolved)
+
+
+def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader) -> None:
+    """A 任务分工 table (序号 / 重点任务 / 牵头单位 / 配合单位): each row's task gets its lead and
+    supporting departments."""
+    finder = DepartmentFinder(writer.profile, writer.registry)
+    resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
+    rules = writer.profile.departments.task_table
+    assignable = [
+        e for e in writer.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)
+    ]
+    for table in tables:
+        if not table:
+            continue
+        columns = {
+            role: next((i for i, cell in enumerate(table[0]) if any(w in cell for w in words)), None)
+            for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
+        }
+        if columns["task"] is None or columns["lead"] is None:
+            continue
+        for row in table[1:]:
+            entity = _matching_entity(row[columns["task"]], assignable)
+            if entity is None:
+                writer.report.unplaced.append(Unplaced(0, "任务分工表：" + " | ".join(row)[:80]))
+                continue
+            for role, column in ((Role.LEAD, columns["lead"]), (Role.SUPPORT, columns["support"])):
+                if column is None or column >= len(row):
+                    continue
+                for name, _ in finder.names(row[column]):
+                    department = writer.document.add_entity(resolver.resolve(name))
+                    evidence = "任务分工表：" + " | ".join(row)
+                    writer.relate(
+                        RelationType.RESPONSIBLE_FOR,
+                        department,
+                        entity,
+                        entity.source,
+                        role=role,
+                        evidence=evidence,
+                    )  # type: ignore[arg-type]
+    writer.report.unresolved_departments = sorted(
+        set(writer.report.unresolved_departments) | resolver.unresolved
+    )
+
+
+def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
+    """The task a table row names: “1.转变标准供给方式” or “转变标准供给方式” → that task."""
+    name = re.sub(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*", "", cell.strip()).rstrip("。")
+    exact = [e for e in entities if e.name == name]
+    if exact:
+        return exact[0]
+    partial = [e for e in entities if name and (e.name in name or name in e.name)]
+    return partial[0] if len(partial) == 1 else None
+
+
+def _document(citation: Citation, span: SourceSpan) -> Entity:
+    key = document_key(citation)
+    return Entity(
+        id=f"document/{key}",
+        kind=EntityKind.DOCUMENT,
+        name=citation.title or key,
+        source=span,
+        attrs={"title": citation.title, "docNumber": citation.number},
+    )
