@@ -21,7 +21,7 @@ from api.stores import open_store
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
-from graph.store import departments_in
+from graph.results import departments_in
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
     LinkKey,

@@ -30,7 +30,6 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.base import StepSource, StoreBase, Types, WalkLevel
 from graph.errors import BackendUnavailable, EntityNotFound, PlanGraphError
 from graph.model import (
     Direction,
@@ -44,7 +43,9 @@ from graph.model import (
     SourceSpan,
     document_order,
 )
-from graph.store import Page, Stats, Step
+from graph.results import Page, Stats, Step
+from graph.store import GraphStore
+from graph.traversal import StepSource, Types, WalkLevel
 
 __all__ = ["ENTITY", "KIND_LABELS", "BoltStore", "entity_rows", "relation_row"]
 
@@ -81,7 +82,7 @@ RETURN count(n) AS swapped
 """
 
 
-class BoltStore(StoreBase):
+class BoltStore(GraphStore):
     """A `GraphStore` on a Bolt server.
 
     `round_trips` counts the statements sent, so tests and benchmarks can see what a

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.base import StoreBase, Types
 from graph.errors import EntityNotFound
 from graph.model import (
     Direction,
@@ -20,12 +19,14 @@ from graph.model import (
     RelationType,
     document_order,
 )
-from graph.store import Page, Stats, Step
+from graph.results import Page, Stats, Step
+from graph.store import GraphStore
+from graph.traversal import Types
 
 __all__ = ["MemoryStore"]
 
 
-class MemoryStore(StoreBase):
+class MemoryStore(GraphStore):
     """A `GraphStore` on networkx.
 
     >>> from graph.model import GraphDocument, Entity, EntityKind

@@ -61,29 +61,16 @@ def read_header(
     header = PlanHeader()
     title_index = _title_line(preamble, profile)
     notice_titles = _read_notice(header, preamble, title_index, profile)
-    if title_index is not None and _title_continues(preamble, title_index, header):
-        title_index -= 1
-        header.title_paragraphs = [preamble[title_index], preamble[title_index + 1]]
-        title = preamble[title_index].text + preamble[title_index + 1].text
-        following = preamble[title_index + 2] if title_index + 2 < len(preamble) else None
-        if following is not None and re.fullmatch(profile.title.period, following.text):
-            header.title_paragraphs.append(following)
-            title += following.text
-        header.title, header.title_from = title, "line"
-        header.preface = [
-            p for p in preamble[title_index + len(header.title_paragraphs) :] if p not in header.notice
-        ]
-    elif title_index is not None:
-        header.title_paragraphs = [preamble[title_index]]
-        title = preamble[title_index].text
+    if title_index is not None:
+        # A title set on two lines starts a line earlier; a period line (（2016-2020年）) may follow.
+        first = title_index - 1 if _title_continues(preamble, title_index, header) else title_index
+        lines = preamble[first : title_index + 1]
         following = preamble[title_index + 1] if title_index + 1 < len(preamble) else None
         if following is not None and re.fullmatch(profile.title.period, following.text):
-            header.title_paragraphs.append(following)
-            title += following.text
-        header.title, header.title_from = title, "line"
-        header.preface = [
-            p for p in preamble[title_index + len(header.title_paragraphs) :] if p not in header.notice
-        ]
+            lines.append(following)
+        header.title_paragraphs = lines
+        header.title, header.title_from = "".join(p.text for p in lines), "line"
+        header.preface = [p for p in preamble[first + len(lines) :] if p not in header.notice]
     else:
         header.preface = [p for p in preamble if p not in header.notice]
         header.title, header.title_from = _fallback_title(

@@ -14,7 +14,8 @@ from strawberry.fastapi import BaseContext
 from graph.deadline import set_deadline
 from graph.errors import PlanLoadError
 from graph.model import Direction, Entity, RelationType
-from graph.store import GraphStore, Step
+from graph.results import Step
+from graph.store import GraphStore
 from schema.limits import QueryLimits
 
 __all__ = ["PlanGraphContext"]

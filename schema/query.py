@@ -14,7 +14,7 @@ from strawberry.types import Info
 
 from graph import analysis, model
 from graph.errors import EntityNotFound, InvalidQuery
-from graph.store import Reach, departments_in
+from graph.results import Reach, departments_in
 from schema.limits import QueryLimits
 from schema.types import (
     Centrality,

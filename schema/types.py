@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from graph import analysis, model
-from graph.store import Reach, Responsibility, Step
+from graph.results import Reach, Responsibility, Step
 
 __all__ = [
     "EntityNode",

@@ -16,7 +16,7 @@ from graph.bolt import BoltStore
 from graph.errors import BackendUnavailable, EntityNotFound
 from graph.memory import MemoryStore
 from graph.model import Direction, Entity, EntityKind, GraphDocument, RelationType, Role
-from graph.store import Reach, Responsibility
+from graph.results import Reach, Responsibility
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.conftest import serving

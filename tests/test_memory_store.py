@@ -8,7 +8,7 @@ import pytest
 from graph.errors import EntityNotFound
 from graph.memory import MemoryStore
 from graph.model import Direction, Entity, EntityKind, GraphDocument, Relation, RelationType, Role
-from graph.semantics import IMPACT_FLOW, Flow
+from graph.semantics import IMPACT_FLOW
 
 K, R = EntityKind, RelationType
 
@@ -52,7 +52,7 @@ def _store() -> MemoryStore:
 
 def test_every_relation_type_has_an_impact_direction() -> None:
     assert set(IMPACT_FLOW) == set(RelationType)
-    assert IMPACT_FLOW[R.FORMULATES] is Flow.BACKWARD and IMPACT_FLOW[R.PART_OF] is Flow.FORWARD
+    assert IMPACT_FLOW[R.FORMULATES] is Direction.UPSTREAM and IMPACT_FLOW[R.PART_OF] is Direction.DOWNSTREAM
 
 
 def test_impact_follows_each_relation_in_its_impact_direction() -> None:
