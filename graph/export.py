@@ -100,7 +100,7 @@ def _cypher_literal(value: Any) -> str:
 def to_cypher(document: GraphDocument) -> str:
     """A Cypher script that builds the graph as the Bolt store writes it (MERGE on id, so it
     can be run again): nodes `Entity` plus their kind, relationships of their type."""
-    from graph.bolt import ENTITY, KIND_LABELS, entity_rows, relation_row
+    from graph.cypher import ENTITY, KIND_LABELS, entity_rows, relation_row
 
     lines = [f"CREATE INDEX FOR (n:{ENTITY}) ON (n.id);"]
     for kind, rows in entity_rows(document.entities.values()).items():
@@ -122,7 +122,7 @@ def to_cypher(document: GraphDocument) -> str:
 
 def to_csv(document: GraphDocument, folder: Path) -> list[Path]:
     """entities.csv and relations.csv in the header format of `neo4j-admin database import`."""
-    from graph.bolt import ENTITY, KIND_LABELS
+    from graph.cypher import ENTITY, KIND_LABELS
 
     folder.mkdir(parents=True, exist_ok=True)
     entities, relations = folder / "entities.csv", folder / "relations.csv"

@@ -127,12 +127,7 @@ class MemoryStore(GraphStore):
         return [[nodes[c]["entity"] for c in self._children.get(i, [])] for i in ids]
 
     def find(
-        self,
-        kind: EntityKind | None,
-        plan_id: str | None,
-        search: str | None,
-        offset: int,
-        limit: int,
+        self, kind: EntityKind | None, plan_id: str | None, search: str | None, offset: int, limit: int
     ) -> Page:
         needle = search.lower() if search else None
         nodes = self._graph.nodes
