@@ -17,11 +17,10 @@ from rich.table import Table
 
 from api.report_view import print_report
 from api.settings import Settings
-from api.stores import open_store
+from api.stores import open_store, profile_of
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
-from graph.results import departments_in
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
     LinkKey,
@@ -31,7 +30,7 @@ from loaders.link_labels import (
     read_labelled_links,
     score_links,
 )
-from loaders.profile import load_profile
+from schema.limits import QueryLimits
 
 __all__ = ["app", "main"]
 
@@ -75,8 +74,24 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
+#: Options given before the command (plangraph --profile FILE load …), for every command.
+_common: dict[str, object] = {}
+
+
+@app.callback()
+def common(
+    profile: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="The genre profile to read plans with; also PLANGRAPH_PROFILE."),
+    ] = None,
+) -> None:
+    """Turn development plans into a knowledge graph and serve it over GraphQL."""
+    _common["profile"] = profile
+
+
 def _settings(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
-    values: dict[str, object] = {k: v for k, v in overrides.items() if v is not None}
+    """The one route from options and PLANGRAPH_* variables to what a command loads."""
+    values: dict[str, object] = {k: v for k, v in {**_common, **overrides}.items() if v is not None}
     if paths:
         values["plans"] = paths
     if backend:
@@ -146,7 +161,7 @@ def serve(
     out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
     app = create_app(
         store,
-        settings.limits(),
+        QueryLimits(),
         max_body_bytes=settings.max_body_bytes,
         assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
         refused=loaded.refused,
@@ -231,7 +246,10 @@ def export(
     settings = _settings(None, None)
     try:
         loaded = load_plans(
-            paths or settings.plans or None, overlays=settings.overlays or None, strict=strict
+            paths or settings.plans or None,
+            profile_of(settings),
+            overlays=settings.overlays or None,
+            strict=strict,
         )
     except PlanGraphError as exc:
         _fail(exc)
@@ -279,25 +297,23 @@ def impact(
     """A readable impact report: what an entity puts at risk, and who is responsible for it."""
     try:
         store, _ = open_store(_settings(paths, None))
-        root = store.get_many([entity_id])[0]
-        reached = store.impact(entity_id, max_depth)
+        report = store.impact_report(entity_id, max_depth)
     except EntityNotFound:
         _fail(EntityNotFound(entity_id))
     except PlanGraphError as exc:
         _fail(exc)
-    assert root is not None
+    root = report.root
     out.print(f"[bold]Impact of {root.kind.value} {root.name}[/] ({root.id})", highlight=False)
     table = Table("depth", "kind", "entity", "reached through")
-    for reach in reached:
+    for reach in report.reached:
         via = " → ".join(f"{s.relation.type.value}{_AGAINST[s.direction]} {s.other.name}" for s in reach.path)
         table.add_row(
             str(reach.depth), reach.entity.kind.value, f"{reach.entity.name}\n{reach.entity.id}", via
         )
     out.print(table)
-    departments = departments_in(store.direct_responsibilities([root, *(r.entity for r in reached)]))
     out.print(
-        f"{len(reached)} entities affected; departments responsible: "
-        + ("、".join(d.name for d in departments) or "none"),
+        f"{len(report.reached)} entities affected; departments responsible: "
+        + ("、".join(d.name for d in report.departments) or "none"),
         highlight=False,
     )
 
@@ -315,13 +331,14 @@ def report(
     no registry knows, and what was guessed. A refused file is listed with its reason."""
     try:
         files = plan_files(paths)
+        profile = profile_of(_settings(None, None))
     except PlanGraphError as exc:
         _fail(exc)
     reports = []
     refused: list[PlanLoadError] = []
     for path in files:
         try:
-            reports += load_plan(path).reports
+            reports += load_plan(path, profile).reports
         except PlanLoadError as exc:
             refused.append(exc)
     for one in reports:
@@ -353,11 +370,13 @@ def links(
     evidence, and what the link overlays made of them (confirmed, rejected): the list planners
     review. With --labels, each is marked against the labelled set and precision and recall are
     printed."""
-    profile = load_profile()
-    profile = profile.model_copy(update={"links": profile.links.scaled(scale)})
+    settings = _settings(None, None)
     try:
-        document = load_plans(paths or None, profile, overlays=[]).document
-        curated = load_plans(paths or None, profile).document
+        profile = profile_of(settings)
+        profile = profile.model_copy(update={"links": profile.links.scaled(scale)})
+        plans = paths or settings.plans or None
+        document = load_plans(plans, profile, overlays=[]).document
+        curated = load_plans(plans, profile, overlays=settings.overlays or None).document
         labelled = read_labelled_links(labels, document) if labels is not None else None
     except PlanGraphError as exc:
         _fail(exc)

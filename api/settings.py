@@ -1,5 +1,6 @@
 """Settings, read from the environment (PLANGRAPH_*) so the same values work in docker-compose;
-command-line options override them."""
+command-line options override them. The query limits (`schema.limits.QueryLimits`) and the input
+limits (`loaders.limits.InputLimits`) read their own PLANGRAPH_* settings."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from schema.limits import QueryLimits
 
 __all__ = ["Settings"]
 
@@ -21,6 +20,8 @@ class Settings(BaseSettings):
     plans: list[Path] = []
     #: Overlay files or folders; empty means data/overlays/.
     overlays: list[Path] = []
+    #: The genre profile plans are read with; none means loaders/profiles/development-plan.yaml.
+    profile: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
 
@@ -33,24 +34,6 @@ class Settings(BaseSettings):
     #: Seconds to wait for a connection (and its handshake) before trying again.
     neo4j_connection_timeout: float = 5.0
 
-    max_page_size: int = 100
-    max_analysis_depth: int = 10
-    max_query_depth: int = 12
-    max_aliases: int = 30
-    max_tokens: int = 4000
-    max_results: int = 1000
-    request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
     #: The installed npm packages the browser pages load (web/package.json); empty means web/node_modules.
     assets_dir: Path | None = None
-
-    def limits(self) -> QueryLimits:
-        return QueryLimits(
-            max_page_size=self.max_page_size,
-            max_analysis_depth=self.max_analysis_depth,
-            max_query_depth=self.max_query_depth,
-            max_aliases=self.max_aliases,
-            max_tokens=self.max_tokens,
-            max_results=self.max_results,
-            request_timeout=self.request_timeout,
-        )

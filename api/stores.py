@@ -10,8 +10,14 @@ from graph.bolt import BoltStore
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
+from loaders.profile import DEFAULT_PROFILE, Profile, load_profile
 
-__all__ = ["bolt_store", "open_store"]
+__all__ = ["bolt_store", "open_store", "profile_of"]
+
+
+def profile_of(settings: Settings) -> Profile:
+    """The genre profile the settings name (PLANGRAPH_PROFILE, --profile), or the default."""
+    return load_profile(settings.profile or DEFAULT_PROFILE)
 
 
 def bolt_store(settings: Settings) -> BoltStore:
@@ -39,6 +45,7 @@ def open_store(
     if settings.backend == "memory":
         loaded = load_plans(
             plans or settings.plans or None,
+            profile_of(settings),
             overlays=settings.overlays or None,
             on_file=on_file,
             strict=strict,
@@ -52,6 +59,7 @@ def open_store(
         store.check()
         loaded = load_plans(
             plans,
+            profile_of(settings),
             overlays=settings.overlays or None,
             on_file=on_file,
             stored_plans=store.plans(),

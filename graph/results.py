@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Direction, Entity, EntityKind, Origin, Relation, RelationType, Role, document_order
 
-__all__ = ["Page", "Reach", "Responsibility", "Stats", "Step", "departments_in"]
+__all__ = ["ImpactReport", "Page", "Reach", "Responsibility", "Stats", "Step", "departments_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +57,17 @@ class Stats:
     relations: int = 0
     by_kind: dict[EntityKind, int] = field(default_factory=dict)
     by_relation: dict[RelationType, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactReport:
+    """What an entity's slipping puts at risk, and who answers for it and for what it reaches."""
+
+    root: Entity
+    reached: list[Reach]
+    #: Who the text, an overlay or inference assigns to the root and to each entity reached.
+    responsibilities: list[Responsibility]
+
+    @property
+    def departments(self) -> list[Entity]:
+        return departments_in(self.responsibilities)

@@ -26,7 +26,7 @@ from loaders.paragraphs import split_paragraphs
 from loaders.profile import Profile, load_profile
 from loaders.registry import DepartmentRegistry, load_registry
 from loaders.report import LoadReport
-from loaders.script import to_simplified
+from loaders.writing_system import to_simplified
 
 __all__ = ["SHIPPED_PLANS", "LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from graph.errors import PlanLoadError
 from graph.model import Role
 
 __all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
@@ -246,5 +247,12 @@ def _first_kind(table: dict[str, list[str]], title: str):  # type: ignore[no-unt
 
 @lru_cache(maxsize=8)
 def load_profile(path: Path = DEFAULT_PROFILE) -> Profile:
-    with open(path, encoding="utf-8") as handle:
-        return Profile.model_validate(yaml.safe_load(handle))
+    """A genre profile, validated; a file that cannot be used raises `PlanLoadError` naming it."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return Profile.model_validate(yaml.safe_load(handle))
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise PlanLoadError(str(path), f"the profile cannot be used: {problems}") from None
+    except (OSError, yaml.YAMLError) as exc:
+        raise PlanLoadError(str(path), f"the profile cannot be used: {exc}") from None

@@ -1,14 +1,16 @@
-"""Bounds on what one GraphQL request may ask, with safe defaults."""
+"""Bounds on what one GraphQL request may ask, with safe defaults; each is also a setting
+(PLANGRAPH_MAX_PAGE_SIZE …), read from the environment."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["QueryLimits"]
 
 
-@dataclass(frozen=True, slots=True)
-class QueryLimits:
+class QueryLimits(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANGRAPH_", extra="ignore", frozen=True)
+
     #: Largest `first` of a connection, as the GitHub API allows.
     max_page_size: int = 100
     #: Largest `maxDepth` of dependencies and impact.

@@ -1,4 +1,4 @@
-"""The Query type: the contract of ../DESIGN.md, resolved through the `GraphStore` protocol."""
+"""The Query type: the GraphQL contract (schema.graphql), resolved through the `GraphStore` contract."""
 
 from __future__ import annotations
 
@@ -185,20 +185,17 @@ class Query:
     @in_worker
     def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
         max_depth = _check_depth(info, max_depth, default=6)
-        store = info.context.store
-        reached = store.impact(str(id), max_depth, limit=_limits(info).max_results + 1)
-        truncated = len(reached) > _limits(info).max_results
-        reached = _cut(info, reached)
-        (root,) = store.get_many([str(id)])
-        answers = store.direct_responsibilities([root, *(r.entity for r in reached)])
-        departments = departments_in(answers)
+        report = info.context.store.impact_report(str(id), max_depth, limit=_limits(info).max_results + 1)
+        reached = _cut(info, report.reached)
+        kept = {report.root.id, *(r.entity.id for r in reached)}
+        answers = [a for a in report.responsibilities if a.entity.id in kept]
         return ImpactResult(
-            root=node_for(root),
+            root=node_for(report.root),
             affected=[reach_result(r) for r in reached],
             counts_by_kind=_kind_counts([r.entity for r in reached]),
-            departments=[node_for(d) for d in departments],
+            departments=[node_for(d) for d in departments_in(answers)],
             responsibilities=[responsibility_result(a) for a in answers],
-            truncated=truncated,
+            truncated=len(report.reached) > len(reached),
         )
 
     @strawberry.field(

@@ -12,7 +12,9 @@ from pathlib import Path
 import httpx
 import networkx as nx
 import pytest
+import yaml
 
+from loaders.profile import DEFAULT_PROFILE
 from tests.helpers import PLAN, ROOT, SEED, free_port, plangraph, sid
 
 
@@ -137,3 +139,25 @@ def test_export_csv_for_neo4j_admin_import(tmp_path: Path) -> None:
         relations = list(csv.DictReader(handle))
     assert {(r[":START_ID"], r[":TYPE"]) for r in relations} >= {(sid("indicator/1"), "MEASURES")}
     assert plangraph("export", "--format", "csv").returncode == 1
+
+
+def test_a_profile_is_chosen_by_option_or_setting(tmp_path: Path) -> None:
+    """Every command reads plans with the profile --profile (or PLANGRAPH_PROFILE) names."""
+    profile = yaml.safe_load(DEFAULT_PROFILE.read_text(encoding="utf-8"))
+    profile["indicators"]["at_least_suffix"] = []  # 300项以上 no longer reads as “at least”
+    chosen = tmp_path / "no-at-least.yaml"
+    chosen.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "graph.json"
+    done = plangraph("--profile", str(chosen), "export", str(SEED), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    indicators = [
+        e for e in json.loads(out.read_text(encoding="utf-8"))["entities"] if e["kind"] == "INDICATOR"
+    ]
+    national = next(i for i in indicators if i["metric"] == "国家标准")
+    assert national["comparator"] == "EQUAL"
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: broken\n", encoding="utf-8")
+    done = plangraph("load", env={"PLANGRAPH_PROFILE": str(broken)})
+    assert done.returncode == 1
+    assert f"{broken}: the profile cannot be used: numbering: Field required" in done.stderr.replace("\n", "")
