@@ -10,15 +10,11 @@ from __future__ import annotations
 import time
 from contextvars import ContextVar
 
-from graph.errors import PlanGraphError
+from graph.errors import QueryTimeout
 
-__all__ = ["QueryTimeout", "check_deadline", "set_deadline"]
+__all__ = ["check_deadline", "set_deadline"]
 
 _DEADLINE: ContextVar[float | None] = ContextVar("plangraph_deadline", default=None)
-
-
-class QueryTimeout(PlanGraphError):
-    """The request took longer than its time limit."""
 
 
 def set_deadline(seconds: float | None) -> None:

@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
-__all__ = ["BackendUnavailable", "EntityNotFound", "InvalidQuery", "PlanGraphError", "PlanLoadError"]
+__all__ = [
+    "BackendUnavailable",
+    "EntityNotFound",
+    "InvalidQuery",
+    "PlanGraphError",
+    "PlanLoadError",
+    "QueryTimeout",
+]
 
 
 class PlanGraphError(Exception):
@@ -33,3 +40,7 @@ class InvalidQuery(PlanGraphError):
 
 class BackendUnavailable(PlanGraphError):
     """The graph database cannot be reached, or refused the credentials."""
+
+
+class QueryTimeout(PlanGraphError):
+    """The request took longer than its time limit."""

@@ -8,9 +8,9 @@ standard puts the domain that formulates it at risk).
 
 from __future__ import annotations
 
-from graph.model import Direction, RelationType
+from graph.model import Direction, EntityKind, RelationType
 
-__all__ = ["IMPACT_FLOW"]
+__all__ = ["IMPACT_FLOW", "INFERRED_LINKS"]
 
 IMPACT_FLOW: dict[RelationType, Direction] = {
     RelationType.PART_OF: Direction.DOWNSTREAM,
@@ -25,4 +25,15 @@ IMPACT_FLOW: dict[RelationType, Direction] = {
     RelationType.DERIVES_FROM: Direction.UPSTREAM,
     # If the successor fails, what its predecessor was responsible for is at risk.
     RelationType.SUCCEEDED_BY: Direction.UPSTREAM,
+}
+
+#: The links between chapters a plan implies without stating them, inferred from shared terms
+#: (loaders/links.py): for each type, the kinds it runs from and the kinds it runs to.
+INFERRED_LINKS: dict[RelationType, tuple[tuple[EntityKind, ...], tuple[EntityKind, ...]]] = {
+    RelationType.IMPLEMENTS: ((EntityKind.PROJECT,), (EntityKind.TASK,)),
+    RelationType.SUPPORTS: (
+        (EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE),
+        (EntityKind.GOAL, EntityKind.INDICATOR),
+    ),
+    RelationType.COVERS: ((EntityKind.TASK, EntityKind.PROJECT), (EntityKind.DOMAIN,)),
 }

@@ -71,7 +71,7 @@ def _column(writer: PlanWriter, block: Block, parent: Entity) -> None:
     column_id = f"col{block_number(block)}"
     domains: list[tuple[Paragraph, list[Segment]]] = []
     column_text = rest_of(block)
-    for paragraph in block.body:
+    for paragraph in block.paragraphs:
         if _is_domain_heading(writer, paragraph):
             domains.append((paragraph, []))
         elif domains:

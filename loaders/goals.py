@@ -38,7 +38,7 @@ def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, heade
     parts = [profile.requirement_part(child.title) for child in chapter.children]
     if "goals" not in parts and (
         profile.requirement_part(chapter.title) == "goals"
-        or any(extract_targets(p.text, profile) for p in chapter.body)
+        or any(extract_targets(p.text, profile) for p in chapter.paragraphs)
     ):
         _goals(writer, replace(chapter, children=[]), section, header)
     for child, part in zip(chapter.children, parts, strict=True):
@@ -64,7 +64,7 @@ def read_preface_goals(writer: PlanWriter, header: PlanHeader, plan: Entity) -> 
             continue
         before_deadline = paragraph.text[: _deadline_at(paragraph.text, profile)]
         sentence = max(0, *(m.end() for m in re.finditer("。", before_deadline)))
-        block = Block("section", paragraph, "", "", body=bullets)
+        block = Block("section", paragraph, "", "", paragraphs=bullets)
         _goals(
             writer, block, plan, header, id_prefix=f"0.{paragraph.index}.", lead=Segment(paragraph, sentence)
         )
@@ -72,7 +72,7 @@ def read_preface_goals(writer: PlanWriter, header: PlanHeader, plan: Entity) -> 
 
 def _principles(writer: PlanWriter, block: Block, subsection: Entity) -> None:
     count = 0
-    for paragraph in block.body:
+    for paragraph in block.paragraphs:
         count += 1
         name, offset = lead_sentence(paragraph.text)
         writer.add(
@@ -107,7 +107,7 @@ def _goals(
     elif lead is not None:  # a goal sentence inside a paragraph of the preface
         overall = (lead.paragraph, [lead])
     subgoals: list[_Goal] = []
-    for paragraph in block.body:
+    for paragraph in block.paragraphs:
         if paragraph.bullet:
             name, offset = lead_sentence(paragraph.text)
             # A bullet of one sentence (——新增国家标准400项；) is its own text.

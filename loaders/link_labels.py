@@ -21,7 +21,7 @@ from pathlib import Path
 
 from graph.errors import PlanLoadError
 from graph.model import GraphDocument, Origin, Relation, RelationType
-from loaders.links import LINK_KINDS
+from graph.semantics import INFERRED_LINKS
 from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
 
 __all__ = ["LinkKey", "LinkScores", "curation", "inferred_links", "read_labelled_links", "score_links"]
@@ -38,7 +38,7 @@ def inferred_links(document: GraphDocument, plan_id: str | None = None) -> dict[
         (r.type, r.source, r.target): r
         for r in document.relations.values()
         if r.origin is Origin.INFERRED
-        and r.type in LINK_KINDS
+        and r.type in INFERRED_LINKS
         and (plan_id is None or document.entities[r.source].plan == plan_id)
     }
 
@@ -66,7 +66,7 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
     entries = data.get("links")
     if not isinstance(entries, list) or not entries:
         raise PlanLoadError(str(path), "`links:` must be a non-empty list", data[LINE])
-    types = [t.value for t in LINK_KINDS]
+    types = [t.value for t in INFERRED_LINKS]
     links: set[LinkKey] = set()
     for entry in entries:
         if not isinstance(entry, dict):
@@ -126,6 +126,6 @@ def score_links(found: Iterable[LinkKey], labelled: Iterable[LinkKey]) -> LinkSc
             frozenset(k for k in found if k[0] is rel_type),
             frozenset(k for k in labelled if k[0] is rel_type),
         )
-        for rel_type in LINK_KINDS
+        for rel_type in INFERRED_LINKS
     }
     return LinkScores(found, labelled, by_type)

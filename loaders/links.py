@@ -22,22 +22,14 @@ from functools import lru_cache
 
 import jieba
 
-from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
+from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation
+from graph.semantics import INFERRED_LINKS
 from loaders.profile import Links
 
-__all__ = ["LINK_KINDS", "infer_links"]
+__all__ = ["infer_links"]
 
 jieba.setLogLevel(logging.WARNING)
 
-#: For each inferred relation type: the kinds it runs from, and the kinds it runs to.
-LINK_KINDS: dict[RelationType, tuple[tuple[EntityKind, ...], tuple[EntityKind, ...]]] = {
-    RelationType.IMPLEMENTS: ((EntityKind.PROJECT,), (EntityKind.TASK,)),
-    RelationType.SUPPORTS: (
-        (EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE),
-        (EntityKind.GOAL, EntityKind.INDICATOR),
-    ),
-    RelationType.COVERS: ((EntityKind.TASK, EntityKind.PROJECT), (EntityKind.DOMAIN,)),
-}
 _QUOTED = re.compile(r"“([^”]{2,12})”")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _USER_TERM_FREQUENCY = 20_000
@@ -143,8 +135,8 @@ def infer_links(document: GraphDocument, plan_id: str, paragraphs: list[str], ru
 
     stated = {(r.type, r.source, r.target) for r in document.relations.values()}
     added = 0
-    for rel_type, (source_kinds, target_kinds) in LINK_KINDS.items():
-        threshold = rules.thresholds[rel_type.value]  # type: ignore[index]
+    for rel_type, (source_kinds, target_kinds) in INFERRED_LINKS.items():
+        threshold = rules.thresholds[rel_type]
         by_target: dict[str, list[tuple[float, Entity]]] = defaultdict(list)
         targets = _leaves(entities, target_kinds)
         for source in _leaves(entities, source_kinds):

@@ -26,7 +26,7 @@ _RANK: dict[Level, int] = {"chapter": 1, "section": 2, "column": 3, "item": 3}
 @dataclass(slots=True)
 class Block:
     """A heading and everything under it. `rest` is the heading line's text after the
-    heading sentence (1.转变标准供给方式。以需求…); `body` the plain paragraphs below it."""
+    heading sentence (1.转变标准供给方式。以需求…); `paragraphs` the plain paragraphs below it."""
 
     level: Level
     paragraph: Paragraph
@@ -34,7 +34,7 @@ class Block:
     title: str
     rest: str = ""
     rest_offset: int = 0
-    body: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
     children: list[Block] = field(default_factory=list)
 
 
@@ -53,7 +53,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         block = _heading(paragraph, patterns)
         if block is None or (block.level != "chapter" and not chapters):
             if open_blocks:
-                open_blocks[-1].body.append(paragraph)
+                open_blocks[-1].paragraphs.append(paragraph)
             else:
                 preamble.append(paragraph)
             continue

@@ -22,6 +22,7 @@ import yaml
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, GraphDocument, Origin, Relation, RelationType, Role
+from graph.semantics import INFERRED_LINKS
 from loaders.departments import DepartmentResolver
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
@@ -109,7 +110,8 @@ def read_lined_yaml(path: Path, shape: str) -> dict[str, Any]:
 
 #: What planners may say of a link, and the relation types they may say it of.
 LINK_ACTIONS = ("confirm", "reject", "add")
-LINK_TYPES = (RelationType.IMPLEMENTS, RelationType.SUPPORTS, RelationType.COVERS, RelationType.DEPENDS_ON)
+#: What a link overlay may confirm, add or reject: the inferred links, and dependencies.
+LINK_TYPES = (*INFERRED_LINKS, RelationType.DEPENDS_ON)
 
 
 def plan_entity_id(path: Path, local: object, plan_id: str, document: GraphDocument, line: int) -> str:

@@ -144,7 +144,7 @@ def rest_of(block: Block) -> list[Segment]:
 
 def text_of(block: Block) -> list[Segment]:
     """A heading's own text: what follows the heading sentence, then its body paragraphs."""
-    return rest_of(block) + [Segment(p) for p in block.body]
+    return rest_of(block) + [Segment(p) for p in block.paragraphs]
 
 
 def block_number(block: Block) -> int:

@@ -15,7 +15,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from graph.errors import PlanLoadError
-from graph.model import Role
+from graph.model import RelationType, Role
+from graph.semantics import INFERRED_LINKS
 
 __all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
 
@@ -178,13 +179,20 @@ class Links(_Rules):
     """Cross-section links inferred from shared key terms (loaders/links.py)."""
 
     #: Per relation type: the lowest TF-IDF cosine similarity a link is kept at.
-    thresholds: dict[Literal["IMPLEMENTS", "SUPPORTS", "COVERS"], float]
+    thresholds: dict[RelationType, float]
     #: A link is kept only if it scores at least this share of the best link to the same target.
     rival_ratio: float = Field(ge=0, le=1)
     #: Words every part of a plan uses; they are not evidence of a link.
     stop_words: list[str]
     #: How many shared terms a link's evidence names.
     evidence_terms: int = 3
+
+    @field_validator("thresholds")
+    @classmethod
+    def _inferred_types(cls, thresholds: dict[RelationType, float]) -> dict[RelationType, float]:
+        if set(thresholds) != set(INFERRED_LINKS):
+            raise ValueError(f"thresholds are for exactly {', '.join(t.value for t in INFERRED_LINKS)}")
+        return thresholds
 
     def scaled(self, factor: float) -> Links:
         """The same rules with every threshold multiplied by `factor` (to see the trade-off

@@ -17,8 +17,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from graph.deadline import QueryTimeout
-from graph.errors import BackendUnavailable, EntityNotFound, InvalidQuery, PlanGraphError
+from graph.errors import BackendUnavailable, EntityNotFound, InvalidQuery, PlanGraphError, QueryTimeout
 
 __all__ = ["ERROR_CODES", "REQUEST_ID", "ErrorCodes", "FieldBudget", "MaskInternalErrors", "query_error_code"]
 
