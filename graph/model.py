@@ -6,22 +6,32 @@ about a particular backend or about GraphQL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "KIND_FIELDS",
     "Comparator",
+    "DepartmentFields",
     "Direction",
+    "DocumentFields",
     "Entity",
     "EntityKind",
     "GraphDocument",
+    "IndicatorFields",
     "Origin",
+    "PlanFields",
     "Relation",
     "RelationType",
     "Role",
+    "SectionFields",
     "SourceSpan",
+    "attrs_of",
+    "camel_case",
     "document_order",
+    "field_names",
 ]
 
 
@@ -165,3 +175,94 @@ def document_order(entity: Entity) -> tuple[str, int, str]:
     """The order every store lists entities in: by plan, then where they stand in its text.
     Shared entities (departments, documents) have no plan and come first."""
     return (entity.plan or "", entity.source.start if entity.source else -1, entity.id)
+
+
+# -- the fields of each kind -------------------------------------------------------------------
+#
+# The one table of what each kind of entity carries beyond id, kind, name, label, text, parent
+# and source. Loaders write an entity's `attrs` through these (`attrs_of`), the stores keep them
+# as they are, and the GraphQL types expose the same fields (schema/types.py reads this table).
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFields:
+    title: str
+    issuer: str | None = None
+    approved_by: str | None = None
+    issued_on: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    region: str | None = None
+    level: str | None = None
+    doc_number: str | None = None
+    recipients: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFields:
+    #: For a chapter: how it was read (context, requirements, tasks, domains, projects, measures).
+    chapter_kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorFields:
+    metric: str
+    comparator: str
+    #: The target in base units (10.5亿吨 → 1050000000, 吨).
+    value: float
+    unit: str | None = None
+    deadline: int | None = None
+    #: The number and unit as written (10.5亿吨).
+    written: str | None = None
+    #: The level the plan gives the metric (省级), kept apart from it.
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentFields:
+    category: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    level: str | None = None
+    region: str | None = None
+    mandate: list[str] = field(default_factory=list)
+    since: int | None = None
+    until: int | None = None
+    #: False for a body no registry knows (named as the plan writes it, or written out in full).
+    registered: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFields:
+    title: str | None = None
+    doc_number: str | None = None
+
+
+KindFields = PlanFields | SectionFields | IndicatorFields | DepartmentFields | DocumentFields
+
+KIND_FIELDS: dict[EntityKind, type[KindFields]] = {
+    EntityKind.PLAN: PlanFields,
+    EntityKind.SECTION: SectionFields,
+    EntityKind.INDICATOR: IndicatorFields,
+    EntityKind.DEPARTMENT: DepartmentFields,
+    EntityKind.DOCUMENT: DocumentFields,
+}
+
+
+def camel_case(name: str) -> str:
+    """period_start → periodStart: the key an entity's `attrs` (and GraphQL) name a field by.
+
+    >>> camel_case("doc_number")
+    'docNumber'
+    """
+    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
+
+
+def attrs_of(values: KindFields) -> dict[str, Any]:
+    """An entity's `attrs` from its kind's fields, keyed in camelCase."""
+    return {camel_case(name): value for name, value in asdict(values).items()}
+
+
+def field_names(kind: EntityKind) -> list[str]:
+    """The fields of a kind, by their Python names (none for a kind with no fields of its own)."""
+    table = KIND_FIELDS.get(kind)
+    return [f.name for f in fields(table)] if table else []

@@ -11,7 +11,7 @@ import re
 from pathlib import PurePath
 
 from graph.errors import PlanLoadError
-from graph.model import Entity, EntityKind, GraphDocument
+from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of
 from loaders.chapters import read_chapter
 from loaders.goals import read_preface_goals
 from loaders.header import PlanHeader, read_header
@@ -95,16 +95,18 @@ class PlanBuilder:
             parent=None,
             anchor=anchor,
             segments=[Segment(p) for p in header.preface],
-            attrs={
-                "title": header.title,
-                "issuer": header.issuer,
-                "approvedBy": header.approved_by,
-                "issuedOn": header.issued_on,
-                "periodStart": header.period_start,
-                "periodEnd": header.period_end,
-                "region": header.region,
-                "level": header.level,
-                "docNumber": header.doc_number,
-                "recipients": header.recipients,
-            },
+            attrs=attrs_of(
+                PlanFields(
+                    title=header.title,
+                    issuer=header.issuer,
+                    approved_by=header.approved_by,
+                    issued_on=header.issued_on,
+                    period_start=header.period_start,
+                    period_end=header.period_end,
+                    region=header.region,
+                    level=header.level,
+                    doc_number=header.doc_number,
+                    recipients=header.recipients,
+                )
+            ),
         )

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from graph.model import Entity, EntityKind
+from graph.model import Entity, EntityKind, SectionFields, attrs_of
 from loaders.goals import read_requirements
 from loaders.header import PlanHeader
 from loaders.outline import Block
@@ -28,7 +28,9 @@ def read_chapter(
     writer: PlanWriter, chapter: Block, kind: ChapterKind, number: int, plan: Entity, header: PlanHeader
 ) -> None:
     """The chapter as a SECTION that says how it was read, and its parts by its kind's reader."""
-    section = writer.add_block(EntityKind.SECTION, str(number), chapter, plan, attrs={"chapterKind": kind})
+    section = writer.add_block(
+        EntityKind.SECTION, str(number), chapter, plan, attrs=attrs_of(SectionFields(kind))
+    )
     CHAPTER_READERS[kind](writer, chapter, section, header)
 
 

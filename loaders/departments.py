@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from graph.model import Entity, EntityKind, Role
+from graph.model import DepartmentFields, Entity, EntityKind, Role, attrs_of
 from loaders.header import qualify
 from loaders.patterns import alternation
 from loaders.profile import Profile
@@ -269,18 +269,23 @@ class DepartmentResolver:
                 department_id(canonical),
                 EntityKind.DEPARTMENT,
                 canonical,
-                attrs={"category": body.category, "aliases": body.aliases},
+                attrs=attrs_of(DepartmentFields(category=body.category, aliases=body.aliases)),
             )
         if any(re.fullmatch(p, name) for p in self.profile.departments.generic_patterns):
-            return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs={"category": "GOVERNMENT"})
+            generic = attrs_of(DepartmentFields(category="GOVERNMENT"))
+            return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs=generic)
         self.unresolved.add(name)
         qualified = qualify(self._expanded(name), self.region, self.profile)
         government = name.endswith(tuple(self.profile.departments.government_suffixes))
-        attrs: dict[str, object] = {"category": "GOVERNMENT" if government else "OTHER", "registered": False}
-        if qualified != name:
-            # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
-            attrs.update(aliases=[name], region=self.region)
-        return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs)
+        # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
+        relative = qualified != name
+        fields = DepartmentFields(
+            category="GOVERNMENT" if government else "OTHER",
+            aliases=[name] if relative else [],
+            region=self.region if relative else None,
+            registered=False,
+        )
+        return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs_of(fields))
 
     def _expanded(self, name: str) -> str:
         """省质监局 → 省质量技术监督局: the usual short forms written out (for a relative name, whose

@@ -8,7 +8,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from graph.model import Entity, EntityKind, RelationType
+from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
 from loaders.header import PlanHeader
 from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
 from loaders.outline import Block
@@ -161,15 +161,17 @@ def _indicators(
                 text=target.clause,
                 parent=goal.id,
                 source=writer.span_in(segment, target.start, target.end),
-                attrs={
-                    "metric": target.metric,
-                    "comparator": target.comparator.value,
-                    "value": target.value,
-                    "unit": target.unit,
-                    "deadline": deadline,
-                    "written": target.written,
-                    "level": target.level,
-                },
+                attrs=attrs_of(
+                    IndicatorFields(
+                        metric=target.metric,
+                        comparator=target.comparator.value,
+                        value=target.value,
+                        unit=target.unit,
+                        deadline=deadline,
+                        written=target.written,
+                        level=target.level,
+                    )
+                ),
             )
             writer.document.add_entity(indicator)
             writer.relate(RelationType.MEASURES, indicator, goal, indicator.source)  # type: ignore[arg-type]

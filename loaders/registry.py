@@ -15,7 +15,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from graph.errors import PlanLoadError
-from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
+from graph.model import (
+    DepartmentFields,
+    Entity,
+    EntityKind,
+    GraphDocument,
+    Origin,
+    Relation,
+    RelationType,
+    attrs_of,
+)
 
 __all__ = ["DEFAULT_REGISTRY", "DepartmentRegistry", "RegisteredDepartment", "department_id", "load_registry"]
 
@@ -50,15 +59,18 @@ class RegisteredDepartment(BaseModel):
             id=department_id(self.name),
             kind=EntityKind.DEPARTMENT,
             name=self.name,
-            attrs={
-                "category": self.category,
-                "aliases": self.aliases,
-                "level": self.level,
-                "region": self.region,
-                "mandate": self.mandate,
-                "since": self.since,
-                "until": self.until,
-            },
+            attrs=attrs_of(
+                DepartmentFields(
+                    category=self.category,
+                    aliases=self.aliases,
+                    level=self.level,
+                    region=self.region,
+                    mandate=self.mandate,
+                    since=self.since,
+                    until=self.until,
+                    registered=True,
+                )
+            ),
         )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Entity, EntityKind, RelationType, Role, SourceSpan
+from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, SourceSpan, attrs_of
 from loaders.chapters import CHAPTER_ENTITY
 from loaders.departments import DepartmentFinder, DepartmentResolver
 from loaders.documents import Citation, document_key, extract_citations, normalise_title
@@ -131,5 +131,5 @@ def _document(citation: Citation, span: SourceSpan) -> Entity:
         kind=EntityKind.DOCUMENT,
         name=citation.title or key,
         source=span,
-        attrs={"title": citation.title, "docNumber": citation.number},
+        attrs=attrs_of(DocumentFields(title=citation.title, doc_number=citation.number)),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import strawberry
@@ -210,6 +211,9 @@ class Department(EntityNode):
     mandate: list[str] = strawberry.field(description="Keywords of its remit, from the department registry.")
     since: int | None
     until: int | None
+    registered: bool | None = strawberry.field(
+        description="False for a body no registry knows: named as the plan writes it, or written out in full."
+    )
 
 
 @strawberry.type
@@ -233,56 +237,21 @@ _TYPES: dict[model.EntityKind, type[EntityNode]] = {
     model.EntityKind.DOCUMENT: Document,
 }
 
+
 # Kind-specific fields: GraphQL's camelCase name in `Entity.attrs` → the Python field name.
-_EXTRA_FIELDS: dict[model.EntityKind, dict[str, str]] = {
-    model.EntityKind.PLAN: {
-        "title": "title",
-        "issuer": "issuer",
-        "approvedBy": "approved_by",
-        "issuedOn": "issued_on",
-        "periodStart": "period_start",
-        "periodEnd": "period_end",
-        "region": "region",
-        "level": "level",
-        "docNumber": "doc_number",
-        "recipients": "recipients",
-    },
-    model.EntityKind.INDICATOR: {
-        "metric": "metric",
-        "comparator": "comparator",
-        "value": "value",
-        "unit": "unit",
-        "deadline": "deadline",
-        "written": "written",
-        "level": "level",
-    },
-    model.EntityKind.SECTION: {"chapterKind": "chapter_kind"},
-    model.EntityKind.DEPARTMENT: {
-        "category": "category",
-        "aliases": "aliases",
-        "level": "level",
-        "region": "region",
-        "mandate": "mandate",
-        "since": "since",
-        "until": "until",
-    },
-    model.EntityKind.DOCUMENT: {"title": "title", "docNumber": "doc_number"},
-}
-
-
 def node_for(entity: model.Entity) -> EntityNode:
-    """The GraphQL object of an entity, of the type of its kind."""
-    extra: dict[str, Any] = {
-        python: entity.attrs.get(camel) for camel, python in _EXTRA_FIELDS.get(entity.kind, {}).items()
-    }
+    """The GraphQL object of an entity, of the type of its kind, with its kind's fields
+    (`graph.model.KIND_FIELDS`) read from its attrs."""
+    table = model.KIND_FIELDS.get(entity.kind)
+    extra: dict[str, Any] = {}
+    for field in dataclasses.fields(table) if table else ():
+        default = field.default_factory() if field.default_factory is not dataclasses.MISSING else None
+        value = entity.attrs.get(model.camel_case(field.name))
+        extra[field.name] = default if value is None else value
     if entity.kind is model.EntityKind.INDICATOR:
         extra["comparator"] = model.Comparator(extra["comparator"])
     if entity.kind is model.EntityKind.PLAN:
         extra["title"] = extra["title"] or entity.name
-        extra["recipients"] = extra["recipients"] or []
-    if entity.kind is model.EntityKind.DEPARTMENT:
-        extra["aliases"] = extra["aliases"] or []
-        extra["mandate"] = extra["mandate"] or []
     return _TYPES[entity.kind](
         id=strawberry.ID(entity.id),
         kind=entity.kind,

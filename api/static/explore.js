@@ -3,11 +3,13 @@
 (function () {
   "use strict";
 
-  const KIND_COLOURS = {
-    PLAN: "#111827", SECTION: "#6b7280", PRINCIPLE: "#a78bfa", GOAL: "#dc2626", INDICATOR: "#f97316",
-    TASK: "#2563eb", DOMAIN: "#0891b2", PROJECT: "#16a34a", MEASURE: "#ca8a04", STANDARD: "#9ca3af",
-    DEPARTMENT: "#db2777", DOCUMENT: "#78716c",
-  };
+  // Entity kinds come from the schema (the EntityKind enum), coloured in its order.
+  const PALETTE = [
+    "#111827", "#6b7280", "#a78bfa", "#dc2626", "#f97316", "#2563eb", "#0891b2", "#16a34a",
+    "#ca8a04", "#9ca3af", "#db2777", "#78716c", "#0d9488", "#7c2d12", "#4338ca", "#65a30d",
+  ];
+  const KIND_COLOURS = {};
+  const KINDS_QUERY = `{ __type(name: "EntityKind") { enumValues { name } } }`;
   // How a relation's origin is drawn: stated in the text, curated by planners, or inferred.
   const ORIGIN_STYLES = {
     TEXT: { "line-style": "solid", "line-color": "#4b5563" },
@@ -240,7 +242,9 @@
     }
   }
 
-  function legend() {
+  async function legend() {
+    const { __type } = await graphql(KINDS_QUERY, {});
+    __type.enumValues.forEach(({ name }, i) => { KIND_COLOURS[name] = PALETTE[i % PALETTE.length]; });
     const kinds = Object.entries(KIND_COLOURS).map(([kind, colour]) =>
       element("span", {}, element("span", { className: "swatch", style: `background:${colour}` }), kind));
     const origins = Object.entries(ORIGIN_STYLES).map(([origin, style]) =>
@@ -249,8 +253,8 @@
     $("kind").append(...Object.keys(KIND_COLOURS).map((kind) => element("option", { value: kind }, kind)));
   }
 
-  function start() {
-    legend();
+  async function start() {
+    await legend();
     const params = new URLSearchParams(window.location.search);
     state.view = params.get("view") === "impact" ? "impact" : "neighbourhood";
     document.querySelector(`input[name=view][value=${state.view}]`).checked = true;
@@ -268,5 +272,5 @@
   }
 
   window.plangraphExplorer = { cy, explore, search };
-  start();
+  start().catch((error) => setStatus(error.message));
 })();
