@@ -44,15 +44,7 @@ from graph.cypher import (
     walk_statement,
 )
 from graph.errors import BackendUnavailable, EntityNotFound, PlanGraphError
-from graph.model import (
-    Direction,
-    Entity,
-    EntityKind,
-    GraphDocument,
-    Relation,
-    RelationType,
-    document_order,
-)
+from graph.model import Direction, Entity, EntityKind, GraphDocument, Relation, RelationType, document_order
 from graph.results import Page, Stats, Step
 from graph.server_quirks import MESSAGE_OVERHEAD, PROBE, chunks, escaped, size_on_wire
 from graph.store import GraphStore

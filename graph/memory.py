@@ -10,15 +10,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.errors import EntityNotFound
-from graph.model import (
-    Direction,
-    Entity,
-    EntityKind,
-    GraphDocument,
-    Relation,
-    RelationType,
-    document_order,
-)
+from graph.model import Direction, Entity, EntityKind, GraphDocument, Relation, RelationType, document_order
 from graph.results import Page, Stats, Step
 from graph.store import GraphStore
 from graph.traversal import Types

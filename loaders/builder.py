@@ -11,7 +11,7 @@ import re
 from pathlib import PurePath
 
 from graph.errors import PlanLoadError
-from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of
+from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
 from loaders.chapters import read_chapter
 from loaders.goals import read_preface_goals
 from loaders.header import PlanHeader, read_header
@@ -95,18 +95,8 @@ class PlanBuilder:
             parent=None,
             anchor=anchor,
             segments=[Segment(p) for p in header.preface],
+            # The header holds each of the plan's fields under the same name.
             attrs=attrs_of(
-                PlanFields(
-                    title=header.title,
-                    issuer=header.issuer,
-                    approved_by=header.approved_by,
-                    issued_on=header.issued_on,
-                    period_start=header.period_start,
-                    period_end=header.period_end,
-                    region=header.region,
-                    level=header.level,
-                    doc_number=header.doc_number,
-                    recipients=header.recipients,
-                )
+                PlanFields(**{name: getattr(header, name) for name in field_names(EntityKind.PLAN)})
             ),
         )

@@ -24,12 +24,15 @@ from graph.model import (
     Relation,
     RelationType,
     attrs_of,
+    field_names,
 )
 
 __all__ = ["DEFAULT_REGISTRY", "DepartmentRegistry", "RegisteredDepartment", "department_id", "load_registry"]
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "data" / "registries"
 _RELATIVE = ("省", "市", "县")
+#: What a registered department shows of itself as an entity: its kind's fields it has.
+_FIELDS = set(field_names(EntityKind.DEPARTMENT)) - {"registered"}
 
 
 def department_id(name: str) -> str:
@@ -59,18 +62,7 @@ class RegisteredDepartment(BaseModel):
             id=department_id(self.name),
             kind=EntityKind.DEPARTMENT,
             name=self.name,
-            attrs=attrs_of(
-                DepartmentFields(
-                    category=self.category,
-                    aliases=self.aliases,
-                    level=self.level,
-                    region=self.region,
-                    mandate=self.mandate,
-                    since=self.since,
-                    until=self.until,
-                    registered=True,
-                )
-            ),
+            attrs=attrs_of(DepartmentFields(**self.model_dump(include=_FIELDS), registered=True)),
         )
 
 
