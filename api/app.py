@@ -8,29 +8,49 @@ from pathlib import Path
 
 from cross_web import HTTPException
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from api.keys import KeyRing
 from api.middleware import BodySizeLimit, RequestId
 from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
+from graph.curation import CurationLog
 from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
 from schema import PlanGraphContext, QueryLimits, build_schema
+from schema.auth import Principal
 from schema.errors import query_error_code
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "who_asks"]
+
+
+def who_asks(request: Request, keyring: KeyRing | None) -> tuple[Principal | None, str | None]:
+    """The principal of a request's `Authorization: Bearer <key>`, or why there is none."""
+    header = request.headers.get("authorization")
+    if not header:
+        return None, "no key: send Authorization: Bearer <key>"
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        return None, "the Authorization header is not “Bearer <key>”"
+    principal = keyring.principal(key.strip()) if keyring is not None else None
+    return principal, None if principal else "unknown or revoked key"
 
 
 class _Router(GraphQLRouter):
     """strawberry's router with the project's own GraphiQL page, opening on example queries
     that run on the loaded plans."""
 
-    def __init__(self, *args: object, store: GraphStore, assets_dir: Path, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, store: GraphStore, assets_dir: Path, keyring: KeyRing | None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
         self._assets_dir = assets_dir
+        #: Set when every request, reads included, needs a valid key.
+        self._required_keys = keyring
 
     def decode_json(self, data: str | bytes) -> object:
         """Bytes that are not UTF-8 (or UTF-16/32) JSON are a bad request, like broken JSON."""
@@ -43,6 +63,11 @@ class _Router(GraphQLRouter):
         """A request strawberry refuses before executing (no query, an unknown operationName,
         a mutation over GET, …) is answered as GraphQL errors in JSON, as every other error is,
         not as plain text."""
+        if self._required_keys is not None and request.method == "POST":
+            principal, problem = who_asks(request, self._required_keys)
+            if principal is None:
+                error = {"message": problem, "extensions": {"code": "UNAUTHENTICATED"}}
+                return JSONResponse({"errors": [error]}, status_code=401)
         try:
             return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
         except HTTPException as exc:
@@ -69,17 +94,38 @@ def create_app(
     max_body_bytes: int = 1_000_000,
     assets_dir: Path = DEFAULT_ASSETS_DIR,
     refused: Sequence[PlanLoadError] = (),
+    *,
+    curation: CurationLog | None = None,
+    keyring: KeyRing | None = None,
+    require_key: bool = False,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
     limits = limits or QueryLimits()
+    curation = curation or CurationLog()
     app = FastAPI(title="plangraph", summary="Development plans as a queryable knowledge graph")
     # Added last, runs first: the id is set before the body is read.
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
     app.add_middleware(RequestId)
+    if cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Accept", "X-Request-Id"],
+            expose_headers=["X-Request-Id"],
+        )
 
-    async def context() -> PlanGraphContext:
-        return PlanGraphContext(store, limits, refused)
+    async def context(request: Request) -> PlanGraphContext:
+        principal, problem = who_asks(request, keyring)
+        return PlanGraphContext(store, limits, refused, curation, principal, problem)
 
-    router = _Router(build_schema(limits), context_getter=context, store=store, assets_dir=assets_dir)
+    router = _Router(
+        build_schema(limits),
+        context_getter=context,
+        store=store,
+        assets_dir=assets_dir,
+        keyring=keyring if require_key else None,
+    )
     app.include_router(router, prefix="/graphql")
     app.include_router(pages_router(assets_dir))
 

@@ -15,9 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_keys import keys
+from api.keys import KeyRing
 from api.report_view import print_report
 from api.settings import Settings
 from api.stores import open_store, profile_of
+from graph.curation import CurationLog
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.model import Direction, GraphDocument
@@ -165,6 +168,10 @@ def serve(
         max_body_bytes=settings.max_body_bytes,
         assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
         refused=loaded.refused,
+        curation=CurationLog.open(settings.curation_file),
+        keyring=KeyRing(settings.keys_file),
+        require_key=settings.require_key,
+        cors_origins=settings.cors_origins,
     )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     if loaded.refused:
@@ -418,6 +425,9 @@ def _print_scores(document: GraphDocument, scores: LinkScores) -> None:
             f"{part.precision:.2f}", f"{part.recall:.2f}",
         )  # fmt: skip
     out.print(table)
+
+
+app.add_typer(keys, name="keys")
 
 
 def main() -> None:

@@ -9,7 +9,9 @@ from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings"]
+__all__ = ["DATA_DIR", "Settings"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class Settings(BaseSettings):
@@ -35,5 +37,14 @@ class Settings(BaseSettings):
     neo4j_connection_timeout: float = 5.0
 
     max_body_bytes: int = 1_000_000
+
+    #: Where API keys are kept (hashes only).
+    keys_file: Path = DATA_DIR / "keys.json"
+    #: Where curated changes (statuses, their log) are kept, as YAML.
+    curation_file: Path = DATA_DIR / "curation.yaml"
+    #: Whether reads need a key too (changes always do).
+    require_key: bool = False
+    #: Origins whose pages may call the API (CORS), e.g. ["https://planner.example"]; none by default.
+    cors_origins: list[str] = []
     #: The installed npm packages the browser pages load (web/package.json); empty means web/node_modules.
     assets_dir: Path | None = None

@@ -1,4 +1,4 @@
-"""The GraphQL contract: strawberry types and resolvers over the `GraphStore` protocol."""
+"""The GraphQL contract: strawberry types and resolvers over the `GraphStore` contract."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 
 from schema.context import PlanGraphContext
+from schema.curation import CurationMutation
 from schema.errors import ErrorCodes, FieldBudget, MaskInternalErrors
 from schema.limits import QueryLimits
 from schema.query import Query
@@ -18,6 +19,7 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
     limits = limits or QueryLimits()
     return strawberry.Schema(
         query=Query,
+        mutation=CurationMutation,
         types=ALL_TYPES,
         # Factories, so that each request gets fresh extension instances.
         extensions=[

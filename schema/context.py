@@ -11,11 +11,13 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from graph.curation import CurationLog
 from graph.deadline import set_deadline
 from graph.errors import PlanLoadError
 from graph.model import Direction, Entity, RelationType
 from graph.results import Step
 from graph.store import GraphStore
+from schema.auth import Principal
 from schema.limits import QueryLimits
 
 __all__ = ["PlanGraphContext"]
@@ -25,10 +27,23 @@ T = TypeVar("T")
 
 
 class PlanGraphContext(BaseContext):
-    def __init__(self, store: GraphStore, limits: QueryLimits, refused: Sequence[PlanLoadError] = ()) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        limits: QueryLimits,
+        refused: Sequence[PlanLoadError] = (),
+        curation: CurationLog | None = None,
+        principal: Principal | None = None,
+        key_problem: str | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.limits = limits
+        #: The log of curated changes (statuses), kept beside the graph.
+        self.curation = curation or CurationLog()
+        #: Whose key the request carries, if a valid one; else why not (`key_problem`).
+        self.principal = principal
+        self.key_problem = key_problem
         #: Plan files the server was given but could not read.
         self.refused = refused
         #: Fields whose answer was cut at `limits.max_results` (reported in the response's extensions).

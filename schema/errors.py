@@ -18,6 +18,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from graph.errors import BackendUnavailable, EntityNotFound, InvalidQuery, PlanGraphError, QueryTimeout
+from schema.auth import Forbidden, Unauthenticated
 
 __all__ = ["ERROR_CODES", "REQUEST_ID", "ErrorCodes", "FieldBudget", "MaskInternalErrors", "query_error_code"]
 
@@ -31,6 +32,8 @@ ERROR_CODES: dict[type[PlanGraphError], str] = {
     InvalidQuery: "BAD_USER_INPUT",
     QueryTimeout: "TIMEOUT",
     BackendUnavailable: "BACKEND_UNAVAILABLE",
+    Unauthenticated: "UNAUTHENTICATED",
+    Forbidden: "FORBIDDEN",
 }
 
 #: Errors about the query document itself, recognised by graphql-core's and strawberry's words.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -14,7 +13,9 @@ from strawberry.types import Info
 
 from graph import analysis, model
 from graph.errors import EntityNotFound, InvalidQuery
-from graph.results import Reach, departments_in
+from graph.results import departments_in
+from schema.curation import CurationQuery
+from schema.impact import cut, impact_result
 from schema.limits import QueryLimits
 from schema.types import (
     Centrality,
@@ -82,14 +83,6 @@ def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
     return _bounded("maxDepth", max_depth, default, 1, _limits(info).max_analysis_depth)
 
 
-def _cut(info: Info, reached: list[Reach]) -> list[Reach]:
-    """At most max_results; a cut answer is named in the response's `extensions.truncated`."""
-    ceiling = _limits(info).max_results
-    if len(reached) > ceiling:
-        info.context.truncated.append(".".join(str(key) for key in info.path.as_list()))
-    return reached[:ceiling]
-
-
 def _encode_cursor(offset: int) -> str:
     return base64.b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
 
@@ -104,13 +97,8 @@ def _decode_cursor(cursor: str) -> int:
     raise InvalidQuery(f"{cursor!r} is not a cursor this API gave out.")
 
 
-def _kind_counts(entities: list[model.Entity]) -> list[KindCount]:
-    counts = Counter(e.kind for e in entities)
-    return [KindCount(kind=kind, count=counts[kind]) for kind in model.EntityKind if counts[kind]]
-
-
 @strawberry.type
-class Query:
+class Query(CurationQuery):
     @strawberry.field(
         description="Every plan in the graph. Files that could not be read are in refusedFiles."
     )
@@ -176,7 +164,7 @@ class Query:
         reached = info.context.store.dependencies(
             str(id), direction, relations, max_depth, limit=_limits(info).max_results + 1
         )
-        return [reach_result(r) for r in _cut(info, reached)]
+        return [reach_result(r) for r in cut(info, reached)]
 
     @strawberry.field(
         description="Everything put at risk if this entity slips,"
@@ -185,18 +173,7 @@ class Query:
     @in_worker
     def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
         max_depth = _check_depth(info, max_depth, default=6)
-        report = info.context.store.impact_report(str(id), max_depth, limit=_limits(info).max_results + 1)
-        reached = _cut(info, report.reached)
-        kept = {report.root.id, *(r.entity.id for r in reached)}
-        answers = [a for a in report.responsibilities if a.entity.id in kept]
-        return ImpactResult(
-            root=node_for(report.root),
-            affected=[reach_result(r) for r in reached],
-            counts_by_kind=_kind_counts([r.entity for r in reached]),
-            departments=[node_for(d) for d in departments_in(answers)],
-            responsibilities=[responsibility_result(a) for a in answers],
-            truncated=len(report.reached) > len(reached),
-        )
+        return impact_result(info, str(id), max_depth)
 
     @strawberry.field(
         description="The shortest chain of entities linking two entities, relations taken either way."

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from graph import analysis, model
 from graph.results import Reach, Responsibility, Step
+from schema.changes import Status, StatusChange, change_of
 
 __all__ = [
     "ALL_TYPES",
@@ -112,6 +113,14 @@ class EntityNode:
     @strawberry.field
     async def children(self, info: Info) -> list[EntityNode]:
         return [node_for(e) for e in await info.context.children.load(self.model_.id)]
+
+    @strawberry.field(description="Where it stands, as planners last set it (setStatus); null if never set.")
+    def status(self, info: Info) -> Status | None:
+        return info.context.curation.status(self.model_.id)
+
+    @strawberry.field(description="Every status set on it, oldest first, reverted ones marked.")
+    def status_history(self, info: Info) -> list[StatusChange]:
+        return [change_of(c) for c in info.context.curation.status_history(self.model_.id)]
 
     @strawberry.field
     async def relations(

@@ -1,0 +1,86 @@
+"""API keys: who may change the graph. Only a key's hash is stored (in PLANGRAPH_KEYS_FILE);
+a presented key is compared with every stored hash in constant time, and keys never reach a log.
+
+Roles: a reader may read (where reads need a key at all), a curator may also change the graph,
+an admin may do both and is meant for managing keys."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from schema.auth import KeyRole, Principal
+
+__all__ = ["KeyRing"]
+
+_PREFIX = "pgk_"
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    name: str
+    role: KeyRole
+    hash: str
+    created: str
+    revoked: str | None = None
+
+
+class KeyRing:
+    """The keys kept in one file (JSON), rewritten whole (aside, then renamed) on each change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _read(self) -> list[_Key]:
+        if not self.path.exists():
+            return []
+        rows = json.loads(self.path.read_text(encoding="utf-8"))
+        return [_Key(**{**row, "role": KeyRole(row["role"])}) for row in rows]
+
+    def _write(self, keys: list[_Key]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        aside = self.path.with_name(f".{self.path.name}.writing")
+        aside.write_text(
+            json.dumps([asdict(k) for k in keys], ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        aside.replace(self.path)
+
+    def add(self, name: str, role: KeyRole) -> str:
+        """A new key for `name`; only its hash is kept. Raises ValueError if the name is taken."""
+        keys = self._read()
+        if any(k.name == name and k.revoked is None for k in keys):
+            raise ValueError(f"a key named {name!r} already exists (revoke it first)")
+        key = _PREFIX + secrets.token_urlsafe(32)
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        self._write([*keys, _Key(name, role, _hash(key), created)])
+        return key
+
+    def revoke(self, name: str) -> None:
+        keys = self._read()
+        if not any(k.name == name and k.revoked is None for k in keys):
+            raise ValueError(f"no key named {name!r} to revoke")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._write([_Key(k.name, k.role, k.hash, k.created, now) if k.name == name else k for k in keys])
+
+    def list(self) -> list[tuple[str, KeyRole, str, str | None]]:
+        """Each key's name, role, creation and revocation time (never the key)."""
+        return [(k.name, k.role, k.created, k.revoked) for k in self._read()]
+
+    def principal(self, key: str) -> Principal | None:
+        """Whose key this is; None for an unknown or revoked key. Every stored hash is compared,
+        in constant time, whichever matches."""
+        presented = _hash(key)
+        found = None
+        for stored in self._read():
+            if hmac.compare_digest(presented, stored.hash) and stored.revoked is None:
+                found = Principal(stored.name, stored.role)
+        return found
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()

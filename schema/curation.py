@@ -1,0 +1,129 @@
+"""Planners keep the plan's state: task and project status, the log of who changed what, what
+is late and what that puts at risk now. Reads are open (unless the server requires a key);
+changes need a curator's key (schema/auth.py)."""
+
+from __future__ import annotations
+
+import base64
+
+import strawberry
+from strawberry.types import Info
+
+from graph import curation
+from graph.errors import EntityNotFound, InvalidQuery
+from schema.auth import Forbidden, Principal, Unauthenticated
+from schema.changes import Status, StatusChange, change_of
+from schema.impact import impact_result
+from schema.types import EntityNode, ImpactResult, PageInfo, node_for
+
+__all__ = ["CurationMutation", "CurationQuery"]
+
+
+@strawberry.type
+class ChangeConnection:
+    total_count: int
+    nodes: list[StatusChange]
+    page_info: PageInfo
+
+
+@strawberry.type(description="An entity whose status is AT_RISK or DELAYED, and what that puts at risk.")
+class LateItem:
+    entity: EntityNode
+    status: Status
+    impact: ImpactResult
+
+
+@strawberry.type
+class AtRiskResult:
+    late: list[LateItem]
+    at_risk: list[EntityNode] = strawberry.field(
+        description="Every entity the late items put at risk, once each, in the order first reached."
+    )
+
+
+def _curator(info: Info) -> Principal:
+    principal: Principal | None = info.context.principal
+    if principal is None:
+        raise Unauthenticated(
+            info.context.key_problem or "a change needs a curator's key (Authorization: Bearer …)"
+        )
+    if not principal.role.may_curate:
+        raise Forbidden(f"the key {principal.name!r} is a {principal.role.value}'s: changes need a curator's")
+    return principal
+
+
+_CURSOR = "change:"
+
+
+@strawberry.type
+class CurationQuery:
+    @strawberry.field(
+        description="The log of curated changes, oldest first; of one entity if entityId is given."
+    )
+    def changes(
+        self, info: Info, first: int = 50, after: str | None = None, entity_id: strawberry.ID | None = None
+    ) -> ChangeConnection:
+        if not 0 <= first <= info.context.limits.max_page_size:
+            raise InvalidQuery(
+                f"first must be between 0 and {info.context.limits.max_page_size}, not {first}."
+            )
+        log = [c for c in info.context.curation.changes if entity_id is None or c.entity_id == str(entity_id)]
+        start = 0
+        if after:
+            try:
+                start = int(base64.b64decode(after).decode().removeprefix(_CURSOR)) + 1
+            except ValueError:
+                raise InvalidQuery(f"not a cursor of this connection: {after!r}") from None
+        page = log[start : start + first]
+        end = base64.b64encode(f"{_CURSOR}{start + len(page) - 1}".encode()).decode() if page else None
+        return ChangeConnection(
+            total_count=len(log),
+            nodes=[change_of(c) for c in page],
+            page_info=PageInfo(
+                has_next_page=start + len(page) < len(log),
+                has_previous_page=start > 0,
+                start_cursor=base64.b64encode(f"{_CURSOR}{start}".encode()).decode() if page else None,
+                end_cursor=end,
+            ),
+        )
+
+    @strawberry.field(
+        description="What is late in a plan (AT_RISK or DELAYED) and what that puts at risk now."
+    )
+    def at_risk(self, info: Info, plan_id: strawberry.ID) -> AtRiskResult:
+        store = info.context.store
+        (plan,) = store.get_many([str(plan_id)])
+        if plan is None:
+            raise EntityNotFound(str(plan_id))
+        late = info.context.curation.late()
+        entities = [e for e in store.get_many(list(late)) if e is not None and e.plan == plan.id]
+        items, reached = [], {}
+        for entity in entities:
+            impact = impact_result(info, entity.id, 6)
+            items.append(LateItem(entity=node_for(entity), status=late[entity.id], impact=impact))
+            for reach in impact.affected:
+                reached.setdefault(str(reach.entity.id), reach.entity)
+        return AtRiskResult(late=items, at_risk=list(reached.values()))
+
+
+@strawberry.type(name="Mutation")
+class CurationMutation:
+    @strawberry.mutation(description="Set a task's (or any entity's) status; needs a curator's key.")
+    def set_status(
+        self,
+        info: Info,
+        id: strawberry.ID,  # noqa: A002 - the contract's argument name
+        status: Status,
+        note: str | None = None,
+    ) -> EntityNode:
+        who = _curator(info)
+        (entity,) = info.context.store.get_many([str(id)])
+        if entity is None:
+            raise EntityNotFound(str(id))
+        info.context.curation.set_status(who.name, entity.id, curation.Status(status), note)
+        return node_for(entity)
+
+    @strawberry.mutation(description="Revert a change; the revert is logged too. Needs a curator's key.")
+    def revert_change(self, info: Info, id: strawberry.ID) -> StatusChange:  # noqa: A002
+        who = _curator(info)
+        return change_of(info.context.curation.revert(who.name, str(id)))
