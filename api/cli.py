@@ -156,6 +156,11 @@ def serve(
     except PlanGraphError as exc:
         _fail(exc)
     _print_refused(loaded.refused)
+    try:
+        curation = CurationLog.open(settings.curation_file)
+        curation.replay(store)  # what planners changed, on the graph just loaded
+    except PlanGraphError as exc:
+        _fail(exc)
     for report in loaded.reports:
         out.print(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
@@ -168,7 +173,7 @@ def serve(
         max_body_bytes=settings.max_body_bytes,
         assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
         refused=loaded.refused,
-        curation=CurationLog.open(settings.curation_file),
+        curation=curation,
         keyring=KeyRing(settings.keys_file),
         require_key=settings.require_key,
         cors_origins=settings.cors_origins,

@@ -225,6 +225,23 @@ class BoltStore(GraphStore):
                 token=token,
             )
 
+    def change_relations(self, add: list[Relation], remove: list[Relation]) -> None:
+        missing = {end for r in add for end in (r.source, r.target)} - {
+            e.id for e in self.get_many(_unique([end for r in add for end in (r.source, r.target)])) if e
+        }
+        if missing:
+            raise EntityNotFound(sorted(missing)[0])
+        for relation in remove:
+            row = relation_row(relation)
+            self._run(
+                f"MATCH (a:{ENTITY} {{id: $source}})-[r:{relation.type.value} {{key: $key}}]->(b:{ENTITY} {{id: $target}}) "
+                "DELETE r",
+                source=row["source"],
+                target=row["target"],
+                key=row["key"],
+            )
+        self._write_relations(add, set(), token="")
+
     def _keep_held_relations(self, plan_id: str, token: str) -> None:
         """Relations that other plans hold to the plan being replaced (a later plan DERIVES_FROM
         it) are copied onto its staged version, where the entity at their end is still there.

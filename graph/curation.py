@@ -14,10 +14,15 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from graph.errors import EntityNotFound, InvalidQuery, PlanLoadError
+from graph.model import Origin, Relation, RelationType, Role
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 __all__ = ["Change", "CurationLog", "Status"]
 
@@ -49,6 +54,10 @@ class Change:
     reverted: bool = False
     #: For a change that reverted another: that change's id.
     reverts: str | None = None
+    #: For ADD_RELATION the relation added, for REMOVE_RELATION the relation removed.
+    relation: dict[str, Any] | None = None
+    #: For ADD_RELATION: the relation of the same key it replaced, if any (restored on revert).
+    replaced: dict[str, Any] | None = None
 
 
 @dataclass
@@ -78,8 +87,11 @@ class CurationLog:
         change = Change(_new_id(), who, _now(), "SET_STATUS", entity_id, status=status, note=note)
         return self._append(change)
 
-    def revert(self, who: str, change_id: str, note: str | None = None) -> Change:
-        """Revert a change: it is marked reverted, and the revert is itself in the log."""
+    def revert(
+        self, who: str, change_id: str, note: str | None = None, store: GraphStore | None = None
+    ) -> Change:
+        """Revert a change: it is marked reverted (a relation change is undone in `store`), and
+        the revert is itself in the log."""
         with self._lock:
             index = next((i for i, c in enumerate(self.changes) if c.id == change_id), None)
             if index is None:
@@ -87,6 +99,13 @@ class CurationLog:
             if self.changes[index].reverted:
                 raise InvalidQuery(f"change {change_id} is already reverted")
             original = self.changes[index]
+            if store is not None and original.relation is not None:
+                relation = _relation(original.relation)
+                if original.action == "ADD_RELATION":
+                    restored = [_relation(original.replaced)] if original.replaced else []
+                    store.change_relations(restored, [relation])
+                else:
+                    store.change_relations([relation], [])
             revert = Change(
                 _new_id(), who, _now(), "REVERT", original.entity_id, note=note, reverts=change_id
             )
@@ -99,6 +118,60 @@ class CurationLog:
             self._save(changes)
             self.changes = changes
             return revert
+
+    def add_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
+        """Add (or replace) a relation in the store, as a curated one, and log it."""
+        with self._lock:
+            current = _held(store, relation)
+            store.change_relations([relation], [])
+            change = Change(
+                _new_id(), who, _now(), "ADD_RELATION", relation.source, note=note,
+                relation=_row(relation), replaced=_row(current) if current else None,
+            )  # fmt: skip
+            return self._append_locked(change)
+
+    def remove_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
+        """Remove a relation (by its key) from the store, and log what was removed."""
+        with self._lock:
+            current = _held(store, relation)
+            if current is None:
+                raise EntityNotFound(f"{relation.type.value} {relation.source} → {relation.target}")
+            store.change_relations([], [current])
+            change = Change(
+                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current)
+            )
+            return self._append_locked(change)
+
+    def replay(self, store: GraphStore) -> None:
+        """Apply the relation changes not reverted to a store just loaded from the plans."""
+        final: dict[tuple[object, ...], tuple[Relation, bool]] = {}
+        for change in self.changes:
+            if change.relation is None or change.reverted:
+                continue
+            relation = _relation(change.relation)
+            final[relation.key] = (relation, change.action == "ADD_RELATION")
+        add = [r for r, added in final.values() if added]
+        remove = [r for r, added in final.values() if not added]
+        if add or remove:
+            store.change_relations(add, remove)
+
+    def reviewed(self) -> list[tuple[Relation, bool]]:
+        """Inferred links reviewed and not reverted: each with True if confirmed (made curated),
+        False if rejected (removed)."""
+        found = []
+        for change in self.changes:
+            if change.reverted or change.relation is None:
+                continue
+            if (
+                change.action == "ADD_RELATION"
+                and (change.replaced or {}).get("origin") == Origin.INFERRED.value
+            ):
+                found.append((_relation(change.replaced), True))  # type: ignore[arg-type]
+            elif (
+                change.action == "REMOVE_RELATION" and change.relation.get("origin") == Origin.INFERRED.value
+            ):
+                found.append((_relation(change.relation), False))
+        return found
 
     def status_history(self, entity_id: str) -> list[Change]:
         """The entity's status changes, oldest first, reverted ones included (and marked)."""
@@ -116,10 +189,13 @@ class CurationLog:
 
     def _append(self, change: Change) -> Change:
         with self._lock:
-            changes = [*self.changes, change]
-            self._save(changes)
-            self.changes = changes
-            return change
+            return self._append_locked(change)
+
+    def _append_locked(self, change: Change) -> Change:
+        changes = [*self.changes, change]
+        self._save(changes)
+        self.changes = changes
+        return change
 
     def _save(self, changes: list[Change]) -> None:
         """Write the whole log aside, then rename it over the old one."""
@@ -137,6 +213,36 @@ class CurationLog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         aside.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
         aside.replace(self.path)
+
+
+def _held(store: GraphStore, relation: Relation) -> Relation | None:
+    """The relation the store holds with the same key (type, ends, role), if any."""
+    (steps,) = store.steps_of([relation.source], [relation.type], ())
+    return next((s.relation for s in steps if s.relation.key == relation.key), None)
+
+
+def _row(relation: Relation) -> dict[str, Any]:
+    return {
+        "type": relation.type.value,
+        "from": relation.source,
+        "to": relation.target,
+        **({"role": relation.role.value} if relation.role else {}),
+        "origin": relation.origin.value,
+        **({"confidence": relation.confidence} if relation.confidence is not None else {}),
+        **({"evidence": relation.evidence} if relation.evidence else {}),
+    }
+
+
+def _relation(row: dict[str, Any]) -> Relation:
+    return Relation(
+        RelationType(row["type"]),
+        row["from"],
+        row["to"],
+        origin=Origin(row.get("origin", "CURATED")),
+        role=Role(row["role"]) if row.get("role") else None,
+        confidence=row.get("confidence"),
+        evidence=row.get("evidence"),
+    )
 
 
 def _new_id() -> str:

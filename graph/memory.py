@@ -72,6 +72,24 @@ class MemoryStore(GraphStore):
         for relation in held:
             if relation.source in graph and relation.target in graph:
                 graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
+        self._install(graph)
+
+    def change_relations(self, add: list[Relation], remove: list[Relation]) -> None:
+        """Built aside and swapped in, as a load is."""
+        graph = self._graph.copy()
+        for relation in add:
+            for end in (relation.source, relation.target):
+                if end not in graph:
+                    raise EntityNotFound(end)
+        for relation in remove:
+            if graph.has_edge(relation.source, relation.target, key=_edge_key(relation)):
+                graph.remove_edge(relation.source, relation.target, key=_edge_key(relation))
+        for relation in add:
+            graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
+        self._install(graph)
+
+    def _install(self, graph: nx.MultiDiGraph) -> None:
+        """Make `graph` the store's graph, with its indexes."""
         entities = sorted((e for _, e in graph.nodes(data="entity")), key=document_order)
         children: dict[str, list[str]] = {}
         by_plan: dict[str, list[str]] = {}

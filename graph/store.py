@@ -13,7 +13,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 
 from graph.analysis import PlanAnalyses
-from graph.model import Entity, GraphDocument
+from graph.model import Entity, GraphDocument, Relation
 from graph.responsibility import ResponsibilityQueries
 from graph.results import Stats
 
@@ -41,3 +41,8 @@ class GraphStore(ResponsibilityQueries, PlanAnalyses, ABC):
 
     @abstractmethod
     def stats(self, plan_id: str | None) -> Stats: ...
+
+    @abstractmethod
+    def change_relations(self, add: list[Relation], remove: list[Relation]) -> None:
+        """Remove relations (by their key: type, ends, role) and add others, as planners curate
+        the graph. Raises `EntityNotFound` for an end that is not in the graph."""

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from graph.errors import PlanGraphError
 
-__all__ = ["Forbidden", "KeyRole", "Principal", "Unauthenticated"]
+__all__ = ["Forbidden", "KeyRole", "Principal", "Unauthenticated", "require_curator"]
 
 
 class KeyRole(StrEnum):
@@ -36,3 +36,15 @@ class Unauthenticated(PlanGraphError):
 
 class Forbidden(PlanGraphError):
     """A valid key whose role does not allow this."""
+
+
+def require_curator(info) -> Principal:  # type: ignore[no-untyped-def]
+    """The principal of a request that may change the graph, or the error that refuses it."""
+    principal: Principal | None = info.context.principal
+    if principal is None:
+        raise Unauthenticated(
+            info.context.key_problem or "a change needs a curator's key (Authorization: Bearer …)"
+        )
+    if not principal.role.may_curate:
+        raise Forbidden(f"the key {principal.name!r} is a {principal.role.value}'s: changes need a curator's")
+    return principal

@@ -9,12 +9,23 @@ import base64
 import strawberry
 from strawberry.types import Info
 
-from graph import curation
+from graph import curation, model
 from graph.errors import EntityNotFound, InvalidQuery
-from schema.auth import Forbidden, Principal, Unauthenticated
+from graph.results import Step
+from schema.auth import require_curator
 from schema.changes import Status, StatusChange, change_of
 from schema.impact import impact_result
-from schema.types import EntityNode, ImpactResult, PageInfo, node_for
+from schema.review import ReviewMutation
+from schema.types import (
+    EntityNode,
+    ImpactResult,
+    PageInfo,
+    RelationEdge,
+    RelationType,
+    Role,
+    node_for,
+    relation_edge,
+)
 
 __all__ = ["CurationMutation", "CurationQuery"]
 
@@ -39,17 +50,6 @@ class AtRiskResult:
     at_risk: list[EntityNode] = strawberry.field(
         description="Every entity the late items put at risk, once each, in the order first reached."
     )
-
-
-def _curator(info: Info) -> Principal:
-    principal: Principal | None = info.context.principal
-    if principal is None:
-        raise Unauthenticated(
-            info.context.key_problem or "a change needs a curator's key (Authorization: Bearer …)"
-        )
-    if not principal.role.may_curate:
-        raise Forbidden(f"the key {principal.name!r} is a {principal.role.value}'s: changes need a curator's")
-    return principal
 
 
 _CURSOR = "change:"
@@ -107,7 +107,7 @@ class CurationQuery:
 
 
 @strawberry.type(name="Mutation")
-class CurationMutation:
+class CurationMutation(ReviewMutation):
     @strawberry.mutation(description="Set a task's (or any entity's) status; needs a curator's key.")
     def set_status(
         self,
@@ -116,7 +116,7 @@ class CurationMutation:
         status: Status,
         note: str | None = None,
     ) -> EntityNode:
-        who = _curator(info)
+        who = require_curator(info)
         (entity,) = info.context.store.get_many([str(id)])
         if entity is None:
             raise EntityNotFound(str(id))
@@ -125,5 +125,83 @@ class CurationMutation:
 
     @strawberry.mutation(description="Revert a change; the revert is logged too. Needs a curator's key.")
     def revert_change(self, info: Info, id: strawberry.ID) -> StatusChange:  # noqa: A002
-        who = _curator(info)
-        return change_of(info.context.curation.revert(who.name, str(id)))
+        who = require_curator(info)
+        return change_of(info.context.curation.revert(who.name, str(id), store=info.context.store))
+
+    @strawberry.mutation(
+        description="Add a relation (origin CURATED), or make one curated; needs a curator's key."
+    )
+    def add_relation(
+        self,
+        info: Info,
+        type: RelationType,  # noqa: A002 - the contract's argument name
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        note: str | None = None,
+    ) -> RelationEdge:
+        return _add(
+            info,
+            model.Relation(type, str(from_id), str(to_id), origin=model.Origin.CURATED, evidence=note),
+            note,
+        )
+
+    @strawberry.mutation(description="Remove a relation, whatever its origin; needs a curator's key.")
+    def remove_relation(
+        self,
+        info: Info,
+        type: RelationType,  # noqa: A002 - the contract's argument name
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        note: str | None = None,
+    ) -> RelationEdge:
+        return _remove(info, model.Relation(type, str(from_id), str(to_id)), note)
+
+    @strawberry.mutation(description="Make a department lead or support an entity; needs a curator's key.")
+    def assign_responsibility(
+        self,
+        info: Info,
+        entity_id: strawberry.ID,
+        department_id: strawberry.ID,
+        role: Role,
+        note: str | None = None,
+    ) -> RelationEdge:
+        relation = model.Relation(
+            model.RelationType.RESPONSIBLE_FOR, str(department_id), str(entity_id), origin=model.Origin.CURATED,
+            role=model.Role(role), evidence=note,
+        )  # fmt: skip
+        return _add(info, relation, note)
+
+    @strawberry.mutation(description="Take a department's role for an entity away; needs a curator's key.")
+    def unassign_responsibility(
+        self,
+        info: Info,
+        entity_id: strawberry.ID,
+        department_id: strawberry.ID,
+        role: Role,
+        note: str | None = None,
+    ) -> RelationEdge:
+        relation = model.Relation(
+            model.RelationType.RESPONSIBLE_FOR, str(department_id), str(entity_id), role=model.Role(role)
+        )
+        return _remove(info, relation, note)
+
+
+def _edge(info: Info, relation: model.Relation) -> RelationEdge:
+    (target,) = info.context.store.get_many([relation.target])
+    return relation_edge(Step(relation, model.Direction.DOWNSTREAM, target))
+
+
+def _add(info: Info, relation: model.Relation, note: str | None) -> RelationEdge:
+    who = require_curator(info)
+    info.context.curation.add_relation(info.context.store, who.name, relation, note)
+    return _edge(info, relation)
+
+
+def _remove(info: Info, relation: model.Relation, note: str | None) -> RelationEdge:
+    who = require_curator(info)
+    change = info.context.curation.remove_relation(info.context.store, who.name, relation, note)
+    removed = model.Relation(relation.type, relation.source, relation.target, role=relation.role)
+    if change.relation:
+        removed.origin = model.Origin(change.relation["origin"])
+        removed.evidence = change.relation.get("evidence")
+    return _edge(info, removed)

@@ -17,6 +17,7 @@ from graph.results import departments_in
 from schema.curation import CurationQuery
 from schema.impact import cut, impact_result
 from schema.limits import QueryLimits
+from schema.review import ReviewQuery
 from schema.types import (
     Centrality,
     DepartmentLoad,
@@ -98,7 +99,7 @@ def _decode_cursor(cursor: str) -> int:
 
 
 @strawberry.type
-class Query(CurationQuery):
+class Query(CurationQuery, ReviewQuery):
     @strawberry.field(
         description="Every plan in the graph. Files that could not be read are in refusedFiles."
     )

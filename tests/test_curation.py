@@ -15,6 +15,7 @@ from api.app import create_app
 from api.keys import KeyRing
 from graph.curation import CurationLog
 from graph.memory import MemoryStore
+from graph.model import Direction, Origin, Relation, RelationType, Role
 from schema.auth import KeyRole
 from tests.conftest import serving
 from tests.helpers import PLAN, plangraph, sid
@@ -142,3 +143,131 @@ def test_keys_are_made_listed_and_revoked_by_the_command_line(tmp_path: Path) ->
     assert plangraph("keys", "revoke", "王规划", env=env).returncode == 0
     assert KeyRing(tmp_path / "keys.json").principal(key) is None
     assert plangraph("keys", "revoke", "nobody", env=env).returncode == 1
+
+
+ADD = """mutation($t: RelationType!, $f: ID!, $to: ID!, $n: String) {
+  addRelation(type: $t, fromId: $f, toId: $to, note: $n) { type origin fromId toId evidence } }"""
+REMOVE = """mutation($t: RelationType!, $f: ID!, $to: ID!) {
+  removeRelation(type: $t, fromId: $f, toId: $to) { type origin fromId toId } }"""
+ASSIGN = """mutation($e: ID!, $d: ID!, $r: Role!) {
+  assignResponsibility(entityId: $e, departmentId: $d, role: $r) { type role origin fromId toId } }"""
+DEPENDS = "query($id: ID!) { dependencies(id: $id, direction: DOWNSTREAM, relations: [DEPENDS_ON], maxDepth: 1) { entity { id } } }"
+WHO = (
+    "query($id: ID!) { responsibleFor(id: $id, includeInherited: false) { department { name } role origin } }"
+)
+PROJECT = sid("project/1")
+
+
+def test_relations_and_responsibilities_are_curated_reverted_and_replayed(
+    seed, keys: dict[str, str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    store = MemoryStore()
+    store.load(seed)
+    log_file = tmp_path / "curation.yaml"
+    app = create_app(store, curation=CurationLog.open(log_file), keyring=KeyRing(tmp_path / "keys.json"))
+    with serving(store, app) as url:
+        assert codes(ask(url, ADD, keys["reader"], t="DEPENDS_ON", f=TASK, to=PROJECT)) == ["FORBIDDEN"]
+        added = ask(url, ADD, keys["curator"], t="DEPENDS_ON", f=TASK, to=PROJECT, n="先立项后实施")
+        assert added["data"]["addRelation"] == {
+            "type": "DEPENDS_ON", "origin": "CURATED", "fromId": TASK, "toId": PROJECT, "evidence": "先立项后实施",
+        }  # fmt: skip
+        assert ask(url, DEPENDS, id=TASK)["data"]["dependencies"] == [{"entity": {"id": PROJECT}}]
+        assert codes(ask(url, ADD, keys["curator"], t="DEPENDS_ON", f=TASK, to="no/such")) == ["NOT_FOUND"]
+
+        assigned = ask(url, ASSIGN, keys["curator"], e=TASK, d="department/湖北省财政厅", r="SUPPORT")
+        assert assigned["data"]["assignResponsibility"]["origin"] == "CURATED"
+        who = {
+            (a["department"]["name"], a["role"], a["origin"])
+            for a in ask(url, WHO, id=TASK)["data"]["responsibleFor"]
+        }
+        assert ("湖北省财政厅", "SUPPORT", "CURATED") in who
+
+        removed = ask(url, REMOVE, keys["curator"], t="DEPENDS_ON", f=TASK, to=PROJECT)["data"][
+            "removeRelation"
+        ]
+        assert removed["origin"] == "CURATED"
+        assert ask(url, DEPENDS, id=TASK)["data"]["dependencies"] == []
+        last = ask(url, "{ changes { nodes { id action } } }")["data"]["changes"]["nodes"][-1]
+        assert last["action"] == "REMOVE_RELATION"
+        undone = ask(
+            url, "mutation($id: ID!) { revertChange(id: $id) { action } }", keys["curator"], id=last["id"]
+        )
+        assert undone["data"]["revertChange"] == {"action": "REVERT"}, undone
+        assert ask(url, DEPENDS, id=TASK)["data"]["dependencies"] == [{"entity": {"id": PROJECT}}]
+
+    # A restart: the plans are loaded again, and what planners changed is applied to them.
+    restarted = MemoryStore()
+    restarted.load(seed)
+    CurationLog.open(log_file).replay(restarted)
+    assert [
+        r.entity.id for r in restarted.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
+    ] == [PROJECT]
+    assert ("湖北省财政厅", Role.SUPPORT) in {
+        (a.department.name, a.role) for a in restarted.responsible_for(TASK, False)
+    }
+
+
+def test_the_bolt_store_changes_relations_too(bolt_store) -> None:  # type: ignore[no-untyped-def]
+    log = CurationLog.open(None)
+    relation = Relation(RelationType.DEPENDS_ON, TASK, PROJECT, origin=Origin.CURATED)
+    change = log.add_relation(bolt_store, "王规划", relation, None)
+    try:
+        found = bolt_store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
+        assert [r.entity.id for r in found] == [PROJECT]
+    finally:
+        log.revert("王规划", change.id, store=bolt_store)
+    assert bolt_store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1) == []
+
+
+SUGGEST = """query($plan: ID, $status: ReviewStatus, $first: Int, $after: String) {
+  linkSuggestions(planId: $plan, status: $status, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id type from { id } to { id } confidence evidence status } } }"""
+REVIEW = "mutation($id: ID!, $d: ReviewDecision!) { reviewLink(id: $id, decision: $d) { id status } }"
+RELATIONS = "query($id: ID!) { entity(id: $id) { relations(direction: DOWNSTREAM) { type origin toId } } }"
+
+
+def test_inferred_links_are_reviewed_from_a_ranked_queue(seed, keys: dict[str, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = MemoryStore()
+    store.load(seed)
+    log_file = tmp_path / "curation.yaml"
+    app = create_app(store, curation=CurationLog.open(log_file), keyring=KeyRing(tmp_path / "keys.json"))
+    with serving(store, app) as url:
+        queue = ask(url, SUGGEST, plan=PLAN, first=5)["data"]["linkSuggestions"]
+        total = queue["totalCount"]
+        first, second = queue["nodes"][:2]
+        confidences = [n["confidence"] for n in queue["nodes"]]
+        assert confidences == sorted(confidences, reverse=True) and queue["pageInfo"]["hasNextPage"]
+        assert {n["status"] for n in queue["nodes"]} == {"UNREVIEWED"}
+        following = ask(url, SUGGEST, plan=PLAN, first=5, after=queue["pageInfo"]["endCursor"])["data"]
+        assert not {n["id"] for n in following["linkSuggestions"]["nodes"]} & {
+            n["id"] for n in queue["nodes"]
+        }
+
+        assert codes(ask(url, REVIEW, keys["reader"], id=first["id"], d="CONFIRM")) == ["FORBIDDEN"]
+        confirmed = ask(url, REVIEW, keys["curator"], id=first["id"], d="CONFIRM")["data"]["reviewLink"]
+        assert confirmed == {"id": first["id"], "status": "CONFIRMED"}
+        relations = ask(url, RELATIONS, id=first["from"]["id"])["data"]["entity"]["relations"]
+        assert {"type": first["type"], "origin": "CURATED", "toId": first["to"]["id"]} in relations
+
+        rejected = ask(url, REVIEW, keys["curator"], id=second["id"], d="REJECT")["data"]["reviewLink"]
+        assert rejected["status"] == "REJECTED"
+        relations = ask(url, RELATIONS, id=second["from"]["id"])["data"]["entity"]["relations"]
+        assert not [r for r in relations if r["type"] == second["type"] and r["toId"] == second["to"]["id"]]
+        assert codes(ask(url, REVIEW, keys["curator"], id=second["id"], d="CONFIRM")) == ["BAD_USER_INPUT"]
+
+        left = ask(url, SUGGEST, plan=PLAN, first=100)["data"]["linkSuggestions"]
+        assert left["totalCount"] == total - 2
+        assert [
+            n["id"] for n in ask(url, SUGGEST, status="REJECTED")["data"]["linkSuggestions"]["nodes"]
+        ] == [second["id"]]
+
+    # A restart: the rejected link is not suggested again, the confirmed one stays curated.
+    restarted = MemoryStore()
+    restarted.load(seed)
+    CurationLog.open(log_file).replay(restarted)
+    with serving(restarted, create_app(restarted, curation=CurationLog.open(log_file))) as url:
+        unreviewed = {
+            n["id"] for n in ask(url, SUGGEST, plan=PLAN, first=100)["data"]["linkSuggestions"]["nodes"]
+        }
+    assert first["id"] not in unreviewed and second["id"] not in unreviewed
