@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from graph.model import Entity, EntityKind, Relation, RelationType, Role, document_order
 from graph.results import ImpactReport, Responsibility, Step
-from graph.traversal import MAX_PATH_LENGTH, Traversals
+from graph.traversal import MAX_PATH_LENGTH, Origins, Traversals
 
 __all__ = ["ResponsibilityQueries"]
 
@@ -191,9 +191,11 @@ class ResponsibilityQueries(Traversals):
         )
         return [(d, counts[d.id][0], counts[d.id][1]) for d in ranked]
 
-    def impact_report(self, entity_id: str, max_depth: int, limit: int | None = None) -> ImpactReport:
-        """The impact of an entity (at most `limit` entities reached), with the departments to
-        inform: those assigned to it and to everything it reaches."""
-        reached = self.impact(entity_id, max_depth, limit)  # type: ignore[attr-defined]
+    def impact_report(
+        self, entity_id: str, max_depth: int, limit: int | None = None, origins: Origins = None
+    ) -> ImpactReport:
+        """The impact of an entity (at most `limit` entities reached, over relations of these
+        origins), with the departments to inform: those assigned to it and to all it reaches."""
+        reached = self.impact(entity_id, max_depth, limit, origins)  # type: ignore[attr-defined]
         root = self._entity(entity_id)
         return ImpactReport(root, reached, self.direct_responsibilities([root, *(r.entity for r in reached)]))

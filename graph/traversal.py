@@ -14,14 +14,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from graph.deadline import check_deadline
 from graph.errors import EntityNotFound
-from graph.model import Direction, Entity, EntityKind, RelationType, document_order
+from graph.model import Direction, Entity, EntityKind, Origin, RelationType, document_order
 from graph.results import Page, Reach, Step
 from graph.semantics import IMPACT_FLOW
 
-__all__ = ["MAX_PATH_LENGTH", "StepSource", "Traversals", "Types", "Walk", "WalkLevel"]
+__all__ = ["MAX_PATH_LENGTH", "Origins", "StepSource", "Traversals", "Types", "Walk", "WalkLevel"]
 
 #: How many relations `path` follows at the most before it answers that there is no path.
 MAX_PATH_LENGTH = 12
@@ -31,6 +32,8 @@ _AGAINST = [t for t, direction in IMPACT_FLOW.items() if direction is Direction.
 _TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
 
 Types = Collection[RelationType] | None
+#: The origins of the relations a traversal follows; None: all.
+Origins = Collection[Origin] | None
 #: The relation types a walk follows at one level: along their arrow, and against it.
 WalkLevel = tuple[Types, Types]
 #: Where a walk's steps come from: for a level and its frontier, each node's steps (a node
@@ -85,14 +88,23 @@ class Traversals(ABC):
         return self.steps_of(ids, *_directed(rel_types, direction))
 
     def walk(
-        self, root_id: str, levels: list[WalkLevel], *, new_only: bool, limit: int | None = None
+        self,
+        root_id: str,
+        levels: list[WalkLevel],
+        *,
+        new_only: bool,
+        limit: int | None = None,
+        origins: Origins = None,
     ) -> Walk:
         """From one entity, level by level, the steps of each level's types out of its
         frontier (the nodes the level before reached). With `new_only`, a step to a node
         reached at an earlier level is left out and the walk stops once it has reached more
         than `limit` nodes — a breadth-first search; without, the walk follows every step."""
         check_deadline()
-        root, source = self._walk_source(root_id, levels, new_only, limit)
+        # A walk over some origins only is fetched level by level: a walk fetched whole would
+        # count as reached the nodes that only a left-out relation leads to.
+        fetch_source = self._walk_source if origins is None else partial(Traversals._walk_source, self)
+        root, source = fetch_source(root_id, levels, new_only, limit)
         frontier, seen, found = [root_id], {root_id}, []
         for depth in range(len(levels)):
             if not frontier or (limit is not None and len(seen) > limit):
@@ -100,7 +112,11 @@ class Traversals(ABC):
             fetched = source(depth, frontier)
             level = {
                 node: sorted(
-                    (s for s in fetched.get(node, []) if not (new_only and s.other.id in seen)),
+                    (
+                        s
+                        for s in fetched.get(node, [])
+                        if _kept(s, origins) and not (new_only and s.other.id in seen)
+                    ),
                     key=_step_order,
                 )
                 for node in frontier
@@ -167,19 +183,26 @@ class Traversals(ABC):
         rel_types: list[RelationType] | None,
         max_depth: int,
         limit: int | None = None,
+        origins: Origins = None,
     ) -> list[Reach]:
-        return self._reach(entity_id, max_depth, _directed(rel_types or None, direction), limit)
+        return self._reach(entity_id, max_depth, _directed(rel_types or None, direction), limit, origins)
 
-    def impact(self, entity_id: str, max_depth: int, limit: int | None = None) -> list[Reach]:
+    def impact(
+        self, entity_id: str, max_depth: int, limit: int | None = None, origins: Origins = None
+    ) -> list[Reach]:
         """Everything reachable following each relation in its impact direction (`IMPACT_FLOW`)."""
-        return self._reach(entity_id, max_depth, (_ALONG, _AGAINST), limit)
+        return self._reach(entity_id, max_depth, (_ALONG, _AGAINST), limit, origins)
 
-    def _reach(self, entity_id: str, max_depth: int, level: WalkLevel, limit: int | None) -> list[Reach]:
+    def _reach(
+        self, entity_id: str, max_depth: int, level: WalkLevel, limit: int | None, origins: Origins = None
+    ) -> list[Reach]:
         """Breadth-first over a walk fetched whole."""
-        steps = self.walk(entity_id, [level] * max_depth, new_only=True, limit=limit).steps()
+        steps = self.walk(entity_id, [level] * max_depth, new_only=True, limit=limit, origins=origins).steps()
         return self._breadth_first(entity_id, max_depth, lambda ids: [steps.get(i, []) for i in ids], limit)
 
-    def path(self, from_id: str, to_id: str, rel_types: list[RelationType] | None) -> list[Entity] | None:
+    def path(
+        self, from_id: str, to_id: str, rel_types: list[RelationType] | None, origins: Origins = None
+    ) -> list[Entity] | None:
         """A shortest chain of entities from one to the other, relations taken either way."""
         start = self._entity(from_id)
         self._entity(to_id)
@@ -187,7 +210,11 @@ class Traversals(ABC):
             return [start]
         types = rel_types or None
         for reach in self._breadth_first(
-            from_id, MAX_PATH_LENGTH, lambda ids: self.steps_of(ids, types, types)
+            from_id,
+            MAX_PATH_LENGTH,
+            lambda ids: [
+                [s for s in steps if _kept(s, origins)] for steps in self.steps_of(ids, types, types)
+            ],
         ):
             if reach.entity.id == to_id:
                 return [start, *(step.other for step in reach.path)]
@@ -202,3 +229,7 @@ def _directed(rel_types: Types, direction: Direction) -> WalkLevel:
     along = rel_types if direction in (Direction.DOWNSTREAM, Direction.BOTH) else ()
     against = rel_types if direction in (Direction.UPSTREAM, Direction.BOTH) else ()
     return along, against
+
+
+def _kept(step: Step, origins: Origins) -> bool:
+    return origins is None or step.relation.origin in origins

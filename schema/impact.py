@@ -26,9 +26,12 @@ def kind_counts(entities: list[model.Entity]) -> list[KindCount]:
     return [KindCount(kind=kind, count=counts[kind]) for kind in model.EntityKind if counts[kind]]
 
 
-def impact_result(info: Info, entity_id: str, max_depth: int) -> ImpactResult:
+def impact_result(
+    info: Info, entity_id: str, max_depth: int, origins: list[model.Origin] | None = None
+) -> ImpactResult:
     """What the entity puts at risk, cut at the server's result limit, with who answers for it."""
-    report = info.context.store.impact_report(entity_id, max_depth, limit=info.context.limits.max_results + 1)
+    limit = info.context.limits.max_results + 1
+    report = info.context.store.impact_report(entity_id, max_depth, limit=limit, origins=origins)
     reached = cut(info, report.reached)
     kept = {report.root.id, *(r.entity.id for r in reached)}
     answers = [a for a in report.responsibilities if a.entity.id in kept]

@@ -29,6 +29,7 @@ from schema.types import (
     ImpactResult,
     Indicator,
     KindCount,
+    OriginsArgument,
     PageInfo,
     Plan,
     RankedEntity,
@@ -159,11 +160,12 @@ class Query(CurationQuery, ReviewQuery):
         direction: Direction | None = model.Direction.DOWNSTREAM,
         relations: list[RelationType] | None = None,
         max_depth: int | None = 3,
+        origins: OriginsArgument = None,
     ) -> list[ReachResult]:
         max_depth = _check_depth(info, max_depth, default=3)
         direction = direction or model.Direction.DOWNSTREAM
         reached = info.context.store.dependencies(
-            str(id), direction, relations, max_depth, limit=_limits(info).max_results + 1
+            str(id), direction, relations, max_depth, limit=_limits(info).max_results + 1, origins=origins
         )
         return [reach_result(r) for r in cut(info, reached)]
 
@@ -172,9 +174,15 @@ class Query(CurationQuery, ReviewQuery):
         " each relation followed in its impact direction."
     )
     @in_worker
-    def impact(self, info: Info, id: strawberry.ID, max_depth: int | None = 6) -> ImpactResult:  # noqa: A002
+    def impact(
+        self,
+        info: Info,
+        id: strawberry.ID,  # noqa: A002
+        max_depth: int | None = 6,
+        origins: OriginsArgument = None,
+    ) -> ImpactResult:
         max_depth = _check_depth(info, max_depth, default=6)
-        return impact_result(info, str(id), max_depth)
+        return impact_result(info, str(id), max_depth, origins)
 
     @strawberry.field(
         description="The shortest chain of entities linking two entities, relations taken either way."
@@ -186,8 +194,9 @@ class Query(CurationQuery, ReviewQuery):
         from_id: strawberry.ID,
         to_id: strawberry.ID,
         relations: list[RelationType] | None = None,
+        origins: OriginsArgument = None,
     ) -> list[EntityNode] | None:
-        found = info.context.store.path(str(from_id), str(to_id), relations)
+        found = info.context.store.path(str(from_id), str(to_id), relations, origins)
         return [node_for(e) for e in found] if found is not None else None
 
     @strawberry.field(

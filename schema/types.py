@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -70,6 +70,14 @@ Centrality = strawberry.enum(
     description="PAGERANK: what slips through the entity endangers much (PageRank over the impact graph, "
     "reversed); BETWEENNESS: many shortest chains of impact pass through it.",
 )
+#: The `origins` argument of the traversals: only relations of these origins are followed
+#: (default: all) — leave out INFERRED to see what rests on stated and reviewed links only.
+OriginsArgument = Annotated[
+    list[Origin] | None,
+    strawberry.argument(
+        description="Follow only relations of these origins (default: all); leave out INFERRED for reviewed links only."
+    ),
+]
 
 
 @strawberry.type
@@ -128,10 +136,11 @@ class EntityNode:
         info: Info,
         type: RelationType | None = None,  # noqa: A002 - the contract's argument name
         direction: Direction | None = model.Direction.BOTH,
+        origins: OriginsArgument = None,
     ) -> list[RelationEdge]:
         key = (self.model_.id, type, direction or model.Direction.BOTH)
         steps = await info.context.relations.load(key)
-        return [relation_edge(s) for s in steps]
+        return [relation_edge(s) for s in steps if origins is None or s.relation.origin in origins]
 
 
 @strawberry.type
@@ -310,11 +319,17 @@ class ReachResult:
     path: list[RelationEdge] = strawberry.field(
         description="The relations followed from the start, in order."
     )
+    unreviewed: bool = strawberry.field(
+        description="Whether the path rests on an inferred link no planner has reviewed (origin INFERRED)."
+    )
 
 
 def reach_result(reach: Reach) -> ReachResult:
     return ReachResult(
-        entity=node_for(reach.entity), depth=reach.depth, path=[relation_edge(s) for s in reach.path]
+        entity=node_for(reach.entity),
+        depth=reach.depth,
+        path=[relation_edge(s) for s in reach.path],
+        unreviewed=any(s.relation.origin is model.Origin.INFERRED for s in reach.path),
     )
 
 

@@ -271,3 +271,24 @@ def test_inferred_links_are_reviewed_from_a_ranked_queue(seed, keys: dict[str, s
             n["id"] for n in ask(url, SUGGEST, plan=PLAN, first=100)["data"]["linkSuggestions"]["nodes"]
         }
     assert first["id"] not in unreviewed and second["id"] not in unreviewed
+
+
+IMPACT = """query($id: ID!, $origins: [Origin!]) { impact(id: $id, maxDepth: 2, origins: $origins) {
+  affected { entity { name } unreviewed path { type origin } } } }"""
+STANDARD = sid("standard/政府购买公共服务")
+
+
+@pytest.mark.parametrize("store_name", ["memory", "bolt"])
+def test_an_analysis_can_leave_unreviewed_inferences_out(
+    store_name: str, request: pytest.FixtureRequest
+) -> None:
+    store = request.getfixturevalue(f"{store_name}_store")
+    with serving(store) as url:
+        every = ask(url, IMPACT, id=STANDARD)["data"]["impact"]["affected"]
+        stated = ask(url, IMPACT, id=STANDARD, origins=["TEXT", "CURATED"])["data"]["impact"]["affected"]
+    inferred = {a["entity"]["name"] for a in every if a["unreviewed"]}
+    # The README's example: the domains reached through COVERS are inferred links.
+    assert {"健康服务", "劳动就业", "医疗卫生", "基本社会服务"} <= inferred
+    assert all(any(step["origin"] == "INFERRED" for step in a["path"]) == a["unreviewed"] for a in every)
+    assert {a["entity"]["name"] for a in stated} == {a["entity"]["name"] for a in every} - inferred
+    assert not any(a["unreviewed"] for a in stated)
