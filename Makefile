@@ -46,6 +46,7 @@ test: $(VENV)/.installed-test assets browser
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_genre.py
+	$(BIN)/python scripts/bench_curation.py
 	$(BIN)/python scripts/bench.py
 
 # 50 concurrent clients for 60 s on each store; exits non-zero on any error.

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 __all__ = ["Change", "CurationLog", "Status"]
 
 
+#: libyaml's safe loader and dumper where PyYAML was built with it: a long log reads many times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 class Status(StrEnum):
     NOT_STARTED = "NOT_STARTED"
     ON_TRACK = "ON_TRACK"
@@ -67,6 +72,8 @@ class CurationLog:
     path: Path | None = None
     changes: list[Change] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _index: dict[str, list[Change]] = field(default_factory=dict, repr=False)
+    _index_of: list[Change] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path | None) -> CurationLog:
@@ -74,7 +81,7 @@ class CurationLog:
         log = cls(path)
         if path is not None and path.exists():
             try:
-                rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+                rows = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
                 log.changes = [
                     Change(**{**row, "status": Status(row["status"]) if row.get("status") else None})
                     for row in rows
@@ -175,7 +182,7 @@ class CurationLog:
 
     def status_history(self, entity_id: str) -> list[Change]:
         """The entity's status changes, oldest first, reverted ones included (and marked)."""
-        return [c for c in self.changes if c.entity_id == entity_id and c.action == "SET_STATUS"]
+        return self._statuses().get(entity_id, [])
 
     def status(self, entity_id: str) -> Status | None:
         """The entity's status: the last status change not reverted."""
@@ -184,8 +191,19 @@ class CurationLog:
 
     def late(self) -> dict[str, Status]:
         """Every entity whose status is AT_RISK or DELAYED."""
-        found = {c.entity_id: self.status(c.entity_id) for c in self.changes if c.action == "SET_STATUS"}
+        found = {entity_id: self.status(entity_id) for entity_id in self._statuses()}
         return {entity_id: status for entity_id, status in found.items() if status in LATE}
+
+    def _statuses(self) -> dict[str, list[Change]]:
+        """Each entity's status changes, indexed once per version of the log."""
+        changes = self.changes
+        if self._index_of is not changes:
+            index: dict[str, list[Change]] = {}
+            for change in changes:
+                if change.action == "SET_STATUS":
+                    index.setdefault(change.entity_id, []).append(change)
+            self._index, self._index_of = index, changes
+        return self._index
 
     def _append(self, change: Change) -> Change:
         with self._lock:
@@ -211,7 +229,9 @@ class CurationLog:
         ]
         aside = self.path.with_name(f".{self.path.name}.writing")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        aside.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        aside.write_text(
+            yaml.dump(rows, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         aside.replace(self.path)
 
 

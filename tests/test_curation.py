@@ -292,3 +292,37 @@ def test_an_analysis_can_leave_unreviewed_inferences_out(
     assert all(any(step["origin"] == "INFERRED" for step in a["path"]) == a["unreviewed"] for a in every)
     assert {a["entity"]["name"] for a in stated} == {a["entity"]["name"] for a in every} - inferred
     assert not any(a["unreviewed"] for a in stated)
+
+
+def test_concurrent_curators_leave_a_log_and_a_graph_that_agree(
+    seed, keys: dict[str, str], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """20 clients change the same statuses and the same relation at once: every change is in the
+    log, the last one of each wins, and the graph and the file say the same."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = MemoryStore()
+    store.load(seed)
+    log_file = tmp_path / "curation.yaml"
+    curation = CurationLog.open(log_file)
+    app = create_app(store, curation=curation, keyring=KeyRing(tmp_path / "keys.json"))
+    statuses = ["ON_TRACK", "AT_RISK", "DELAYED", "DONE"]
+
+    def client(number: int) -> None:
+        with httpx.Client(headers={"Authorization": f"Bearer {keys['curator']}"}) as http:
+            for step in range(5):
+                query = {"query": SET, "variables": {"id": TASK, "s": statuses[(number + step) % 4]}}
+                assert http.post(f"{url}/graphql", json=query).json().get("data")
+                mutation = ADD if (number + step) % 2 else REMOVE
+                variables = {"t": "DEPENDS_ON", "f": TASK, "to": PROJECT}
+                http.post(f"{url}/graphql", json={"query": mutation, "variables": variables})
+
+    with serving(store, app) as url, ThreadPoolExecutor(20) as pool:
+        list(pool.map(client, range(20)))
+    assert len([c for c in curation.changes if c.action == "SET_STATUS"]) == 100
+    assert curation.status(TASK) is curation.status_history(TASK)[-1].status
+    reread = CurationLog.open(log_file)
+    assert [c.id for c in reread.changes] == [c.id for c in curation.changes]
+    relation_changes = [c for c in curation.changes if c.relation is not None]
+    depends = store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
+    assert bool(depends) == (relation_changes[-1].action == "ADD_RELATION")
