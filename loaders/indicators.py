@@ -116,7 +116,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             metric = _metric(raw, rules)
             if not metric or raw.endswith(tuple(rules.counting_verbs)):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
-                metric = _metric_after(text, match.end())
+                metric = re.sub(rules.metric_modifier, "", _metric_after(text, match.end()))
             if raw.endswith(tuple(rules.from_words)):
                 changing = _strip_suffix(metric, rules.from_words)
                 continue
