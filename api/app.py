@@ -65,6 +65,7 @@ class _Router(GraphQLRouter):
         not as plain text."""
         if self._required_keys is not None and request.method == "POST":
             principal, problem = who_asks(request, self._required_keys)
+            request.state.who = (principal, problem)  # the context takes it from here
             if principal is None:
                 error = {"message": problem, "extensions": {"code": "UNAUTHENTICATED"}}
                 return JSONResponse({"errors": [error]}, status_code=401)
@@ -116,7 +117,7 @@ def create_app(
         )
 
     async def context(request: Request) -> PlanGraphContext:
-        principal, problem = who_asks(request, keyring)
+        principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
         return PlanGraphContext(store, limits, refused, curation, principal, problem)
 
     router = _Router(

@@ -7,15 +7,15 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.cli_keys import keys
+from api.console import err, fail, out
 from api.keys import KeyRing
 from api.report_view import print_report
 from api.settings import Settings
@@ -23,6 +23,7 @@ from api.stores import open_store, profile_of
 from graph.curation import CurationLog
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
+from graph.files import write_whole
 from graph.model import Direction, GraphDocument
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
@@ -42,9 +43,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
-
 PlanPaths = Annotated[
     Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
     typer.Argument(help="Plan files or folders of plan files; default: the plans shipped in data/plans/."),
@@ -103,7 +101,7 @@ def _settings(paths: list[Path] | None, backend: str | None, **overrides: object
         return Settings(**values)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        _fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
+        fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
 
 
 #: The exit status of a command that loaded some plans and refused others (1 is a failure).
@@ -113,11 +111,6 @@ Strict = Annotated[
     bool,
     typer.Option(help="Refuse all if any file is refused (and, for load, if any paragraph is not placed)."),
 ]
-
-
-def _fail(error: Exception) -> NoReturn:
-    err.print(f"[bold red]error:[/] {error}", highlight=False)
-    raise typer.Exit(code=1)
 
 
 def _print_refused(refused: list[PlanLoadError]) -> None:
@@ -154,13 +147,13 @@ def serve(
     try:
         store, loaded = open_store(settings, paths, strict=strict)
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     _print_refused(loaded.refused)
     try:
         curation = CurationLog.open(settings.curation_file)
         curation.replay(store)  # what planners changed, on the graph just loaded
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     for report in loaded.reports:
         out.print(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
@@ -214,7 +207,7 @@ def load(
             task = progress.add_task("plans", total=len(plan_files(files)))
             _, loaded = open_store(settings, files, on_file=lambda _: progress.advance(task), strict=strict)
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     _print_refused(loaded.refused)
     reports = loaded.reports
     if len(reports) <= 10:
@@ -234,7 +227,7 @@ def load(
             json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2), encoding="utf-8"
         )
     if strict and unplaced:
-        _fail(PlanGraphError(f"--strict: {unplaced} paragraph(s) could not be placed"))
+        fail(PlanGraphError(f"--strict: {unplaced} paragraph(s) could not be placed"))
     if loaded.refused:
         raise typer.Exit(code=SOME_REFUSED)
 
@@ -264,12 +257,12 @@ def export(
             strict=strict,
         )
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     _print_refused(loaded.refused)
     document = loaded.document
     if format is ExportFormat.csv:
         if output is None:
-            _fail(ValueError("--format csv writes two files: name a folder with -o"))
+            fail(ValueError("--format csv writes two files: name a folder with -o"))
         written = to_csv(document, output)
         err.print(f"wrote {', '.join(str(p) for p in written)}")
     else:
@@ -283,19 +276,12 @@ def export(
         if output is None:
             sys.stdout.write(text)
         else:
-            _write_whole(output, text)
+            write_whole(output, text)
             err.print(
                 f"wrote {len(document.entities)} entities and {len(document.relations)} relations to {output}"
             )
     if loaded.refused:
         raise typer.Exit(code=SOME_REFUSED)
-
-
-def _write_whole(path: Path, text: str) -> None:
-    """Write aside and rename, so the file is either the old one or the whole new one."""
-    aside = path.with_name(f".{path.name}.writing")
-    aside.write_text(text, encoding="utf-8")
-    aside.replace(path)
 
 
 @app.command()
@@ -311,9 +297,9 @@ def impact(
         store, _ = open_store(_settings(paths, None))
         report = store.impact_report(entity_id, max_depth)
     except EntityNotFound:
-        _fail(EntityNotFound(entity_id))
+        fail(EntityNotFound(entity_id))
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     root = report.root
     out.print(f"[bold]Impact of {root.kind.value} {root.name}[/] ({root.id})", highlight=False)
     table = Table("depth", "kind", "entity", "reached through")
@@ -345,7 +331,7 @@ def report(
         files = plan_files(paths)
         profile = profile_of(_settings(None, None))
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     reports = []
     refused: list[PlanLoadError] = []
     for path in files:
@@ -357,7 +343,7 @@ def report(
         print_report(out, one, detailed=True)
     _print_refused(refused)
     if json_file is not None:
-        _write_whole(
+        write_whole(
             json_file, json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2) + "\n"
         )
     if refused:
@@ -391,7 +377,7 @@ def links(
         curated = load_plans(plans, profile, overlays=settings.overlays or None).document
         labelled = read_labelled_links(labels, document) if labels is not None else None
     except PlanGraphError as exc:
-        _fail(exc)
+        fail(exc)
     found = inferred_links(document, labelled[0] if labelled else None)
     reviewed = curation(found, curated)
     listed = {key: relation for key, relation in found.items() if not (unreviewed and key in reviewed)}

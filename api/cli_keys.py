@@ -6,26 +6,18 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from api.console import err, fail, out
 from api.keys import KeyRing
 from api.settings import Settings
 from schema.auth import KeyRole
 
 __all__ = ["keys"]
 
-out = Console()
-err = Console(stderr=True)
-
 
 def _keyring() -> KeyRing:
     return KeyRing(Settings().keys_file)
-
-
-def _fail(error: Exception) -> None:
-    err.print(f"[bold red]error:[/] {error}", highlight=False)
-    raise typer.Exit(code=1)
 
 
 keys = typer.Typer(help="API keys: who may change the graph (PLANGRAPH_KEYS_FILE).", no_args_is_help=True)
@@ -41,7 +33,7 @@ def keys_add(
     try:
         key = ring.add(name, role)
     except ValueError as exc:
-        _fail(exc)
+        fail(exc)
     err.print(f"key for {name} ({role.value}) added to {ring.path}; it is shown once:", highlight=False)
     sys.stdout.write(key + "\n")
 
@@ -61,5 +53,5 @@ def keys_revoke(name: Annotated[str, typer.Argument(help="The name of the key to
     try:
         _keyring().revoke(name)
     except ValueError as exc:
-        _fail(exc)
+        fail(exc)
     out.print(f"revoked the key of {name}", highlight=False)

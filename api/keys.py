@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph.files import write_whole
 from schema.auth import KeyRole, Principal
 
 __all__ = ["KeyRing"]
@@ -35,20 +36,23 @@ class KeyRing:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: The keys as last read, with the file's modification time and size then: a request
+        #: reads the file again only after it changed (a key added or revoked by the command line).
+        self._cache: tuple[tuple[int, int], list[_Key]] | None = None
 
     def _read(self) -> list[_Key]:
-        if not self.path.exists():
+        try:
+            stat = self.path.stat()
+            modified = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
             return []
-        rows = json.loads(self.path.read_text(encoding="utf-8"))
-        return [_Key(**{**row, "role": KeyRole(row["role"])}) for row in rows]
+        if self._cache is None or self._cache[0] != modified:
+            rows = json.loads(self.path.read_text(encoding="utf-8"))
+            self._cache = (modified, [_Key(**{**row, "role": KeyRole(row["role"])}) for row in rows])
+        return self._cache[1]
 
     def _write(self, keys: list[_Key]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        aside = self.path.with_name(f".{self.path.name}.writing")
-        aside.write_text(
-            json.dumps([asdict(k) for k in keys], ensure_ascii=False, indent=2), encoding="utf-8"
-        )
-        aside.replace(self.path)
+        write_whole(self.path, json.dumps([asdict(k) for k in keys], ensure_ascii=False, indent=2))
 
     def add(self, name: str, role: KeyRole) -> str:
         """A new key for `name`; only its hash is kept. Raises ValueError if the name is taken."""

@@ -2,7 +2,7 @@
 reverted. The state it implies — each entity's status and its history — is read from the log,
 so reverting a change is appending the revert, and the log and the state can never disagree.
 
-The log is kept in a YAML file (`CurationFile`), rewritten whole on every change by writing it
+The log is kept in a YAML file, rewritten whole on every change by writing it
 aside and renaming it: a crash in the middle of a write leaves the old file, never half of one.
 """
 
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from graph.errors import EntityNotFound, InvalidQuery, PlanLoadError
+from graph.files import write_whole
 from graph.model import Origin, Relation, RelationType, Role
 
 if TYPE_CHECKING:
@@ -227,12 +228,7 @@ class CurationLog:
             }
             for c in changes
         ]
-        aside = self.path.with_name(f".{self.path.name}.writing")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        aside.write_text(
-            yaml.dump(rows, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-        aside.replace(self.path)
+        write_whole(self.path, yaml.dump(rows, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
 
 
 def _held(store: GraphStore, relation: Relation) -> Relation | None:

@@ -4,17 +4,16 @@ changes need a curator's key (schema/auth.py)."""
 
 from __future__ import annotations
 
-import base64
-
 import strawberry
 from strawberry.types import Info
 
 from graph import curation, model
-from graph.errors import EntityNotFound, InvalidQuery
+from graph.errors import EntityNotFound
 from graph.results import Step
 from schema.auth import require_curator
 from schema.changes import Status, StatusChange, change_of
 from schema.impact import impact_result
+from schema.paging import decode_cursor, page_info, page_size
 from schema.review import ReviewMutation
 from schema.types import (
     EntityNode,
@@ -63,28 +62,14 @@ class CurationQuery:
     def changes(
         self, info: Info, first: int = 50, after: str | None = None, entity_id: strawberry.ID | None = None
     ) -> ChangeConnection:
-        if not 0 <= first <= info.context.limits.max_page_size:
-            raise InvalidQuery(
-                f"first must be between 0 and {info.context.limits.max_page_size}, not {first}."
-            )
+        first = page_size(info, first, default=50)
         log = [c for c in info.context.curation.changes if entity_id is None or c.entity_id == str(entity_id)]
-        start = 0
-        if after:
-            try:
-                start = int(base64.b64decode(after).decode().removeprefix(_CURSOR)) + 1
-            except ValueError:
-                raise InvalidQuery(f"not a cursor of this connection: {after!r}") from None
+        start = decode_cursor(_CURSOR, after) + 1 if after else 0
         page = log[start : start + first]
-        end = base64.b64encode(f"{_CURSOR}{start + len(page) - 1}".encode()).decode() if page else None
         return ChangeConnection(
             total_count=len(log),
             nodes=[change_of(c) for c in page],
-            page_info=PageInfo(
-                has_next_page=start + len(page) < len(log),
-                has_previous_page=start > 0,
-                start_cursor=base64.b64encode(f"{_CURSOR}{start}".encode()).decode() if page else None,
-                end_cursor=end,
-            ),
+            page_info=page_info(_CURSOR, start, len(page), len(log)),
         )
 
     @strawberry.field(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -17,6 +15,7 @@ from graph.results import departments_in
 from schema.curation import CurationQuery
 from schema.impact import cut, impact_result
 from schema.limits import QueryLimits
+from schema.paging import bounded, decode_cursor, encode_cursor, page_info, page_size
 from schema.review import ReviewQuery
 from schema.types import (
     Centrality,
@@ -30,7 +29,6 @@ from schema.types import (
     Indicator,
     KindCount,
     OriginsArgument,
-    PageInfo,
     Plan,
     RankedEntity,
     ReachResult,
@@ -69,34 +67,8 @@ def _limits(info: Info) -> QueryLimits:
     return info.context.limits
 
 
-def _bounded(name: str, asked: int | None, default: int, lowest: int, highest: int) -> int:
-    """An argument as asked (null means the default), or a BAD_USER_INPUT error if out of range."""
-    value = default if asked is None else asked
-    if not lowest <= value <= highest:
-        raise InvalidQuery(f"{name} must be between {lowest} and {highest}, not {value}.")
-    return value
-
-
-def _check_page_size(info: Info, first: int | None, default: int) -> int:
-    return _bounded("first", first, default, 0, _limits(info).max_page_size)
-
-
 def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
-    return _bounded("maxDepth", max_depth, default, 1, _limits(info).max_analysis_depth)
-
-
-def _encode_cursor(offset: int) -> str:
-    return base64.b64encode(f"{_CURSOR_PREFIX}{offset}".encode()).decode()
-
-
-def _decode_cursor(cursor: str) -> int:
-    try:
-        decoded = base64.b64decode(cursor.encode(), validate=True).decode()
-        if decoded.startswith(_CURSOR_PREFIX):
-            return int(decoded.removeprefix(_CURSOR_PREFIX))
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
-    raise InvalidQuery(f"{cursor!r} is not a cursor this API gave out.")
+    return bounded("maxDepth", max_depth, default, 1, _limits(info).max_analysis_depth)
 
 
 @strawberry.type
@@ -128,25 +100,20 @@ class Query(CurationQuery, ReviewQuery):
         first: int | None = 50,
         after: str | None = None,
     ) -> EntityConnection:
-        first = _check_page_size(info, first, default=50)
+        first = page_size(info, first, default=50)
         if search is not None and len(search) > _limits(info).max_search_length:
             raise InvalidQuery(f"search is longer than {_limits(info).max_search_length} characters.")
-        offset = _decode_cursor(after) + 1 if after else 0
+        offset = decode_cursor(_CURSOR_PREFIX, after) + 1 if after else 0
         page = info.context.store.find(kind, str(plan_id) if plan_id else None, search or None, offset, first)
         edges = [
-            EntityEdge(cursor=_encode_cursor(offset + i), node=node_for(e))
+            EntityEdge(cursor=encode_cursor(_CURSOR_PREFIX, offset + i), node=node_for(e))
             for i, e in enumerate(page.entities)
         ]
         return EntityConnection(
             total_count=page.total,
             nodes=[e.node for e in edges],
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=offset + len(edges) < page.total,
-                has_previous_page=offset > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
+            page_info=page_info(_CURSOR_PREFIX, offset, len(edges), page.total),
         )
 
     @strawberry.field(
@@ -297,7 +264,7 @@ class Query(CurationQuery, ReviewQuery):
         first: int | None = 10,
         measure: Centrality = analysis.Centrality.PAGERANK,
     ) -> list[RankedEntity]:
-        first = _check_page_size(info, first, default=10)
+        first = page_size(info, first, default=10)
         ranked = info.context.store.key_entities(kind, str(plan_id), first, measure)
         return [RankedEntity(entity=node_for(e), score=score) for e, score in ranked]
 

@@ -4,7 +4,6 @@ curator. A confirmed link becomes a relation of origin CURATED; a rejected one l
 
 from __future__ import annotations
 
-import base64
 from enum import StrEnum
 
 import strawberry
@@ -14,9 +13,12 @@ from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.semantics import INFERRED_LINKS
 from schema.auth import require_curator
+from schema.paging import decode_cursor, page_info, page_size
 from schema.types import EntityNode, PageInfo, RelationType, node_for
 
 __all__ = ["ReviewMutation", "ReviewQuery"]
+
+_CURSOR = "suggestion:"
 
 
 @strawberry.enum(description="Whether a suggested link was reviewed, and how.")
@@ -97,11 +99,8 @@ class ReviewQuery:
         first: int = 20,
         after: str | None = None,
     ) -> LinkSuggestionConnection:
-        if not 0 <= first <= info.context.limits.max_page_size:
-            raise InvalidQuery(
-                f"first must be between 0 and {info.context.limits.max_page_size}, not {first}."
-            )
-        start = _offset(after)
+        first = page_size(info, first, default=20)
+        start = decode_cursor(_CURSOR, after) + 1 if after else 0
         ranked = sorted(
             (
                 (r, s)
@@ -114,12 +113,7 @@ class ReviewQuery:
         return LinkSuggestionConnection(
             total_count=len(ranked),
             nodes=[_suggestion(info, r, s) for r, s in page],
-            page_info=PageInfo(
-                has_next_page=start + len(page) < len(ranked),
-                has_previous_page=start > 0,
-                start_cursor=_cursor(start) if page else None,
-                end_cursor=_cursor(start + len(page) - 1) if page else None,
-            ),
+            page_info=page_info(_CURSOR, start, len(page), len(ranked)),
         )
 
 
@@ -152,16 +146,3 @@ class ReviewMutation:
             return _suggestion(info, curated, ReviewStatus.CONFIRMED)
         log.remove_relation(store, who.name, relation, note)
         return _suggestion(info, relation, ReviewStatus.REJECTED)
-
-
-def _cursor(offset: int) -> str:
-    return base64.b64encode(f"suggestion:{offset}".encode()).decode()
-
-
-def _offset(after: str | None) -> int:
-    if not after:
-        return 0
-    try:
-        return int(base64.b64decode(after).decode().removeprefix("suggestion:")) + 1
-    except ValueError:
-        raise InvalidQuery(f"not a cursor of this connection: {after!r}") from None
