@@ -39,6 +39,41 @@ def who_asks(request: Request, keyring: KeyRing | None) -> tuple[Principal | Non
     return principal, None if principal else "unknown or revoked key"
 
 
+#: The GraphQL-over-HTTP media type; a client that accepts it gets 4xx on request errors.
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
+def _accepted_quality(accept: str, media_type: str) -> float:
+    """The q value an Accept header gives a media type (0 when it does not name it)."""
+    for part in accept.split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        if name.lower() == media_type:
+            for param in params:
+                key, _, value = param.partition("=")
+                if key.strip().lower() == "q":
+                    try:
+                        return float(value)
+                    except ValueError:
+                        return 0.0
+            return 1.0
+    return 0.0
+
+
+def wants_graphql_response(request: Request) -> bool:
+    """Whether the client asks for application/graphql-response+json at least as much as for
+    application/json; a client that names neither gets application/json, as before the
+    specification."""
+    accept = request.headers.get("accept", "")
+    preferred = _accepted_quality(accept, GRAPHQL_RESPONSE_JSON)
+    return preferred > 0 and preferred >= _accepted_quality(accept, "application/json")
+
+
+def _is_request_error(result: ExecutionResult) -> bool:
+    """A request error (the document does not parse or validate, a variable does not coerce)
+    stops the request before execution: no data, and no error with a path."""
+    return result.data is None and bool(result.errors) and all(not e.path for e in result.errors)
+
+
 class _Router(GraphQLRouter):
     """strawberry's router with the project's own GraphiQL page, opening on example queries
     that run on the loaded plans."""
@@ -68,17 +103,32 @@ class _Router(GraphQLRouter):
             request.state.who = (principal, problem)  # the context takes it from here
             if principal is None:
                 error = {"message": problem, "extensions": {"code": "UNAUTHENTICATED"}}
-                return JSONResponse({"errors": [error]}, status_code=401)
+                return self._media_typed(request, JSONResponse({"errors": [error]}, status_code=401))
         try:
-            return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
+            response = await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
         except HTTPException as exc:
             error = {"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}
-            return JSONResponse({"errors": [error]}, status_code=exc.status_code)
+            return self._media_typed(request, JSONResponse({"errors": [error]}, status_code=exc.status_code))
+        if getattr(request.state, "request_error", False) and wants_graphql_response(request):
+            response.status_code = 400
+        return self._media_typed(request, response)
+
+    @staticmethod
+    def _media_typed(request: Request, response: Response) -> Response:
+        """A JSON answer says application/graphql-response+json to a client that asks for it."""
+        content_type = response.headers.get("content-type", "")
+        if content_type.startswith("application/json") and wants_graphql_response(request):
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+        return response
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Every error leaves with a code: some query errors (graphql-core aborting validation)
         come back without passing through the schema's extensions."""
         response = await super().process_result(request, result)
+        if _is_request_error(result):
+            request.state.request_error = True
+            if wants_graphql_response(request):
+                response.pop("data", None)
         for error in response.get("errors") or []:
             extensions = error.setdefault("extensions", {}) or {}
             extensions.setdefault("code", query_error_code(error.get("message", "")))
