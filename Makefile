@@ -45,6 +45,7 @@ test: $(VENV)/.installed-test assets browser
 
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench_links.py
 	$(BIN)/python scripts/bench_genre.py
 	$(BIN)/python scripts/bench_curation.py
 	$(BIN)/python scripts/bench.py

@@ -20,6 +20,7 @@ from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
 from graph.curation import CurationLog
 from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
+from loaders.profile import Links
 from schema import PlanGraphContext, QueryLimits, build_schema
 from schema.auth import Principal
 from schema.errors import query_error_code
@@ -150,6 +151,7 @@ def create_app(
     keyring: KeyRing | None = None,
     require_key: bool = False,
     cors_origins: Sequence[str] = (),
+    link_rules: Links | None = None,
 ) -> FastAPI:
     limits = limits or QueryLimits()
     curation = curation or CurationLog()
@@ -168,7 +170,7 @@ def create_app(
 
     async def context(request: Request) -> PlanGraphContext:
         principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
-        return PlanGraphContext(store, limits, refused, curation, principal, problem)
+        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules)
 
     router = _Router(
         build_schema(limits),

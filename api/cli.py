@@ -27,11 +27,14 @@ from graph.files import write_whole
 from graph.model import Direction, GraphDocument
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
+    Judgement,
     LinkKey,
     LinkScores,
+    PlanLinkMeasure,
     curation,
     inferred_links,
-    read_labelled_links,
+    measure_links,
+    read_judged_links,
     score_links,
 )
 from schema.limits import QueryLimits
@@ -170,6 +173,7 @@ def serve(
         keyring=KeyRing(settings.keys_file),
         require_key=settings.require_key,
         cors_origins=settings.cors_origins,
+        link_rules=profile_of(settings).links,
     )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
     if loaded.refused:
@@ -354,8 +358,11 @@ def report(
 def links(
     paths: PlanPaths = None,
     labels: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="A hand-labelled link set (YAML) to measure precision and recall against."),
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option(
+            help="A hand-labelled link set (YAML) to measure against; repeat it for a second reader "
+            "or another plan."
+        ),
     ] = None,
     scale: Annotated[
         float, typer.Option(min=0.1, max=10.0, help="Multiply the profile's link thresholds by this.")
@@ -366,8 +373,9 @@ def links(
 ) -> None:
     """The links the inference proposes between the plans' chapters, with their confidence and
     evidence, and what the link overlays made of them (confirmed, rejected): the list planners
-    review. With --labels, each is marked against the labelled set and precision and recall are
-    printed."""
+    review. With --labels, each is marked against the labelled sets, and for each labelled plan
+    the graph's precision and recall and the review queue's precision among the first 20 and 50
+    suggestions and recall at depth 100 are printed."""
     settings = _settings(None, None)
     try:
         profile = profile_of(settings)
@@ -375,27 +383,33 @@ def links(
         plans = paths or settings.plans or None
         document = load_plans(plans, profile, overlays=[]).document
         curated = load_plans(plans, profile, overlays=settings.overlays or None).document
-        labelled = read_labelled_links(labels, document) if labels is not None else None
+        sets = [read_judged_links(path, document) for path in labels or []]
     except PlanGraphError as exc:
         fail(exc)
-    found = inferred_links(document, labelled[0] if labelled else None)
+    measures = measure_links(document, sets, profile.links)
+    labelled = {key for measure in measures for key in measure.labelled.links}
+    found = {
+        key: relation
+        for key, relation in inferred_links(document).items()
+        if not measures or any(key[1].startswith(f"{m.plan_id}/") for m in measures)
+    }
     reviewed = curation(found, curated)
     listed = {key: relation for key, relation in found.items() if not (unreviewed and key in reviewed)}
-    scores = score_links(found, labelled[1]) if labelled else None
     for key, relation in sorted(
         listed.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))
     ):
         line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}"
         if key in reviewed:
             line += f"  [bold]{reviewed[key]}[/]"
-        if scores:
-            line += "  [green]labelled[/]" if key in scores.labelled else "  [red]not labelled[/]"
+        if measures:
+            line += "  [green]labelled[/]" if key in labelled else "  [red]not labelled[/]"
         out.print(line, soft_wrap=True, highlight=False)
     out.print(
         f"{len(found)} inferred link(s), {len(reviewed)} reviewed in the link overlays", highlight=False
     )
-    if scores is not None:
-        _print_scores(document, scores)
+    if measures:
+        _print_scores(document, score_links(found, labelled))
+        _print_queue(measures)
 
 
 def _link(document: GraphDocument, key: LinkKey) -> str:
@@ -409,11 +423,28 @@ def _print_scores(document: GraphDocument, scores: LinkScores) -> None:
         out.print("\n[bold]labelled, not inferred[/]")
         for key in sorted(scores.missed):
             out.print(f"{key[0].value:<10}        {_link(document, key)}", soft_wrap=True, highlight=False)
-    table = Table("type", "labelled", "inferred", "correct", "precision", "recall")
+    table = Table(
+        "type", "labelled", "inferred", "correct", "precision", "recall", title="links in the graph"
+    )
     for name, part in [*((t.value, s) for t, s in scores.by_type.items()), ("all", scores)]:
         table.add_row(
             name, str(len(part.labelled)), str(len(part.found)), str(len(part.correct)),
             f"{part.precision:.2f}", f"{part.recall:.2f}",
+        )  # fmt: skip
+    out.print(table)
+
+
+def _print_queue(measures: list[PlanLinkMeasure]) -> None:
+    table = Table(
+        "plan", "readers", "kappa", "pairs", "yes", "ambiguous", "top-20 precision", "top-50 precision",
+        "recall at 100", title="the review queue",
+    )  # fmt: skip
+    for m in measures:
+        ambiguous = sum(j is Judgement.AMBIGUOUS for j in m.labelled.judgements.values())
+        table.add_row(
+            m.plan_id, "+".join(m.readers), "-" if m.kappa is None else f"{m.kappa:.2f}",
+            str(m.candidate_pairs), str(m.queue.defensible), str(ambiguous),
+            f"{m.queue.top_20:.2f}", f"{m.queue.top_50:.2f}", f"{m.queue.recall_at_100:.2f}",
         )  # fmt: skip
     out.print(table)
 

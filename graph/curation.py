@@ -64,6 +64,9 @@ class Change:
     relation: dict[str, Any] | None = None
     #: For ADD_RELATION: the relation of the same key it replaced, if any (restored on revert).
     replaced: dict[str, Any] | None = None
+    #: For a review decision (confirm: ADD_RELATION; reject: REMOVE_RELATION, or REJECT_LINK for
+    #: a suggestion the graph does not hold): the suggested link decided on.
+    reviewed: dict[str, Any] | None = None
 
 
 @dataclass
@@ -127,27 +130,46 @@ class CurationLog:
             self.changes = changes
             return revert
 
-    def add_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
-        """Add (or replace) a relation in the store, as a curated one, and log it."""
+    def add_relation(
+        self,
+        store: GraphStore,
+        who: str,
+        relation: Relation,
+        note: str | None,
+        reviewed: Relation | None = None,
+    ) -> Change:
+        """Add (or replace) a relation in the store, as a curated one, and log it; `reviewed` is
+        the suggestion a confirmation decided on."""
         with self._lock:
             current = _held(store, relation)
             store.change_relations([relation], [])
             change = Change(
                 _new_id(), who, _now(), "ADD_RELATION", relation.source, note=note,
                 relation=_row(relation), replaced=_row(current) if current else None,
+                reviewed=_row(reviewed) if reviewed else None,
             )  # fmt: skip
             return self._append_locked(change)
 
-    def remove_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
-        """Remove a relation (by its key) from the store, and log what was removed."""
+    def remove_relation(
+        self, store: GraphStore, who: str, relation: Relation, note: str | None, reviewed: bool = False
+    ) -> Change:
+        """Remove a relation (by its key) from the store, and log what was removed; `reviewed`
+        when a rejected suggestion is removed. A suggestion the graph does not hold is rejected
+        in the log alone (REJECT_LINK)."""
         with self._lock:
             current = _held(store, relation)
+            if current is None and reviewed:
+                change = Change(
+                    _new_id(), who, _now(), "REJECT_LINK", relation.source, note=note, reviewed=_row(relation)
+                )
+                return self._append_locked(change)
             if current is None:
                 raise EntityNotFound(f"{relation.type.value} {relation.source} → {relation.target}")
             store.change_relations([], [current])
             change = Change(
-                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current)
-            )
+                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current),
+                reviewed=_row(current) if reviewed else None,
+            )  # fmt: skip
             return self._append_locked(change)
 
     def replay(self, store: GraphStore) -> None:
@@ -164,13 +186,17 @@ class CurationLog:
             store.change_relations(add, remove)
 
     def reviewed(self) -> list[tuple[Relation, bool]]:
-        """Inferred links reviewed and not reverted: each with True if confirmed (made curated),
-        False if rejected (removed)."""
+        """Suggested links reviewed and not reverted: each with True if confirmed (made curated),
+        False if rejected. (An inferred link replaced or removed by hand counts as reviewed too.)"""
         found = []
         for change in self.changes:
-            if change.reverted or change.relation is None:
+            if change.reverted:
                 continue
-            if (
+            if change.reviewed is not None:
+                found.append((_relation(change.reviewed), change.action == "ADD_RELATION"))
+            elif change.relation is None:
+                continue
+            elif (
                 change.action == "ADD_RELATION"
                 and (change.replaced or {}).get("origin") == Origin.INFERRED.value
             ):

@@ -7,29 +7,81 @@ a reader draws from the text, each with the words on both sides that justify it 
     links:
       - {type: IMPLEMENTS, from: project/3, to: task/4.7, why: "“湖北标准”走出去"}
 
-Precision is the share of inferred links that are labelled; recall, the share of labelled
-links that are inferred. Both are given per relation type and over all, with the links behind
-them, so a profile's thresholds can be set for a new kind of plan and a planner sees what to
-confirm or reject in the link overlay.
+An entry may carry a `judgement` — yes (the default), or ambiguous where a careful reader could
+defend both (tests/links/GUIDELINE.md); a candidate pair not listed is judged no. Two readers'
+sets of the same plan combine into one (`combine_readers`): yes where both say yes, ambiguous
+where they differ or either says ambiguous.
+
+Two measures. The graph's links: precision is the share of inferred links that are labelled,
+recall the share of labelled links that are inferred, per relation type and over all. The
+review queue (`QueueScores`): precision among the first 20 and 50 suggestions and recall at
+depth 100, an ambiguous pair counting neither as right nor as wrong.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from graph.errors import PlanLoadError
 from graph.model import GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
+from loaders.links import candidate_pairs, rank_candidates
 from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
+from loaders.profile import Links
 
-__all__ = ["LinkKey", "LinkScores", "curation", "inferred_links", "read_labelled_links", "score_links"]
+__all__ = [
+    "Judgement",
+    "LabelledSet",
+    "LinkKey",
+    "LinkScores",
+    "PlanLinkMeasure",
+    "QueueScores",
+    "agreement",
+    "combine_readers",
+    "curation",
+    "inferred_links",
+    "measure_links",
+    "read_judged_links",
+    "read_labelled_links",
+    "score_links",
+    "score_queue",
+]
 
 #: A link as it is compared: relation type, source id, target id.
 LinkKey = tuple[RelationType, str, str]
 
-_KEYS = {"type", "from", "to", "why", LINE}
+_KEYS = {"type", "from", "to", "why", "judgement", LINE}
+
+
+class Judgement(StrEnum):
+    YES = "yes"
+    AMBIGUOUS = "ambiguous"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """One reader's judgements of one plan's candidate links (pairs not listed are no)."""
+
+    plan_id: str
+    reader: str | None
+    judgements: dict[LinkKey, Judgement]
+
+    @property
+    def links(self) -> set[LinkKey]:
+        return {key for key, judgement in self.judgements.items() if judgement is Judgement.YES}
+
+
+def _judgement(path: Path, value: object, line: int) -> Judgement:
+    if value is None or value is True:  # YAML reads a bare yes as true
+        return Judgement.YES
+    try:
+        return Judgement(str(value).lower())
+    except ValueError:
+        raise PlanLoadError(str(path), f"judgement must be yes or ambiguous, not {value!r}", line) from None
 
 
 def inferred_links(document: GraphDocument, plan_id: str | None = None) -> dict[LinkKey, Relation]:
@@ -57,8 +109,14 @@ def curation(found: Iterable[LinkKey], curated: GraphDocument) -> dict[LinkKey, 
 
 
 def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[LinkKey]]:
-    """The plan id and the links of a labelled set; every entry is checked against the loaded
-    plan, and an error names the file and the line."""
+    """The plan id and the links a labelled set judges yes."""
+    labelled = read_judged_links(path, document)
+    return labelled.plan_id, labelled.links
+
+
+def read_judged_links(path: Path, document: GraphDocument) -> LabelledSet:
+    """A labelled set; every entry is checked against the loaded plan, and an error names the
+    file and the line."""
     data = read_lined_yaml(path, "a labelled link set is a mapping with `plan:` and `links:`")
     plan_id = data.get("plan")
     if not isinstance(plan_id, str) or plan_id not in document.entities:
@@ -67,7 +125,7 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
     if not isinstance(entries, list) or not entries:
         raise PlanLoadError(str(path), "`links:` must be a non-empty list", data[LINE])
     types = [t.value for t in INFERRED_LINKS]
-    links: set[LinkKey] = set()
+    links: dict[LinkKey, Judgement] = {}
     for entry in entries:
         if not isinstance(entry, dict):
             raise PlanLoadError(str(path), "each link is a mapping with type, from, to, why", data[LINE])
@@ -85,8 +143,68 @@ def read_labelled_links(path: Path, document: GraphDocument) -> tuple[str, set[L
         key = (RelationType(entry["type"]), source, target)
         if key in links:
             raise PlanLoadError(str(path), f"{entry['from']} → {entry['to']} is labelled twice", line)
-        links.add(key)
-    return plan_id, links
+        links[key] = _judgement(path, entry.get("judgement"), line)
+    reader = data.get("reader")
+    return LabelledSet(plan_id, str(reader) if reader is not None else None, links)
+
+
+def combine_readers(sets: Sequence[LabelledSet]) -> LabelledSet:
+    """Readers' sets of one plan as one: yes where all say yes, ambiguous where they differ or
+    any says ambiguous (pairs all judge no are left out)."""
+    keys = {key for labelled in sets for key in labelled.judgements}
+    combined = {}
+    for key in keys:
+        said = {labelled.judgements.get(key, Judgement.NO) for labelled in sets}
+        combined[key] = Judgement.YES if said == {Judgement.YES} else Judgement.AMBIGUOUS
+    readers = "+".join(labelled.reader or "?" for labelled in sets)
+    return LabelledSet(sets[0].plan_id, readers, combined)
+
+
+def agreement(first: LabelledSet, second: LabelledSet, pairs: int) -> float:
+    """Cohen's kappa of two readers over `pairs` candidate pairs, yes against not yes."""
+    a, b = first.links, second.links
+    both = len(a & b)
+    neither = pairs - len(a | b)
+    observed = (both + neither) / pairs
+    expected = (len(a) * len(b) + (pairs - len(a)) * (pairs - len(b))) / pairs**2
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+@dataclass(frozen=True)
+class QueueScores:
+    """A review queue (suggestions best first) against one plan's judgements."""
+
+    #: The candidate links judged yes, and those the queue holds in its first 100 places.
+    defensible: int
+    found_by_100: int
+    #: Precision among the first 20 and the first 50 (ambiguous places left out of both counts).
+    top_20: float
+    top_50: float
+
+    @property
+    def recall_at_100(self) -> float:
+        return self.found_by_100 / self.defensible if self.defensible else 1.0
+
+
+def _precision_at(ranked: Sequence[LinkKey], judgements: dict[LinkKey, Judgement], depth: int) -> float:
+    said = [judgements.get(key, Judgement.NO) for key in ranked[:depth]]
+    judged = [j for j in said if j is not Judgement.AMBIGUOUS]
+    return sum(j is Judgement.YES for j in judged) / len(judged) if judged else 1.0
+
+
+def score_queue(
+    ranked: Sequence[LinkKey], labelled: LabelledSet, stated: Iterable[LinkKey] = ()
+) -> QueueScores:
+    """How good the queue is for a reviewer; links the text states (not suggested, already in
+    the graph) are left out of the judgements."""
+    judgements = {k: j for k, j in labelled.judgements.items() if k not in set(stated)}
+    defensible = {k for k, j in judgements.items() if j is Judgement.YES}
+    return QueueScores(
+        defensible=len(defensible),
+        found_by_100=len(defensible & set(ranked[:100])),
+        top_20=_precision_at(ranked, judgements, 20),
+        top_50=_precision_at(ranked, judgements, 50),
+    )
 
 
 @dataclass(frozen=True)
@@ -129,3 +247,46 @@ def score_links(found: Iterable[LinkKey], labelled: Iterable[LinkKey]) -> LinkSc
         for rel_type in INFERRED_LINKS
     }
     return LinkScores(found, labelled, by_type)
+
+
+@dataclass(frozen=True)
+class PlanLinkMeasure:
+    """One plan's inferred links and review queue against its readers' judgements."""
+
+    plan_id: str
+    readers: tuple[str, ...]
+    #: Cohen's kappa of the first two readers (None with one reader).
+    kappa: float | None
+    candidate_pairs: int
+    labelled: LabelledSet
+    graph: LinkScores
+    queue: QueueScores
+
+
+def measure_links(
+    document: GraphDocument, sets: Sequence[LabelledSet], rules: Links
+) -> list[PlanLinkMeasure]:
+    """Each labelled plan's graph links and review queue (the loader's ranking, without the
+    links the text states) against its readers' sets combined."""
+    by_plan: dict[str, list[LabelledSet]] = {}
+    for labelled in sets:
+        by_plan.setdefault(labelled.plan_id, []).append(labelled)
+    stated = {(r.type, r.source, r.target) for r in document.relations.values() if r.origin is Origin.TEXT}
+    measures = []
+    for plan_id, readers in by_plan.items():
+        entities = [e for e in document.entities.values() if e.plan == plan_id]
+        pairs = len(candidate_pairs(entities))
+        combined = combine_readers(readers) if len(readers) > 1 else readers[0]
+        ranked = [c.key for c in rank_candidates(entities, rules) if c.key not in stated]
+        measures.append(
+            PlanLinkMeasure(
+                plan_id=plan_id,
+                readers=tuple(r.reader or "?" for r in readers),
+                kappa=agreement(readers[0], readers[1], pairs) if len(readers) > 1 else None,
+                candidate_pairs=pairs,
+                labelled=combined,
+                graph=score_links(inferred_links(document, plan_id), combined.links),
+                queue=score_queue(ranked, combined, stated),
+            )
+        )
+    return measures

@@ -5,10 +5,17 @@ works towards a 发展目标 or one of its indicators, a project works in a 重�
 rarely says so in as many words. Two parts that are linked share their key terms (“湖北标准”,
 自我声明, 物流 …), so each part is segmented with jieba — with a dictionary of the plan's own
 terms added, kept per plan so that one plan's terms never change how another is segmented — and
-its terms are weighed by TF-IDF over the plan's paragraphs. A link is kept when the cosine
-similarity of the two parts reaches the threshold of its relation type (profile `links`) and is
-not far behind the best link to the same target. Each link is INFERRED, with the similarity as
-its confidence and the shared terms that weigh most as its evidence.
+its terms are weighed by TF-IDF over the passages of the plan's parts. The words of the plan's
+title are its subject, shared by every part, and are no evidence of a link (nor are the
+profile's stop words).
+
+Every candidate pair (the kinds of `INFERRED_LINKS`) is scored by the cosine similarity of its
+two parts: ranked best first, the candidates are the review queue (`rank_candidates`). A link
+enters the graph when its score reaches the threshold of its relation type (profile `links`)
+and is not far behind the best link to the same target (`infer_links`). Each link is INFERRED,
+with the similarity as its confidence and the shared terms that weigh most as its evidence.
+Both read only the parts themselves, so the queue of a plan in a store is the same as the
+loader's.
 """
 
 from __future__ import annotations
@@ -18,15 +25,16 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jieba
 
-from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation
+from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
 from loaders.profile import Links
 
-__all__ = ["infer_links"]
+__all__ = ["LinkCandidate", "candidate_pairs", "infer_links", "rank_candidates"]
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -35,6 +43,9 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _USER_TERM_FREQUENCY = 20_000
 
 Vector = dict[str, float]
+
+#: The kinds that a candidate link runs from or to.
+_LINKED_KINDS = frozenset(kind for ends in INFERRED_LINKS.values() for kinds in ends for kind in kinds)
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +114,19 @@ def _shared_terms(a: Vector, b: Vector, count: int) -> list[str]:
     return [term for _, term in ranked[:count]]
 
 
-def _plan_terms(entities: list[Entity], paragraphs: list[str]) -> set[str]:
+def _plan_terms(entities: list[Entity], passages: list[str]) -> set[str]:
     """The plan's own vocabulary: domain and standard names, indicator metrics, quoted terms."""
     terms = {e.name for e in entities if e.kind in (EntityKind.DOMAIN, EntityKind.STANDARD)}
     terms |= {e.attrs.get("metric") or e.name for e in entities if e.kind is EntityKind.INDICATOR}
-    terms |= {match for paragraph in paragraphs for match in _QUOTED.findall(paragraph)}
+    terms |= {match for passage in passages for match in _QUOTED.findall(passage)}
     return {term for term in terms if 2 <= len(term) <= 20}
+
+
+def _subject_words(entities: list[Entity], tokenizer: jieba.Tokenizer) -> set[str]:
+    """The words of the plan's title (湖北省标准化体系建设发展规划 → 标准化, 体系 …): the plan's
+    subject and place, which every part shares."""
+    titles = [e.name for e in entities if e.kind is EntityKind.PLAN]
+    return {term for title in titles for term in tokenizer.lcut_for_search(title) if len(term) >= 2}
 
 
 def _leaves(entities: list[Entity], kinds: tuple[EntityKind, ...]) -> list[Entity]:
@@ -122,43 +140,79 @@ def _passage(entity: Entity) -> str:
     return text if entity.name in text else f"{entity.name}。{text}"
 
 
-def infer_links(document: GraphDocument, plan_id: str, paragraphs: list[str], rules: Links) -> int:
-    """Add the inferred links among one plan's parts to the document; returns how many."""
-    entities = [e for e in document.entities.values() if e.plan == plan_id]
-    terms = _Terms(_plan_tokenizer(_plan_terms(entities, paragraphs)), set(rules.stop_words), paragraphs)
-    vectors: dict[str, Vector] = {}
+def candidate_pairs(entities: Iterable[Entity]) -> list[tuple[RelationType, str, str]]:
+    """Every pair of one plan's parts that could be linked, scored or not."""
+    entities = list(entities)
+    return [
+        (rel_type, source.id, target.id)
+        for rel_type, (source_kinds, target_kinds) in INFERRED_LINKS.items()
+        for source in _leaves(entities, source_kinds)
+        for target in _leaves(entities, target_kinds)
+    ]
 
-    def vector(entity: Entity) -> Vector:
-        if entity.id not in vectors:
-            vectors[entity.id] = terms.vector(_passage(entity))
-        return vectors[entity.id]
 
-    stated = {(r.type, r.source, r.target) for r in document.relations.values()}
-    added = 0
+@dataclass(frozen=True, slots=True)
+class LinkCandidate:
+    """A pair of a plan's parts that may be linked, with its score and the evidence for it."""
+
+    type: RelationType
+    source: Entity
+    target: Entity
+    score: float
+    evidence: str
+
+    @property
+    def key(self) -> tuple[RelationType, str, str]:
+        return self.type, self.source.id, self.target.id
+
+    def relation(self) -> Relation:
+        return Relation(
+            self.type,
+            self.source.id,
+            self.target.id,
+            origin=Origin.INFERRED,
+            confidence=round(self.score, 3),
+            evidence=self.evidence,
+        )
+
+
+def rank_candidates(entities: Iterable[Entity], rules: Links) -> list[LinkCandidate]:
+    """Every candidate pair among one plan's parts that shares a term, best first (ties in
+    type, source and target order)."""
+    entities = list(entities)
+    passages = [_passage(e) for e in entities if e.text]
+    tokenizer = _plan_tokenizer(_plan_terms(entities, passages))
+    stop = set(rules.stop_words) | _subject_words(entities, tokenizer)
+    terms = _Terms(tokenizer, stop, passages)
+    vectors = {e.id: terms.vector(_passage(e)) for e in entities if e.kind in _LINKED_KINDS}
+    ranked = []
     for rel_type, (source_kinds, target_kinds) in INFERRED_LINKS.items():
-        threshold = rules.thresholds[rel_type]
-        by_target: dict[str, list[tuple[float, Entity]]] = defaultdict(list)
         targets = _leaves(entities, target_kinds)
         for source in _leaves(entities, source_kinds):
             for target in targets:
-                score = _cosine(vector(source), vector(target))
-                if score >= threshold:
-                    by_target[target.id].append((score, source))
-        for target_id, candidates in by_target.items():
-            best = max(score for score, _ in candidates)
-            for score, source in candidates:
-                if score < rules.rival_ratio * best or (rel_type, source.id, target_id) in stated:
-                    continue
-                shared = _shared_terms(vector(source), vectors[target_id], rules.evidence_terms)
-                document.add_relation(
-                    Relation(
-                        rel_type,
-                        source.id,
-                        target_id,
-                        origin=Origin.INFERRED,
-                        confidence=round(score, 3),
-                        evidence="共同关键词：" + "、".join(shared),
+                score = _cosine(vectors[source.id], vectors[target.id])
+                if score > 0:
+                    shared = _shared_terms(vectors[source.id], vectors[target.id], rules.evidence_terms)
+                    ranked.append(
+                        LinkCandidate(rel_type, source, target, score, "共同关键词：" + "、".join(shared))
                     )
-                )
+    ranked.sort(key=lambda c: (-c.score, c.type.value, c.source.id, c.target.id))
+    return ranked
+
+
+def infer_links(document: GraphDocument, plan_id: str, rules: Links) -> int:
+    """Add the inferred links among one plan's parts to the document; returns how many."""
+    entities = [e for e in document.entities.values() if e.plan == plan_id]
+    stated = {(r.type, r.source, r.target) for r in document.relations.values()}
+    by_target: dict[tuple[RelationType, str], list[LinkCandidate]] = defaultdict(list)
+    for candidate in rank_candidates(entities, rules):
+        if candidate.score >= rules.thresholds[candidate.type]:
+            by_target[candidate.type, candidate.target.id].append(candidate)
+    added = 0
+    for candidates in by_target.values():
+        best = candidates[0].score  # ranked best first
+        for candidate in candidates:
+            if candidate.score >= rules.rival_ratio * best and candidate.key not in stated:
+                document.add_relation(candidate.relation())
                 added += 1
     return added

@@ -81,9 +81,7 @@ def load_plan(
     deadline.check("building the graph")
     builder.report.format = plan_text.format
     if infer:
-        builder.report.inferred_links = infer_links(
-            document, plan_id, [p.text for p in paragraphs], profile.links
-        )
+        builder.report.inferred_links = infer_links(document, plan_id, profile.links)
         builder.report.count(document)
         deadline.check("inferring the links between chapters")
     if traditional and len(text) == len(plan_text.text):

@@ -17,6 +17,7 @@ from graph.errors import PlanLoadError
 from graph.model import Direction, Entity, RelationType
 from graph.results import Step
 from graph.store import GraphStore
+from loaders.profile import Links, load_profile
 from schema.auth import Principal
 from schema.limits import QueryLimits
 
@@ -35,8 +36,11 @@ class PlanGraphContext(BaseContext):
         curation: CurationLog | None = None,
         principal: Principal | None = None,
         key_problem: str | None = None,
+        link_rules: Links | None = None,
     ) -> None:
         super().__init__()
+        #: How the review queue ranks candidate links (the profile's `links`).
+        self.link_rules = link_rules or load_profile().links
         self.store = store
         self.limits = limits
         #: The log of curated changes (statuses), kept beside the graph.

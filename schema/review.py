@@ -1,5 +1,7 @@
 """The review queue of inferred links: suggestions best first, confirmed or rejected by a
-curator. A confirmed link becomes a relation of origin CURATED; a rejected one leaves the graph
+curator. The queue is every candidate link of a plan as the loader ranks them: the inferred
+links in the graph first among equals, and below the graph's thresholds the ones that wait for a
+reader. A confirmed link becomes a relation of origin CURATED; a rejected one leaves the graph
 (every query) and is not suggested again. Both are changes in the log, and can be reverted."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from strawberry.types import Info
 from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.semantics import INFERRED_LINKS
+from loaders.review_queue import ranked_candidates
 from schema.auth import require_curator
 from schema.paging import decode_cursor, page_info, page_size
 from schema.types import EntityNode, PageInfo, RelationType, node_for
@@ -57,22 +60,44 @@ def _suggestion_id(relation: model.Relation) -> str:
 
 
 def _suggestions(info: Info, plan_id: str | None) -> dict[str, tuple[model.Relation, ReviewStatus]]:
-    """Every inferred link of the plan (or of all plans): in the graph (unreviewed), or as the
-    log remembers it (confirmed, rejected)."""
+    """Every candidate link of the plan (or of all plans): the inferred ones in the graph and
+    the ranked ones below its thresholds (unreviewed), and those the log remembers (confirmed,
+    rejected). Links the text states or a curator added are no suggestions."""
     store, log = info.context.store, info.context.curation
+    plan_ids = [plan_id] if plan_id is not None else [p.id for p in store.plans()]
     found: dict[str, tuple[model.Relation, ReviewStatus]] = {}
-    sources = {kind for kinds, _ in INFERRED_LINKS.values() for kind in kinds}
-    ids = [e.id for kind in sources for e in store.find(kind, plan_id, None, 0, 1_000_000).entities]
-    for steps in store.steps_of(ids, list(INFERRED_LINKS), ()):
-        for step in steps:
-            if step.relation.origin is model.Origin.INFERRED:
-                found[_suggestion_id(step.relation)] = (step.relation, ReviewStatus.UNREVIEWED)
+    for plan in plan_ids:
+        ranked = ranked_candidates(store, plan, info.context.link_rules)
+        held = _held_links(info, plan)
+        for candidate in ranked:
+            relation = held.get(candidate.key)
+            if relation is None:
+                found[_suggestion_id(candidate.relation())] = (candidate.relation(), ReviewStatus.UNREVIEWED)
+            elif relation.origin is model.Origin.INFERRED:
+                found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED)
+        for key, relation in held.items():
+            if relation.origin is model.Origin.INFERRED:
+                found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED)
+            else:
+                found.pop(f"{key[0].value}|{key[1]}|{key[2]}", None)
     for relation, confirmed in log.reviewed():
         (source,) = store.get_many([relation.source])
         if source is not None and (plan_id is None or source.plan == plan_id):
             status = ReviewStatus.CONFIRMED if confirmed else ReviewStatus.REJECTED
             found[_suggestion_id(relation)] = (relation, status)
     return found
+
+
+def _held_links(info: Info, plan_id: str) -> dict[tuple[model.RelationType, str, str], model.Relation]:
+    """The links of the suggested types the graph holds from the plan's parts."""
+    store = info.context.store
+    sources = {kind for kinds, _ in INFERRED_LINKS.values() for kind in kinds}
+    ids = [e.id for kind in sources for e in store.find(kind, plan_id, None, 0, 1_000_000).entities]
+    return {
+        (step.relation.type, step.relation.source, step.relation.target): step.relation
+        for steps in store.steps_of(ids, list(INFERRED_LINKS), ())
+        for step in steps
+    }
 
 
 def _suggestion(info: Info, relation: model.Relation, status: ReviewStatus) -> LinkSuggestion:
@@ -142,7 +167,7 @@ class ReviewMutation:
                 relation.type, relation.source, relation.target, origin=model.Origin.CURATED,
                 confidence=relation.confidence, evidence=note or relation.evidence,
             )  # fmt: skip
-            log.add_relation(store, who.name, curated, note)
+            log.add_relation(store, who.name, curated, note, reviewed=relation)
             return _suggestion(info, curated, ReviewStatus.CONFIRMED)
-        log.remove_relation(store, who.name, relation, note)
+        log.remove_relation(store, who.name, relation, note, reviewed=True)
         return _suggestion(info, relation, ReviewStatus.REJECTED)

@@ -51,7 +51,6 @@ def test_impact_report_is_markdown_naming_what_is_at_risk_and_who_answers(endpoi
         ("2", "DOMAIN", "健康服务"),
         ("2", "DOMAIN", "劳动就业"),
         ("2", "DOMAIN", "医疗卫生"),
-        ("2", "DOMAIN", "基本社会服务"),
     }
     assert "| FORMULATES ← · PART_OF → |" in report and "| FORMULATES ← · COVERS → |" in report
     assert "## Departments to inform" in report and "- 湖北省质量技术监督局" in report

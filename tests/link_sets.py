@@ -1,0 +1,25 @@
+"""The hand-labelled link sets of tests/links/: which plan files they judge, and the sets read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import GraphDocument
+from loaders.link_labels import LabelledSet, read_judged_links
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKS = ROOT / "tests" / "links"
+#: Each labelled plan's file; both readers' sets of it are tests/links/<plan id>.reader-*.yaml.
+LABELLED_PLANS = {
+    "hubei-standardization-2016-2020": ROOT / "data" / "plans" / "hubei-standardization-2016-2020.txt",
+    "qingdao-ai-industry-2024-2026": ROOT / "tests" / "corpus" / "qingdao-ai-industry-2024-2026.txt",
+    "national-agri-mechanization-2018": ROOT / "tests" / "corpus" / "national-agri-mechanization-2018.html",
+}
+
+
+def reader_files(plan_id: str | None = None) -> list[Path]:
+    return sorted(LINKS.glob(f"{plan_id or '*'}.reader-*.yaml"))
+
+
+def read_sets(document: GraphDocument) -> list[LabelledSet]:
+    return [read_judged_links(path, document) for path in reader_files()]
