@@ -14,7 +14,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from api.app import create_app
+from api.keys import KeyRing
+from graph.curation import CurationLog, Status
 from graph.memory import MemoryStore
+from schema.auth import KeyRole
 from tests.conftest import serving
 from tests.helpers import sid
 
@@ -172,7 +176,7 @@ def test_chinese_text_renders_with_real_glyphs(visit: Visit) -> None:
     """Two different characters drawn in the page's font must differ: a browser without a CJK
     font draws both as the same empty box."""
     visit.open("/explore")
-    visit.page.wait_for_selector("#legend span")
+    visit.page.wait_for_selector("#overview h2")
     differ = visit.page.evaluate(
         """() => {
           const font = getComputedStyle(document.body).fontFamily;
@@ -188,3 +192,101 @@ def test_chinese_text_renders_with_real_glyphs(visit: Visit) -> None:
         }"""
     )
     assert differ, "Chinese characters render as identical boxes: no CJK font"
+
+
+@pytest.fixture(scope="module")
+def curated_site(seed, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """A site of its own (its changes stay out of the other tests), with a curator's key and
+    one task already DELAYED."""
+    folder = tmp_path_factory.mktemp("curated-site")
+    store = MemoryStore()
+    store.load(seed)
+    log = CurationLog.open(folder / "curation.yaml")
+    log.set_status("王规划", sid("task/2.4"), Status.DELAYED, "评价体系建设滞后")
+    ring = KeyRing(folder / "keys.json")
+    key = ring.add("王规划", KeyRole.CURATOR)
+    with serving(store, create_app(store, curation=log, keyring=ring)) as url:
+        yield url, key
+
+
+@pytest.fixture
+def curated_visit(
+    browser: object, curated_site: tuple[str, str], request: pytest.FixtureRequest
+) -> Iterator[Visit]:
+    visit = Visit(browser, curated_site[0])
+    yield visit
+    visit.screenshot(request.node.name)
+    visit.context.close()
+    assert visit.foreign_requests() == [], "the page reached beyond the app"
+    assert visit.errors == [], "the page's scripts failed"
+
+
+def wait_ready(visit: Visit) -> None:
+    visit.page.wait_for_function("document.body.dataset.state === 'ready'")
+
+
+def test_explorer_opens_on_the_plans_overview(curated_visit: Visit) -> None:
+    visit = curated_visit
+    visit.open("/explore")
+    wait_ready(visit)
+    overview = visit.page.locator("#overview")
+    assert overview.locator("h2").inner_text() == "湖北省标准化体系建设发展规划（2016-2020年）"
+    chapters = overview.locator(".chapters button").all_inner_texts()
+    assert chapters == ["总体要求", "主要任务", "重点领域", "重大工程", "保障措施"]
+    assert "TASK" in overview.locator(".counts").inner_text()
+    late = overview.locator(".late li").all_inner_texts()
+    assert len(late) == 1 and "DELAYED" in late[0] and "完善标准监督评价体系" in late[0]
+    assert visit.page.locator("#cy").is_hidden(), "no empty canvas on opening"
+    # A chapter opens in the graph.
+    overview.get_by_role("button", name="重大工程").click()
+    assert "现代物流标准化工程" in explored_names(visit)
+
+
+def test_the_review_panel_confirms_and_rejects_with_a_key_entered_once(
+    curated_visit: Visit, curated_site: tuple[str, str]
+) -> None:
+    visit = curated_visit
+    visit.open("/explore?pane=review")
+    wait_ready(visit)
+    cards = visit.page.locator("#queue .suggestion")
+    assert cards.count() == 10
+    first, second = cards.nth(0), cards.nth(1)
+    # The shared terms are marked in both passages.
+    ends = first.locator(".end")
+    assert ends.nth(0).locator("mark").count() >= 1 and ends.nth(1).locator("mark").count() >= 1
+    terms = first.locator(".heading").inner_text().split("：")[1].split("、")
+    assert set(ends.nth(0).locator("mark").all_inner_texts()) <= set(terms)
+
+    first.get_by_role("button", name="Confirm").click()
+    first.locator(".outcome", has_text="Refused").wait_for()
+    assert first.get_attribute("data-status") == "UNREVIEWED"
+
+    visit.page.fill("#key", curated_site[1])
+    visit.page.click("#key-form button[type=submit]")
+    assert visit.page.locator("#key-state").inner_text() == "a key is in use for this tab"
+    first.get_by_role("button", name="Confirm").click()
+    first.locator(".outcome", has_text="Confirmed").wait_for()
+    second.get_by_role("button", name="Reject").click()
+    second.locator(".outcome", has_text="Rejected").wait_for()
+    assert [first.get_attribute("data-status"), second.get_attribute("data-status")] == [
+        "CONFIRMED",
+        "REJECTED",
+    ]
+    visit.page.evaluate("window.scrollTo(0, 0)")
+
+
+def test_a_tasks_status_is_set_from_its_details(curated_visit: Visit, curated_site: tuple[str, str]) -> None:
+    visit = curated_visit
+    visit.open("/explore")
+    wait_ready(visit)
+    visit.page.evaluate("key => sessionStorage.setItem('plangraph.key', key)", curated_site[1])
+    visit.open(f"/explore?id={sid('task/1.1')}")
+    wait_ready(visit)
+    control = visit.page.locator(".status-control")
+    control.locator("select").select_option("AT_RISK")
+    control.get_by_role("button", name="Set status").click()
+    control.locator(".outcome", has_text="Status is now AT_RISK").wait_for()
+    visit.page.click("#tab-overview")
+    wait_ready(visit)
+    late = visit.page.locator("#overview .late li").all_inner_texts()
+    assert any("AT_RISK" in item and "转变标准供给方式" in item for item in late)

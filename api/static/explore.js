@@ -1,7 +1,9 @@
-// The graph explorer: find an entity, see its neighbourhood or its impact as a graph, read the
-// passage of the plan it comes from. Everything it shows comes from this app's /graphql.
+// The graph explorer: it opens on a plan's overview; find an entity, see its neighbourhood or its
+// impact as a graph, read the passage of the plan it comes from; review suggested links. Everything
+// it shows comes from this app's /graphql.
 (function () {
   "use strict";
+  const { graphql, element, setStatus } = window.plangraph;
 
   // Entity kinds come from the schema (the EntityKind enum), coloured in its order.
   const PALETTE = [
@@ -34,11 +36,12 @@
     affected { depth entity { id kind name } path { type origin fromId toId } }
   }
 }`;
+  const PLANS_QUERY = `{ plans { id title } }`;
   const DETAILS_QUERY = `query Details($id: ID!) {
   entity(id: $id) {
-    id kind name label text
+    id kind name label text status
     source { line }
-    plan { title }
+    planTitle: plan { title }
     parent { name text parent { name text } }
     formulatedBy: relations(type: FORMULATES, direction: UPSTREAM) { other { name text } }
   }
@@ -46,33 +49,9 @@
 }`;
 
   const $ = (id) => document.getElementById(id);
-  const state = { id: null, view: "neighbourhood", depth: 3 };
-
-  async function graphql(query, variables) {
-    const response = await fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json();
-    if (body.errors && body.errors.length) {
-      throw new Error(body.errors.map((e) => e.message).join("; "));
-    }
-    return body.data;
-  }
-
-  function element(tag, attributes, ...children) {
-    const node = document.createElement(tag);
-    Object.assign(node, attributes || {});
-    for (const child of children) {
-      node.append(child instanceof Node ? child : document.createTextNode(String(child ?? "")));
-    }
-    return node;
-  }
-
-  function setStatus(message) {
-    $("status").textContent = message || "";
-  }
+  const state = { id: null, view: "neighbourhood", depth: 3, plan: null, pane: "overview" };
+  // Kinds whose status planners keep.
+  const TRACKED = ["TASK", "PROJECT"];
 
   const cy = cytoscape({
     container: $("cy"),
@@ -122,6 +101,7 @@
     for (const relation of relations) {
       if (nodes.has(relation.fromId) && nodes.has(relation.toId)) edges.set(edgeData(relation).data.id, edgeData(relation));
     }
+    cy.resize(); // the graph pane may have been hidden when cytoscape measured it
     cy.elements().remove();
     cy.add([...nodes.values(), ...edges.values()]);
     cy.getElementById(rootId).addClass("root");
@@ -153,14 +133,43 @@
     return `/graphql#${params}`;
   }
 
-  async function explore(id) {
-    state.id = id;
+  function remember(params) {
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+    window.history.replaceState(null, "", url);
+  }
+
+  function showPane(name) {
+    state.pane = name;
+    for (const pane of document.querySelectorAll(".pane")) pane.hidden = pane.id !== name;
+    for (const tab of document.querySelectorAll("[role=tab]")) tab.setAttribute("aria-selected", String(tab.dataset.pane === name));
+  }
+
+  async function openPane(name) {
+    showPane(name);
+    if (name === "graph") {
+      if (state.id) remember({ plan: state.plan, id: state.id, view: state.view });
+      return;
+    }
+    remember({ plan: state.plan, pane: name });
     document.body.dataset.state = "loading";
     setStatus("");
-    const url = new URL(window.location.href);
-    url.searchParams.set("id", id);
-    url.searchParams.set("view", state.view);
-    window.history.replaceState(null, "", url);
+    const actions = { onExplore: explore, onReview: () => openPane("review") };
+    try {
+      await (name === "review" ? window.plangraph.review.show(state.plan, actions) : window.plangraph.overview.show(state.plan, actions));
+      document.body.dataset.state = "ready";
+    } catch (error) {
+      setStatus(error.message);
+      document.body.dataset.state = "error";
+    }
+  }
+
+  async function explore(id) {
+    state.id = id;
+    showPane("graph");
+    document.body.dataset.state = "loading";
+    setStatus("");
+    remember({ plan: state.plan, id, view: state.view });
     try {
       const summary = await (state.view === "impact" ? showImpact(id) : showNeighbourhood(id));
       $("graphiql-link").href = graphiqlLink();
@@ -210,7 +219,8 @@
     const fact = (term, value) => value && facts.append(element("dt", {}, term), element("dd", {}, value));
     fact("kind", entity.kind);
     fact("label", entity.label);
-    fact("plan", entity.plan && entity.plan.title);
+    fact("plan", entity.planTitle && entity.planTitle.title);
+    fact("status", entity.status);
     fact("part of", entity.parent && entity.parent.name);
     fact("line", entity.source && entity.source.line);
     const passage = passageOf(entity);
@@ -223,6 +233,7 @@
       element("h2", {}, entity.name), element("p", { className: "kind" }, entity.id), facts,
       ...(passage.paragraph ? [element("h3", {}, "Source passage"), passageElement(passage)] : []),
       ...(responsibleFor.length ? [element("h3", {}, "Responsible"), people] : []),
+      ...(TRACKED.includes(entity.kind) ? [window.plangraph.review.statusControl(entity)] : []),
     );
   }
 
@@ -253,9 +264,26 @@
     $("kind").append(...Object.keys(KIND_COLOURS).map((kind) => element("option", { value: kind }, kind)));
   }
 
+  async function plans(params) {
+    const { plans } = await graphql(PLANS_QUERY, {});
+    $("plan").replaceChildren(...plans.map((p) => element("option", { value: p.id }, p.title)));
+    const wanted = params.get("plan");
+    state.plan = plans.some((p) => p.id === wanted) ? wanted : (plans[0] || {}).id || null;
+    $("plan").value = state.plan || "";
+    $("plan").addEventListener("change", () => {
+      state.plan = $("plan").value;
+      openPane(state.pane === "review" ? "review" : "overview");
+    });
+  }
+
   async function start() {
     await legend();
     const params = new URLSearchParams(window.location.search);
+    await plans(params);
+    window.plangraph.review.setUp({ onExplore: explore });
+    for (const tab of document.querySelectorAll("[role=tab]")) {
+      tab.addEventListener("click", () => openPane(tab.dataset.pane));
+    }
     state.view = params.get("view") === "impact" ? "impact" : "neighbourhood";
     document.querySelector(`input[name=view][value=${state.view}]`).checked = true;
     $("search-form").addEventListener("submit", search);
@@ -269,8 +297,9 @@
     cy.on("tap", "node", (event) => showDetails(event.target.id()).catch((error) => setStatus(error.message)));
     cy.on("dbltap", "node", (event) => explore(event.target.id()));
     if (params.get("id")) explore(params.get("id"));
+    else openPane(params.get("pane") === "review" ? "review" : "overview");
   }
 
-  window.plangraphExplorer = { cy, explore, search };
+  window.plangraphExplorer = { cy, explore, search, openPane };
   start().catch((error) => setStatus(error.message));
 })();
