@@ -19,11 +19,12 @@ from api.console import err, fail, out
 from api.keys import KeyRing
 from api.report_view import print_report
 from api.settings import Settings
-from api.stores import open_store, profile_of
-from graph.curation import CurationLog
+from api.stores import bolt_store, curation_log, open_store, profile_of
+from graph.curation_keepers import dump_rows
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.files import write_whole
+from graph.memory import MemoryStore
 from graph.model import Direction, GraphDocument
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from loaders.link_labels import (
@@ -148,15 +149,10 @@ def serve(
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
     try:
-        store, loaded = open_store(settings, paths, strict=strict)
+        store, loaded, curation = open_store(settings, paths, strict=strict)
     except PlanGraphError as exc:
         fail(exc)
     _print_refused(loaded.refused)
-    try:
-        curation = CurationLog.open(settings.curation_file)
-        curation.replay(store)  # what planners changed, on the graph just loaded
-    except PlanGraphError as exc:
-        fail(exc)
     for report in loaded.reports:
         out.print(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
@@ -209,7 +205,9 @@ def load(
             transient=True,
         ) as progress:
             task = progress.add_task("plans", total=len(plan_files(files)))
-            _, loaded = open_store(settings, files, on_file=lambda _: progress.advance(task), strict=strict)
+            _, loaded, _ = open_store(
+                settings, files, on_file=lambda _: progress.advance(task), strict=strict
+            )
     except PlanGraphError as exc:
         fail(exc)
     _print_refused(loaded.refused)
@@ -298,7 +296,7 @@ def impact(
 ) -> None:
     """A readable impact report: what an entity puts at risk, and who is responsible for it."""
     try:
-        store, _ = open_store(_settings(paths, None))
+        store, _, _ = open_store(_settings(paths, None))
         report = store.impact_report(entity_id, max_depth)
     except EntityNotFound:
         fail(EntityNotFound(entity_id))
@@ -449,7 +447,41 @@ def _print_queue(measures: list[PlanLinkMeasure]) -> None:
     out.print(table)
 
 
+curation_commands = typer.Typer(help="The log of what planners changed by hand.", no_args_is_help=True)
+
+
+@curation_commands.command("export")
+def export_curation(
+    to: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="The file to write; default: PLANGRAPH_CURATION_FILE (data/curation.yaml)."),
+    ] = None,
+    backend: Backend = None,
+    neo4j_uri: Neo4jUri = None,
+    neo4j_user: Neo4jUser = None,
+    neo4j_password: Neo4jPassword = None,
+    neo4j_database: Neo4jDatabase = None,
+) -> None:
+    """Write the curation log as the overlay file (YAML, reviewable in git): with the neo4j
+    backend, the changes the database keeps. The file is written aside and renamed."""
+    settings = _settings(
+        None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+    )  # fmt: skip
+    target = to or settings.curation_file
+    try:
+        store = bolt_store(settings) if settings.backend != "memory" else MemoryStore()
+        log = curation_log(settings, store)
+        write_whole(target, dump_rows(log.rows()))
+    except PlanGraphError as exc:
+        fail(exc)
+    except OSError as exc:
+        fail(PlanLoadError(str(target), f"cannot be written: {exc.strerror or exc}"))
+    out.print(f"{len(log.changes)} change(s) written to {target}", highlight=False)
+
+
 app.add_typer(keys, name="keys")
+app.add_typer(curation_commands, name="curation")
 
 
 def main() -> None:

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from api.settings import Settings
 from graph.bolt import BoltStore
+from graph.curation import CurationLog
+from graph.curation_keepers import LogInDatabase
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
 from loaders.profile import DEFAULT_PROFILE, Profile, load_profile
 
-__all__ = ["bolt_store", "open_store", "profile_of"]
+__all__ = ["bolt_store", "curation_log", "open_store", "profile_of"]
 
 
 def profile_of(settings: Settings) -> Profile:
@@ -31,18 +33,29 @@ def bolt_store(settings: Settings) -> BoltStore:
     )
 
 
+def curation_log(settings: Settings, store: GraphStore) -> CurationLog:
+    """The curation log that goes with the store: in the database a Bolt store writes to, else
+    in the curation file (PLANGRAPH_CURATION_FILE)."""
+    if isinstance(store, BoltStore):
+        return CurationLog.kept_by(LogInDatabase(store))
+    return CurationLog.open(settings.curation_file)
+
+
 def open_store(
     settings: Settings,
     plans: list[Path] | None = None,
     on_file: Callable[[Path], None] | None = None,
     strict: bool = False,
-) -> tuple[GraphStore, LoadResult]:
-    """The configured store, with plans loaded into it.
+) -> tuple[GraphStore, LoadResult, CurationLog]:
+    """The configured store, with plans loaded into it, and its curation log. What planners
+    changed is applied to each plan before it is written, so a plan loaded again keeps it.
 
     The memory store always loads: the given plans, else the configured ones, else the
     shipped ones. The Bolt store serves what the database holds and loads only plans asked
     for explicitly (`plangraph load --backend neo4j` writes them)."""
     if settings.backend == "memory":
+        store: GraphStore = MemoryStore()
+        log = curation_log(settings, store)
         loaded = load_plans(
             plans or settings.plans or None,
             profile_of(settings),
@@ -50,20 +63,21 @@ def open_store(
             on_file=on_file,
             strict=strict,
         )
-        store = MemoryStore()
+        log.apply(loaded.document)
         store.load(loaded.document)
-        return store, loaded
-    store = bolt_store(settings)
+        return store, loaded, log
+    bolt = bolt_store(settings)
+    log = curation_log(settings, bolt)
     loaded = LoadResult()
     if plans:
-        store.check()
         loaded = load_plans(
             plans,
             profile_of(settings),
             overlays=settings.overlays or None,
             on_file=on_file,
-            stored_plans=store.plans(),
+            stored_plans=bolt.plans(),
             strict=strict,
         )
-        store.load(loaded.document)
-    return store, loaded
+        log.apply(loaded.document)
+        bolt.load(loaded.document)
+    return bolt, loaded, log

@@ -29,6 +29,7 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.cypher import (
+    CURATION_CHANGE,
     ENTITY,
     INDEXES,
     KIND_LABELS,
@@ -152,6 +153,26 @@ class BoltStore(GraphStore):
             except Neo4jError as exc:
                 log.debug("index not created (%s): %s", exc.code, statement)
         self._indexed = True
+
+    # -- the curation log (graph/curation_keepers.py) ----------------------------------------
+
+    @property
+    def where(self) -> str:
+        return f"{self.uri} (database {self.database or 'default'})"
+
+    def curation_rows(self) -> list[str]:
+        """The curation log's changes as JSON, oldest first."""
+        self.check()
+        found = self._run(f"MATCH (c:{CURATION_CHANGE}) RETURN c.row AS row ORDER BY c.seq")
+        return [row["row"] for row in found]
+
+    def keep_curation_rows(self, rows: list[tuple[int, str, str]]) -> None:
+        """Write changes (position, id, JSON) in one statement, merged on their ids."""
+        self.ensure_indexes()
+        self._run(
+            f"UNWIND $rows AS row MERGE (c:{CURATION_CHANGE} {{id: row.id}}) SET c.seq = row.seq, c.row = row.row",
+            rows=[{"seq": seq, "id": change_id, "row": text} for seq, change_id, text in rows],
+        )
 
     def clear(self) -> None:
         """Remove everything: for tests and for a fresh start."""

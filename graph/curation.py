@@ -2,8 +2,10 @@
 reverted. The state it implies — each entity's status and its history — is read from the log,
 so reverting a change is appending the revert, and the log and the state can never disagree.
 
-The log is kept in a YAML file, rewritten whole on every change by writing it
-aside and renaming it: a crash in the middle of a write leaves the old file, never half of one.
+Where the log is kept is its keeper's business (`graph.curation_keepers`): a YAML file for the
+memory store, the database itself for the Bolt store. The relation changes it holds are applied
+to a plan's graph before the graph is written to a store (`apply`), so a plan loaded again keeps
+what planners changed.
 """
 
 from __future__ import annotations
@@ -16,21 +18,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from graph.curation_keepers import LogFile, LogKeeper
 from graph.errors import EntityNotFound, InvalidQuery, PlanLoadError
-from graph.files import write_whole
-from graph.model import Origin, Relation, RelationType, Role
+from graph.model import GraphDocument, Origin, Relation, RelationType, Role
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
 __all__ = ["Change", "CurationLog", "Status"]
-
-
-#: libyaml's safe loader and dumper where PyYAML was built with it: a long log reads many times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class Status(StrEnum):
@@ -71,9 +66,9 @@ class Change:
 
 @dataclass
 class CurationLog:
-    """The log of one graph's curated changes, optionally kept in a file."""
+    """The log of one graph's curated changes, kept by its keeper (or in memory only)."""
 
-    path: Path | None = None
+    keeper: LogKeeper | None = None
     changes: list[Change] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _index: dict[str, list[Change]] = field(default_factory=dict, repr=False)
@@ -81,18 +76,24 @@ class CurationLog:
 
     @classmethod
     def open(cls, path: Path | None) -> CurationLog:
-        """The log kept in `path` (created on the first change), or one kept in memory only."""
-        log = cls(path)
-        if path is not None and path.exists():
-            try:
-                rows = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
-                log.changes = [
-                    Change(**{**row, "status": Status(row["status"]) if row.get("status") else None})
-                    for row in rows
-                ]
-            except (OSError, yaml.YAMLError, TypeError, KeyError, ValueError) as exc:
-                raise PlanLoadError(str(path), f"the curation file cannot be read: {exc}") from None
+        """The log kept in a YAML file at `path` (created on the first change), or one kept in
+        memory only."""
+        return cls.kept_by(LogFile(path) if path is not None else None)
+
+    @classmethod
+    def kept_by(cls, keeper: LogKeeper | None) -> CurationLog:
+        log = cls(keeper)
+        if keeper is not None:
+            log.changes = [_change(row, keeper.where) for row in keeper.read()]
         return log
+
+    @property
+    def path(self) -> Path | None:
+        return self.keeper.path if isinstance(self.keeper, LogFile) else None
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The log as plain rows, oldest first: what a keeper stores and an export writes."""
+        return [_row_of(change) for change in self.changes]
 
     def set_status(self, who: str, entity_id: str, status: Status, note: str | None) -> Change:
         change = Change(_new_id(), who, _now(), "SET_STATUS", entity_id, status=status, note=note)
@@ -126,7 +127,7 @@ class CurationLog:
                 *self.changes[index + 1 :],
                 revert,
             ]
-            self._save(changes)
+            self._commit(changes, [index, len(changes) - 1])
             self.changes = changes
             return revert
 
@@ -174,16 +175,31 @@ class CurationLog:
 
     def replay(self, store: GraphStore) -> None:
         """Apply the relation changes not reverted to a store just loaded from the plans."""
+        add, remove = self._final_relations()
+        if add or remove:
+            store.change_relations(add, remove)
+
+    def _final_relations(self) -> tuple[list[Relation], list[Relation]]:
+        """The relations the changes not reverted add, and those they remove (the later
+        change to the same relation wins)."""
         final: dict[tuple[object, ...], tuple[Relation, bool]] = {}
         for change in self.changes:
             if change.relation is None or change.reverted:
                 continue
             relation = _relation(change.relation)
             final[relation.key] = (relation, change.action == "ADD_RELATION")
-        add = [r for r, added in final.values() if added]
-        remove = [r for r, added in final.values() if not added]
-        if add or remove:
-            store.change_relations(add, remove)
+        return [r for r, added in final.values() if added], [r for r, added in final.values() if not added]
+
+    def apply(self, document: GraphDocument) -> None:
+        """Make the relation changes on a graph about to be written to a store (a plan loaded
+        or loaded again): relations between entities of the document are added or removed.
+        (The Bolt store keeps a curated relation to another plan's entity across a reload.)"""
+        add, remove = self._final_relations()
+        for relation in remove:
+            document.relations.pop(relation.key, None)
+        for relation in add:
+            if relation.source in document.entities and relation.target in document.entities:
+                document.relations[relation.key] = relation
 
     def reviewed(self) -> list[tuple[Relation, bool]]:
         """Suggested links reviewed and not reverted: each with True if confirmed (made curated),
@@ -238,23 +254,30 @@ class CurationLog:
 
     def _append_locked(self, change: Change) -> Change:
         changes = [*self.changes, change]
-        self._save(changes)
+        self._commit(changes, [len(changes) - 1])
         self.changes = changes
         return change
 
-    def _save(self, changes: list[Change]) -> None:
-        """Write the whole log aside, then rename it over the old one."""
-        if self.path is None:
-            return
-        rows = [
-            {
-                k: str(v) if isinstance(v, StrEnum) else v
-                for k, v in asdict(c).items()
-                if v is not None and v is not False
-            }
-            for c in changes
-        ]
-        write_whole(self.path, yaml.dump(rows, Dumper=_DUMPER, allow_unicode=True, sort_keys=False))
+    def _commit(self, changes: list[Change], changed: list[int]) -> None:
+        """Keep the log with the changes at these positions new or altered; the keeper writes
+        it whole or not at all."""
+        if self.keeper is not None:
+            self.keeper.write([_row_of(c) for c in changes], changed)
+
+
+def _row_of(change: Change) -> dict[str, Any]:
+    return {
+        k: str(v) if isinstance(v, StrEnum) else v
+        for k, v in asdict(change).items()
+        if v is not None and v is not False
+    }
+
+
+def _change(row: dict[str, Any], where: str) -> Change:
+    try:
+        return Change(**{**row, "status": Status(row["status"]) if row.get("status") else None})
+    except (TypeError, KeyError, ValueError) as exc:
+        raise PlanLoadError(where, f"the curation log cannot be read: {exc}") from None
 
 
 def _held(store: GraphStore, relation: Relation) -> Relation | None:

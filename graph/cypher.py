@@ -36,6 +36,8 @@ __all__ = [
 
 ENTITY = "Entity"
 STAGED = "Staged"
+#: One node per change of the curation log (graph/curation_keepers.py); no entity, no edge.
+CURATION_CHANGE = "CurationChange"
 KIND_LABELS = {kind: kind.value.capitalize() for kind in EntityKind}
 ORDER = "coalesce(n.plan, ''), coalesce(n.start, -1), n.id"
 INDEXES = [
@@ -43,6 +45,7 @@ INDEXES = [
     f"CREATE INDEX FOR (n:{ENTITY}) ON (n.plan)",
     f"CREATE INDEX FOR (n:{ENTITY}) ON (n.parent)",
     f"CREATE INDEX FOR (n:{STAGED}) ON (n.stage)",
+    f"CREATE INDEX FOR (n:{CURATION_CHANGE}) ON (n.id)",
 ]
 #: Promote a plan's staged version and delete the old one, in one statement. The node it
 #: creates and deletes at once changes nothing, but FalkorDB changes labels far faster in a

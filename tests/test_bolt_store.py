@@ -3,6 +3,7 @@ bounded round trips, atomic and idempotent loads, and recovery when the server c
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +14,11 @@ import pytest
 from neo4j.exceptions import Neo4jError
 
 from graph.bolt import BoltStore
+from graph.curation import CurationLog, Status
+from graph.curation_keepers import LogInDatabase
 from graph.errors import BackendUnavailable, EntityNotFound
 from graph.memory import MemoryStore
-from graph.model import Direction, Entity, EntityKind, GraphDocument, RelationType, Role
+from graph.model import Direction, Entity, EntityKind, GraphDocument, Origin, Relation, RelationType, Role
 from graph.results import Reach, Responsibility
 from loaders import load_plans
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
@@ -376,3 +379,46 @@ def test_the_cypher_export_builds_the_same_graph(
     stats = store.stats(PLAN)
     assert stats.by_relation[RelationType.MEASURES] == 12
     assert store.get_many([sid("indicator/6")])[0].attrs["value"] == 20000
+
+
+def test_the_curation_log_is_kept_in_the_database_and_a_reloaded_plan_keeps_it(
+    own_server: FalkorDBServer, seed: GraphDocument, tmp_path: Path
+) -> None:
+    neo4j = ["--backend", "neo4j", "--neo4j-uri", own_server.uri, "--neo4j-user", USER]
+    assert _plangraph("load", *neo4j).returncode == 0
+    store = _store(own_server)
+    log = CurationLog.kept_by(LogInDatabase(store))
+    assert log.changes == []
+    needs = Relation(RelationType.DEPENDS_ON, sid("task/4.7"), sid("task/5.8"), origin=Origin.CURATED)
+    log.add_relation(store, "王规划", needs, "走出去要靠国际标准化人才")
+    inferred = next(r for r in seed.relations.values() if r.origin is Origin.INFERRED)
+    log.remove_relation(store, "王规划", inferred, "只在列举中提到", reviewed=True)
+    log.set_status("王规划", sid("task/2.4"), Status.DELAYED, "评价体系建设滞后")
+    mistaken = log.set_status("王规划", sid("task/1.1"), Status.DONE, None)
+    log.revert("王规划", mistaken.id)
+
+    # Another process reads the same log from the database.
+    kept = CurationLog.kept_by(LogInDatabase(_store(own_server)))
+    assert kept.rows() == log.rows()
+    assert [c.action for c in kept.changes] == [
+        "ADD_RELATION", "REMOVE_RELATION", "SET_STATUS", "SET_STATUS", "REVERT",
+    ]  # fmt: skip
+    assert kept.status(sid("task/2.4")) is Status.DELAYED and kept.status(sid("task/1.1")) is None
+    # Writing a change again (a retry) leaves one node for it.
+    store.keep_curation_rows([(0, log.changes[0].id, json.dumps(log.rows()[0], ensure_ascii=False))])
+    (count,) = store._run("MATCH (c:CurationChange) RETURN count(c) AS c")
+    assert count["c"] == 5
+
+    # The plan loaded again from its file keeps what planners changed.
+    assert _plangraph("load", *neo4j).returncode == 0
+    (steps,) = store.steps_of([sid("task/4.7")], [RelationType.DEPENDS_ON], ())
+    assert [(s.relation.target, s.relation.origin) for s in steps] == [(sid("task/5.8"), Origin.CURATED)]
+    (steps,) = store.steps_of([inferred.source], [inferred.type], ())
+    assert inferred.target not in [s.relation.target for s in steps]
+
+    # plangraph curation export writes the log as the overlay file.
+    target = tmp_path / "curation.yaml"
+    done = _plangraph("curation", "export", *neo4j, "--to", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "5 change(s) written" in done.stdout
+    assert CurationLog.open(target).rows() == log.rows()
