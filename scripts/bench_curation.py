@@ -23,6 +23,8 @@ from graph.curation import CurationLog, Status  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from graph.model import EntityKind, Origin, Relation, RelationType  # noqa: E402
 from loaders import load_plans  # noqa: E402
+from loaders.links import rank_candidates  # noqa: E402
+from loaders.profile import load_profile  # noqa: E402
 from tests.conftest import serving  # noqa: E402
 
 PLAN = "hubei-standardization-2016-2020"
@@ -34,6 +36,9 @@ QUERIES = {
     "impact": '{ impact(id: "' + STANDARD + '") { affected { entity { id } unreviewed } } }',
     "atRisk": '{ atRisk(planId: "' + PLAN + '") { late { entity { id } } atRisk { id } } }',
     "changes (first 50)": "{ changes(first: 50) { totalCount nodes { id } } }",
+    "linkSuggestions (first 20)": '{ linkSuggestions(planId: "'
+    + PLAN
+    + '", first: 20) { totalCount nodes { id confidence } } }',
 }
 
 
@@ -88,6 +93,9 @@ def main() -> None:
         reread = CurationLog.open(Path(scratch) / f"curation-{CHANGES}.yaml")
         reread.replay(restarted)
         replay = time.perf_counter() - started
+        started = time.perf_counter()
+        rank_candidates(restarted.find(None, PLAN, None, 0, 1_000_000).entities, load_profile().links)
+        ranking = time.perf_counter() - started
     rows = [
         f"| {name} | {none:.2f} | {many:.2f} | {many / none:.2f} |"
         for name, none, many in ((n, figures[0][n], figures[CHANGES][n]) for n in QUERIES)
@@ -107,6 +115,9 @@ def main() -> None:
             "its impact), so its latency follows its answer, not the length of the log.",
             "",
             f"Reading the log of {CHANGES:,} changes and replaying it onto a graph just loaded: {replay * 1000:.0f} ms.",
+            "",
+            "The review queue ranks a plan's candidate links once and keeps the ranking while the plan's parts",
+            f"are unchanged; ranking the shipped plan's {len(document.entities):,} entities takes {ranking * 1000:.0f} ms.",
             "",
         ]
     )

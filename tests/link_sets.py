@@ -14,6 +14,11 @@ LABELLED_PLANS = {
     "hubei-standardization-2016-2020": ROOT / "data" / "plans" / "hubei-standardization-2016-2020.txt",
     "qingdao-ai-industry-2024-2026": ROOT / "tests" / "corpus" / "qingdao-ai-industry-2024-2026.txt",
     "national-agri-mechanization-2018": ROOT / "tests" / "corpus" / "national-agri-mechanization-2018.html",
+    "jinan-new-generation-ai-2024-2026": ROOT / "tests" / "corpus" / "jinan-new-generation-ai-2024-2026.docx",
+    "national-sports-competition-industry-2018": ROOT
+    / "tests"
+    / "corpus"
+    / "national-sports-competition-industry-2018.pdf",
 }
 
 

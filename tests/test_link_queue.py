@@ -1,6 +1,7 @@
 """The review queue measured against links two readers labelled blind, from the text alone
-(tests/links/GUIDELINE.md), over three plans: the shipped one and two of the genre corpus.
-Nothing was tuned on these sets; the development set is tests/data/…links.yaml."""
+(tests/links/GUIDELINE.md), over five plans: the shipped one and four of the genre corpus.
+The ranking was set on tests/data/…links.yaml and was not changed after the readers' sets were
+measured (tests/links/README.md)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from loaders.profile import load_profile
 from tests.helpers import plangraph
 from tests.link_sets import LABELLED_PLANS, read_sets, reader_files
 
-#: The queue's figures when first measured (docs/link-ranking.md); falling below is a regression.
-TOP_20_FLOOR = 0.75
+#: Below the lowest of each figure as first measured (docs/link-ranking.md): falling below is a
+#: regression. The aim is 0.9 for both.
+TOP_20_FLOOR = 0.6
 RECALL_AT_100_FLOOR = 0.6
 
 
