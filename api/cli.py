@@ -38,6 +38,7 @@ from loaders.link_labels import (
     read_judged_links,
     score_links,
 )
+from loaders.link_ranking import load_link_ranker
 from schema.limits import QueryLimits
 
 __all__ = ["app", "main"]
@@ -435,14 +436,16 @@ def _print_scores(document: GraphDocument, scores: LinkScores) -> None:
 def _print_queue(measures: list[PlanLinkMeasure]) -> None:
     table = Table(
         "plan", "readers", "kappa", "pairs", "yes", "ambiguous", "top-20 precision", "top-50 precision",
-        "recall at 100", title="the review queue",
+        "recall at 100", "ranker fitted to it", title="the review queue",
     )  # fmt: skip
+    fitted = set(load_link_ranker().fitted_to)
     for m in measures:
         ambiguous = sum(j is Judgement.AMBIGUOUS for j in m.labelled.judgements.values())
         table.add_row(
             m.plan_id, "+".join(m.readers), "-" if m.kappa is None else f"{m.kappa:.2f}",
             str(m.candidate_pairs), str(m.queue.defensible), str(ambiguous),
             f"{m.queue.top_20:.2f}", f"{m.queue.top_50:.2f}", f"{m.queue.recall_at_100:.2f}",
+            "yes (not held out)" if m.plan_id in fitted else "no",
         )  # fmt: skip
     out.print(table)
 

@@ -26,8 +26,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from graph.errors import PlanLoadError
-from graph.model import GraphDocument, Origin, Relation, RelationType
+from graph.model import Entity, GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
+from loaders.link_ranking import LinkRanker, candidate_features, fit_ranker, load_link_ranker, rank
 from loaders.links import candidate_pairs, rank_candidates
 from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
 from loaders.profile import Links
@@ -43,11 +44,14 @@ __all__ = [
     "combine_readers",
     "curation",
     "inferred_links",
+    "leave_one_plan_out",
     "measure_links",
+    "queue_order",
     "read_judged_links",
     "read_labelled_links",
     "score_links",
     "score_queue",
+    "training_rows",
 ]
 
 #: A link as it is compared: relation type, source id, target id.
@@ -263,21 +267,74 @@ class PlanLinkMeasure:
     queue: QueueScores
 
 
-def measure_links(
-    document: GraphDocument, sets: Sequence[LabelledSet], rules: Links
-) -> list[PlanLinkMeasure]:
-    """Each labelled plan's graph links and review queue (the loader's ranking, without the
-    links the text states) against its readers' sets combined."""
+def _plan_entities(document: GraphDocument, plan_id: str) -> list[Entity]:
+    return [e for e in document.entities.values() if e.plan == plan_id]
+
+
+def _stated(document: GraphDocument) -> set[LinkKey]:
+    return {(r.type, r.source, r.target) for r in document.relations.values() if r.origin is Origin.TEXT}
+
+
+def _by_plan(sets: Sequence[LabelledSet]) -> dict[str, list[LabelledSet]]:
     by_plan: dict[str, list[LabelledSet]] = {}
     for labelled in sets:
         by_plan.setdefault(labelled.plan_id, []).append(labelled)
-    stated = {(r.type, r.source, r.target) for r in document.relations.values() if r.origin is Origin.TEXT}
+    return by_plan
+
+
+def _combined(readers: list[LabelledSet]) -> LabelledSet:
+    return combine_readers(readers) if len(readers) > 1 else readers[0]
+
+
+def queue_order(document: GraphDocument, plan_id: str, rules: Links, ranker: LinkRanker) -> list[LinkKey]:
+    """The plan's review queue as `linkSuggestions` gives it, without the links the text states."""
+    stated = _stated(document)
+    ranked = rank(rank_candidates(_plan_entities(document, plan_id), rules), ranker)
+    return [r.candidate.key for r in ranked if r.candidate.key not in stated]
+
+
+def training_rows(
+    document: GraphDocument, labelled: LabelledSet, rules: Links
+) -> tuple[list[list[float]], list[int]]:
+    """The features of a labelled plan's candidates and whether each is plain (1) or not (0);
+    ambiguous pairs are left out."""
+    candidates = rank_candidates(_plan_entities(document, labelled.plan_id), rules)
+    rows, labels = [], []
+    for candidate, features in zip(candidates, candidate_features(candidates), strict=True):
+        judgement = labelled.judgements.get(candidate.key, Judgement.NO)
+        if judgement is not Judgement.AMBIGUOUS:
+            rows.append(features)
+            labels.append(int(judgement is Judgement.YES))
+    return rows, labels
+
+
+def leave_one_plan_out(
+    document: GraphDocument, sets: Sequence[LabelledSet], rules: Links
+) -> dict[str, QueueScores]:
+    """Each plan's queue ranked by a model fitted to the other plans' labels: how the ranker
+    does on a plan it was not fitted to."""
+    combined = {plan_id: _combined(readers) for plan_id, readers in _by_plan(sets).items()}
+    data = {plan_id: training_rows(document, labelled, rules) for plan_id, labelled in combined.items()}
+    scores = {}
+    for held, labelled in combined.items():
+        rows = [row for plan_id, (r, _) in data.items() if plan_id != held for row in r]
+        labels = [label for plan_id, (_, ls) in data.items() if plan_id != held for label in ls]
+        ranked = queue_order(document, held, rules, fit_ranker(rows, labels))
+        scores[held] = score_queue(ranked, labelled, _stated(document))
+    return scores
+
+
+def measure_links(
+    document: GraphDocument, sets: Sequence[LabelledSet], rules: Links, ranker: LinkRanker | None = None
+) -> list[PlanLinkMeasure]:
+    """Each labelled plan's graph links and review queue (ranked as `linkSuggestions` ranks it)
+    against its readers' sets combined."""
+    ranker = ranker or load_link_ranker()
+    stated = _stated(document)
     measures = []
-    for plan_id, readers in by_plan.items():
-        entities = [e for e in document.entities.values() if e.plan == plan_id]
-        pairs = len(candidate_pairs(entities))
-        combined = combine_readers(readers) if len(readers) > 1 else readers[0]
-        ranked = [c.key for c in rank_candidates(entities, rules) if c.key not in stated]
+    for plan_id, readers in _by_plan(sets).items():
+        pairs = len(candidate_pairs(_plan_entities(document, plan_id)))
+        combined = _combined(readers)
         measures.append(
             PlanLinkMeasure(
                 plan_id=plan_id,
@@ -286,7 +343,7 @@ def measure_links(
                 candidate_pairs=pairs,
                 labelled=combined,
                 graph=score_links(inferred_links(document, plan_id), combined.links),
-                queue=score_queue(ranked, combined, stated),
+                queue=score_queue(queue_order(document, plan_id, rules, ranker), combined, stated),
             )
         )
     return measures

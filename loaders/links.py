@@ -10,9 +10,9 @@ title are its subject, shared by every part, and are no evidence of a link (nor 
 profile's stop words).
 
 Every candidate pair (the kinds of `INFERRED_LINKS`) is scored by the cosine similarity of its
-two parts: ranked best first, the candidates are the review queue (`rank_candidates`). A link
-enters the graph when its score reaches the threshold of its relation type (profile `links`)
-and is not far behind the best link to the same target (`infer_links`). Each link is INFERRED,
+two parts (`rank_candidates`); ordered by the ranker (`loaders.link_ranking`), the candidates are
+the review queue. A link enters the graph when its score reaches the threshold of its relation
+type (profile `links`) and is not far behind the best link to the same target (`infer_links`). Each link is INFERRED,
 with the similarity as its confidence and the shared terms that weigh most as its evidence.
 Both read only the parts themselves, so the queue of a plan in a store is the same as the
 loader's.

@@ -43,7 +43,9 @@ class LinkSuggestion:
     type: RelationType
     from_: EntityNode = strawberry.field(name="from")
     to: EntityNode
-    confidence: float
+    confidence: float = strawberry.field(
+        description="How likely a reader calls the link plain (the review queue's ranker, 0–1)."
+    )
     evidence: str | None
     status: ReviewStatus
 
@@ -59,32 +61,40 @@ def _suggestion_id(relation: model.Relation) -> str:
     return f"{relation.type.value}|{relation.source}|{relation.target}"
 
 
-def _suggestions(info: Info, plan_id: str | None) -> dict[str, tuple[model.Relation, ReviewStatus]]:
+#: A suggestion as found: the link, its review status, and how likely a reader calls it plain.
+Found = tuple[model.Relation, ReviewStatus, float]
+
+
+def _suggestions(info: Info, plan_id: str | None) -> dict[str, Found]:
     """Every candidate link of the plan (or of all plans): the inferred ones in the graph and
     the ranked ones below its thresholds (unreviewed), and those the log remembers (confirmed,
     rejected). Links the text states or a curator added are no suggestions."""
     store, log = info.context.store, info.context.curation
     plan_ids = [plan_id] if plan_id is not None else [p.id for p in store.plans()]
-    found: dict[str, tuple[model.Relation, ReviewStatus]] = {}
+    found: dict[str, Found] = {}
+    likelihood: dict[str, float] = {}
     for plan in plan_ids:
-        ranked = ranked_candidates(store, plan, info.context.link_rules)
         held = _held_links(info, plan)
-        for candidate in ranked:
-            relation = held.get(candidate.key)
+        for ranked in ranked_candidates(store, plan, info.context.link_rules):
+            key = _suggestion_id(ranked.candidate.relation())
+            likelihood[key] = ranked.likelihood
+            relation = held.get(ranked.candidate.key)
             if relation is None:
-                found[_suggestion_id(candidate.relation())] = (candidate.relation(), ReviewStatus.UNREVIEWED)
+                found[key] = (ranked.candidate.relation(), ReviewStatus.UNREVIEWED, ranked.likelihood)
             elif relation.origin is model.Origin.INFERRED:
-                found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED)
-        for key, relation in held.items():
-            if relation.origin is model.Origin.INFERRED:
-                found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED)
-            else:
-                found.pop(f"{key[0].value}|{key[1]}|{key[2]}", None)
+                found[key] = (relation, ReviewStatus.UNREVIEWED, ranked.likelihood)
+        for relation in held.values():
+            key = _suggestion_id(relation)
+            if relation.origin is not model.Origin.INFERRED:
+                found.pop(key, None)
+            elif key not in found:
+                found[key] = (relation, ReviewStatus.UNREVIEWED, relation.confidence or 0.0)
     for relation, confirmed in log.reviewed():
         (source,) = store.get_many([relation.source])
         if source is not None and (plan_id is None or source.plan == plan_id):
             status = ReviewStatus.CONFIRMED if confirmed else ReviewStatus.REJECTED
-            found[_suggestion_id(relation)] = (relation, status)
+            key = _suggestion_id(relation)
+            found[key] = (relation, status, likelihood.get(key, relation.confidence or 0.0))
     return found
 
 
@@ -100,14 +110,16 @@ def _held_links(info: Info, plan_id: str) -> dict[tuple[model.RelationType, str,
     }
 
 
-def _suggestion(info: Info, relation: model.Relation, status: ReviewStatus) -> LinkSuggestion:
+def _suggestion(
+    info: Info, relation: model.Relation, status: ReviewStatus, likelihood: float
+) -> LinkSuggestion:
     source, target = info.context.store.get_many([relation.source, relation.target])
     return LinkSuggestion(
         id=strawberry.ID(_suggestion_id(relation)),
         type=relation.type,
         from_=node_for(source),
         to=node_for(target),
-        confidence=relation.confidence or 0.0,
+        confidence=round(likelihood, 3),
         evidence=relation.evidence,
         status=status,
     )
@@ -128,16 +140,16 @@ class ReviewQuery:
         start = decode_cursor(_CURSOR, after) + 1 if after else 0
         ranked = sorted(
             (
-                (r, s)
-                for r, s in _suggestions(info, str(plan_id) if plan_id else None).values()
-                if s == status
+                found
+                for found in _suggestions(info, str(plan_id) if plan_id else None).values()
+                if found[1] == status
             ),
-            key=lambda item: (-(item[0].confidence or 0.0), _suggestion_id(item[0])),
+            key=lambda found: (-found[2], _suggestion_id(found[0])),
         )
         page = ranked[start : start + first]
         return LinkSuggestionConnection(
             total_count=len(ranked),
-            nodes=[_suggestion(info, r, s) for r, s in page],
+            nodes=[_suggestion(info, *found) for found in page],
             page_info=page_info(_CURSOR, start, len(page), len(ranked)),
         )
 
@@ -153,10 +165,12 @@ class ReviewMutation:
         note: str | None = None,
     ) -> LinkSuggestion:
         who = require_curator(info)
-        found = _suggestions(info, None).get(str(id))
+        _, _, rest = str(id).partition("|")
+        (source,) = info.context.store.get_many([rest.partition("|")[0]])
+        found = _suggestions(info, source.plan).get(str(id)) if source is not None and source.plan else None
         if found is None:
             raise EntityNotFound(str(id))
-        relation, status = found
+        relation, status, likelihood = found
         if status is not ReviewStatus.UNREVIEWED:
             raise InvalidQuery(
                 f"{id} is already {status.value.lower()} (revert that change to review it again)"
@@ -168,6 +182,6 @@ class ReviewMutation:
                 confidence=relation.confidence, evidence=note or relation.evidence,
             )  # fmt: skip
             log.add_relation(store, who.name, curated, note, reviewed=relation)
-            return _suggestion(info, curated, ReviewStatus.CONFIRMED)
+            return _suggestion(info, curated, ReviewStatus.CONFIRMED, likelihood)
         log.remove_relation(store, who.name, relation, note, reviewed=True)
-        return _suggestion(info, relation, ReviewStatus.REJECTED)
+        return _suggestion(info, relation, ReviewStatus.REJECTED, likelihood)

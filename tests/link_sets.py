@@ -22,6 +22,16 @@ LABELLED_PLANS = {
 }
 
 
+#: The plans labelled in each round: the ranker is fitted to the first round's
+#: (scripts/train_link_ranker.py); the second round was labelled after it and is held out.
+TRAINING_PLANS = (
+    "hubei-standardization-2016-2020",
+    "qingdao-ai-industry-2024-2026",
+    "national-agri-mechanization-2018",
+)
+HELD_OUT_PLANS = ("jinan-new-generation-ai-2024-2026", "national-sports-competition-industry-2018")
+
+
 def reader_files(plan_id: str | None = None) -> list[Path]:
     return sorted(LINKS.glob(f"{plan_id or '*'}.reader-*.yaml"))
 
