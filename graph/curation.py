@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.curation_keepers import LogFile, LogKeeper
 from graph.errors import EntityNotFound, InvalidQuery, PlanLoadError
+from graph.export import relation_record
 from graph.model import GraphDocument, Origin, Relation, RelationType, Role
 
 if TYPE_CHECKING:
@@ -173,12 +174,6 @@ class CurationLog:
             )  # fmt: skip
             return self._append_locked(change)
 
-    def replay(self, store: GraphStore) -> None:
-        """Apply the relation changes not reverted to a store just loaded from the plans."""
-        add, remove = self._final_relations()
-        if add or remove:
-            store.change_relations(add, remove)
-
     def _final_relations(self) -> tuple[list[Relation], list[Relation]]:
         """The relations the changes not reverted add, and those they remove (the later
         change to the same relation wins)."""
@@ -287,15 +282,8 @@ def _held(store: GraphStore, relation: Relation) -> Relation | None:
 
 
 def _row(relation: Relation) -> dict[str, Any]:
-    return {
-        "type": relation.type.value,
-        "from": relation.source,
-        "to": relation.target,
-        **({"role": relation.role.value} if relation.role else {}),
-        "origin": relation.origin.value,
-        **({"confidence": relation.confidence} if relation.confidence is not None else {}),
-        **({"evidence": relation.evidence} if relation.evidence else {}),
-    }
+    """A relation as the log keeps it: its export record without the fields it has not."""
+    return {k: v for k, v in relation_record(relation).items() if v not in (None, "")}
 
 
 def _relation(row: dict[str, Any]) -> Relation:

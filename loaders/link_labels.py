@@ -26,10 +26,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from graph.errors import PlanLoadError
-from graph.model import Entity, GraphDocument, Origin, Relation, RelationType
+from graph.model import GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
 from loaders.link_ranking import LinkRanker, candidate_features, fit_ranker, load_link_ranker, rank
-from loaders.links import candidate_pairs, rank_candidates
+from loaders.links import LinkCandidate, candidate_pairs, rank_candidates
 from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
 from loaders.profile import Links
 
@@ -46,11 +46,13 @@ __all__ = [
     "inferred_links",
     "leave_one_plan_out",
     "measure_links",
+    "plan_candidates",
     "queue_order",
     "read_judged_links",
     "read_labelled_links",
     "score_links",
     "score_queue",
+    "training_data",
     "training_rows",
 ]
 
@@ -201,7 +203,8 @@ def score_queue(
 ) -> QueueScores:
     """How good the queue is for a reviewer; links the text states (not suggested, already in
     the graph) are left out of the judgements."""
-    judgements = {k: j for k, j in labelled.judgements.items() if k not in set(stated)}
+    stated = set(stated)
+    judgements = {k: j for k, j in labelled.judgements.items() if k not in stated}
     defensible = {k for k, j in judgements.items() if j is Judgement.YES}
     return QueueScores(
         defensible=len(defensible),
@@ -267,10 +270,6 @@ class PlanLinkMeasure:
     queue: QueueScores
 
 
-def _plan_entities(document: GraphDocument, plan_id: str) -> list[Entity]:
-    return [e for e in document.entities.values() if e.plan == plan_id]
-
-
 def _stated(document: GraphDocument) -> set[LinkKey]:
     return {(r.type, r.source, r.target) for r in document.relations.values() if r.origin is Origin.TEXT}
 
@@ -286,19 +285,21 @@ def _combined(readers: list[LabelledSet]) -> LabelledSet:
     return combine_readers(readers) if len(readers) > 1 else readers[0]
 
 
-def queue_order(document: GraphDocument, plan_id: str, rules: Links, ranker: LinkRanker) -> list[LinkKey]:
+def plan_candidates(document: GraphDocument, plan_id: str, rules: Links) -> list[LinkCandidate]:
+    """The plan's candidate links, scored as the loader scores them."""
+    return rank_candidates([e for e in document.entities.values() if e.plan == plan_id], rules)
+
+
+def queue_order(candidates: list[LinkCandidate], stated: set[LinkKey], ranker: LinkRanker) -> list[LinkKey]:
     """The plan's review queue as `linkSuggestions` gives it, without the links the text states."""
-    stated = _stated(document)
-    ranked = rank(rank_candidates(_plan_entities(document, plan_id), rules), ranker)
-    return [r.candidate.key for r in ranked if r.candidate.key not in stated]
+    return [r.candidate.key for r in rank(candidates, ranker) if r.candidate.key not in stated]
 
 
 def training_rows(
-    document: GraphDocument, labelled: LabelledSet, rules: Links
+    candidates: list[LinkCandidate], labelled: LabelledSet
 ) -> tuple[list[list[float]], list[int]]:
     """The features of a labelled plan's candidates and whether each is plain (1) or not (0);
     ambiguous pairs are left out."""
-    candidates = rank_candidates(_plan_entities(document, labelled.plan_id), rules)
     rows, labels = [], []
     for candidate, features in zip(candidates, candidate_features(candidates), strict=True):
         judgement = labelled.judgements.get(candidate.key, Judgement.NO)
@@ -308,19 +309,34 @@ def training_rows(
     return rows, labels
 
 
+def training_data(
+    document: GraphDocument, sets: Sequence[LabelledSet], rules: Links
+) -> tuple[list[list[float]], list[int]]:
+    """The rows and labels of every plan the sets label, each plan's readers combined."""
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for plan_id, readers in _by_plan(sets).items():
+        plan_rows, plan_labels = training_rows(plan_candidates(document, plan_id, rules), _combined(readers))
+        rows += plan_rows
+        labels += plan_labels
+    return rows, labels
+
+
 def leave_one_plan_out(
     document: GraphDocument, sets: Sequence[LabelledSet], rules: Links
 ) -> dict[str, QueueScores]:
     """Each plan's queue ranked by a model fitted to the other plans' labels: how the ranker
     does on a plan it was not fitted to."""
+    stated = _stated(document)
     combined = {plan_id: _combined(readers) for plan_id, readers in _by_plan(sets).items()}
-    data = {plan_id: training_rows(document, labelled, rules) for plan_id, labelled in combined.items()}
+    candidates = {plan_id: plan_candidates(document, plan_id, rules) for plan_id in combined}
+    data = {plan_id: training_rows(candidates[plan_id], labelled) for plan_id, labelled in combined.items()}
     scores = {}
     for held, labelled in combined.items():
         rows = [row for plan_id, (r, _) in data.items() if plan_id != held for row in r]
         labels = [label for plan_id, (_, ls) in data.items() if plan_id != held for label in ls]
-        ranked = queue_order(document, held, rules, fit_ranker(rows, labels))
-        scores[held] = score_queue(ranked, labelled, _stated(document))
+        ranked = queue_order(candidates[held], stated, fit_ranker(rows, labels))
+        scores[held] = score_queue(ranked, labelled, stated)
     return scores
 
 
@@ -333,7 +349,7 @@ def measure_links(
     stated = _stated(document)
     measures = []
     for plan_id, readers in _by_plan(sets).items():
-        pairs = len(candidate_pairs(_plan_entities(document, plan_id)))
+        pairs = len(candidate_pairs(e for e in document.entities.values() if e.plan == plan_id))
         combined = _combined(readers)
         measures.append(
             PlanLinkMeasure(
@@ -343,7 +359,9 @@ def measure_links(
                 candidate_pairs=pairs,
                 labelled=combined,
                 graph=score_links(inferred_links(document, plan_id), combined.links),
-                queue=score_queue(queue_order(document, plan_id, rules, ranker), combined, stated),
+                queue=score_queue(
+                    queue_order(plan_candidates(document, plan_id, rules), stated, ranker), combined, stated
+                ),
             )
         )
     return measures

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.semantics import INFERRED_LINKS
+from graph.store import GraphStore
 from loaders.review_queue import ranked_candidates
 from schema.auth import require_curator
 from schema.paging import decode_cursor, page_info, page_size
@@ -61,6 +62,12 @@ def _suggestion_id(relation: model.Relation) -> str:
     return f"{relation.type.value}|{relation.source}|{relation.target}"
 
 
+def _source_of(suggestion_id: str) -> str:
+    """The id of the entity a suggestion runs from (the middle of TYPE|from|to)."""
+    parts = suggestion_id.split("|")
+    return parts[1] if len(parts) == 3 else ""
+
+
 #: A suggestion as found: the link, its review status, and how likely a reader calls it plain.
 Found = tuple[model.Relation, ReviewStatus, float]
 
@@ -74,23 +81,16 @@ def _suggestions(info: Info, plan_id: str | None) -> dict[str, Found]:
     found: dict[str, Found] = {}
     likelihood: dict[str, float] = {}
     for plan in plan_ids:
-        held = _held_links(info, plan)
-        for ranked in ranked_candidates(store, plan, info.context.link_rules):
-            key = _suggestion_id(ranked.candidate.relation())
-            likelihood[key] = ranked.likelihood
-            relation = held.get(ranked.candidate.key)
-            if relation is None:
-                found[key] = (ranked.candidate.relation(), ReviewStatus.UNREVIEWED, ranked.likelihood)
-            elif relation.origin is model.Origin.INFERRED:
-                found[key] = (relation, ReviewStatus.UNREVIEWED, ranked.likelihood)
-        for relation in held.values():
-            key = _suggestion_id(relation)
-            if relation.origin is not model.Origin.INFERRED:
-                found.pop(key, None)
-            elif key not in found:
-                found[key] = (relation, ReviewStatus.UNREVIEWED, relation.confidence or 0.0)
-    for relation, confirmed in log.reviewed():
-        (source,) = store.get_many([relation.source])
+        ranking = ranked_candidates(store, plan, info.context.link_rules)
+        held = _held_links(store, sorted({r.candidate.source.id for r in ranking}))
+        for ranked in ranking:
+            relation = held.get(ranked.candidate.key) or ranked.candidate.relation()
+            likelihood[_suggestion_id(relation)] = ranked.likelihood
+            if relation.origin is model.Origin.INFERRED:
+                found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED, ranked.likelihood)
+    reviewed = log.reviewed()
+    sources = store.get_many([relation.source for relation, _ in reviewed])
+    for (relation, confirmed), source in zip(reviewed, sources, strict=True):
         if source is not None and (plan_id is None or source.plan == plan_id):
             status = ReviewStatus.CONFIRMED if confirmed else ReviewStatus.REJECTED
             key = _suggestion_id(relation)
@@ -98,31 +98,32 @@ def _suggestions(info: Info, plan_id: str | None) -> dict[str, Found]:
     return found
 
 
-def _held_links(info: Info, plan_id: str) -> dict[tuple[model.RelationType, str, str], model.Relation]:
-    """The links of the suggested types the graph holds from the plan's parts."""
-    store = info.context.store
-    sources = {kind for kinds, _ in INFERRED_LINKS.values() for kind in kinds}
-    ids = [e.id for kind in sources for e in store.find(kind, plan_id, None, 0, 1_000_000).entities]
+def _held_links(
+    store: GraphStore, source_ids: list[str]
+) -> dict[tuple[model.RelationType, str, str], model.Relation]:
+    """The links of the suggested types the graph holds from these entities."""
     return {
         (step.relation.type, step.relation.source, step.relation.target): step.relation
-        for steps in store.steps_of(ids, list(INFERRED_LINKS), ())
+        for steps in store.steps_of(source_ids, list(INFERRED_LINKS), ())
         for step in steps
     }
 
 
-def _suggestion(
-    info: Info, relation: model.Relation, status: ReviewStatus, likelihood: float
-) -> LinkSuggestion:
-    source, target = info.context.store.get_many([relation.source, relation.target])
-    return LinkSuggestion(
-        id=strawberry.ID(_suggestion_id(relation)),
-        type=relation.type,
-        from_=node_for(source),
-        to=node_for(target),
-        confidence=round(likelihood, 3),
-        evidence=relation.evidence,
-        status=status,
-    )
+def _suggestion_nodes(info: Info, found: list[Found]) -> list[LinkSuggestion]:
+    """Suggestions as GraphQL answers them, both ends of all of them fetched at once."""
+    ends = iter(info.context.store.get_many([end for r, _, _ in found for end in (r.source, r.target)]))
+    return [
+        LinkSuggestion(
+            id=strawberry.ID(_suggestion_id(relation)),
+            type=relation.type,
+            from_=node_for(next(ends)),
+            to=node_for(next(ends)),
+            confidence=round(likelihood, 3),
+            evidence=relation.evidence,
+            status=status,
+        )
+        for relation, status, likelihood in found
+    ]
 
 
 @strawberry.type
@@ -149,7 +150,7 @@ class ReviewQuery:
         page = ranked[start : start + first]
         return LinkSuggestionConnection(
             total_count=len(ranked),
-            nodes=[_suggestion(info, *found) for found in page],
+            nodes=_suggestion_nodes(info, page),
             page_info=page_info(_CURSOR, start, len(page), len(ranked)),
         )
 
@@ -165,8 +166,7 @@ class ReviewMutation:
         note: str | None = None,
     ) -> LinkSuggestion:
         who = require_curator(info)
-        _, _, rest = str(id).partition("|")
-        (source,) = info.context.store.get_many([rest.partition("|")[0]])
+        (source,) = info.context.store.get_many([_source_of(str(id))])
         found = _suggestions(info, source.plan).get(str(id)) if source is not None and source.plan else None
         if found is None:
             raise EntityNotFound(str(id))
@@ -182,6 +182,6 @@ class ReviewMutation:
                 confidence=relation.confidence, evidence=note or relation.evidence,
             )  # fmt: skip
             log.add_relation(store, who.name, curated, note, reviewed=relation)
-            return _suggestion(info, curated, ReviewStatus.CONFIRMED, likelihood)
+            return _suggestion_nodes(info, [(curated, ReviewStatus.CONFIRMED, likelihood)])[0]
         log.remove_relation(store, who.name, relation, note, reviewed=True)
-        return _suggestion(info, relation, ReviewStatus.REJECTED, likelihood)
+        return _suggestion_nodes(info, [(relation, ReviewStatus.REJECTED, likelihood)])[0]

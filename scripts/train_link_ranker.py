@@ -15,12 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.files import write_whole  # noqa: E402
 from loaders import load_plans  # noqa: E402
-from loaders.link_labels import (  # noqa: E402
-    combine_readers,
-    leave_one_plan_out,
-    read_judged_links,
-    training_rows,
-)
+from loaders.link_labels import leave_one_plan_out, read_judged_links, training_data  # noqa: E402
 from loaders.link_ranking import RANKER_FILE, fit_ranker  # noqa: E402
 from loaders.profile import load_profile  # noqa: E402
 from tests.link_sets import LABELLED_PLANS, TRAINING_PLANS, reader_files  # noqa: E402
@@ -42,13 +37,7 @@ def main() -> None:
             f"{plan_id}: fitted to the others, top-20 {scores.top_20:.2f}, top-50 {scores.top_50:.2f}, "
             f"recall at 100 {scores.recall_at_100:.2f}"
         )
-    rows: list[list[float]] = []
-    labels: list[int] = []
-    for plan_id in TRAINING_PLANS:
-        combined = combine_readers([s for s in sets if s.plan_id == plan_id])
-        plan_rows, plan_labels = training_rows(document, combined, rules)
-        rows += plan_rows
-        labels += plan_labels
+    rows, labels = training_data(document, sets, rules)
     ranker = fit_ranker(rows, labels, fitted_to=TRAINING_PLANS)
     weights = "\n".join(f"  {name}: {value}" for name, value in ranker.weights.items())
     fitted = "\n".join(f"  - {plan_id}" for plan_id in ranker.fitted_to)

@@ -4,6 +4,7 @@ line; reads behind keys when required; CORS for frontends on other origins."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from api.app import create_app
 from api.keys import KeyRing
 from graph.curation import CurationLog
 from graph.memory import MemoryStore
-from graph.model import Direction, Origin, Relation, RelationType, Role
+from graph.model import Direction, GraphDocument, Origin, Relation, RelationType, Role
 from schema.auth import KeyRole
 from tests.conftest import serving
 from tests.helpers import PLAN, plangraph, sid
@@ -35,6 +36,15 @@ def ask(url: str, query: str, key: str | None = None, **variables: Any) -> dict[
     response = httpx.post(f"{url}/graphql", json={"query": query, "variables": variables}, headers=headers)
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def restart(seed: GraphDocument, log_file: Path) -> MemoryStore:
+    """A store as a restart makes it: the plans loaded again, the log's changes applied first."""
+    document = copy.deepcopy(seed)
+    CurationLog.open(log_file).apply(document)
+    store = MemoryStore()
+    store.load(document)
+    return store
 
 
 def codes(answer: dict[str, Any]) -> list[str]:
@@ -196,9 +206,7 @@ def test_relations_and_responsibilities_are_curated_reverted_and_replayed(
         assert ask(url, DEPENDS, id=TASK)["data"]["dependencies"] == [{"entity": {"id": PROJECT}}]
 
     # A restart: the plans are loaded again, and what planners changed is applied to them.
-    restarted = MemoryStore()
-    restarted.load(seed)
-    CurationLog.open(log_file).replay(restarted)
+    restarted = restart(seed, log_file)
     assert [
         r.entity.id for r in restarted.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
     ] == [PROJECT]
@@ -263,9 +271,7 @@ def test_inferred_links_are_reviewed_from_a_ranked_queue(seed, keys: dict[str, s
         ] == [second["id"]]
 
     # A restart: the rejected link is not suggested again, the confirmed one stays curated.
-    restarted = MemoryStore()
-    restarted.load(seed)
-    CurationLog.open(log_file).replay(restarted)
+    restarted = restart(seed, log_file)
     with serving(restarted, create_app(restarted, curation=CurationLog.open(log_file))) as url:
         unreviewed = {
             n["id"] for n in ask(url, SUGGEST, plan=PLAN, first=100)["data"]["linkSuggestions"]["nodes"]

@@ -15,10 +15,9 @@ from loaders import load_plans
 from loaders.link_labels import (
     Judgement,
     PlanLinkMeasure,
-    combine_readers,
     leave_one_plan_out,
     measure_links,
-    training_rows,
+    training_data,
 )
 from loaders.link_ranking import fit_ranker, load_link_ranker
 from loaders.links import candidate_pairs
@@ -95,14 +94,7 @@ def test_the_queue_puts_defensible_links_first_on_plans_it_was_not_fitted_to(
 def test_the_shipped_ranker_is_the_one_the_training_script_fits(labelled_plans: GraphDocument) -> None:
     rules = load_profile().links
     sets = read_sets(labelled_plans)
-    rows: list[list[float]] = []
-    labels: list[int] = []
-    for plan_id in TRAINING_PLANS:
-        plan_rows, plan_labels = training_rows(
-            labelled_plans, combine_readers([s for s in sets if s.plan_id == plan_id]), rules
-        )
-        rows += plan_rows
-        labels += plan_labels
+    rows, labels = training_data(labelled_plans, [s for s in sets if s.plan_id in TRAINING_PLANS], rules)
     fitted, shipped = fit_ranker(rows, labels, fitted_to=TRAINING_PLANS), load_link_ranker()
     assert fitted.fitted_to == shipped.fitted_to
     assert fitted.weights == pytest.approx(shipped.weights, abs=1e-3)
