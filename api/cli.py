@@ -1,4 +1,5 @@
-"""The `plangraph` command line: serve, load, export, impact, links."""
+"""The `plangraph` command line: serve, load, export, impact, report; `links` (api/cli_links.py),
+`curation` (api/cli_curation.py) and `keys` (api/cli_keys.py) are their own modules."""
 
 from __future__ import annotations
 
@@ -10,35 +11,33 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from api.cli_curation import curation_commands
 from api.cli_keys import keys
+from api.cli_links import links
+from api.cli_options import (
+    COMMON,
+    SOME_REFUSED,
+    Backend,
+    Neo4jDatabase,
+    Neo4jPassword,
+    Neo4jUri,
+    Neo4jUser,
+    PlanPaths,
+    Strict,
+    settings_for,
+)
 from api.console import err, fail, out
 from api.keys import KeyRing
 from api.report_view import print_report
-from api.settings import Settings
-from api.stores import bolt_store, curation_log, open_store, profile_of
-from graph.curation_keepers import dump_rows
+from api.stores import open_store, profile_of
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.files import write_whole
-from graph.memory import MemoryStore
-from graph.model import Direction, GraphDocument
+from graph.model import Direction
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
-from loaders.link_labels import (
-    Judgement,
-    LinkKey,
-    LinkScores,
-    PlanLinkMeasure,
-    curation,
-    inferred_links,
-    measure_links,
-    read_judged_links,
-    score_links,
-)
-from loaders.link_ranking import load_link_ranker
 from schema.limits import QueryLimits
 
 __all__ = ["app", "main"]
@@ -48,23 +47,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-PlanPaths = Annotated[
-    Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Argument(help="Plan files or folders of plan files; default: the plans shipped in data/plans/."),
-]
-Backend = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(help="memory (default) or neo4j; also PLANGRAPH_BACKEND."),
-]
 
 
 _AGAINST = {Direction.DOWNSTREAM: "", Direction.UPSTREAM: " (against)", Direction.BOTH: ""}
-
-
-Neo4jUri = Annotated[Optional[str], typer.Option(help="Bolt URI; also PLANGRAPH_NEO4J_URI.")]  # noqa: UP045
-Neo4jUser = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_USER.")]  # noqa: UP045
-Neo4jPassword = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_PASSWORD.")]  # noqa: UP045
-Neo4jDatabase = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_DATABASE.")]  # noqa: UP045
 
 
 ReportPath = Annotated[
@@ -80,10 +65,6 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-#: Options given before the command (plangraph --profile FILE load …), for every command.
-_common: dict[str, object] = {}
-
-
 @app.callback()
 def common(
     profile: Annotated[
@@ -92,30 +73,7 @@ def common(
     ] = None,
 ) -> None:
     """Turn development plans into a knowledge graph and serve it over GraphQL."""
-    _common["profile"] = profile
-
-
-def _settings(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
-    """The one route from options and PLANGRAPH_* variables to what a command loads."""
-    values: dict[str, object] = {k: v for k, v in {**_common, **overrides}.items() if v is not None}
-    if paths:
-        values["plans"] = paths
-    if backend:
-        values["backend"] = backend
-    try:
-        return Settings(**values)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
-
-
-#: The exit status of a command that loaded some plans and refused others (1 is a failure).
-SOME_REFUSED = 3
-
-Strict = Annotated[
-    bool,
-    typer.Option(help="Refuse all if any file is refused (and, for load, if any paragraph is not placed)."),
-]
+    COMMON["profile"] = profile
 
 
 def _print_refused(refused: list[PlanLoadError]) -> None:
@@ -145,7 +103,7 @@ def serve(
     from api.app import create_app
     from api.pages import DEFAULT_ASSETS_DIR
 
-    settings = _settings(
+    settings = settings_for(
         None, backend, host=host, port=port, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
@@ -190,7 +148,7 @@ def load(
 ) -> None:
     """Parse the plans, write them to the backend, and print a load report: counts per kind
     and relation type, and every paragraph that could not be placed."""
-    settings = _settings(
+    settings = settings_for(
         None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
@@ -251,7 +209,7 @@ def export(
 ) -> None:
     """Write the graph of the plans as JSON, GraphML, a Cypher script, or CSV files for
     neo4j-admin import. Files that cannot be read are refused and listed; the rest are written."""
-    settings = _settings(None, None)
+    settings = settings_for(None, None)
     try:
         loaded = load_plans(
             paths or settings.plans or None,
@@ -297,7 +255,7 @@ def impact(
 ) -> None:
     """A readable impact report: what an entity puts at risk, and who is responsible for it."""
     try:
-        store, _, _ = open_store(_settings(paths, None))
+        store, _, _ = open_store(settings_for(paths, None))
         report = store.impact_report(entity_id, max_depth)
     except EntityNotFound:
         fail(EntityNotFound(entity_id))
@@ -332,7 +290,7 @@ def report(
     no registry knows, and what was guessed. A refused file is listed with its reason."""
     try:
         files = plan_files(paths)
-        profile = profile_of(_settings(None, None))
+        profile = profile_of(settings_for(None, None))
     except PlanGraphError as exc:
         fail(exc)
     reports = []
@@ -353,136 +311,7 @@ def report(
         raise typer.Exit(code=SOME_REFUSED if reports else 1)
 
 
-@app.command()
-def links(
-    paths: PlanPaths = None,
-    labels: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Option(
-            help="A hand-labelled link set (YAML) to measure against; repeat it for a second reader "
-            "or another plan."
-        ),
-    ] = None,
-    scale: Annotated[
-        float, typer.Option(min=0.1, max=10.0, help="Multiply the profile's link thresholds by this.")
-    ] = 1.0,
-    unreviewed: Annotated[
-        bool, typer.Option(help="Only the links no overlay in data/overlays/ confirms or rejects yet.")
-    ] = False,
-) -> None:
-    """The links the inference proposes between the plans' chapters, with their confidence and
-    evidence, and what the link overlays made of them (confirmed, rejected): the list planners
-    review. With --labels, each is marked against the labelled sets, and for each labelled plan
-    the graph's precision and recall and the review queue's precision among the first 20 and 50
-    suggestions and recall at depth 100 are printed."""
-    settings = _settings(None, None)
-    try:
-        profile = profile_of(settings)
-        profile = profile.model_copy(update={"links": profile.links.scaled(scale)})
-        plans = paths or settings.plans or None
-        document = load_plans(plans, profile, overlays=[]).document
-        curated = load_plans(plans, profile, overlays=settings.overlays or None).document
-        sets = [read_judged_links(path, document) for path in labels or []]
-    except PlanGraphError as exc:
-        fail(exc)
-    measures = measure_links(document, sets, profile.links)
-    labelled = {key for measure in measures for key in measure.labelled.links}
-    found = {
-        key: relation
-        for key, relation in inferred_links(document).items()
-        if not measures or any(key[1].startswith(f"{m.plan_id}/") for m in measures)
-    }
-    reviewed = curation(found, curated)
-    listed = {key: relation for key, relation in found.items() if not (unreviewed and key in reviewed)}
-    for key, relation in sorted(
-        listed.items(), key=lambda item: (item[0][0].value, -(item[1].confidence or 0))
-    ):
-        line = f"{key[0].value:<10} {relation.confidence:.3f}  {_link(document, key)}  {relation.evidence}"
-        if key in reviewed:
-            line += f"  [bold]{reviewed[key]}[/]"
-        if measures:
-            line += "  [green]labelled[/]" if key in labelled else "  [red]not labelled[/]"
-        out.print(line, soft_wrap=True, highlight=False)
-    out.print(
-        f"{len(found)} inferred link(s), {len(reviewed)} reviewed in the link overlays", highlight=False
-    )
-    if measures:
-        _print_scores(document, score_links(found, labelled))
-        _print_queue(measures)
-
-
-def _link(document: GraphDocument, key: LinkKey) -> str:
-    """Both ends, each by id and name; ids relative to the plan, as the link overlay takes them."""
-    ends = (document.entities[i] for i in key[1:])
-    return " → ".join(f"{e.id.removeprefix(f'{e.plan}/')} {e.name}" for e in ends)
-
-
-def _print_scores(document: GraphDocument, scores: LinkScores) -> None:
-    if scores.missed:
-        out.print("\n[bold]labelled, not inferred[/]")
-        for key in sorted(scores.missed):
-            out.print(f"{key[0].value:<10}        {_link(document, key)}", soft_wrap=True, highlight=False)
-    table = Table(
-        "type", "labelled", "inferred", "correct", "precision", "recall", title="links in the graph"
-    )
-    for name, part in [*((t.value, s) for t, s in scores.by_type.items()), ("all", scores)]:
-        table.add_row(
-            name, str(len(part.labelled)), str(len(part.found)), str(len(part.correct)),
-            f"{part.precision:.2f}", f"{part.recall:.2f}",
-        )  # fmt: skip
-    out.print(table)
-
-
-def _print_queue(measures: list[PlanLinkMeasure]) -> None:
-    table = Table(
-        "plan", "readers", "kappa", "pairs", "yes", "ambiguous", "top-20 precision", "top-50 precision",
-        "recall at 100", "ranker fitted to it", title="the review queue",
-    )  # fmt: skip
-    fitted = set(load_link_ranker().fitted_to)
-    for m in measures:
-        ambiguous = sum(j is Judgement.AMBIGUOUS for j in m.labelled.judgements.values())
-        table.add_row(
-            m.plan_id, "+".join(m.readers), "-" if m.kappa is None else f"{m.kappa:.2f}",
-            str(m.candidate_pairs), str(m.queue.defensible), str(ambiguous),
-            f"{m.queue.top_20:.2f}", f"{m.queue.top_50:.2f}", f"{m.queue.recall_at_100:.2f}",
-            "yes (not held out)" if m.plan_id in fitted else "no",
-        )  # fmt: skip
-    out.print(table)
-
-
-curation_commands = typer.Typer(help="The log of what planners changed by hand.", no_args_is_help=True)
-
-
-@curation_commands.command("export")
-def export_curation(
-    to: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(help="The file to write; default: PLANGRAPH_CURATION_FILE (data/curation.yaml)."),
-    ] = None,
-    backend: Backend = None,
-    neo4j_uri: Neo4jUri = None,
-    neo4j_user: Neo4jUser = None,
-    neo4j_password: Neo4jPassword = None,
-    neo4j_database: Neo4jDatabase = None,
-) -> None:
-    """Write the curation log as the overlay file (YAML, reviewable in git): with the neo4j
-    backend, the changes the database keeps. The file is written aside and renamed."""
-    settings = _settings(
-        None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
-        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
-    )  # fmt: skip
-    target = to or settings.curation_file
-    try:
-        store = bolt_store(settings) if settings.backend != "memory" else MemoryStore()
-        log = curation_log(settings, store)
-        write_whole(target, dump_rows(log.rows()))
-    except PlanGraphError as exc:
-        fail(exc)
-    except OSError as exc:
-        fail(PlanLoadError(str(target), f"cannot be written: {exc.strerror or exc}"))
-    out.print(f"{len(log.changes)} change(s) written to {target}", highlight=False)
-
-
+app.command()(links)
 app.add_typer(keys, name="keys")
 app.add_typer(curation_commands, name="curation")
 

@@ -1,0 +1,57 @@
+"""What the `plangraph` commands share: their common options and the one route from options and
+PLANGRAPH_* variables to the settings a command works with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from pydantic import ValidationError
+
+from api.console import fail
+from api.settings import Settings
+
+__all__ = [
+    "COMMON", "SOME_REFUSED", "Backend", "Neo4jDatabase", "Neo4jPassword", "Neo4jUri", "Neo4jUser",
+    "PlanPaths", "Strict", "settings_for",
+]  # fmt: skip
+
+PlanPaths = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Argument(help="Plan files or folders of plan files; default: the plans shipped in data/plans/."),
+]
+Backend = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="memory (default) or neo4j; also PLANGRAPH_BACKEND."),
+]
+
+Neo4jUri = Annotated[Optional[str], typer.Option(help="Bolt URI; also PLANGRAPH_NEO4J_URI.")]  # noqa: UP045
+Neo4jUser = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_USER.")]  # noqa: UP045
+Neo4jPassword = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_PASSWORD.")]  # noqa: UP045
+Neo4jDatabase = Annotated[Optional[str], typer.Option(help="Also PLANGRAPH_NEO4J_DATABASE.")]  # noqa: UP045
+
+#: The exit status of a command that loaded some plans and refused others (1 is a failure).
+SOME_REFUSED = 3
+
+Strict = Annotated[
+    bool,
+    typer.Option(help="Refuse all if any file is refused (and, for load, if any paragraph is not placed)."),
+]
+
+#: Options given before the command (plangraph --profile FILE load …), for every command.
+COMMON: dict[str, object] = {}
+
+
+def settings_for(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
+    """The one route from options and PLANGRAPH_* variables to what a command loads."""
+    values: dict[str, object] = {k: v for k, v in {**COMMON, **overrides}.items() if v is not None}
+    if paths:
+        values["plans"] = paths
+    if backend:
+        values["backend"] = backend
+    try:
+        return Settings(**values)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
