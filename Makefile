@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 BIN     = $(VENV)/bin
 
-.PHONY: serve test lint install assets browser clean bench load
+.PHONY: serve test lint install assets browser clean bench load fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,15 @@ test: $(VENV)/.installed-test assets browser
 
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench_corpus.py
 	$(BIN)/python scripts/bench_links.py
 	$(BIN)/python scripts/bench_genre.py
 	$(BIN)/python scripts/bench_curation.py
 	$(BIN)/python scripts/bench.py
+
+# 10,000 seeded mutations of real plans: no uncaught exception, none over its time budget.
+fuzz: $(VENV)/.installed-test
+	PLANGRAPH_FUZZ_CASES=10000 $(BIN)/python -m pytest -q -s tests/test_fuzz.py
 
 # 50 concurrent clients for 60 s on each store; exits non-zero on any error.
 load: $(VENV)/.installed-test

@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
+from loaders.chapter_kinds import chapter_kind
 from loaders.chapters import read_chapter
 from loaders.goals import read_preface_goals
 from loaders.header import PlanHeader, read_header
@@ -21,6 +22,7 @@ from loaders.plan_writer import PlanWriter, Segment
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
+from loaders.targets import link_targets
 from loaders.text_passes import link_bodies, link_citations, link_standards, link_task_tables
 
 __all__ = ["PlanBuilder"]
@@ -38,6 +40,9 @@ class PlanBuilder:
 
     def __init__(self, plan_id: str, path: str, profile: Profile, registry: DepartmentRegistry) -> None:
         self.writer = PlanWriter(plan_id, path, profile, registry)
+        #: What is being read, and the line it starts on: named when reading the plan fails.
+        self.place = "starting"
+        self.line: int | None = None
 
     @property
     def report(self) -> LoadReport:
@@ -50,12 +55,14 @@ class PlanBuilder:
         title_hint: str | None = None,
     ) -> GraphDocument:
         writer, profile = self.writer, self.writer.profile
+        self.place = "finding the outline"
         outline = build_outline(paragraphs, profile)
         if not outline.chapters:
             raise PlanLoadError(
                 writer.path,
                 "no numbered outline: no heading such as “一、”, “（一）”, “1.” or “第一章” was found",
             )
+        self.place = "reading the header"
         header = read_header(
             outline.preamble,
             profile,
@@ -70,9 +77,14 @@ class PlanBuilder:
         writer.report.title = header.title or ""
         plan = self._plan(header, outline)
         for number, chapter in enumerate(outline.chapters, start=1):
-            kind = profile.chapter_kind(chapter.title, bool(chapter.children))
+            self.place, self.line = f"reading chapter {number} “{chapter.title}”", chapter.paragraph.line
+            kind = chapter_kind(chapter, profile)
             read_chapter(writer, chapter, kind, number, plan, header)
+        self.place, self.line = "reading the goals before the first chapter", None
         read_preface_goals(writer, header, plan)
+        self.place = "reading the targets of tasks, projects and measures"
+        link_targets(writer, header)
+        self.place = "finding the standards, cited documents and bodies given work"
         link_standards(writer)
         link_citations(writer, header)
         first_leads = re.compile(profile.departments.first_leads)

@@ -28,6 +28,7 @@ __all__ = ["BodyMention", "DepartmentFinder", "DepartmentResolver"]
 
 _NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+_ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,8 @@ class DepartmentFinder:
                 found += self._labelled(match.group("inner"), inner_start, match.group())
                 covered.append(match.span())
                 continue
-            clauses = self._clauses(match.group("inner"))
+            # What follows a full stop inside the bracket is a remark (以下均需地方负责，不再列出).
+            clauses = self._clauses(match.group("inner").split("。")[0])
             in_bracket: list[BodyMention] = []
             waiting: list[BodyMention] = []  # （A、B，C按职责分工负责）: A and B take C's role word
             for clause in clauses:
@@ -138,8 +140,12 @@ class DepartmentFinder:
         the names up to the next label."""
         labels = list(self.labels.finditer(inner))
         mentions: list[BodyMention] = []
+        # （牵头单位：A；责任单位：B、C）: where a label names the lead, the others support.
+        named_lead = any("牵头" in label.group("label") for label in labels)
         for label, following in zip(labels, [*labels[1:], None], strict=True):
             role = self.rules.bracket_labels[label.group("label")]
+            if named_lead and "牵头" not in label.group("label"):
+                role = Role.SUPPORT
             end = following.start() if following else len(inner)
             part = inner[label.end() : end]
             mentions += [
@@ -229,7 +235,8 @@ class DepartmentFinder:
                 # A joining word after noise (……等和各省级人民政府): pass over it.
                 position += len(joiner or text[position])
                 continue
-            name = self.noise.sub("", text[position:end]).strip()
+            # 市场监管总局（国家标准委）: the parenthesis annotates the name.
+            name = _ANNOTATION.sub("", self.noise.sub("", text[position:end])).strip()
             if len(name) >= 2:
                 names.append((name, position))
             position = end

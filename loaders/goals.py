@@ -8,9 +8,9 @@ import itertools
 import re
 from dataclasses import replace
 
-from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
+from graph.model import Entity, EntityKind
 from loaders.header import PlanHeader
-from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
+from loaders.indicators import deadline_before, extract_targets
 from loaders.outline import Block
 from loaders.paragraphs import Paragraph
 from loaders.plan_writer import (
@@ -23,7 +23,7 @@ from loaders.plan_writer import (
     text_of,
 )
 from loaders.profile import Profile
-from loaders.report import Unplaced
+from loaders.targets import read_targets
 
 __all__ = ["read_preface_goals", "read_requirements"]
 
@@ -63,7 +63,7 @@ def read_preface_goals(writer: PlanWriter, header: PlanHeader, plan: Entity) -> 
         if not bullets and not extract_targets(paragraph.text, profile):
             continue
         before_deadline = paragraph.text[: _deadline_at(paragraph.text, profile)]
-        sentence = max(0, *(m.end() for m in re.finditer("。", before_deadline)))
+        sentence = max((m.end() for m in re.finditer("。", before_deadline)), default=0)
         block = Block("section", paragraph, "", "", paragraphs=bullets)
         _goals(
             writer, block, plan, header, id_prefix=f"0.{paragraph.index}.", lead=Segment(paragraph, sentence)
@@ -132,7 +132,7 @@ def _goals(
         prefix = f"{id_prefix}1."
         written = (deadline_before(s.text, len(s.text), profile) for s in reversed(segments))
         default_deadline = next((d for d in written if d), default_deadline)
-        _indicators(writer, parent, segments, default_deadline)
+        read_targets(writer, parent, segments, header, default_deadline)
     for number, (anchor, name, label, segments) in enumerate(subgoals, start=1):
         goal = writer.add(
             EntityKind.GOAL,
@@ -143,47 +143,7 @@ def _goals(
             segments=segments,
             label=label,
         )
-        _indicators(writer, goal, segments, default_deadline)
-
-
-def _indicators(
-    writer: PlanWriter, goal: Entity, segments: list[Segment], default_deadline: int | None
-) -> None:
-    for segment in segments:
-        targets = extract_targets(segment.text, writer.profile)
-        for target in targets:
-            deadline = deadline_before(segment.text, target.start, writer.profile) or default_deadline
-            indicator = Entity(
-                id=writer.next_indicator_id(),
-                kind=EntityKind.INDICATOR,
-                name=target.metric,
-                plan=writer.plan_id,
-                text=target.clause,
-                parent=goal.id,
-                source=writer.span_in(segment, target.start, target.end),
-                attrs=attrs_of(
-                    IndicatorFields(
-                        metric=target.metric,
-                        comparator=target.comparator.value,
-                        value=target.value,
-                        unit=target.unit,
-                        deadline=deadline,
-                        written=target.written,
-                        level=target.level,
-                    )
-                ),
-            )
-            writer.document.add_entity(indicator)
-            writer.relate(RelationType.MEASURES, indicator, goal, indicator.source)  # type: ignore[arg-type]
-        _report_unread(writer, segment, targets)
-
-
-def _report_unread(writer: PlanWriter, segment: Segment, targets: list[Target]) -> None:
-    """A clause that looks like a target but gave none is reported, never dropped silently."""
-    read = [(t.start, t.end) for t in targets]
-    for start, end in target_like_clauses(segment.text):
-        if not any(t_start < end and start < t_end for t_start, t_end in read):
-            writer.report.unread_targets.append(Unplaced(segment.paragraph.line, segment.text[start:end]))
+        read_targets(writer, goal, segments, header, default_deadline)
 
 
 def _deadline_at(text: str, profile: Profile) -> int:

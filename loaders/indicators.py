@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import cn2an
 
 from graph.model import Comparator
+from loaders.lexical import NOMINAL, analyse
 from loaders.patterns import alternation
 from loaders.profile import Indicators, Profile
 
@@ -57,7 +58,7 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     return re.compile(
         rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(_MAGNITUDE))})?"
-        rf"(?P<unit>{alternation(rules.units)})(?P<suffix>{suffixes})?"
+        rf"(?P<unit>{alternation(rules.units)})?(?P<suffix>{suffixes})?"
     )
 
 
@@ -73,15 +74,26 @@ def _comparator(prefix: str | None, suffix: str | None, rules: Indicators) -> Co
     return Comparator.EQUAL
 
 
-def _number(token: str) -> tuple[float, bool]:
-    """The number, and whether it was a range (2—3: its lower bound)."""
+def _number(token: str) -> tuple[float, bool] | None:
+    """The number, and whether it was a range (2—3: its lower bound); None where the
+    characters make no number (a numeral inside a word).
+
+    >>> _number("百亿"), _number("2—3"), _number("两万")
+    ((10000000000.0, False), (2.0, True), (20000.0, False))
+    """
     token = token.replace(" ", "")
     ranged = _RANGE.search(token)
     low = token[: ranged.start() + 1] if ranged else token
     try:
         return float(low), bool(ranged)
     except ValueError:
+        pass
+    if low[:1] in "十百千万亿":
+        low = "一" + low  # 百亿 is 一百亿
+    try:
         return float(cn2an.cn2an(low, "smart")), bool(ranged)
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def extract_targets(text: str, profile: Profile) -> list[Target]:
@@ -103,35 +115,51 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     changing: str | None = None  # the metric of a 由……到…… change, waiting for its second number
     respective: list[str] = []  # A、B分别65%、55%: the metrics waiting for their own numbers
     for match in _target_pattern(rules).finditer(text):
+        unit = match.group("unit") or ""
+        number = _number(match.group("number"))
+        if number is None or not (unit or match.group("magnitude")) or match.group("number") == "一":
+            continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
         clause_start = max(boundary, max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1)
-        raw = text[clause_start : match.start()].lstrip("、和及")
+        clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
+        clause = text[max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1 : clause_end]
+        raw = text[clause_start : match.start()].lstrip("、和及与")
         boundary = match.end()
+        if any(word in clause for word in rules.not_target_words):
+            continue
         if changing is not None and raw.startswith(tuple(rules.to_words)):
             metrics, changing = [changing], None
-        elif respective and not raw.strip("、和及 "):
+        elif respective and not raw.strip("、和及与 "):
             metrics = [respective.pop(0)]
         else:
+            respective = []
             metric = _metric(raw, rules)
-            if not metric or raw.endswith(tuple(rules.counting_verbs)):
+            if not metric or raw.endswith(tuple(rules.counting_verbs)) or _counts_what_follows(raw):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
-                metric = re.sub(rules.metric_modifier, "", _metric_after(text, match.end()))
+                after, item_end = _metric_after(text, match.end(), clause_end, rules)
+                if after:
+                    metric, boundary = after, item_end
             if raw.endswith(tuple(rules.from_words)):
                 changing = _strip_suffix(metric, rules.from_words)
                 continue
-            metrics = _shared(metric, rules)
-            if metric.endswith(tuple(rules.respective_words)):
-                metrics, respective = metrics[:1], metrics[1:]
+            listed = _respective(metric, rules) if not metric.endswith(tuple(rules.respective_words)) else []
+            if listed:
+                metrics, respective = listed[:1], listed[1:]
+            else:
+                metrics = _shared(metric, rules)
+                if metric.endswith(tuple(rules.respective_words)):
+                    metrics, respective = metrics[:1], metrics[1:]
         magnitude = _MAGNITUDE.get(match.group("magnitude") or "", 1)
-        unit = match.group("unit")
-        low, ranged = _number(match.group("number"))
+        written_end = match.end("unit") if unit else match.end("magnitude")
+        low, ranged = number
         value = low * magnitude
         comparator = _comparator(match.group("prefix"), match.group("suffix"), rules)
         if ranged and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
         for metric in metrics:
             level, metric = _level(metric, rules)
+            metric = _strip_change(metric, rules)
             if not metric:
                 continue
             targets.append(
@@ -140,7 +168,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                     comparator=comparator,
                     value=value,
                     unit="%" if unit == "％" else unit,
-                    written=text[match.start("number") : match.end("unit")].replace(" ", ""),
+                    written=text[match.start("number") : written_end].replace(" ", ""),
                     level=level,
                     clause=text[clause_start : match.end()],
                     start=clause_start,
@@ -148,6 +176,47 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 )
             )
     return targets
+
+
+def _counts_what_follows(raw: str) -> bool:
+    """Whether the number counts a thing written after it: the words before it end in a verb
+    (引进和培养5000名……人才), as the lexical analysis tags them."""
+    tokens = [t for t in analyse(raw) if t.tag != "w"]
+    return bool(tokens) and tokens[-1].tag in ("v", "vd") and tokens[-1].word not in _COMPARING_VERBS
+
+
+#: Verbs that compare the metric before them with the number after: not a counting verb.
+_COMPARING_VERBS = frozenset(
+    {
+        "达到",
+        "达",
+        "为",
+        "超过",
+        "突破",
+        "保持",
+        "稳定",
+        "提高",
+        "提升",
+        "增长",
+        "降低",
+        "下降",
+        "控制",
+        "减少",
+        "增加",
+        "缩短",
+        "扩大",
+        "占",
+        "超",
+        "实现",
+        "低于",
+        "高于",
+        "不低于",
+        "不少于",
+        "不超过",
+        "是",
+        "有",
+    }
+)
 
 
 def _metric(raw: str, rules: Indicators) -> str:
@@ -161,7 +230,21 @@ def _metric(raw: str, rules: Indicators) -> str:
     words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
     while metric.startswith(words):
         metric = metric[len(next(w for w in words if metric.startswith(w))) :]
-    return re.sub(rules.metric_modifier, "", metric).strip("，、的 ")
+    return _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
+
+
+def _without_leading_verbs(metric: str) -> str:
+    """揭榜国家人工智能创新任务 → 国家人工智能创新任务: verbs (and adverbs before them) at the head
+    of a metric are what is done to the thing measured, not the thing, as the lexical analysis
+    tags them; a metric that is all verbs is kept as it is."""
+    tokens = analyse(metric)
+    head = 0
+    while head < len(tokens) and tokens[head].tag in ("v", "d", "p", "c") and len(tokens[head].word) > 1:
+        head += 1
+    rest = tokens[head:]
+    if head == 0 or not rest or rest[0].tag not in NOMINAL or rest[0].word in ("的",):
+        return metric
+    return metric[rest[0].start :]
 
 
 def _strip_trail(metric: str, rules: Indicators) -> str:
@@ -171,10 +254,71 @@ def _strip_trail(metric: str, rules: Indicators) -> str:
     return metric.strip()
 
 
-def _metric_after(text: str, position: int) -> str:
-    """The counted thing written after the number: up to the clause's or the list item's end."""
-    end = re.search(f"[{_CLAUSE_END}、]|\\d", text[position:])
-    return text[position : position + end.start() if end else len(text)].strip("的 ")[:40]
+def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) -> tuple[str, int]:
+    """The counted thing written after the number, and where its list item ends: the noun
+    phrase up to the next number's item or the next predicate, without its modifiers (……的),
+    the kinds listed before it (行业型、区域型物联网平台 → 物联网平台) or a verb's object that
+    qualifies it after such a list (跨行业、跨领域综合型平台 → 综合型平台).
+
+    >>> from loaders.profile import load_profile
+    >>> rules = load_profile().indicators
+    >>> text = "培育5家在全国具有较强带动力的跨行业、跨领域综合型物联网平台"
+    >>> _metric_after(text, text.index("家") + 1, len(text), rules)[0]
+    '综合型物联网平台'
+    """
+    suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
+    start = position + len(re.match(f"(?:{suffixes})?", text[position:clause_end]).group())
+    item = text[start:clause_end]
+    digit = re.search(r"\d", item)
+    if digit:  # the next target's item: up to the 、 or 和 before its number
+        item = item[: max(item.rfind(c, 0, digit.start()) for c in "、和及与") if digit.start() else 0]
+    tokens = [t for t in analyse(item) if t.word.strip()]
+    verbs = set(rules.counting_verbs) | _COMPARING_VERBS
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.tag == "v" and t.word in verbs), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and tokens[-1].tag not in NOMINAL:
+        tokens.pop()
+    end = start + (tokens[-1].end if tokens else 0)
+    last_de = max((i for i, t in enumerate(tokens) if t.word == "的"), default=-1)
+    tokens = tokens[last_de + 1 :]
+    last_list = max((i for i, t in enumerate(tokens) if t.word == "、"), default=-1)
+    if last_list >= 0:
+        tokens = tokens[last_list + 1 :]
+        drop = 2 if tokens and tokens[0].tag in ("v", "vd") else 1
+        if len(tokens) > drop:
+            tokens = tokens[drop:]
+    metric = _balanced("".join(t.word for t in tokens))
+    return re.sub(rules.metric_modifier, "", metric)[:40], end
+
+
+def _balanced(metric: str) -> str:
+    """A quotation mark left open or closed by the cut is dropped: 人工智能＋” → 人工智能＋."""
+    if metric.count("“") != metric.count("”"):
+        metric = metric.strip("“”")
+    return metric
+
+
+def _respective(metric: str, rules: Indicators) -> list[str]:
+    """X、Y和Z分别占比达 → [X, Y, Z]: the metrics of a list with 分别 written inside it.
+
+    >>> from loaders.profile import load_profile
+    >>> _respective("单位GDP能耗和二氧化碳排放分别", load_profile().indicators)
+    ['单位GDP能耗', '二氧化碳排放']
+    """
+    for word in rules.respective_words:
+        head, found, _ = metric.partition(word)
+        if found and head:
+            items = [i for i in re.split("、|和|及|与", head) if i]
+            return items if len(items) > 1 else []
+    return []
+
+
+def _strip_change(metric: str, rules: Indicators) -> str:
+    """规模以上工业增加值年均增长 → 规模以上工业增加值: the thing that changes."""
+    for word in sorted(rules.change_words, key=len, reverse=True):
+        if metric.endswith(word) and len(metric) > len(word):
+            return _strip_change(metric[: -len(word)], rules)
+    return metric
 
 
 def _shared(metric: str, rules: Indicators) -> list[str]:

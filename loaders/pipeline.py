@@ -71,17 +71,33 @@ def load_plan(
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanLoadError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    builder = PlanBuilder(plan_id or plan_id_for(path), str(path), profile, registry)
+    try:
+        return _read(raw, path, builder, infer, limits, deadline)
+    except PlanLoadError:
+        raise
+    except Exception as exc:
+        raise PlanLoadError(
+            str(path), f"could not be read ({type(exc).__name__}: {exc}) while {builder.place}", builder.line
+        ) from exc
+
+
+def _read(
+    raw: bytes, path: Path, builder: PlanBuilder, infer: bool, limits: InputLimits, deadline: Deadline
+) -> LoadResult:
+    builder.place = "reading the file"
     plan_text = read_plan_text(raw, str(path), limits)
     deadline.check("reading the file")
     text, traditional = to_simplified(plan_text.text)
-    plan_id = plan_id or plan_id_for(path)
-    builder = PlanBuilder(plan_id, str(path), profile, registry)
-    paragraphs = split_paragraphs(text, profile.bullets)
+    paragraphs = split_paragraphs(text, builder.writer.profile.bullets)
     document = builder.build(paragraphs, plan_text.tables, plan_text.title_hint)
     deadline.check("building the graph")
     builder.report.format = plan_text.format
     if infer:
-        builder.report.inferred_links = infer_links(document, plan_id, profile.links)
+        builder.place, builder.line = "inferring the links between chapters", None
+        builder.report.inferred_links = infer_links(
+            document, builder.writer.plan_id, builder.writer.profile.links
+        )
         builder.report.count(document)
         deadline.check("inferring the links between chapters")
     if traditional and len(text) == len(plan_text.text):

@@ -5,6 +5,7 @@ over the built text) all write through a `PlanWriter`."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import cn2an
@@ -148,10 +149,13 @@ def text_of(block: Block) -> list[Segment]:
 
 
 def block_number(block: Block) -> int:
-    """The number written in a label: （三） → 3, 10. → 10, 专栏七 → 7."""
+    """The number written in a label: （三） → 3, 10. → 10, 专栏七 → 7, ⑷ → 4, ⑫ → 12."""
     digits = re.search(r"\d+", block.label)
     if digits:
         return int(digits.group())
+    circled = [c for c in block.label if "\u2460" <= c <= "\u249b"]
+    if circled:
+        return int(unicodedata.numeric(circled[0]))
     numeral = re.search("[零一二两三四五六七八九十百]+", block.label)
     return int(cn2an.cn2an(numeral.group(), "smart")) if numeral else 0
 

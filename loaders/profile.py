@@ -86,6 +86,8 @@ class Goals(_Rules):
     time_prefix: str = _regex()
     deadline_year: str = _regex()
     deadline_five_year: str = _regex()
+    #: A span counted from the year of issue: 3年内, 五年内.
+    relative_span: str = _regex()
 
 
 class Indicators(_Rules):
@@ -116,6 +118,11 @@ class Indicators(_Rules):
     metric_trail: str = _regex()
     from_words: list[str]
     to_words: list[str]
+    #: Words of change after a metric (年均增长6%): the metric is the thing that changes.
+    change_words: list[str]
+    #: A clause with one of these states no target: a past or present state (已建成), a subsidy
+    #: or reward rate (给予30%补助), a threshold of who qualifies.
+    not_target_words: list[str]
 
 
 class Standards(_Rules):
@@ -222,10 +229,10 @@ class Profile(BaseModel):
     departments: Departments
     links: Links
 
-    def chapter_kind(self, title: str, has_items: bool = True) -> ChapterKind:
-        """The kind the chapter's title words give; failing that, the genre's convention: a
-        topical chapter with numbered items is work to do (tasks), one without is context."""
-        return _first_kind(self.chapters, title) or ("tasks" if has_items else "context")
+    def title_kind(self, title: str) -> ChapterKind | None:
+        """The kind the chapter's title words give, if any (`loaders.chapter_kinds` weighs the
+        chapter's content too)."""
+        return _first_kind(self.chapters, title)
 
     def requirement_part(self, title: str) -> RequirementPart | None:
         return _first_kind(self.requirement_parts, title)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.errors import PlanLoadError
 from graph.model import EntityKind, GraphDocument, Origin, RelationType
 from loaders import load_plan
 from loaders.paragraphs import normalise_line
@@ -36,9 +37,12 @@ class Checked:
     failed: list[str] = field(default_factory=list)
 
     @property
+    def total_checks(self) -> int:
+        return len(self.held) + len(self.failed)
+
+    @property
     def share(self) -> float:
-        total = len(self.held) + len(self.failed)
-        return len(self.held) / total if total else 1.0
+        return len(self.held) / self.total_checks if self.total_checks else 1.0
 
     def check(self, ok: bool, what: str) -> None:
         (self.held if ok else self.failed).append(what)
@@ -63,6 +67,8 @@ FOUNDING_DOCUMENTS = frozenset(
     }
 )
 DEVELOPMENT, HELD_OUT = "development", "held-out"
+#: How a target's check is named, so that targets can be counted apart.
+TARGET = "target "
 
 
 def half_of(file_name: str) -> str:
@@ -83,15 +89,75 @@ def expectation_files() -> list[Path]:
     return sorted(CORPUS.glob("*.expected.yaml"))
 
 
+@dataclass
+class HalfFigures:
+    """What held of one half's expectations, and of its targets alone."""
+
+    checked: list[Checked] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return len(self.checked)
+
+    @property
+    def held(self) -> int:
+        return sum(len(c.held) for c in self.checked)
+
+    @property
+    def total(self) -> int:
+        return sum(len(c.held) + len(c.failed) for c in self.checked)
+
+    @property
+    def share(self) -> float:
+        return self.held / self.total if self.total else 1.0
+
+    @property
+    def targets_held(self) -> int:
+        return sum(1 for c in self.checked for what in c.held if what.startswith(TARGET))
+
+    @property
+    def targets(self) -> int:
+        return self.targets_held + sum(
+            1 for c in self.checked for what in c.failed if what.startswith(TARGET)
+        )
+
+    @property
+    def target_share(self) -> float:
+        return self.targets_held / self.targets if self.targets else 1.0
+
+    @property
+    def lowest(self) -> float:
+        return min((c.share for c in self.checked), default=1.0)
+
+
+def corpus_figures() -> dict[str, HalfFigures]:
+    """Every document checked, by half."""
+    figures = {DEVELOPMENT: HalfFigures(), HELD_OUT: HalfFigures()}
+    for path in expectation_files():
+        checked = check_document(path)
+        figures[half_of(checked.name)].checked.append(checked)
+    return figures
+
+
 def check_document(expected_path: Path) -> Checked:
     # The loader folds character widths one for one (+ → ＋ beside Chinese, ０ → 0); so do the
     # expectations, which are written as the text has them.
     expected = _normalised(yaml.safe_load(expected_path.read_text(encoding="utf-8")))
-    document = load_plan(CORPUS / expected["file"]).document
     checked = Checked(expected["file"])
+    try:
+        document = load_plan(CORPUS / expected["file"]).document
+    except PlanLoadError as refused:
+        # A refused document holds none of its expectations.
+        for part in ("header", "chapters", "tasks", "measures", "targets", "responsibilities"):
+            for item in expected.get(part) or []:
+                checked.check(
+                    False, f"{TARGET if part == 'targets' else part + ' '}{item} (refused: {refused})"
+                )
+        return checked
     _header(document, expected.get("header") or {}, checked)
     _chapters(document, expected.get("chapters") or [], checked)
     _tasks(document, expected.get("tasks") or [], checked)
+    _measures(document, expected.get("measures") or [], checked)
     _targets(document, expected.get("targets") or [], checked)
     _responsibilities(document, expected.get("responsibilities") or [], checked)
     return checked
@@ -146,6 +212,12 @@ def _tasks(document: GraphDocument, tasks: list[str], checked: Checked) -> None:
         checked.check(task in names, f"task {task}")
 
 
+def _measures(document: GraphDocument, measures: list[str], checked: Checked) -> None:
+    names = {e.name for e in document.entities_of(EntityKind.MEASURE)}
+    for measure in measures:
+        checked.check(measure in names, f"measure {measure}")
+
+
 def _targets(document: GraphDocument, targets: list[dict], checked: Checked) -> None:
     indicators = [e.attrs for e in document.entities_of(EntityKind.INDICATOR)]
     for target in targets:
@@ -167,7 +239,7 @@ def _targets(document: GraphDocument, targets: list[dict], checked: Checked) -> 
         ]
         checked.check(
             any(same(a) for a in indicators),
-            f"target {target['metric']} {target['comparator']} {target['value']} {target['unit']} "
+            f"{TARGET}{target['metric']} {target['comparator']} {target['value']} {target['unit']} "
             f"by {target.get('deadline')} (read {near})",
         )
 

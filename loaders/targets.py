@@ -1,0 +1,105 @@
+"""Targets wherever a plan commits to a number: each becomes an INDICATOR that MEASURES the
+entity whose text states it — a goal, and equally a task, project, measure or domain.
+
+A target's deadline is the first of: the year its sentence gives (到2025年), a span its
+sentence counts from the year of issue (3年内), the deadline of the goal or heading it sits
+under, and the end of the plan's period."""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
+from loaders.header import PlanHeader
+from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
+from loaders.plan_writer import PlanWriter, Segment
+from loaders.report import Unplaced
+
+__all__ = ["WORK_KINDS", "link_targets", "read_targets"]
+
+#: The entities besides goals whose text can commit to a number.
+WORK_KINDS = frozenset({EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE, EntityKind.DOMAIN})
+_SENTENCE_END = re.compile("[。；！？]")
+
+
+def read_targets(
+    writer: PlanWriter,
+    holder: Entity,
+    segments: list[Segment],
+    header: PlanHeader,
+    default_deadline: int | None,
+) -> None:
+    """The targets in the holder's text, each an INDICATOR that MEASURES the holder."""
+    for segment in segments:
+        targets = extract_targets(segment.text, writer.profile)
+        for target in targets:
+            deadline = _sentence_deadline(segment.text, target, writer, header) or default_deadline
+            indicator = Entity(
+                id=writer.next_indicator_id(),
+                kind=EntityKind.INDICATOR,
+                name=target.metric,
+                plan=writer.plan_id,
+                text=target.clause,
+                parent=holder.id,
+                source=writer.span_in(segment, target.start, target.end),
+                attrs=attrs_of(
+                    IndicatorFields(
+                        metric=target.metric,
+                        comparator=target.comparator.value,
+                        value=target.value,
+                        unit=target.unit,
+                        deadline=deadline,
+                        written=target.written,
+                        level=target.level,
+                    )
+                ),
+            )
+            writer.document.add_entity(indicator)
+            writer.relate(RelationType.MEASURES, indicator, holder, indicator.source)  # type: ignore[arg-type]
+        _report_unread(writer, segment, targets)
+
+
+def link_targets(writer: PlanWriter, header: PlanHeader) -> None:
+    """Targets stated in tasks, projects, measures and domains; a holder's default deadline is
+    the one its own heading or its parent's gives, else the end of the plan's period."""
+    by_holder: dict[str, list[Segment]] = {}
+    for entity, segment in writer.texts(set(WORK_KINDS)):
+        by_holder.setdefault(entity.id, []).append(segment)
+    for entity_id, segments in by_holder.items():
+        holder = writer.document.entities[entity_id]
+        read_targets(writer, holder, segments, header, _heading_deadline(writer, holder, header))
+
+
+def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: PlanHeader) -> int | None:
+    """The deadline the target's own sentence gives: a year (到2025年), else a span counted
+    from the year of issue (3年内)."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, target.start)), default=0)
+    written = deadline_before(text, target.start, writer.profile)
+    if written is not None:
+        return written
+    issued = int(header.issued_on[:4]) if header.issued_on else None
+    span = re.search(writer.profile.goals.relative_span, text[sentence_start : target.end])
+    if span and issued is not None:
+        years = span.group("n")
+        return issued + (int(years) if years.isdigit() else int(cn2an.cn2an(years, "smart")))
+    return None
+
+
+def _heading_deadline(writer: PlanWriter, holder: Entity, header: PlanHeader) -> int | None:
+    entity: Entity | None = holder
+    while entity is not None and entity.kind is not EntityKind.PLAN:
+        written = deadline_before(entity.name, len(entity.name), writer.profile)
+        if written is not None:
+            return written
+        entity = writer.document.entities.get(entity.parent) if entity.parent else None
+    return header.period_end
+
+
+def _report_unread(writer: PlanWriter, segment: Segment, targets: list[Target]) -> None:
+    """A clause that looks like a target but gave none is reported, never dropped silently."""
+    read = [(t.start, t.end) for t in targets]
+    for start, end in target_like_clauses(segment.text):
+        if not any(t_start < end and start < t_end for t_start, t_end in read):
+            writer.report.unread_targets.append(Unplaced(segment.paragraph.line, segment.text[start:end]))
