@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
-from loaders.chapter_kinds import chapter_kind
+from loaders.chapter_kinds import chapter_kind, is_items_only
 from loaders.chapters import read_chapter
 from loaders.goals import read_preface_goals
 from loaders.header import PlanHeader, read_header
@@ -76,9 +76,10 @@ class PlanBuilder:
             )
         writer.report.title = header.title or ""
         plan = self._plan(header, outline)
+        items_only = is_items_only(outline.chapters)
         for number, chapter in enumerate(outline.chapters, start=1):
             self.place, self.line = f"reading chapter {number} “{chapter.title}”", chapter.paragraph.line
-            kind = chapter_kind(chapter, profile)
+            kind = chapter_kind(chapter, profile, items_only)
             read_chapter(writer, chapter, kind, number, plan, header)
         self.place, self.line = "reading the goals before the first chapter", None
         read_preface_goals(writer, header, plan)

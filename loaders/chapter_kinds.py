@@ -14,19 +14,33 @@ from loaders.indicators import extract_targets
 from loaders.outline import Block
 from loaders.profile import ChapterKind, Profile
 
-__all__ = ["chapter_kind"]
+__all__ = ["chapter_kind", "is_items_only"]
 
 #: A heading that names a work to carry out: 实施集成电路“强芯”工程.
 _NAMED_WORK = re.compile("工程”?$")
 
 
-def chapter_kind(chapter: Block, profile: Profile) -> ChapterKind:
+def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> ChapterKind:
+    """`items_only`: the document is made of numbered items without parts (一、…… to 二十、……),
+    each a piece of work; a topical one is then a task, whatever it holds."""
     by_title = profile.title_kind(chapter.title)
     if by_title in (None, "domains", "context") and _names_works(chapter):
         return "projects"
-    if by_title in (None, "context") and not chapter.children and _states_targets(chapter, profile):
+    if by_title is None and not chapter.children:
+        if items_only or _assigns_bodies(chapter, profile):
+            return "tasks"
+        if _states_targets(chapter, profile):
+            return "requirements"
+    if by_title == "context" and not chapter.children and _states_targets(chapter, profile):
         return "requirements"
     return by_title or ("tasks" if chapter.children else "context")
+
+
+def is_items_only(chapters: list[Block]) -> bool:
+    """Whether a document is items without parts: at least three top-level items, most of them
+    with no numbered parts of their own."""
+    leaves = sum(1 for chapter in chapters if not chapter.children)
+    return len(chapters) >= 3 and leaves * 5 >= len(chapters) * 4
 
 
 def _names_works(chapter: Block) -> bool:
@@ -34,6 +48,13 @@ def _names_works(chapter: Block) -> bool:
     items = [child for child in chapter.children if child.level != "column"]
     named = sum(1 for item in items if _NAMED_WORK.search(item.title.rstrip("。；")))
     return named >= 2 and named * 2 > len(items)
+
+
+def _assigns_bodies(chapter: Block, profile: Profile) -> bool:
+    """The chapter's text ends a piece of work with a bracket of who does it (（省商务厅牵头）)."""
+    bracket = re.compile(profile.departments.bracket)
+    texts = [chapter.rest, *(p.text for p in chapter.paragraphs)]
+    return any(bracket.search(text) for text in texts if text)
 
 
 def _states_targets(chapter: Block, profile: Profile) -> bool:

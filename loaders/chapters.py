@@ -38,6 +38,11 @@ def _numbered(kind: EntityKind) -> ChapterReader:
     def read(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
         """Groups （一） with numbered items 1. under them, or items straight under the chapter.
         Ids keep the written numbers: task 9 of group 五 is task/5.9."""
+        if not chapter.children and not _named_by_kind_word(writer, chapter):
+            # An item of work on its own (一、加快发展数字贸易。……（省商务厅牵头）): the chapter
+            # is the task, or the measure.
+            writer.add_block(kind, "1", chapter, section)
+            return
         _note_gaps(writer, chapter.children)
         for child in chapter.children:
             group = writer.add_block(kind, str(block_number(child)), child, section)
@@ -46,6 +51,11 @@ def _numbered(kind: EntityKind) -> ChapterReader:
                 writer.add_block(kind, f"{block_number(child)}.{block_number(item)}", item, group)
 
     return read
+
+
+def _named_by_kind_word(writer: PlanWriter, chapter: Block) -> bool:
+    """A chapter titled only with a kind's word (保障措施, 主要任务) is a part, not an item."""
+    return any(chapter.title.strip("。 ") in words for words in writer.profile.chapters.values())
 
 
 def _context(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:

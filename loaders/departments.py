@@ -84,27 +84,7 @@ class DepartmentFinder:
                 found += self._labelled(match.group("inner"), inner_start, match.group())
                 covered.append(match.span())
                 continue
-            # What follows a full stop inside the bracket is a remark (以下均需地方负责，不再列出).
-            clauses = self._clauses(match.group("inner").split("。")[0])
-            in_bracket: list[BodyMention] = []
-            waiting: list[BodyMention] = []  # （A、B，C按职责分工负责）: A and B take C's role word
-            for clause in clauses:
-                mentions, role = self._clause(clause.group(), inner_start + clause.start(), match.group())
-                if role is None:
-                    waiting += [m for m in mentions if self._is_body(m.name)]
-                    continue
-                in_bracket += [replace(m, role=role) for m in waiting] + mentions
-                waiting = []
-            clauses = [c for c in clauses if self.role_word.search(c.group().rstrip())]
-            if self.first_leads and in_bracket:
-                # 列第一位者为牵头单位: the first body leads, whatever the role words say.
-                in_bracket = [
-                    replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(in_bracket)
-                ]
-            elif in_bracket and all(self._joint(c.group()) for c in clauses):
-                # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
-                in_bracket = [replace(m, role=Role.LEAD) for m in in_bracket]
-            found += in_bracket
+            found += self._role_clauses(match.group("inner"), inner_start, match.group())
             covered.append(match.span())
         for match in self.sentence.finditer(text):
             if any(start <= match.start() < end for start, end in covered):
@@ -135,6 +115,28 @@ class DepartmentFinder:
                 )
         return _once_per_evidence(found)
 
+    def _role_clauses(self, inner: str, inner_start: int, evidence: str) -> list[BodyMention]:
+        """（A牵头，B、C配合）: each clause's names take the role its last words give."""
+        # What follows a full stop inside the bracket is a remark (以下均需地方负责，不再列出).
+        clauses = self._clauses(inner.split("。")[0])
+        in_bracket: list[BodyMention] = []
+        waiting: list[BodyMention] = []  # （A、B，C按职责分工负责）: A and B take C's role word
+        for clause in clauses:
+            mentions, role = self._clause(clause.group(), inner_start + clause.start(), evidence)
+            if role is None:
+                waiting += [m for m in mentions if self._is_body(m.name)]
+                continue
+            in_bracket += [replace(m, role=role) for m in waiting] + mentions
+            waiting = []
+        clauses = [c for c in clauses if self.role_word.search(c.group().rstrip())]
+        if self.first_leads and in_bracket:
+            # 列第一位者为牵头单位: the first body leads, whatever the role words say.
+            return [replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(in_bracket)]
+        if in_bracket and all(self._joint(c.group()) for c in clauses):
+            # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
+            return [replace(m, role=Role.LEAD) for m in in_bracket]
+        return in_bracket
+
     def _labelled(self, inner: str, offset: int, evidence: str) -> list[BodyMention]:
         """（责任单位：A、B，C） / （牵头单位：A；配合单位：B、C）: each label gives its role to
         the names up to the next label."""
@@ -147,7 +149,11 @@ class DepartmentFinder:
             if named_lead and "牵头" not in label.group("label"):
                 role = Role.SUPPORT
             end = following.start() if following else len(inner)
-            part = inner[label.end() : end]
+            part = inner[label.end() : end].rstrip("；;，,。 ")
+            if any(self.role_word.search(c.group().rstrip()) for c in self._clauses(part)):
+                # （责任部门：A、B牵头，C、D按职责分工负责）: the role words inside decide.
+                mentions += self._role_clauses(part, offset + label.end(), evidence)
+                continue
             mentions += [
                 BodyMention(
                     name, role, offset + label.end() + at, offset + label.end() + at + len(name), evidence

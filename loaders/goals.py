@@ -122,7 +122,7 @@ def _goals(
     subgoals += [(item.paragraph, item.title, item.label, text_of(item)) for item in block.children]
 
     parent, prefix = subsection, id_prefix
-    default_deadline = header.period_end
+    default_deadline = header.target_year
     if overall is not None:
         anchor, segments = overall
         name = _goal_name(segments[0].text, profile)

@@ -41,10 +41,18 @@ class PlanHeader:
     period_end: int | None = None
     region: str | None = None
     level: str | None = None
+    #: The one year a title names without a period (数字山东2021行动方案).
+    title_year: int | None = None
     #: The notice paragraphs (recipients, approval, 文号, date): placed, not plan text.
     notice: list[Paragraph] = field(default_factory=list)
     #: Paragraphs between the title and the first chapter: the plan's own preface.
     preface: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def target_year(self) -> int | None:
+        """The year a target with no deadline of its own is due: the end of the plan's period,
+        else the one year its title names."""
+        return self.period_end or self.title_year
 
 
 def read_header(
@@ -217,10 +225,12 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     if period := re.search(profile.title.period, header.title):
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
-    elif five_year := re.search(profile.goals.deadline_five_year.replace("期?末", ""), header.title):
+    elif five_year := re.search(profile.goals.five_year_plan, header.title):
         # 山东省“十四五”教育事业发展规划: the n-th five-year plan runs 1951 + 5n … 1955 + 5n.
         end = 1955 + 5 * int(cn2an.cn2an("十" + five_year.group("n"), "smart"))
         header.period_start, header.period_end = end - 4, end
+    if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
+        header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
     header.issuer = header.issuer or _issuer_of(header.title, profile)
     header.region = _region(header, profile)
     if header.approved_by:

@@ -179,10 +179,16 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
 
 
 def _counts_what_follows(raw: str) -> bool:
-    """Whether the number counts a thing written after it: the words before it end in a verb
-    (引进和培养5000名……人才), as the lexical analysis tags them."""
+    """Whether the number counts a thing written after it, as the lexical analysis tags the
+    words before it: they end in a verb (引进和培养5000名……人才), a preposition (在10个以上领域)
+    or 等 (建设浪潮等9个……节点), or they are one verbal word alone (发展10家……平台)."""
     tokens = [t for t in analyse(raw) if t.tag != "w"]
-    return bool(tokens) and tokens[-1].tag in ("v", "vd") and tokens[-1].word not in _COMPARING_VERBS
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.word in _COMPARING_VERBS:
+        return False
+    return last.tag in ("v", "vd", "p") or last.word == "等" or (len(tokens) == 1 and last.tag == "vn")
 
 
 #: Verbs that compare the metric before them with the number after: not a counting verb.
@@ -228,9 +234,13 @@ def _metric(raw: str, rules: Indicators) -> str:
     if not metric or metric.startswith("的"):
         metric = _strip_trail(raw, rules)
     words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
-    while metric.startswith(words):
-        metric = metric[len(next(w for w in words if metric.startswith(w))) :]
-    return _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
+    while True:
+        while metric.startswith(words):
+            metric = metric[len(next(w for w in words if metric.startswith(w))) :]
+        shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
+        if shorter == metric:
+            return metric
+        metric = shorter
 
 
 def _without_leading_verbs(metric: str) -> str:
@@ -239,10 +249,14 @@ def _without_leading_verbs(metric: str) -> str:
     tags them; a metric that is all verbs is kept as it is."""
     tokens = analyse(metric)
     head = 0
-    while head < len(tokens) and tokens[head].tag in ("v", "d", "p", "c") and len(tokens[head].word) > 1:
+    # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
+    # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
+    while head < len(tokens) and (
+        (tokens[head].tag == "v" and len(tokens[head].word) > 1) or tokens[head].tag in ("d", "p", "c")
+    ):
         head += 1
     rest = tokens[head:]
-    if head == 0 or not rest or rest[0].tag not in NOMINAL or rest[0].word in ("的",):
+    if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
     return metric[rest[0].start :]
 

@@ -11,6 +11,7 @@ paragraph's `start` is an offset in the original text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -105,14 +106,29 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
                     start += len(stripped) - len(rest)
                     stripped = rest
                 break
-        paragraphs.append(
-            Paragraph(
-                index=len(paragraphs),
-                text=normalise_line(stripped),
-                bullet=bullet,
-                start=start,
-                end=start + len(stripped),
-                line=line_no,
+        normalised = normalise_line(stripped)
+        cuts = [
+            0,
+            *(m.end() - len(m.group("heading")) for m in _RUN_IN_HEADING.finditer(normalised)),
+            len(normalised),
+        ]
+        for begin, end in itertools.pairwise(cuts):
+            paragraphs.append(
+                Paragraph(
+                    index=len(paragraphs),
+                    text=normalised[begin:end],
+                    bullet=bullet if begin == 0 else None,
+                    start=start + begin,
+                    end=start + end,
+                    line=line_no,
+                )
             )
-        )
     return paragraphs
+
+
+#: A numbered heading run into the paragraph before it, as crawled pages and extracted PDFs
+#: join them: “……（责任单位：省科技厅）2.加强科技创新。” or “……质量。（二）推动……”. It starts a
+#: paragraph of its own.
+_RUN_IN_HEADING = re.compile(
+    "(?<=[）。])(?P<heading>（[一二三四五六七八九十]{1,3}）|\\d{1,2}[.．](?!\\d)|[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff“])"
+)

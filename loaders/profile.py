@@ -66,6 +66,8 @@ class Title(_Rules):
     issuer: str = _regex()
     #: A news lead that names the plan: 近日印发了《……》.
     lead: str = _regex()
+    #: One year a title names as its own, without a period: 数字山东2021行动方案.
+    single_year: str = _regex()
 
 
 class Regions(_Rules):
@@ -88,6 +90,8 @@ class Goals(_Rules):
     deadline_five_year: str = _regex()
     #: A span counted from the year of issue: 3年内, 五年内.
     relative_span: str = _regex()
+    #: The n-th five-year plan named in a title: 十四五, 第十四个五年规划.
+    five_year_plan: str = _regex()
 
 
 class Indicators(_Rules):

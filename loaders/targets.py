@@ -31,11 +31,14 @@ def read_targets(
     header: PlanHeader,
     default_deadline: int | None,
 ) -> None:
-    """The targets in the holder's text, each an INDICATOR that MEASURES the holder."""
+    """The targets in the holder's text, each an INDICATOR that MEASURES the holder. A paragraph
+    with no year of its own goes on under the year the paragraph before it gave (2023年，……。
+    then 制造业产品质量合格率稳定在92%以上。 on the next line)."""
+    carried = default_deadline
     for segment in segments:
         targets = extract_targets(segment.text, writer.profile)
         for target in targets:
-            deadline = _sentence_deadline(segment.text, target, writer, header) or default_deadline
+            deadline = _sentence_deadline(segment.text, target, writer, header) or carried
             indicator = Entity(
                 id=writer.next_indicator_id(),
                 kind=EntityKind.INDICATOR,
@@ -59,6 +62,7 @@ def read_targets(
             writer.document.add_entity(indicator)
             writer.relate(RelationType.MEASURES, indicator, holder, indicator.source)  # type: ignore[arg-type]
         _report_unread(writer, segment, targets)
+        carried = deadline_before(segment.text, len(segment.text), writer.profile) or carried
 
 
 def link_targets(writer: PlanWriter, header: PlanHeader) -> None:
@@ -94,7 +98,7 @@ def _heading_deadline(writer: PlanWriter, holder: Entity, header: PlanHeader) ->
         if written is not None:
             return written
         entity = writer.document.entities.get(entity.parent) if entity.parent else None
-    return header.period_end
+    return header.target_year
 
 
 def _report_unread(writer: PlanWriter, segment: Segment, targets: list[Target]) -> None:

@@ -55,7 +55,12 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
     finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     kinds = {CHAPTER_ENTITY[c] for c in writer.profile.departments.chapters}
+    last_items = _last_items(writer, kinds)
     for entity, segment in writer.texts(kinds):
+        if _BRACKET_LINE.fullmatch(segment.text.strip()) and entity.id in last_items:
+            # A bracket on a line of its own after a group's last item closes the whole group:
+            # （一）…… 1.…… 2.…… （责任部门：……）.
+            entity = writer.document.entities[entity.parent]  # type: ignore[index]
         for mention in finder.mentions(segment.text):
             span = writer.span_in(segment, mention.start, mention.end)
             department = writer.document.add_entity(resolver.resolve(mention.name))
@@ -70,6 +75,20 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
                 evidence=mention.evidence,
             )
     writer.report.unresolved_departments = sorted(resolver.unresolved)
+
+
+_BRACKET_LINE = re.compile(r"[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]")
+
+
+def _last_items(writer: PlanWriter, kinds: set[EntityKind]) -> set[str]:
+    """The last item of each group whose parent is an entity of the same kind."""
+    last: dict[str, str] = {}
+    for entity_id in writer.segments:
+        entity = writer.document.entities[entity_id]
+        parent = writer.document.entities.get(entity.parent) if entity.parent else None
+        if entity.kind in kinds and parent is not None and parent.kind is entity.kind:
+            last[parent.id] = entity.id
+    return set(last.values())
 
 
 def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader) -> None:

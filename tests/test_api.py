@@ -197,7 +197,7 @@ def test_impact_lists_the_departments_responsible(data: GraphQL) -> None:
         "保障措施",
         "湖北省标准化体系建设发展规划（2016-2020年）",
     ]
-    assert {"各级人民政府", "各有关部门", "企业", "科研院所", "行业协会"} <= {
+    assert {"各级人民政府", "各有关部门", "科研院所", "行业协会"} <= {
         d["name"] for d in impact["departments"]
     }
 
@@ -228,7 +228,6 @@ def test_responsible_for_an_entity(data: GraphQL) -> None:
     assert {(a["department"]["name"], a["role"]) for a in answers} == {
         ("各级人民政府", "LEAD"),
         ("各有关部门", "LEAD"),
-        ("企业", "SUPPORT"),
         ("科研院所", "SUPPORT"),
         ("行业协会", "SUPPORT"),
     }

@@ -287,11 +287,10 @@ def test_bodies_given_work(seed: GraphDocument) -> None:
     assert _responsible(seed, "加强组织领导", K.MEASURE) == {
         ("各级人民政府", Role.LEAD),
         ("各有关部门", Role.LEAD),
-        ("企业", Role.SUPPORT),
         ("科研院所", Role.SUPPORT),
         ("行业协会", Role.SUPPORT),
     }
-    assert {"行业协会", "产业技术联盟", "科研院所", "企业"} <= {
+    assert {"行业协会", "产业技术联盟", "科研院所"} <= {
         name for name, _ in _responsible(seed, "大力培育标准化服务市场", K.TASK)
     }
     assert ("高校", Role.SUPPORT) in _responsible(seed, "加强标准化人才培养", K.TASK)
@@ -302,7 +301,8 @@ def test_bodies_given_work(seed: GraphDocument) -> None:
     assert categories["各级人民政府"] == "GOVERNMENT"
     assert categories["高校"] == "UNIVERSITY"
     assert categories["行业协会"] == "ASSOCIATION"
-    assert categories["企业"] == "ENTERPRISE"
+    # 企业 names no body: “充分发挥企业……的作用” gives no one work.
+    assert "企业" not in categories
 
 
 def test_responsibility_evidence_is_the_sentence(seed: GraphDocument, seed_text: str) -> None:
