@@ -74,6 +74,12 @@ class PlanBuilder:
             writer.report.warnings.append(
                 f"no title line: the title was taken from the {_TITLE_FROM[header.title_from]}"
             )
+        if header.region is None and header.level is None:
+            writer.report.warnings.append(
+                "no region could be read from the title, the issuer or the documents cited, and the plan "
+                "is not recognisably national: its level and region are left empty, and bodies named "
+                "relative to a region (省政府, 市发展改革委) are not qualified"
+            )
         writer.report.title = header.title or ""
         plan = self._plan(header, outline)
         items_only = is_items_only(outline.chapters)

@@ -289,16 +289,24 @@ class DepartmentResolver:
             return Entity(department_id(name), EntityKind.DEPARTMENT, name, attrs=generic)
         self.unresolved.add(name)
         qualified = qualify(self._expanded(name), self.region, self.profile)
-        government = name.endswith(tuple(self.profile.departments.government_suffixes))
         # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
         relative = qualified != name
         fields = DepartmentFields(
-            category="GOVERNMENT" if government else "OTHER",
+            category=self._category(name),
             aliases=[name] if relative else [],
             region=self.region if relative else None,
             registered=False,
         )
         return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs_of(fields))
+
+    def _category(self, name: str) -> str:
+        """A leading group, a mass organisation or a role the plan names (运营单位), by how the
+        name ends; else a government body if it ends like one, else OTHER."""
+        rules = self.profile.departments
+        for kind, endings in rules.body_kinds.items():
+            if name.endswith(tuple(endings)):
+                return kind
+        return "GOVERNMENT" if name.endswith(tuple(rules.government_suffixes)) else "OTHER"
 
     def _expanded(self, name: str) -> str:
         """省质监局 → 省质量技术监督局: the usual short forms written out (for a relative name, whose

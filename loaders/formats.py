@@ -188,7 +188,11 @@ def _html_depth(html: str) -> int:
 
 
 def _page_title(soup) -> str | None:  # type: ignore[no-untyped-def]
-    """The page's own title: its first <h1>, else its <title>."""
+    """The page's own title: the portal's <meta name="ArticleTitle">, else its first <h1>, else
+    its <title>."""
+    meta = soup.find("meta", attrs={"name": re.compile("^articletitle$", re.IGNORECASE)})
+    if meta is not None and str(meta.get("content") or "").strip():
+        return str(meta["content"]).strip()
     for tag in (soup.find("h1"), soup.find("title")):
         if tag is not None and tag.get_text(strip=True):
             return tag.get_text(" ", strip=True)
@@ -198,6 +202,8 @@ def _page_title(soup) -> str | None:  # type: ignore[no-untyped-def]
 def _html_text(soup) -> str:  # type: ignore[no-untyped-def]
     """The article body of a government web page, one paragraph per line: navigation,
     breadcrumbs, headers and footers dropped."""
+    from bs4 import NavigableString
+
     for tag in soup(_NOISE_BLOCKS):
         tag.decompose()
     for tag in soup.find_all(True):
@@ -207,6 +213,11 @@ def _html_text(soup) -> str:  # type: ignore[no-untyped-def]
         if marker and _NOISE_MARKERS.search(marker.lower()):
             tag.decompose()
     root = soup.body or soup
+    # A line break in the page's source is only white space: a bracket or heading split over
+    # source lines or inline tags (（…<strong>按职责</strong>\n<strong>分工负责</strong>）) is one line.
+    for string in root.find_all(string=re.compile("\n")):
+        if string.parent is not None and string.parent.name != "pre" and type(string) is NavigableString:
+            string.replace_with(re.sub(r"\s*\n\s*", "", str(string)))
     for br in root.find_all("br"):
         br.replace_with("\n")
     blocks = root.find_all(["p", "h1", "h2", "h3", "h4", "li", "td"]) or [root]

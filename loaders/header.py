@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 import cn2an
 
 from loaders.documents import normalise_doc_number
+from loaders.lexical import analyse
 from loaders.paragraphs import Paragraph
+from loaders.patterns import alternation
 from loaders.profile import Profile
 
 __all__ = ["PlanHeader", "qualify", "read_header"]
@@ -67,6 +69,7 @@ def read_header(
     signature date), `title_hint` a title the file format carries (HTML, Word properties),
     `file_stem` the last resort for a title."""
     header = PlanHeader()
+    _read_metadata(header, preamble, profile)
     title_index = _title_line(preamble, profile)
     notice_titles = _read_notice(header, preamble, title_index, profile)
     if title_index is not None:
@@ -89,6 +92,35 @@ def read_header(
     if header.title:
         _read_title(header, profile)
     return header
+
+
+_METADATA_DATE = re.compile(r"(?P<year>\d{4})\s*[-./年]\s*(?P<month>\d{1,2})\s*[-./月]\s*(?P<day>\d{1,2})")
+
+
+def _read_metadata(header: PlanHeader, preamble: list[Paragraph], profile: Profile) -> None:
+    """A portal page's metadata table (发文机关：国务院办公厅 / 文号： / 成文日期：), the label and
+    its value on one line or two: the issuer, 文号 and date it gives are the document's own."""
+    labels = {label: name for name, words in profile.notice.metadata.items() for label in words}
+    pattern = re.compile(f"^(?P<label>{alternation(list(labels))})\\s*[：:]\\s*(?P<value>.*)$")
+    for position, paragraph in enumerate(preamble):
+        match = pattern.match(paragraph.text)
+        if match is None:
+            continue
+        value, used = match.group("value").strip(), [paragraph]
+        if not value and position + 1 < len(preamble) and not pattern.match(preamble[position + 1].text):
+            value, used = preamble[position + 1].text.strip(), [paragraph, preamble[position + 1]]
+        field_name = labels[match.group("label")]
+        if field_name == "issuer" and value:
+            header.issuer = value
+        elif field_name == "doc_number" and value:
+            header.doc_number = normalise_doc_number(value)
+        elif field_name == "issued_on" and (date := _METADATA_DATE.search(value)):
+            header.issued_on = "{}-{:02d}-{:02d}".format(
+                *(int(date.group(g)) for g in ("year", "month", "day"))
+            )
+        else:
+            continue
+        header.notice.extend(p for p in used if p not in header.notice)
 
 
 def _read_notice(
@@ -252,8 +284,13 @@ def _level(header: PlanHeader, profile: Profile) -> str | None:
     central = (header.issuer or "", header.approved_by or "", header.title or "")
     if any(text.startswith(tuple(rules.national_prefixes)) for text in central):
         return "NATIONAL"
-    # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one.
-    if header.issuer and header.issuer.endswith(tuple(profile.departments.government_suffixes)):
+    # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one; one
+    # named relative to an unnamed region (市人民政府) is not.
+    if (
+        header.issuer
+        and header.issuer.endswith(tuple(profile.departments.government_suffixes))
+        and not header.issuer.startswith(tuple(rules.relative_prefixes))
+    ):
         return "NATIONAL"
     return None
 
@@ -268,8 +305,32 @@ def _region(header: PlanHeader, profile: Profile) -> str | None:
     for title in titles:
         if title.startswith(tuple(profile.regions.national_prefixes)):
             return None
-        if match := re.match(profile.regions.pattern, title):
-            return match.group("region")
+        if region := _region_in(title, profile):
+            return region
+    return None
+
+
+def _region_in(title: str, profile: Profile) -> str | None:
+    """The region a title names: the one it begins with, where the lexical analysis agrees that
+    it is a place (湖北省…, 山东省人民政府关于…), else the first place it names that is a region
+    (关于推进北京市……的指导意见 → 北京市)."""
+    tokens = analyse(title)
+    suffixes = tuple(profile.regions.levels)
+    places = [
+        t.word
+        for t in tokens
+        if t.tag == "LOC" and t.word.endswith(suffixes) and t.word not in profile.regions.not_regions
+    ]
+    bodies = [t.word for t in tokens if t.tag == "ORG"]
+    match = re.match(profile.regions.pattern, title)
+    if match and (
+        match.group("region") in places or any(b.startswith(match.group("region")) for b in bodies)
+    ):
+        return match.group("region")
+    if places:
+        return places[0]
+    if match and not re.match(profile.regions.not_region_start, title):
+        return match.group("region")
     return None
 
 

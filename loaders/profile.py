@@ -57,6 +57,8 @@ class Notice(_Rules):
     approval: str = _regex()
     date: str = _regex()
     issuer_from_approver: str
+    #: The labels of a portal page's metadata table (发文机关：…), by the header field they fill.
+    metadata: dict[Literal["issuer", "doc_number", "issued_on"], list[str]]
 
 
 class Title(_Rules):
@@ -78,6 +80,10 @@ class Regions(_Rules):
     provincial_cities: list[str]
     #: A title or issuer beginning so is central (national level).
     national_prefixes: list[str]
+    #: Places the lexical analysis finds that are no region (海绵城市).
+    not_regions: list[str]
+    #: A title beginning so does not begin with its region (关于推进……).
+    not_region_start: str = _regex()
 
 
 class Derivation(_Rules):
@@ -180,6 +186,8 @@ class Departments(_Rules):
     name_joiners: list[str]
     name_noise: list[str]
     government_suffixes: list[str]
+    #: The kind of a body no registry knows, by how its name ends: LEADING_GROUP, MASS_ORGANISATION, ROLE.
+    body_kinds: dict[str, list[str]] = {}
     #: The usual short forms of government bodies and their full forms (质监局 → 质量技术监督局).
     abbreviations: dict[str, str]
     task_table: TaskTable

@@ -133,7 +133,11 @@ def test_the_title_of_a_news_page_comes_from_its_lead_and_of_a_web_page_from_its
     result = load_plan(write(tmp_path, "news.txt", news))
     assert result.document.entities_of(EntityKind.PLAN)[0].name == "某某产业发展纲要"
     assert result.reports[0].warnings == [
-        "no title line: the title was taken from the 《title》 of the news lead"
+        "no title line: the title was taken from the 《title》 of the news lead",
+        # 新华社北京电 names no region and no central issuer: the plan's level is not guessed.
+        "no region could be read from the title, the issuer or the documents cited, and the plan is not "
+        "recognisably national: its level and region are left empty, and bodies named relative to a "
+        "region (省政府, 市发展改革委) are not qualified",
     ]
 
     page = (
