@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
+from loaders.attachments import link_attachment_lists, split_attachments
 from loaders.chapter_kinds import chapter_kind, is_items_only
 from loaders.chapters import read_chapter
 from loaders.goals import read_preface_goals
@@ -56,7 +57,9 @@ class PlanBuilder:
     ) -> GraphDocument:
         writer, profile = self.writer, self.writer.profile
         self.place = "finding the outline"
-        outline = build_outline(paragraphs, profile)
+        body, signature, attachments = split_attachments(paragraphs, profile)
+        writer.placed.update(p.index for p in signature)
+        outline = build_outline(body, profile)
         if not outline.chapters:
             raise PlanLoadError(
                 writer.path,
@@ -66,7 +69,7 @@ class PlanBuilder:
         header = read_header(
             outline.preamble,
             profile,
-            closing=paragraphs[-5:],
+            closing=(body + signature)[-5:],
             title_hint=title_hint,
             file_stem=PurePath(writer.path).stem,
         )
@@ -96,6 +99,8 @@ class PlanBuilder:
         link_citations(writer, header)
         first_leads = re.compile(profile.departments.first_leads)
         link_bodies(writer, header, any(first_leads.search(p.text) for p in paragraphs))
+        self.place = "reading the attachments"
+        link_attachment_lists(writer, attachments, header)
         writer.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in writer.placed
         ]

@@ -41,7 +41,7 @@ def _numbered(kind: EntityKind) -> ChapterReader:
         if not chapter.children and not _named_by_kind_word(writer, chapter):
             # An item of work on its own (一、加快发展数字贸易。……（省商务厅牵头）): the chapter
             # is the task, or the measure.
-            writer.add_block(kind, "1", chapter, section)
+            writer.add_block(kind, local_number(section), chapter, section)
             return
         _note_gaps(writer, chapter.children)
         for child in chapter.children:

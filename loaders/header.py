@@ -336,6 +336,11 @@ def _region_in(title: str, profile: Profile) -> str | None:
 
 def qualify(body: str, region: str | None, profile: Profile) -> str:
     """省人民政府 in a plan of 湖北省 → 湖北省人民政府."""
-    if region and body[0] in profile.regions.relative_prefixes and region.endswith(body[0]):
+    if (
+        region
+        and body[0] in profile.regions.relative_prefixes
+        and region.endswith(body[0])
+        and not body.startswith(tuple(profile.regions.not_relative))
+    ):
         return region + body[1:]
     return body

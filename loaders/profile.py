@@ -52,6 +52,13 @@ class Numbering(_Rules):
     column: str = _regex()
 
 
+class Attachments(_Rules):
+    #: A line that opens an attachment after the plan's body: 附件, 附件2：重点任务分工.
+    heading: str = _regex()
+    #: Words in an attachment's title that make it a division of labour (分工).
+    division_words: list[str]
+
+
 class Notice(_Rules):
     recipients: str = _regex()
     approval: str = _regex()
@@ -82,6 +89,9 @@ class Regions(_Rules):
     national_prefixes: list[str]
     #: Places the lexical analysis finds that are no region (海绵城市).
     not_regions: list[str]
+    #: Words that begin with a relative prefix's character without being relative: 市场监管局
+    #: is the market regulator, not 市 + 场监管局.
+    not_relative: list[str]
     #: A title beginning so does not begin with its region (关于推进……).
     not_region_start: str = _regex()
 
@@ -231,6 +241,7 @@ class Profile(BaseModel):
     chapters: dict[ChapterKind, list[str]]
     requirement_parts: dict[RequirementPart, list[str]]
     notice: Notice
+    attachments: Attachments
     title: Title
     regions: Regions
     derivation: Derivation

@@ -1,0 +1,255 @@
+"""Layouts and wordings met in plans the loader was not built on, each on a short plan written
+like the real ones: opinions made only of items, responsibilities given in an attachment, other
+numbering marks, brackets with remarks and parentheses inside, targets inside tasks, portal
+metadata, bodies of every kind — and a document that makes the loader fail refused alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import PlanLoadError
+from graph.model import EntityKind, RelationType, Role
+from loaders import load_plan, load_plans
+from tests.helpers import named
+
+ITEMS_ONLY = """\
+某某省人民政府办公厅关于加快发展服务贸易的实施意见
+某政办发〔2023〕7号
+各市人民政府，省政府各部门：
+为加快发展服务贸易，现提出如下意见。
+一、加快发展数字贸易。推动数字贸易发展，到2025年，数字贸易额达到500亿元。（省商务厅牵头，省发展改革委、省财政厅配合）
+二、培育市场主体。三年内培育服务贸易重点企业100家以上。（省商务厅牵头）
+三、扩大服务进口。支持先进技术进口。（省商务厅、省财政厅按职责分工负责）
+四、加强组织领导。建立工作协调机制，由省商务厅负责统筹。
+某某省人民政府办公厅
+2023年5月6日
+"""
+
+ATTACHMENT = """\
+某某省人民政府办公厅关于加快发展养老服务的实施意见
+各市人民政府，省政府各部门：
+一、加强规划引领。将养老服务纳入经济社会发展相关规划。
+二、扩大服务供给。发展社区养老服务。
+三、加强人才培养。培养养老护理员5000名。
+某某省人民政府办公厅
+2023年5月6日
+附件
+重点任务分工
+1．将养老服务纳入经济社会发展相关规划。（省发展改革委牵头，省民政厅配合）
+2．发展社区养老服务。（省民政厅牵头）
+3．培养养老护理员。（省人力资源社会保障厅、省民政厅按职责分工负责）
+"""
+
+ACTION_PLAN = """\
+某某市物联网产业发展行动计划（2024—2026年）
+一、行动目标
+到2026年，物联网产业规模突破百亿元，培育5家在全国具有较强带动力的跨行业、跨领域综合型物联网平台，30家行业型、区域型物联网平台。
+二、重点任务
+1﹒建设物联网平台。实现设备连接总量突破2亿。〔市工业和信息化局、市场监管局(市标准化院)、市大数据局牵头,各有关部门按职责分工负责。以下均需各区负责,不再列出〕
+2﹒培育龙头企业。引进培育一批龙头企业，规模以上工业增加值年均增长6%以上。（牵头单位：市工业和信息化局；责任单位：市发展改革委、市科技局）
+3﹒加强人才支撑。3年内引进和培养5000名左右紧缺人才，单位GDP能耗和二氧化碳排放分别降低13.5%、18%。
+三、保障措施
+⑴加强组织领导。市物联网产业发展工作推进小组负责统筹协调。市总工会要组织职工技能竞赛。运营单位要落实安全主体责任。
+⑵加大资金支持。对年营业收入超过1亿元的企业给予100万元奖励。
+"""
+
+PORTAL_PAGE = """\
+<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="关于推进北京市数据专区建设的指导意见">
+<title>首都之窗</title></head><body>
+<table><tr><td>发文机关：</td><td>北京市经济和信息化局</td></tr>
+<tr><td>发文字号：</td><td>京经信发〔2022〕87号</td></tr><tr><td>成文日期：</td><td>2022年12月30日</td></tr></table>
+<div class="article">
+<p>一、重点任务</p>
+<p>（一）建立专区监督管理体系。建立数据专区管理制度。（市经济和信息化局、市大数据中心<strong>按职责</strong>
+<strong>分工负责</strong>）</p>
+</div></body></html>
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def responsible(document, entity_name: str, kind: EntityKind) -> set[tuple[str, Role]]:  # type: ignore[no-untyped-def]
+    entity = named(document, kind, entity_name)
+    return {
+        (document.entities[r.source].name, r.role)
+        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
+        if r.target == entity.id
+    }
+
+
+def targets(document) -> dict[str, tuple[float, str, str, int | None, str]]:  # type: ignore[no-untyped-def]
+    """Each indicator by metric: value, unit, comparator, deadline and the kind it measures."""
+    found = {}
+    for indicator in document.entities_of(EntityKind.INDICATOR):
+        (measures,) = [r for r in document.relations_of(RelationType.MEASURES) if r.source == indicator.id]
+        a = indicator.attrs
+        found[a["metric"]] = (
+            a["value"],
+            a["unit"],
+            a["comparator"],
+            a["deadline"],
+            document.entities[measures.target].kind.value,
+        )
+    return found
+
+
+def test_an_opinion_made_of_items_reads_each_as_a_task_or_measure(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "opinion.txt", ITEMS_ONLY)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "加快发展数字贸易",
+        "培育市场主体",
+        "扩大服务进口",
+    ]
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导"]
+    assert responsible(document, "加快发展数字贸易", EntityKind.TASK) == {
+        ("某某省商务厅", Role.LEAD),
+        ("某某省发展和改革委员会", Role.SUPPORT),
+        ("某某省财政厅", Role.SUPPORT),
+    }
+    assert responsible(document, "扩大服务进口", EntityKind.TASK) == {
+        ("某某省商务厅", Role.LEAD),
+        ("某某省财政厅", Role.LEAD),
+    }
+    # The signature is no body of the last item, and 企业 names no body.
+    assert responsible(document, "加强组织领导", EntityKind.MEASURE) == {("某某省商务厅", Role.LEAD)}
+    assert "企业" not in {e.name for e in document.entities_of(EntityKind.DEPARTMENT)}
+    # 三年内 counts from the year of issue (2023); a target with a year of its own keeps it.
+    assert targets(document) == {
+        "数字贸易额": (50_000_000_000, "元", "EQUAL", 2025, "TASK"),
+        "服务贸易重点企业": (100, "家", "AT_LEAST", 2026, "TASK"),
+    }
+
+
+def test_responsibilities_given_in_an_attachment_reach_the_tasks_they_name(tmp_path: Path) -> None:
+    result = load_plan(write(tmp_path, "elderly.txt", ATTACHMENT))
+    document = result.document
+    assert responsible(document, "加强规划引领", EntityKind.TASK) == {
+        ("某某省发展和改革委员会", Role.LEAD),
+        ("某某省民政厅", Role.SUPPORT),
+    }
+    assert responsible(document, "加强人才培养", EntityKind.TASK) == {
+        ("某某省人力资源和社会保障厅", Role.LEAD),
+        ("某某省民政厅", Role.LEAD),
+    }
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuedOn"] == "2023-05-06"
+    assert result.reports[0].unplaced == []
+
+
+def test_targets_wherever_the_plan_commits_to_a_number(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "iot.txt", ACTION_PLAN)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "建设物联网平台",
+        "培育龙头企业",
+        "加强人才支撑",
+    ]
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", "加大资金支持"]
+    assert targets(document) == {
+        # The goals chapter is 行动目标; a number after its counting verb counts the noun phrase
+        # that follows, without its modifiers and the kinds listed before it.
+        "物联网产业规模": (10_000_000_000, "元", "AT_LEAST", 2026, "GOAL"),
+        "综合型物联网平台": (5, "家", "EQUAL", 2026, "GOAL"),
+        "物联网平台": (30, "家", "EQUAL", 2026, "GOAL"),
+        # In tasks: no year of their own, so the end of the plan's period.
+        "设备连接总量": (200_000_000, "", "AT_LEAST", 2026, "TASK"),
+        "规模以上工业增加值": (6, "%", "AT_LEAST", 2026, "TASK"),
+        "紧缺人才": (5000, "名", "ABOUT", 2026, "TASK"),
+        "单位GDP能耗": (13.5, "%", "EQUAL", 2026, "TASK"),
+        "二氧化碳排放": (18, "%", "EQUAL", 2026, "TASK"),
+        # A reward (给予100万元奖励) and a threshold (超过1亿元的企业) are no targets.
+    }
+
+
+def test_brackets_as_real_plans_write_them(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "iot.txt", ACTION_PLAN)).document
+    # Half-width punctuation, a parenthesis inside, generic bodies after the leads and a remark
+    # after a full stop.
+    assert responsible(document, "建设物联网平台", EntityKind.TASK) == {
+        ("某某市工业和信息化局", Role.LEAD),
+        # 市场监管局 is the market regulator, not 市 + 场监管局: its name is written out, unqualified.
+        ("市场监督管理局", Role.LEAD),
+        ("某某市大数据局", Role.LEAD),
+        ("各有关部门", Role.SUPPORT),
+    }
+    bodies = {name for name, _ in responsible(document, "建设物联网平台", EntityKind.TASK)}
+    assert not any("不再列出" in name or "以下" in name for name in bodies)
+    # A label that names the lead makes the other label's bodies support.
+    assert responsible(document, "培育龙头企业", EntityKind.TASK) == {
+        ("某某市工业和信息化局", Role.LEAD),
+        ("某某市发展和改革委员会", Role.SUPPORT),
+        ("某某市科学技术局", Role.SUPPORT),
+    }
+
+
+def test_bodies_of_every_kind(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "iot.txt", ACTION_PLAN)).document
+    assert responsible(document, "加强组织领导", EntityKind.MEASURE) == {
+        ("某某市物联网产业发展工作推进小组", Role.LEAD),
+        ("某某市总工会", Role.LEAD),
+        ("运营单位", Role.LEAD),
+    }
+    kinds = {e.name: e.attrs["category"] for e in document.entities_of(EntityKind.DEPARTMENT)}
+    assert kinds["某某市物联网产业发展工作推进小组"] == "LEADING_GROUP"
+    assert kinds["某某市总工会"] == "MASS_ORGANISATION"
+    assert kinds["运营单位"] == "ROLE"
+
+
+def test_a_portal_page_gives_its_metadata_and_its_region(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "zones.html", PORTAL_PAGE)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "关于推进北京市数据专区建设的指导意见"
+    assert (plan.attrs["issuer"], plan.attrs["docNumber"], plan.attrs["issuedOn"]) == (
+        "北京市经济和信息化局",
+        "京经信发〔2022〕87号",
+        "2022-12-30",
+    )
+    assert (plan.attrs["region"], plan.attrs["level"]) == ("北京市", "PROVINCIAL")
+    # The bracket split over source lines by inline tags is read whole.
+    assert {role for _, role in responsible(document, "建立专区监督管理体系", EntityKind.TASK)} == {Role.LEAD}
+
+
+def test_a_plan_whose_region_cannot_be_read_is_reported_not_called_national(tmp_path: Path) -> None:
+    text = "某市推进某某工作实施方案\n一、重点任务\n（一）加快建设平台。到2025年建成平台10个。（市发展改革委牵头）\n"
+    result = load_plan(write(tmp_path, "city.txt", text))
+    (plan,) = result.document.entities_of(EntityKind.PLAN)
+    assert plan.attrs.get("level") is None
+    assert any(w.startswith("no region could be read") for w in result.reports[0].warnings)
+
+
+@pytest.mark.parametrize("mark", ["1．", "1﹒", "⑴", "①"])
+def test_items_numbered_with_other_marks_are_tasks(tmp_path: Path, mark: str) -> None:
+    second = {"1．": "2．", "1﹒": "2﹒", "⑴": "⑵", "①": "②"}[mark]
+    text = f"某某行动方案\n一、重点任务\n{mark}加快建设平台。推进建设。\n{second}加强服务。推进服务。\n二、保障措施\n（一）加强组织领导。\n"
+    document = load_plan(write(tmp_path, "plan.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["加快建设平台", "加强服务"]
+
+
+def test_a_document_that_makes_the_loader_fail_is_refused_alone(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An unexpected error inside one document refuses that document, naming it, the line and
+    what was being read; the rest of the folder loads."""
+    import loaders.builder
+
+    real = loaders.builder.read_chapter
+
+    def failing(writer, chapter, *args):  # type: ignore[no-untyped-def]
+        if "坏" in chapter.title:
+            raise ValueError("不符合格式的数据：百亿")
+        return real(writer, chapter, *args)
+
+    monkeypatch.setattr(loaders.builder, "read_chapter", failing)
+    write(tmp_path, "good.txt", ITEMS_ONLY)
+    write(tmp_path, "bad.txt", "某某行动方案\n一、重点任务\n二、坏的章节\n（一）加快建设。\n")
+    result = load_plans([tmp_path])
+    assert [r.title for r in result.reports] == ["某某省人民政府办公厅关于加快发展服务贸易的实施意见"]
+    (refused,) = result.refused
+    assert refused.path.endswith("bad.txt") and refused.line == 3
+    assert "ValueError: 不符合格式的数据：百亿" in refused.reason
+    assert "while reading chapter 2 “坏的章节”" in refused.reason
+    with pytest.raises(PlanLoadError):
+        load_plan(tmp_path / "bad.txt")
