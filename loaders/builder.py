@@ -60,6 +60,7 @@ class PlanBuilder:
         body, signature, attachments = split_attachments(paragraphs, profile)
         writer.placed.update(p.index for p in signature)
         outline = build_outline(body, profile)
+        writer.placed.update(p.index for p in outline.parts)
         if not outline.chapters:
             raise PlanLoadError(
                 writer.path,

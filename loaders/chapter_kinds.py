@@ -31,8 +31,6 @@ def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> 
             return "tasks"
         if _states_targets(chapter, profile):
             return "requirements"
-    if by_title == "context" and not chapter.children and _states_targets(chapter, profile):
-        return "requirements"
     return by_title or ("tasks" if chapter.children else "context")
 
 

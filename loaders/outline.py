@@ -42,9 +42,14 @@ class Block:
 class Outline:
     preamble: list[Paragraph]
     chapters: list[Block]
+    #: Headings that only group chapters (第一篇 …): placed, but no part of the outline.
+    parts: list[Paragraph] = field(default_factory=list)
 
 
 def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
+    part = re.compile(profile.numbering.part)
+    parts = [p for p in paragraphs if part.match(p.text)]
+    paragraphs = [p for p in paragraphs if p not in parts]
     patterns = _levels(paragraphs, profile)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
@@ -64,7 +69,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         else:
             chapters.append(block)
         open_blocks.append(block)
-    return Outline(preamble, chapters)
+    return Outline(preamble, chapters, parts)
 
 
 def _levels(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[Level, re.Pattern[str]]]:

@@ -50,6 +50,8 @@ def _regex() -> object:
 class Numbering(_Rules):
     styles: list[str] = _regex()
     column: str = _regex()
+    #: A heading that only groups chapters (第一篇 …, in a 纲要 of 篇 > 章 > 节): not a chapter.
+    part: str = _regex()
 
 
 class Attachments(_Rules):
@@ -128,6 +130,8 @@ class Indicators(_Rules):
     metric_modifier: str = _regex()
     #: A time phrase before the metric: 到2025年.
     metric_time: str = _regex()
+    #: A span before the metric: 五年内, 3年内.
+    metric_span: str = _regex()
     at_least_suffix: list[str]
     at_most_suffix: list[str]
     about_suffix: list[str]

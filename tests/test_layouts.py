@@ -253,3 +253,46 @@ def test_a_document_that_makes_the_loader_fail_is_refused_alone(tmp_path: Path, 
     assert "while reading chapter 2 “坏的章节”" in refused.reason
     with pytest.raises(PlanLoadError):
         load_plan(tmp_path / "bad.txt")
+
+
+OUTLINE_OF_PARTS = """\
+某某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要
+第一篇 开启全面建设社会主义现代化新征程
+第一章 发展基础
+“十三五”时期，全县地区生产总值年均增长7%。
+第二章 发展目标
+到2025年，地区生产总值达到300亿元，城镇化率达到60%以上。
+第二篇 坚持创新驱动发展
+第三章 提升企业技术创新能力
+第一节 强化企业创新主体地位
+支持企业建设研发机构，新增高新技术企业50家。（县科技局牵头）
+第二节 推动产学研深度融合
+建设产学研合作平台。
+第三篇 保障措施
+第四章 加强规划实施保障
+第一节 加强组织领导
+由县发展改革局负责规划实施。
+"""
+
+
+def test_a_gangyao_of_parts_chapters_and_sections(tmp_path: Path) -> None:
+    """篇 only group; 章 are the chapters; a tasks chapter's 节 are its tasks; the period of a
+    第十四个五年规划 is 2021–2025, and a background chapter's past figures are no targets."""
+    result = load_plan(write(tmp_path, "county.txt", OUTLINE_OF_PARTS))
+    document = result.document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2021, 2025)
+    chapters = [(e.name, e.attrs["chapterKind"]) for e in document.entities_of(EntityKind.SECTION)]
+    assert chapters == [
+        ("发展基础", "context"),
+        ("发展目标", "requirements"),
+        ("提升企业技术创新能力", "tasks"),
+        ("加强规划实施保障", "measures"),
+    ]
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "强化企业创新主体地位",
+        "推动产学研深度融合",
+    ]
+    assert set(targets(document)) == {"地区生产总值", "城镇化率", "高新技术企业"}
+    assert targets(document)["高新技术企业"] == (50, "家", "EQUAL", 2025, "TASK")
+    assert result.reports[0].unplaced == []
