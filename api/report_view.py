@@ -31,6 +31,12 @@ def print_report(console: Console, report: LoadReport, detailed: bool = False) -
         )
         for unread in report.unread_targets:
             console.print(f"  line {unread.line}: {unread.text}", highlight=False)
+        console.print(
+            f"brackets assigning work whose bodies could not all be resolved: {len(report.unresolved_brackets)}",
+            highlight=False,
+        )
+        for bracket in report.unresolved_brackets:
+            console.print(f"  line {bracket.line}: {bracket.text}", highlight=False)
         for warning in report.warnings:
             console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if report.unplaced:

@@ -292,14 +292,14 @@ class DepartmentResolver:
         # 省质监局 in a Liaoning plan: a body of that region, found by the name the plan uses.
         relative = qualified != name
         fields = DepartmentFields(
-            category=self._category(name),
+            category=self.category_of(name),
             aliases=[name] if relative else [],
             region=self.region if relative else None,
             registered=False,
         )
         return Entity(department_id(qualified), EntityKind.DEPARTMENT, qualified, attrs=attrs_of(fields))
 
-    def _category(self, name: str) -> str:
+    def category_of(self, name: str) -> str:
         """A leading group, a mass organisation or a role the plan names (运营单位), by how the
         name ends; else a government body if it ends like one, else OTHER."""
         rules = self.profile.departments

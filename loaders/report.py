@@ -39,8 +39,10 @@ class LoadReport:
     notes: list[Note] = field(default_factory=list)
     #: Links between chapters inferred from shared key terms (loaders/links.py).
     inferred_links: int = 0
-    #: Clauses of the goals that look like targets but gave none.
+    #: Clauses that look like targets but gave none.
     unread_targets: list[Unplaced] = field(default_factory=list)
+    #: Brackets that assign work whose bodies could not all be read or resolved.
+    unresolved_brackets: list[Unplaced] = field(default_factory=list)
     #: What was guessed: a title taken from the file name, …
     warnings: list[str] = field(default_factory=list)
 
@@ -61,5 +63,6 @@ class LoadReport:
             "notes": [{"line": n.line, "message": n.message} for n in self.notes],
             "inferredLinks": self.inferred_links,
             "unreadTargets": [{"line": u.line, "text": u.text} for u in self.unread_targets],
+            "unresolvedBrackets": [{"line": u.line, "text": u.text} for u in self.unresolved_brackets],
             "warnings": self.warnings,
         }

@@ -8,10 +8,10 @@ import re
 
 from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, SourceSpan, attrs_of
 from loaders.chapters import CHAPTER_ENTITY
-from loaders.departments import DepartmentFinder, DepartmentResolver
+from loaders.departments import BodyMention, DepartmentFinder, DepartmentResolver
 from loaders.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.header import PlanHeader
-from loaders.plan_writer import PlanWriter
+from loaders.plan_writer import PlanWriter, Segment
 from loaders.report import Unplaced
 from loaders.standards import extract_standards
 
@@ -61,7 +61,8 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
             # A bracket on a line of its own after a group's last item closes the whole group:
             # （一）…… 1.…… 2.…… （责任部门：……）.
             entity = writer.document.entities[entity.parent]  # type: ignore[index]
-        for mention in finder.mentions(segment.text):
+        mentions = finder.mentions(segment.text)
+        for mention in mentions:
             span = writer.span_in(segment, mention.start, mention.end)
             department = writer.document.add_entity(resolver.resolve(mention.name))
             if department.source is None:
@@ -74,7 +75,34 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
                 role=mention.role,
                 evidence=mention.evidence,
             )
+        _report_unresolved_brackets(writer, segment, mentions, resolver)
     writer.report.unresolved_departments = sorted(resolver.unresolved)
+
+
+#: A bracket that reads like an assignment of work, whether or not its bodies could be read.
+_ASSIGNING_BRACKET = re.compile(
+    r"[〔（(【][^〔〕（）()【】]{0,300}?(?:牵头|负责|配合|参与|责任单位|责任部门)[^〔〕（）()【】]{0,100}[〕）)】]"
+)
+
+
+def _report_unresolved_brackets(
+    writer: PlanWriter, segment: Segment, mentions: list[BodyMention], resolver: DepartmentResolver
+) -> None:
+    """A bracket that assigns work but gave no body, or a name that no registry knows and that
+    does not end like a body, is reported with its line, so that a reader can check who was
+    meant."""
+    for bracket in _ASSIGNING_BRACKET.finditer(segment.text):
+        inside = [m for m in mentions if bracket.start() <= m.start < bracket.end()]
+        unknown = [
+            m.name
+            for m in inside
+            if m.name in resolver.unresolved and resolver.category_of(m.name) == "OTHER"
+        ]
+        if not inside or unknown:
+            reason = "no body read" if not inside else "not known as a body: " + "、".join(unknown)
+            writer.report.unresolved_brackets.append(
+                Unplaced(segment.paragraph.line, f"{bracket.group()} ({reason})")
+            )
 
 
 _BRACKET_LINE = re.compile(r"[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]")
