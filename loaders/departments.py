@@ -24,11 +24,17 @@ from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
 
-__all__ = ["BodyMention", "DepartmentFinder", "DepartmentResolver"]
+__all__ = ["ASSIGNING_BRACKET", "BodyMention", "DepartmentFinder", "DepartmentResolver"]
 
 _NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+#: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
+#: bodies can be read: reported when they cannot, and no words of the task it closes.
+ASSIGNING_BRACKET = re.compile(
+    r"[〔（(【](?:[^〔〕（）()【】]|[（(][^（）()]{1,20}[）)]){0,300}?(?:牵头|负责|配合|参与|责任单位|责任部门)"
+    r"[^〔〕（）()【】]{0,100}[〕）)】]"
+)
 
 
 @dataclass(frozen=True, slots=True)

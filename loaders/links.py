@@ -32,6 +32,7 @@ import jieba
 
 from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
+from loaders.departments import ASSIGNING_BRACKET
 from loaders.profile import Links
 
 __all__ = ["LinkCandidate", "candidate_pairs", "infer_links", "rank_candidates"]
@@ -136,7 +137,9 @@ def _leaves(entities: list[Entity], kinds: tuple[EntityKind, ...]) -> list[Entit
 
 
 def _passage(entity: Entity) -> str:
-    text = entity.text or ""
+    """The words a part is compared by: its name and text, without the brackets that say who
+    does the work (the 工业 of 市工业和信息化局 says nothing of what the task is about)."""
+    text = ASSIGNING_BRACKET.sub("", entity.text or "")
     return text if entity.name in text else f"{entity.name}。{text}"
 
 

@@ -8,7 +8,7 @@ import re
 
 from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, SourceSpan, attrs_of
 from loaders.chapters import CHAPTER_ENTITY
-from loaders.departments import BodyMention, DepartmentFinder, DepartmentResolver
+from loaders.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder, DepartmentResolver
 from loaders.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.header import PlanHeader
 from loaders.plan_writer import PlanWriter, Segment
@@ -79,19 +79,13 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
     writer.report.unresolved_departments = sorted(resolver.unresolved)
 
 
-#: A bracket that reads like an assignment of work, whether or not its bodies could be read.
-_ASSIGNING_BRACKET = re.compile(
-    r"[〔（(【][^〔〕（）()【】]{0,300}?(?:牵头|负责|配合|参与|责任单位|责任部门)[^〔〕（）()【】]{0,100}[〕）)】]"
-)
-
-
 def _report_unresolved_brackets(
     writer: PlanWriter, segment: Segment, mentions: list[BodyMention], resolver: DepartmentResolver
 ) -> None:
     """A bracket that assigns work but gave no body, or a name that no registry knows and that
     does not end like a body, is reported with its line, so that a reader can check who was
     meant."""
-    for bracket in _ASSIGNING_BRACKET.finditer(segment.text):
+    for bracket in ASSIGNING_BRACKET.finditer(segment.text):
         inside = [m for m in mentions if bracket.start() <= m.start < bracket.end()]
         unknown = [
             m.name
