@@ -15,7 +15,7 @@ from api.stores import profile_of
 from graph.errors import PlanGraphError
 from graph.model import GraphDocument
 from loaders import load_plans
-from loaders.link_labels import (
+from loaders.links.labels import (
     Judgement,
     LinkKey,
     LinkScores,
@@ -26,7 +26,7 @@ from loaders.link_labels import (
     read_judged_links,
     score_links,
 )
-from loaders.link_ranking import load_link_ranker
+from loaders.links.ranking import load_link_ranker
 
 __all__ = ["links"]
 

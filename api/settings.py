@@ -1,6 +1,6 @@
 """Settings, read from the environment (PLANGRAPH_*) so the same values work in docker-compose;
 command-line options override them. The query limits (`schema.limits.QueryLimits`) and the input
-limits (`loaders.limits.InputLimits`) read their own PLANGRAPH_* settings."""
+limits (`loaders.reading.limits.InputLimits`) read their own PLANGRAPH_* settings."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ IMPACT_FLOW: dict[RelationType, Direction] = {
 }
 
 #: The links between chapters a plan implies without stating them, inferred from shared terms
-#: (loaders/links.py): for each type, the kinds it runs from and the kinds it runs to.
+#: (loaders/links/candidates.py): for each type, the kinds it runs from and the kinds it runs to.
 INFERRED_LINKS: dict[RelationType, tuple[tuple[EntityKind, ...], tuple[EntityKind, ...]]] = {
     RelationType.IMPLEMENTS: ((EntityKind.PROJECT,), (EntityKind.TASK,)),
     RelationType.SUPPORTS: (

@@ -15,18 +15,18 @@ from pathlib import Path
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, GraphDocument
-from loaders.builder import PlanBuilder
-from loaders.formats import PLAN_SUFFIXES, read_plan_text
-from loaders.inference import infer_leads
-from loaders.limits import Deadline, InputLimits
-from loaders.lineage import resolve_cited_plans
-from loaders.links import infer_links
-from loaders.overlays import apply_overlays, overlay_files
-from loaders.paragraphs import split_paragraphs
+from loaders.entities.builder import PlanBuilder
+from loaders.links.candidates import infer_links
+from loaders.plans.leads import infer_leads
+from loaders.plans.lineage import resolve_cited_plans
+from loaders.plans.overlays import apply_overlays, overlay_files
 from loaders.profile import Profile, load_profile
+from loaders.reading.formats import PLAN_SUFFIXES, read_plan_text
+from loaders.reading.limits import Deadline, InputLimits
+from loaders.reading.paragraphs import split_paragraphs
+from loaders.reading.writing_system import to_simplified
 from loaders.registry import DepartmentRegistry, load_registry
 from loaders.report import LoadReport
-from loaders.writing_system import to_simplified
 
 __all__ = ["SHIPPED_PLANS", "LoadResult", "load_plan", "load_plans", "plan_files", "plan_id_for"]
 

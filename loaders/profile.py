@@ -209,7 +209,7 @@ class Departments(_Rules):
 
 
 class Links(_Rules):
-    """Cross-section links inferred from shared key terms (loaders/links.py)."""
+    """Cross-section links inferred from shared key terms (loaders/links/candidates.py)."""
 
     #: Per relation type: the lowest TF-IDF cosine similarity a link is kept at.
     thresholds: dict[RelationType, float]
@@ -257,7 +257,7 @@ class Profile(BaseModel):
     links: Links
 
     def title_kind(self, title: str) -> ChapterKind | None:
-        """The kind the chapter's title words give, if any (`loaders.chapter_kinds` weighs the
+        """The kind the chapter's title words give, if any (`loaders.entities.chapter_kinds` weighs the
         chapter's content too)."""
         return _first_kind(self.chapters, title)
 

@@ -37,7 +37,7 @@ class LoadReport:
     #: Names given work that are neither in the department registry nor generic bodies.
     unresolved_departments: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    #: Links between chapters inferred from shared key terms (loaders/links.py).
+    #: Links between chapters inferred from shared key terms (loaders/links/candidates.py).
     inferred_links: int = 0
     #: Clauses that look like targets but gave none.
     unread_targets: list[Unplaced] = field(default_factory=list)

@@ -15,7 +15,7 @@ from graph import model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.semantics import INFERRED_LINKS
 from graph.store import GraphStore
-from loaders.review_queue import ranked_candidates
+from loaders.links.review_queue import ranked_candidates
 from schema.auth import require_curator
 from schema.paging import decode_cursor, page_info, page_size
 from schema.types import EntityNode, PageInfo, RelationType, node_for

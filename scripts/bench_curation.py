@@ -24,7 +24,7 @@ from graph.curation import CurationLog, Status  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from graph.model import EntityKind, Origin, Relation, RelationType  # noqa: E402
 from loaders import load_plans  # noqa: E402
-from loaders.links import rank_candidates  # noqa: E402
+from loaders.links.candidates import rank_candidates  # noqa: E402
 from loaders.profile import load_profile  # noqa: E402
 from tests.conftest import serving  # noqa: E402
 

@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from graph.errors import PlanLoadError  # noqa: E402
 from loaders import load_plan  # noqa: E402
-from loaders.formats import read_plan_text  # noqa: E402
-from loaders.limits import InputLimits  # noqa: E402
+from loaders.reading.formats import read_plan_text  # noqa: E402
+from loaders.reading.limits import InputLimits  # noqa: E402
 from tests.hostile_files import deep_page, long_pdf, zip_bomb  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from graph.files import write_whole  # noqa: E402
 from loaders import load_plans  # noqa: E402
-from loaders.link_labels import Judgement, leave_one_plan_out, measure_links  # noqa: E402
+from loaders.links.labels import Judgement, leave_one_plan_out, measure_links  # noqa: E402
 from loaders.profile import load_profile  # noqa: E402
 from tests.link_sets import LABELLED_PLANS, TRAINING_PLANS, read_sets  # noqa: E402
 

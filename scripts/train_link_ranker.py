@@ -15,13 +15,13 @@ sys.path.insert(0, str(ROOT))
 
 from graph.files import write_whole  # noqa: E402
 from loaders import load_plans  # noqa: E402
-from loaders.link_labels import leave_one_plan_out, read_judged_links, training_data  # noqa: E402
-from loaders.link_ranking import RANKER_FILE, fit_ranker  # noqa: E402
+from loaders.links.labels import leave_one_plan_out, read_judged_links, training_data  # noqa: E402
+from loaders.links.ranking import RANKER_FILE, fit_ranker  # noqa: E402
 from loaders.profile import load_profile  # noqa: E402
 from tests.link_sets import LABELLED_PLANS, TRAINING_PLANS, reader_files  # noqa: E402
 
 HEADER = """\
-# The review queue's ranker (loaders/link_ranking.py): a logistic model over a candidate link's
+# The review queue's ranker (loaders/links/ranking.py): a logistic model over a candidate link's
 # features, fitted by scripts/train_link_ranker.py to the first round of blind labels in
 # tests/links/ (L2 penalty 100, chosen by leaving one plan out). Written by the script; do not
 # edit by hand.

@@ -17,7 +17,7 @@ import yaml
 from graph.errors import PlanLoadError
 from graph.model import EntityKind, GraphDocument, Origin, RelationType
 from loaders import load_plan
-from loaders.paragraphs import normalise_line
+from loaders.reading.paragraphs import normalise_line
 
 CORPUS = Path(__file__).parent / "corpus"
 HEADER_FIELDS = {

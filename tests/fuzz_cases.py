@@ -61,7 +61,7 @@ SPLICES = [
 
 @cache
 def corpus_texts() -> tuple[str, ...]:
-    from loaders.formats import read_plan_text
+    from loaders.reading.formats import read_plan_text
 
     texts = []
     for folder in SOURCES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.model import GraphDocument
-from loaders.link_labels import LabelledSet, read_judged_links
+from loaders.links.labels import LabelledSet, read_judged_links
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKS = ROOT / "tests" / "links"

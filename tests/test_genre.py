@@ -9,7 +9,7 @@ from pathlib import Path
 from graph.memory import MemoryStore
 from graph.model import Comparator, EntityKind, RelationType, Role
 from loaders import load_plan, load_plans
-from loaders.indicators import extract_targets
+from loaders.entities.indicators import extract_targets
 from loaders.profile import load_profile
 from tests.helpers import linked, named
 

@@ -9,7 +9,7 @@ import pytest
 
 from graph.errors import PlanLoadError
 from loaders import load_plan, load_plans
-from loaders.limits import InputLimits
+from loaders.reading.limits import InputLimits
 from tests.helpers import SEED
 from tests.hostile_files import deep_page, long_pdf, zip_bomb
 

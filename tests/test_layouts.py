@@ -233,16 +233,16 @@ def test_items_numbered_with_other_marks_are_tasks(tmp_path: Path, mark: str) ->
 def test_a_document_that_makes_the_loader_fail_is_refused_alone(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """An unexpected error inside one document refuses that document, naming it, the line and
     what was being read; the rest of the folder loads."""
-    import loaders.builder
+    import loaders.entities.builder
 
-    real = loaders.builder.read_chapter
+    real = loaders.entities.builder.read_chapter
 
     def failing(writer, chapter, *args):  # type: ignore[no-untyped-def]
         if "坏" in chapter.title:
             raise ValueError("不符合格式的数据：百亿")
         return real(writer, chapter, *args)
 
-    monkeypatch.setattr(loaders.builder, "read_chapter", failing)
+    monkeypatch.setattr(loaders.entities.builder, "read_chapter", failing)
     write(tmp_path, "good.txt", ITEMS_ONLY)
     write(tmp_path, "bad.txt", "某某行动方案\n一、重点任务\n二、坏的章节\n（一）加快建设。\n")
     result = load_plans([tmp_path])

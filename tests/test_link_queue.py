@@ -12,15 +12,15 @@ import pytest
 from graph.errors import PlanLoadError
 from graph.model import GraphDocument
 from loaders import load_plans
-from loaders.link_labels import (
+from loaders.links.candidates import candidate_pairs
+from loaders.links.labels import (
     Judgement,
     PlanLinkMeasure,
     leave_one_plan_out,
     measure_links,
     training_data,
 )
-from loaders.link_ranking import fit_ranker, load_link_ranker
-from loaders.links import candidate_pairs
+from loaders.links.ranking import fit_ranker, load_link_ranker
 from loaders.profile import load_profile
 from tests.helpers import plangraph
 from tests.link_sets import HELD_OUT_PLANS, LABELLED_PLANS, TRAINING_PLANS, read_sets, reader_files

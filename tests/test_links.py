@@ -14,7 +14,7 @@ from graph.errors import PlanLoadError
 from graph.memory import MemoryStore
 from graph.model import EntityKind, GraphDocument, Origin, Relation, RelationType
 from loaders import load_plans
-from loaders.link_labels import inferred_links, read_labelled_links, score_links
+from loaders.links.labels import inferred_links, read_labelled_links, score_links
 from tests.helpers import PLAN, SEED, named, plangraph, sid
 
 LABELS = Path(__file__).parent / "data" / "hubei-standardization-2016-2020.links.yaml"

@@ -9,11 +9,8 @@ import re
 from dataclasses import replace
 
 from graph.model import Entity, EntityKind
-from loaders.header import PlanHeader
-from loaders.indicators import deadline_before, extract_targets
-from loaders.outline import Block
-from loaders.paragraphs import Paragraph
-from loaders.plan_writer import (
+from loaders.entities.indicators import deadline_before, extract_targets
+from loaders.entities.plan_writer import (
     PlanWriter,
     Segment,
     block_number,
@@ -22,8 +19,11 @@ from loaders.plan_writer import (
     rest_of,
     text_of,
 )
+from loaders.entities.targets import read_targets
 from loaders.profile import Profile
-from loaders.targets import read_targets
+from loaders.reading.paragraphs import Paragraph
+from loaders.structure.header import PlanHeader
+from loaders.structure.outline import Block
 
 __all__ = ["read_preface_goals", "read_requirements"]
 

@@ -12,10 +12,10 @@ import re
 import cn2an
 
 from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
-from loaders.header import PlanHeader
-from loaders.indicators import Target, deadline_before, extract_targets, target_like_clauses
-from loaders.plan_writer import PlanWriter, Segment
+from loaders.entities.indicators import Target, deadline_before, extract_targets, target_like_clauses
+from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.report import Unplaced
+from loaders.structure.header import PlanHeader
 
 __all__ = ["WORK_KINDS", "link_targets", "read_targets"]
 

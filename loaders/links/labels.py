@@ -28,9 +28,9 @@ from pathlib import Path
 from graph.errors import PlanLoadError
 from graph.model import GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
-from loaders.link_ranking import LinkRanker, candidate_features, fit_ranker, load_link_ranker, rank
-from loaders.links import LinkCandidate, candidate_pairs, rank_candidates
-from loaders.overlays import LINE, plan_entity_id, read_lined_yaml
+from loaders.links.candidates import LinkCandidate, candidate_pairs, rank_candidates
+from loaders.links.ranking import LinkRanker, candidate_features, fit_ranker, load_link_ranker, rank
+from loaders.plans.overlays import LINE, plan_entity_id, read_lined_yaml
 from loaders.profile import Links
 
 __all__ = [

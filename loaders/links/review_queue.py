@@ -1,6 +1,6 @@
 """A plan's review queue as its store holds its parts: every candidate link scored as the loader
-scores them (`loaders.links.rank_candidates`) and ordered by the ranker
-(`loaders.link_ranking`), so the links below the graph's thresholds can wait for review too. A
+scores them (`loaders.links.candidates.rank_candidates`) and ordered by the ranker
+(`loaders.links.ranking`), so the links below the graph's thresholds can wait for review too. A
 queue is kept while the plan's parts are unchanged (a reload changes them)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections import OrderedDict
 
 from graph.model import Entity
 from graph.traversal import Traversals
-from loaders.link_ranking import RankedCandidate, load_link_ranker, rank
-from loaders.links import rank_candidates
+from loaders.links.candidates import rank_candidates
+from loaders.links.ranking import RankedCandidate, load_link_ranker, rank
 from loaders.profile import Links
 
 __all__ = ["ranked_candidates"]

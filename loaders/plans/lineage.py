@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 
 from graph.model import Entity, EntityKind, GraphDocument
-from loaders.documents import normalise_title
 from loaders.profile import Profile
+from loaders.structure.documents import normalise_title
 
 __all__ = ["resolve_cited_plans"]
 

@@ -1,9 +1,9 @@
 """Outline → entities and relations: the step that gives the plan's parts their meaning.
 
 The header gives the PLAN; each chapter is read by the reader of its kind
-(`loaders.chapters`); goals stated before the first chapter are read too; then passes over
+(`loaders.entities.chapters`); goals stated before the first chapter are read too; then passes over
 the text of what was built link the standards to formulate, the cited documents and the
-bodies given work (`loaders.text_passes`)."""
+bodies given work (`loaders.entities.text_passes`)."""
 
 from __future__ import annotations
 
@@ -12,19 +12,25 @@ from pathlib import PurePath
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
-from loaders.attachments import link_attachment_lists, split_attachments
-from loaders.chapter_kinds import chapter_kind, is_items_only
-from loaders.chapters import read_chapter
-from loaders.goals import read_preface_goals
-from loaders.header import PlanHeader, read_header
-from loaders.outline import Outline, build_outline
-from loaders.paragraphs import Paragraph
-from loaders.plan_writer import PlanWriter, Segment
+from loaders.entities.chapter_kinds import chapter_kind, is_items_only
+from loaders.entities.chapters import read_chapter
+from loaders.entities.goals import read_preface_goals
+from loaders.entities.plan_writer import PlanWriter, Segment
+from loaders.entities.targets import link_targets
+from loaders.entities.text_passes import (
+    link_attachment_lists,
+    link_bodies,
+    link_citations,
+    link_standards,
+    link_task_tables,
+)
 from loaders.profile import Profile
+from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
-from loaders.targets import link_targets
-from loaders.text_passes import link_bodies, link_citations, link_standards, link_task_tables
+from loaders.structure.attachments import split_attachments
+from loaders.structure.header import PlanHeader, read_header
+from loaders.structure.outline import Outline, build_outline
 
 __all__ = ["PlanBuilder"]
 

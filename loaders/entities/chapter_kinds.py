@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.indicators import extract_targets
-from loaders.outline import Block
+from loaders.entities.indicators import extract_targets
 from loaders.profile import ChapterKind, Profile
+from loaders.structure.outline import Block
 
 __all__ = ["chapter_kind", "is_items_only"]
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from graph.errors import PlanLoadError
 from graph.model import EntityKind, RelationType
-from loaders.links import LinkCandidate
+from loaders.links.candidates import LinkCandidate
 
 __all__ = [
     "FEATURES",
@@ -35,7 +35,7 @@ __all__ = [
     "rank",
 ]
 
-RANKER_FILE = Path(__file__).parent / "profiles" / "link-ranker.yaml"
+RANKER_FILE = Path(__file__).resolve().parent.parent / "profiles" / "link-ranker.yaml"
 
 #: The features of a candidate link, in the order `candidate_features` gives them.
 FEATURES = (

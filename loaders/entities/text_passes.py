@@ -1,21 +1,25 @@
 """Passes over the text of what was built: the standards a part calls for (FORMULATES), the
 documents it cites (REFERENCES, DERIVES_FROM), and the bodies it gives work to
-(RESPONSIBLE_FOR) — in its sentences and brackets, and in a Word file's 任务分工 table."""
+(RESPONSIBLE_FOR) — in its sentences and brackets, in a Word file's 任务分工 table, and in a
+division-of-labour attachment (a list of the tasks again, each closed by its bracket:
+`3. 将某某服务纳入经济社会发展相关规划。（省发展改革委牵头）`, joined to the task it names by its
+title, else by its number)."""
 
 from __future__ import annotations
 
 import re
 
 from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, SourceSpan, attrs_of
-from loaders.chapters import CHAPTER_ENTITY
-from loaders.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder, DepartmentResolver
-from loaders.documents import Citation, document_key, extract_citations, normalise_title
-from loaders.header import PlanHeader
-from loaders.plan_writer import PlanWriter, Segment
+from loaders.entities.chapters import CHAPTER_ENTITY
+from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder, DepartmentResolver
+from loaders.entities.plan_writer import PlanWriter, Segment
+from loaders.entities.standards import extract_standards
 from loaders.report import Unplaced
-from loaders.standards import extract_standards
+from loaders.structure.attachments import Attachment
+from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
+from loaders.structure.header import PlanHeader
 
-__all__ = ["link_bodies", "link_citations", "link_standards", "link_task_tables"]
+__all__ = ["link_attachment_lists", "link_bodies", "link_citations", "link_standards", "link_task_tables"]
 
 Table = list[list[str]]
 
@@ -174,3 +178,57 @@ def _document(citation: Citation, span: SourceSpan) -> Entity:
         source=span,
         attrs=attrs_of(DocumentFields(title=citation.title, doc_number=citation.number)),
     )
+
+
+_ROW = re.compile(r"^(?:（?(?P<number>\d{1,3})[)）.．、﹒]?)\s*(?P<text>.+)$")
+
+
+def link_attachment_lists(writer: PlanWriter, attachments: list[Attachment], header: PlanHeader) -> None:
+    """Each row of a division-of-labour attachment gives its bodies to the task it names."""
+    rules = writer.profile.attachments
+    finder = DepartmentFinder(writer.profile, writer.registry)
+    resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
+    tasks = [e for e in writer.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)]
+    for attachment in attachments:
+        writer.placed.update(p.index for p in (attachment.heading, attachment.title_line) if p is not None)
+        if not any(word in attachment.title for word in rules.division_words):
+            continue
+        for paragraph in attachment.paragraphs:
+            row = _ROW.match(paragraph.text)
+            task = _task_named(row.group("text"), tasks) if row else None
+            if task is None and row is not None and row.group("number"):
+                number = int(row.group("number"))
+                task = tasks[number - 1] if 0 < number <= len(tasks) else None
+            if task is None:
+                continue
+            writer.placed.add(paragraph.index)
+            for mention in finder.mentions(paragraph.text):
+                department = writer.document.add_entity(resolver.resolve(mention.name))
+                span = writer.span_in(Segment(paragraph), mention.start, mention.end)
+                writer.relate(
+                    RelationType.RESPONSIBLE_FOR,
+                    department,
+                    task,
+                    span,
+                    role=mention.role,
+                    evidence=f"附件 {attachment.title}：{paragraph.text}",
+                )
+    writer.report.unresolved_departments = sorted(
+        set(writer.report.unresolved_departments) | resolver.unresolved
+    )
+
+
+def _task_named(text: str, tasks: list[Entity]) -> Entity | None:
+    """The task whose name the row's first sentence is, or holds, or whose text holds it."""
+    first = re.split("[。；（(]", text, maxsplit=1)[0].strip()
+    if not first:
+        return None
+    for matches in (
+        lambda e: e.name == first,
+        lambda e: len(e.name) >= 4 and (e.name in first or first in e.name),
+        lambda e: len(first) >= 6 and first in (e.text or ""),
+    ):
+        found = [e for e in tasks if matches(e)]
+        if len(found) == 1:
+            return found[0]
+    return None

@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 
 from graph.model import Entity, EntityKind, SectionFields, attrs_of
-from loaders.goals import read_requirements
-from loaders.header import PlanHeader
-from loaders.outline import Block
-from loaders.paragraphs import Paragraph
-from loaders.plan_writer import PlanWriter, Segment, block_number, local_number, rest_of
+from loaders.entities.goals import read_requirements
+from loaders.entities.plan_writer import PlanWriter, Segment, block_number, local_number, rest_of
 from loaders.profile import ChapterKind
+from loaders.reading.paragraphs import Paragraph
 from loaders.report import Note
+from loaders.structure.header import PlanHeader
+from loaders.structure.outline import Block
 
 __all__ = ["CHAPTER_ENTITY", "CHAPTER_READERS", "read_chapter"]
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from loaders.paragraphs import Paragraph
 from loaders.profile import Profile
+from loaders.reading.paragraphs import Paragraph
 
 __all__ = ["Block", "Outline", "build_outline"]
 

@@ -10,7 +10,7 @@ title are its subject, shared by every part, and are no evidence of a link (nor 
 profile's stop words).
 
 Every candidate pair (the kinds of `INFERRED_LINKS`) is scored by the cosine similarity of its
-two parts (`rank_candidates`); ordered by the ranker (`loaders.link_ranking`), the candidates are
+two parts (`rank_candidates`); ordered by the ranker (`loaders.links.ranking`), the candidates are
 the review queue. A link enters the graph when its score reaches the threshold of its relation
 type (profile `links`) and is not far behind the best link to the same target (`infer_links`). Each link is INFERRED,
 with the similarity as its confidence and the shared terms that weigh most as its evidence.
@@ -32,7 +32,7 @@ import jieba
 
 from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType
 from graph.semantics import INFERRED_LINKS
-from loaders.departments import ASSIGNING_BRACKET
+from loaders.entities.departments import ASSIGNING_BRACKET
 from loaders.profile import Links
 
 __all__ = ["LinkCandidate", "candidate_pairs", "infer_links", "rank_candidates"]

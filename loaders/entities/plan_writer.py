@@ -11,11 +11,11 @@ from dataclasses import dataclass
 import cn2an
 
 from graph.model import Entity, EntityKind, GraphDocument, Relation, RelationType, SourceSpan
-from loaders.outline import Block
-from loaders.paragraphs import Paragraph
 from loaders.profile import Profile
+from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Note
+from loaders.structure.outline import Block
 
 __all__ = ["PlanWriter", "Segment", "block_number", "lead_sentence", "local_number", "rest_of", "text_of"]
 

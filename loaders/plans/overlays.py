@@ -23,13 +23,13 @@ import yaml
 from graph.errors import PlanLoadError
 from graph.model import Entity, GraphDocument, Origin, Relation, RelationType, Role
 from graph.semantics import INFERRED_LINKS
-from loaders.departments import DepartmentResolver
+from loaders.entities.departments import DepartmentResolver
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
 
 __all__ = ["DEFAULT_OVERLAYS", "LINE", "apply_overlays", "overlay_files", "plan_entity_id", "read_lined_yaml"]
 
-DEFAULT_OVERLAYS = Path(__file__).resolve().parent.parent / "data" / "overlays"
+DEFAULT_OVERLAYS = Path(__file__).resolve().parents[2] / "data" / "overlays"
 #: The key under which every mapping read by `read_lined_yaml` records its line.
 LINE = "__line__"
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph.errors import PlanLoadError
-from loaders.decoding import decode_plan
-from loaders.limits import InputLimits
+from loaders.reading.decoding import decode_plan
+from loaders.reading.limits import InputLimits
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 

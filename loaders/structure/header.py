@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 import cn2an
 
-from loaders.documents import normalise_doc_number
 from loaders.lexical import analyse
-from loaders.paragraphs import Paragraph
 from loaders.patterns import alternation
 from loaders.profile import Profile
+from loaders.reading.paragraphs import Paragraph
+from loaders.structure.documents import normalise_doc_number
 
 __all__ = ["PlanHeader", "qualify", "read_header"]
 

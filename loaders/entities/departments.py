@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph.model import DepartmentFields, Entity, EntityKind, Role, attrs_of
-from loaders.header import qualify
 from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
+from loaders.structure.header import qualify
 
 __all__ = ["ASSIGNING_BRACKET", "BodyMention", "DepartmentFinder", "DepartmentResolver"]
 

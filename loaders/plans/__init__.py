@@ -1,0 +1,1 @@
+"""Many plans → one graph: cited plans resolved, overlays applied, leads inferred."""

@@ -1,0 +1,1 @@
+"""Files → text → paragraphs: formats recognised by content, decoding, input limits, normalised paragraphs."""

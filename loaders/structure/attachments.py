@@ -1,0 +1,66 @@
+"""Attachments after a plan's body (附件：重点任务分工 …) and the signature that closes the body:
+kept out of the outline. A division-of-labour attachment is read for the bodies each task is
+given by `loaders.entities.text_passes.link_attachment_lists`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.profile import Profile
+from loaders.reading.paragraphs import Paragraph
+
+__all__ = ["Attachment", "split_attachments"]
+
+
+@dataclass(slots=True)
+class Attachment:
+    heading: Paragraph
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    #: The line the title stands on, when it is not the 附件 line itself.
+    title_line: Paragraph | None = None
+
+
+def split_attachments(
+    paragraphs: list[Paragraph], profile: Profile
+) -> tuple[list[Paragraph], list[Paragraph], list[Attachment]]:
+    """The body, its signature, and the attachments that follow: from the first 附件 line that
+    comes after a numbered heading (a 附件 line in the notice, before the plan, names the
+    attachment only)."""
+    heading = re.compile(profile.attachments.heading)
+    styles = [re.compile(style) for style in profile.numbering.styles]
+    seen_heading = False
+    for position, paragraph in enumerate(paragraphs):
+        if seen_heading and (match := heading.match(paragraph.text)):
+            body, signature = _signature(paragraphs[:position], profile)
+            return body, signature, _attachments(paragraphs[position:], heading, match)
+        seen_heading = seen_heading or any(style.match(paragraph.text) for style in styles)
+    return (*_signature(paragraphs, profile), [])
+
+
+def _signature(body: list[Paragraph], profile: Profile) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The body and its signature: the issuing body's line and the date line that close it
+    (某某省人民政府办公厅 / 2023年5月6日), which belong to no chapter."""
+    date = re.compile(profile.notice.date)
+    end = len(body)
+    if end >= 2 and date.match(body[end - 1].text.strip("（）() ")):
+        end -= 1
+        signer = body[end - 1].text
+        if len(signer) <= 40 and signer.endswith(tuple(profile.departments.government_suffixes)):
+            end -= 1
+    return body[:end], body[end:]
+
+
+def _attachments(rest: list[Paragraph], heading: re.Pattern[str], first: re.Match[str]) -> list[Attachment]:
+    attachments: list[Attachment] = []
+    for paragraph in rest:
+        match = first if not attachments else heading.match(paragraph.text)
+        if match is not None:
+            attachments.append(Attachment(paragraph, match.group("title").strip()))
+        elif not attachments[-1].title:
+            # 附件 / 重点任务分工 on the next line
+            attachments[-1].title, attachments[-1].title_line = paragraph.text, paragraph
+        else:
+            attachments[-1].paragraphs.append(paragraph)
+    return attachments
