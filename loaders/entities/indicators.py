@@ -181,14 +181,15 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
 def _counts_what_follows(raw: str) -> bool:
     """Whether the number counts a thing written after it, as the lexical analysis tags the
     words before it: they end in a verb (引进和培养5000名……人才), a preposition (在10个以上领域)
-    or 等 (建设浪潮等9个……节点), or they are one verbal word alone (发展10家……平台)."""
+    or 等 (建设浪潮等9个……节点), or they are verbal words alone (支持发展10家……平台)."""
     tokens = [t for t in analyse(raw) if t.tag != "w"]
     if not tokens:
         return False
     last = tokens[-1]
     if last.word in _COMPARING_VERBS:
         return False
-    return last.tag in ("v", "vd", "p") or last.word == "等" or (len(tokens) == 1 and last.tag == "vn")
+    verbal = all(t.tag in ("v", "vn", "vd", "d", "p", "c") for t in tokens)  # 支持发展10家……平台
+    return last.tag in ("v", "vd", "p") or last.word == "等" or (verbal and last.tag == "vn")
 
 
 #: Verbs that compare the metric before them with the number after: not a counting verb.
@@ -302,8 +303,10 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
         drop = 2 if tokens and tokens[0].tag in ("v", "vd") else 1
         if len(tokens) > drop:
             tokens = tokens[drop:]
-    metric = _balanced("".join(t.word for t in tokens))
-    return re.sub(rules.metric_modifier, "", metric)[:40], end
+    metric = "".join(t.word for t in tokens)
+    if metric.count("（") > metric.count("）") and text[end : end + 1] == "）":
+        metric, end = metric + "）", end + 1  # 数据训练集（算法模型）: the bracket closes the name
+    return re.sub(rules.metric_modifier, "", _balanced(metric))[:40], end
 
 
 def _balanced(metric: str) -> str:
