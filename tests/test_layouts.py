@@ -309,3 +309,15 @@ def test_the_report_lists_unread_target_sentences_and_unresolved_brackets(tmp_pa
     assert [(u.line, u.text) for u in report.unresolved_brackets] == [
         (3, "（专项协调推进机制牵头，省财政厅配合） (not known as a body: 专项协调推进机制)")
     ]
+
+
+def test_the_body_that_signs_is_the_issuer_whatever_its_kind(tmp_path: Path) -> None:
+    text = (
+        "某某省关于加快对接经贸新规则的实施意见\n一、加快发展数字贸易。推动发展。（省商务厅牵头）\n"
+        "二、培育市场主体。培育企业。（省商务厅牵头）\n三、加强组织领导。建立机制。\n"
+        "某某省推进“三地一区”建设领导小组办公室\n2022年9月1日\n"
+    )
+    document = load_plan(write(tmp_path, "rules.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuer"] == "某某省推进“三地一区”建设领导小组办公室"
+    assert plan.attrs["issuedOn"] == "2022-09-01"

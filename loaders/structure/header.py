@@ -8,6 +8,7 @@ fixed order, and where it comes from is kept (`title_from`), so a guess can be r
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -89,9 +90,35 @@ def read_header(
         )
     if header.issued_on is None:
         header.issued_on = _signature_date(list(closing), profile)
+    signer = _signer(list(closing), profile)
+    if signer and (header.issuer is None or _is_region(header.issuer, profile)):
+        # The body that signs issues the plan, whatever its kind (a leading group's office).
+        header.issuer = signer
     if header.title:
         _read_title(header, profile)
     return header
+
+
+def _signer(closing: list[Paragraph], profile: Profile) -> str | None:
+    """The body whose name stands on the line above the closing date: the plan's signature."""
+    for before, paragraph in itertools.pairwise(closing):
+        if _date(paragraph.text, profile) is not None:
+            name = before.text.strip()
+            if len(name) <= 50 and not re.search("[，。；：！？]", name) and _names_body(name, profile):
+                return name
+    return None
+
+
+def _names_body(name: str, profile: Profile) -> bool:
+    rules = profile.departments
+    endings = [*rules.government_suffixes, *(e for kind in rules.body_kinds.values() for e in kind)]
+    return name.endswith(tuple(endings))
+
+
+def _is_region(name: str, profile: Profile) -> bool:
+    """安徽省 alone (read before 关于 in a title) is a place, not a body that can issue."""
+    match = re.match(profile.regions.pattern, name)
+    return match is not None and match.end() == len(name)
 
 
 _METADATA_DATE = re.compile(r"(?P<year>\d{4})\s*[-./年]\s*(?P<month>\d{1,2})\s*[-./月]\s*(?P<day>\d{1,2})")
