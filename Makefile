@@ -46,6 +46,7 @@ test: $(VENV)/.installed-test assets browser
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_corpus.py
+	$(BIN)/python scripts/compare_taggers.py
 	$(BIN)/python scripts/bench_links.py
 	$(BIN)/python scripts/bench_genre.py
 	$(BIN)/python scripts/bench_curation.py
