@@ -321,3 +321,29 @@ def test_the_body_that_signs_is_the_issuer_whatever_its_kind(tmp_path: Path) -> 
     (plan,) = document.entities_of(EntityKind.PLAN)
     assert plan.attrs["issuer"] == "某某省推进“三地一区”建设领导小组办公室"
     assert plan.attrs["issuedOn"] == "2022-09-01"
+
+
+INDICATOR_TABLE_PAGE = """\
+<html><head><meta charset="utf-8"><title>某某市“十四五”数字经济发展规划</title></head><body><div class="article">
+<p>某某市“十四五”数字经济发展规划</p>
+<p>一、发展目标</p>
+<p>到2025年，数字经济核心产业增加值占地区生产总值比重达到12%。</p>
+<table><tr><td>序号</td><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>
+<tr><td>1</td><td>数字经济核心产业增加值占地区生产总值比重</td><td>%</td><td>8</td><td>12</td><td>预期性</td></tr>
+<tr><td>2</td><td>5G基站数</td><td>万个</td><td>1.2</td><td>≥3</td><td>预期性</td></tr>
+<tr><td>3</td><td>城镇化率（%）</td><td></td><td>60</td><td>65以上</td><td>约束性</td></tr>
+<tr><td>4</td><td>数字化转型水平</td><td></td><td>—</td><td>持续提高</td><td>预期性</td></tr></table>
+<p>二、重点任务</p><p>（一）建设数字基础设施。推进建设。</p>
+</div></body></html>
+"""
+
+
+def test_an_indicator_table_gives_the_targets_the_text_does_not(tmp_path: Path) -> None:
+    document = load_plan(write(tmp_path, "digital.html", INDICATOR_TABLE_PAGE)).document
+    assert targets(document) == {
+        # Stated in the text and in the table: once.
+        "数字经济核心产业增加值占地区生产总值比重": (12, "%", "EQUAL", 2025, "GOAL"),
+        "5G基站数": (30_000, "个", "AT_LEAST", 2025, "GOAL"),
+        "城镇化率": (65, "%", "AT_LEAST", 2025, "GOAL"),
+        # 持续提高 is no number: no target.
+    }

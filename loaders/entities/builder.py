@@ -15,6 +15,7 @@ from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of,
 from loaders.entities.chapter_kinds import chapter_kind, is_items_only
 from loaders.entities.chapters import read_chapter
 from loaders.entities.goals import read_preface_goals
+from loaders.entities.indicator_tables import link_indicator_tables
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.targets import link_targets
 from loaders.entities.text_passes import (
@@ -112,6 +113,7 @@ class PlanBuilder:
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in writer.placed
         ]
         link_task_tables(writer, tables or [], header)
+        link_indicator_tables(writer, tables or [], header)
         writer.report.count(writer.document)
         return writer.document
 

@@ -19,12 +19,12 @@ from loaders.lexical import NOMINAL, analyse
 from loaders.patterns import alternation
 from loaders.profile import Indicators, Profile
 
-__all__ = ["Target", "deadline_before", "extract_targets", "target_like_clauses"]
+__all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
 _RANGE = re.compile(r"\d[—\-~～至]\d")
 _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
-_MAGNITUDE = {
+MAGNITUDES = {
     "万亿": 10**12,
     "千亿": 10**11,
     "百亿": 10**10,
@@ -57,7 +57,7 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     prefixes = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     return re.compile(
-        rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(_MAGNITUDE))})?"
+        rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
         rf"(?P<unit>{alternation(rules.units)})?(?P<suffix>{suffixes})?"
     )
 
@@ -150,7 +150,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metrics = _shared(metric, rules)
                 if metric.endswith(tuple(rules.respective_words)):
                     metrics, respective = metrics[:1], metrics[1:]
-        magnitude = _MAGNITUDE.get(match.group("magnitude") or "", 1)
+        magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
         value = low * magnitude

@@ -170,7 +170,25 @@ def _html(html: str, path: str, limits: InputLimits) -> PlanText:
 
     soup = BeautifulSoup(html, "html.parser")
     title = _page_title(soup)  # before the page's header, where an <h1> may stand, is dropped
-    return PlanText(_html_text(soup), "html", title_hint=title)
+    text = _html_text(soup)
+    return PlanText(text, "html", _html_tables(soup), title_hint=title)
+
+
+def _html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
+    """The page's tables of more than one row and column (a task division, an indicator table),
+    their cells' text by row; their cells are in the text too, one a line."""
+    tables: list[Table] = []
+    for table in soup.find_all("table"):
+        if table.find("table") is not None:
+            continue  # a layout table holding others: its inner tables are taken instead
+        rows = [
+            [cell.get_text("", strip=True) for cell in row.find_all(["td", "th"])]
+            for row in table.find_all("tr")
+        ]
+        rows = [row for row in rows if any(row)]
+        if len(rows) > 1 and max(len(row) for row in rows) > 1:
+            tables.append(rows)
+    return tables
 
 
 def _html_depth(html: str) -> int:

@@ -1,0 +1,112 @@
+"""Indicator tables (主要指标: 指标 | 2020年 | 2025年 | 属性): each row a target the plan sets,
+an INDICATOR that MEASURES the plan's goal (or the plan), due in the year its column names.
+
+A row is read as its text would be: the value and the comparator from the cell (≥85, 90以上,
+〔150〕 for a cumulative figure), the unit from the row's unit column or the bracket that ends
+the indicator's name (城镇化率（%）). A row whose target cell holds no number (持续提高) gives no
+target, and a target the text already states is not stated twice."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Comparator, Entity, EntityKind, IndicatorFields, RelationType, attrs_of
+from loaders.entities.indicators import MAGNITUDES
+from loaders.entities.plan_writer import PlanWriter
+from loaders.structure.header import PlanHeader
+
+__all__ = ["link_indicator_tables"]
+
+Table = list[list[str]]
+
+_YEAR = re.compile(r"(20\d{2})")
+_VALUE = re.compile(
+    r"^\s*(?P<before>[≥>≤<约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
+)
+_UNIT_IN_NAME = re.compile(r"[（(](?P<unit>[^（）()]{1,8})[）)]$")
+_COMPARATORS = {
+    "≥": Comparator.AT_LEAST, ">": Comparator.AT_LEAST, "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST,
+    "超过": Comparator.AT_LEAST, "以上": Comparator.AT_LEAST, "≤": Comparator.AT_MOST, "<": Comparator.AT_MOST,
+    "不超过": Comparator.AT_MOST, "以下": Comparator.AT_MOST, "以内": Comparator.AT_MOST,
+    "约": Comparator.ABOUT, "左右": Comparator.ABOUT,
+}  # fmt: skip
+
+
+def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader) -> None:
+    holder = _holder(writer)
+    stated = {
+        (e.attrs.get("metric"), e.attrs.get("value"))
+        for e in writer.document.entities.values()
+        if e.kind is EntityKind.INDICATOR
+    }
+    for table in tables:
+        columns = _columns(table[0], header)
+        if columns is None:
+            continue
+        name_column, unit_column, year_columns = columns
+        for row in table[1:]:
+            if name_column >= len(row):
+                continue
+            name = re.sub(r"^\d+[.．、]\s*", "", row[name_column]).strip()
+            for column, year in year_columns:
+                value = _VALUE.match(row[column]) if column < len(row) else None
+                if not name or value is None:
+                    continue
+                unit = value.group("unit") or (
+                    row[unit_column] if unit_column is not None and unit_column < len(row) else ""
+                )
+                metric = name
+                if in_name := _UNIT_IN_NAME.search(name):
+                    metric, unit = name[: in_name.start()], unit or in_name.group("unit")
+                number = float(value.group("number"))
+                if magnitude := next(
+                    (m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None
+                ):
+                    number, unit = number * MAGNITUDES[magnitude], unit[len(magnitude) :]  # 3 万个 → 30000 个
+                if (metric, number) in stated:
+                    continue
+                stated.add((metric, number))
+                comparator = _COMPARATORS.get(
+                    value.group("before") or value.group("after") or "", Comparator.EQUAL
+                )
+                indicator = Entity(
+                    id=writer.next_indicator_id(),
+                    kind=EntityKind.INDICATOR,
+                    name=metric,
+                    plan=writer.plan_id,
+                    text=" | ".join(row),
+                    parent=holder.id,
+                    attrs=attrs_of(
+                        IndicatorFields(
+                            metric=metric,
+                            comparator=comparator.value,
+                            value=number,
+                            unit="%" if unit == "％" else unit,
+                            deadline=year,
+                            written=row[column].strip(),
+                        )
+                    ),
+                )
+                writer.document.add_entity(indicator)
+                writer.relate(RelationType.MEASURES, indicator, holder, holder.source)  # type: ignore[arg-type]
+
+
+def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list[tuple[int, int]]] | None:
+    """The indicator's column, the unit's, and the target columns with their years: the columns
+    naming a year the plan looks to (its period's end, or any after the year of issue)."""
+    name = next((i for i, cell in enumerate(head) if "指标" in cell or "名称" in cell), None)
+    if name is None:
+        return None
+    unit = next((i for i, cell in enumerate(head) if "单位" in cell), None)
+    years = [(i, int(m.group(1))) for i, cell in enumerate(head) if (m := _YEAR.search(cell)) and i != name]
+    if not years:
+        return None
+    base = min(year for _, year in years)
+    targets = [(i, year) for i, year in years if year > base or "目标" in head[i]]
+    return (name, unit, targets) if targets else None
+
+
+def _holder(writer: PlanWriter) -> Entity:
+    """The plan's overall goal, where it has one, else the plan."""
+    goals = [e for e in writer.document.entities.values() if e.kind is EntityKind.GOAL]
+    return goals[0] if goals else writer.document.entities[writer.plan_id]
