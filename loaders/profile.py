@@ -89,6 +89,8 @@ class Regions(_Rules):
     provincial_cities: list[str]
     #: A title or issuer beginning so is central (national level).
     national_prefixes: list[str]
+    #: The provincial-level divisions by their full names (山东省, 广西壮族自治区).
+    provinces: list[str] = []
     #: Places the lexical analysis finds that are no region (海绵城市).
     not_regions: list[str]
     #: Words that begin with a relative prefix's character without being relative: 市场监管局

@@ -347,3 +347,14 @@ def test_an_indicator_table_gives_the_targets_the_text_does_not(tmp_path: Path) 
         "城镇化率": (65, "%", "AT_LEAST", 2025, "GOAL"),
         # 持续提高 is no number: no target.
     }
+
+
+def test_a_province_named_by_its_short_name_is_the_plans_region(tmp_path: Path) -> None:
+    text = (
+        "数字山东2021行动方案\n一、重点任务\n（一）建设数字基础设施。新建5G基站4万个。（省通信管理局牵头）\n"
+    )
+    document = load_plan(write(tmp_path, "digital.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["region"], plan.attrs["level"]) == ("山东省", "PROVINCIAL")
+    # A title's single year is when its targets fall due.
+    assert targets(document)["5G基站"] == (40_000, "个", "EQUAL", 2021, "TASK")

@@ -356,9 +356,20 @@ def _region_in(title: str, profile: Profile) -> str | None:
         return match.group("region")
     if places:
         return places[0]
+    # 数字山东2021行动方案: a province named by its short name.
+    for token in tokens:
+        if token.tag == "LOC":
+            full = next((p for p in profile.regions.provinces if _short_name(p) == token.word), None)
+            if full:
+                return full
     if match and not re.match(profile.regions.not_region_start, title):
         return match.group("region")
     return None
+
+
+def _short_name(province: str) -> str:
+    """山东省 → 山东, 广西壮族自治区 → 广西, 北京市 → 北京."""
+    return re.sub("(?:维吾尔|壮族|回族)?(?:自治区|特别行政区|省|市)$", "", province)
 
 
 def qualify(body: str, region: str | None, profile: Profile) -> str:
