@@ -286,8 +286,9 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
     start = position + len(re.match(f"(?:{suffixes})?", text[position:clause_end]).group())
     item = text[start:clause_end]
     digit = re.search(r"\d", item)
-    if digit:  # the next target's item: up to the 、 or 和 before its number
-        item = item[: max(item.rfind(c, 0, digit.start()) for c in "、和及与") if digit.start() else 0]
+    if digit:  # the next target's item: up to the 、 or 和 before its number, else up to the number
+        separator = max(item.rfind(c, 0, digit.start()) for c in "、和及与")
+        item = item[: separator if separator >= 0 else digit.start()]
     tokens = [t for t in analyse(item) if t.word.strip()]
     verbs = set(rules.counting_verbs) | _COMPARING_VERBS
     cut = next((i for i, t in enumerate(tokens) if i > 0 and t.tag == "v" and t.word in verbs), len(tokens))
