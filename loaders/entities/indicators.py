@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 from graph.model import Comparator
 from loaders.lexical import NOMINAL, analyse
+from loaders.numerals import chinese_number
 from loaders.patterns import alternation
 from loaders.profile import Indicators, Profile
 
@@ -87,13 +86,8 @@ def _number(token: str) -> tuple[float, bool] | None:
     try:
         return float(low), bool(ranged)
     except ValueError:
-        pass
-    if low[:1] in "十百千万亿":
-        low = "一" + low  # 百亿 is 一百亿
-    try:
-        return float(cn2an.cn2an(low, "smart")), bool(ranged)
-    except (ValueError, KeyError, IndexError):
-        return None
+        value = chinese_number(low)
+        return (value, bool(ranged)) if value is not None else None
 
 
 def extract_targets(text: str, profile: Profile) -> list[Target]:
@@ -398,5 +392,5 @@ def deadline_before(text: str, position: int, profile: Profile) -> int | None:
     for match in re.finditer(profile.goals.deadline_five_year, text[:position]):
         if found is None or match.start() > found[0]:
             # The n-th five-year plan (n ≥ 3) ends in 1955 + 5n: 十三五 → 2020.
-            found = (match.start(), 1955 + 5 * int(cn2an.cn2an("十" + match.group("n"), "smart")))
+            found = (match.start(), 1955 + 5 * int(chinese_number("十" + match.group("n")) or 0))
     return found[1] if found else None

@@ -8,9 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import cn2an
-
 from graph.model import Entity, EntityKind, GraphDocument, Relation, RelationType, SourceSpan
+from loaders.numerals import chinese_number
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
@@ -157,7 +156,8 @@ def block_number(block: Block) -> int:
     if circled:
         return int(unicodedata.numeric(circled[0]))
     numeral = re.search("[零一二两三四五六七八九十百]+", block.label)
-    return int(cn2an.cn2an(numeral.group(), "smart")) if numeral else 0
+    value = chinese_number(numeral.group()) if numeral else None
+    return int(value) if value is not None else 0
 
 
 def local_number(entity: Entity) -> str:

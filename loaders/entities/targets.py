@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-import cn2an
-
 from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
 from loaders.entities.indicators import Target, deadline_before, extract_targets, target_like_clauses
 from loaders.entities.plan_writer import PlanWriter, Segment
+from loaders.numerals import chinese_number
 from loaders.report import Unplaced
 from loaders.structure.header import PlanHeader
 
@@ -87,7 +86,8 @@ def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: Pl
     span = re.search(writer.profile.goals.relative_span, text[sentence_start : target.end])
     if span and issued is not None:
         years = span.group("n")
-        return issued + (int(years) if years.isdigit() else int(cn2an.cn2an(years, "smart")))
+        span_years = int(years) if years.isdigit() else chinese_number(years)
+        return issued + int(span_years) if span_years else None
     return None
 
 

@@ -12,9 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-import cn2an
-
 from loaders.lexical import analyse
+from loaders.numerals import chinese_number
 from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
@@ -202,7 +201,9 @@ def _date(text: str, profile: Profile) -> str | None:
         if numeral is None:
             return None
         year = int(numeral.group(1).translate(_DIGITS))
-        month, day = (int(cn2an.cn2an(numeral.group(i), "smart")) for i in (2, 3))
+        month, day = (int(chinese_number(numeral.group(i)) or 0) for i in (2, 3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
         return f"{year}-{month:02d}-{day:02d}"
     return "{}-{:02d}-{:02d}".format(
         int(match.group("year")), int(match.group("month")), int(match.group("day"))
@@ -286,7 +287,7 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
         header.period_end = int(period.group("end"))
     elif five_year := re.search(profile.goals.five_year_plan, header.title):
         # 山东省“十四五”教育事业发展规划: the n-th five-year plan runs 1951 + 5n … 1955 + 5n.
-        end = 1955 + 5 * int(cn2an.cn2an("十" + five_year.group("n"), "smart"))
+        end = 1955 + 5 * int(chinese_number("十" + five_year.group("n")) or 0)
         header.period_start, header.period_end = end - 4, end
     if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
         header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
