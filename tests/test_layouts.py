@@ -358,3 +358,12 @@ def test_a_province_named_by_its_short_name_is_the_plans_region(tmp_path: Path) 
     assert (plan.attrs["region"], plan.attrs["level"]) == ("山东省", "PROVINCIAL")
     # A title's single year is when its targets fall due.
     assert targets(document)["5G基站"] == (40_000, "个", "EQUAL", 2021, "TASK")
+
+
+def test_several_bodies_opening_a_sentence_each_lead(tmp_path: Path) -> None:
+    text = "某某省推进某某工作实施方案\n一、重点任务\n（一）落实主体责任。建设单位和运营单位要落实安全主体责任。\n"
+    document = load_plan(write(tmp_path, "duty.txt", text)).document
+    assert responsible(document, "落实主体责任", EntityKind.TASK) == {
+        ("建设单位", Role.LEAD),
+        ("运营单位", Role.LEAD),
+    }

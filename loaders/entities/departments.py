@@ -108,8 +108,12 @@ class DepartmentFinder:
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
                 start = sentence.start() + subject.start("name")
                 if not any(c_start <= start < c_end for c_start, c_end in covered):
-                    name = subject.group("name")
-                    found.append(BodyMention(name, Role.LEAD, start, start + len(name), sentence.group()))
+                    for name, at in self.names(subject.group("name")):
+                        if self.known.fullmatch(name):
+                            continue  # a known body is found below, with its role
+                        found.append(
+                            BodyMention(name, Role.LEAD, start + at, start + at + len(name), sentence.group())
+                        )
             for match in self.known.finditer(sentence.group()):
                 start = sentence.start() + match.start()
                 if any(c_start <= start < c_end for c_start, c_end in covered):
