@@ -183,8 +183,10 @@ class TaskTable(_Rules):
 class Departments(_Rules):
     chapters: list[ChapterKind]
     lead_after: str = _regex()
-    #: A sentence whose subject is a body the registry does not know, followed by 要/负责.
-    subject: str = _regex()
+    #: A sentence opening with bodies the registry does not know, followed by 要/负责: the words
+    #: that end such a body's name (单位, 局, 小组 …) and the verbs that follow the bodies.
+    subject_endings: list[str]
+    subject_verbs: list[str]
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]

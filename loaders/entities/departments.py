@@ -76,7 +76,11 @@ class DepartmentFinder:
         self.bracket = re.compile(rules.bracket)
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
-        self.subject = re.compile(rules.subject)
+        # 定级部门要…… / 建设单位和运营单位要……: bodies opening a sentence, each name ending as a body's does.
+        name = f"[\u4e00-\u9fff]{{1,20}}?(?:{alternation(rules.subject_endings)})"
+        self.subject = re.compile(
+            f"^(?P<name>{name}(?:[、和及与]{name})*)(?:{alternation(rules.subject_verbs)})"
+        )
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         self.noise = re.compile(alternation(rules.name_noise))
 
@@ -108,7 +112,7 @@ class DepartmentFinder:
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
                 start = sentence.start() + subject.start("name")
                 if not any(c_start <= start < c_end for c_start, c_end in covered):
-                    for name, at in self.names(subject.group("name")):
+                    for name, at in self._subjects(subject.group("name")):
                         if self.known.fullmatch(name):
                             continue  # a known body is found below, with its role
                         found.append(
@@ -146,6 +150,18 @@ class DepartmentFinder:
             # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
             return [replace(m, role=Role.LEAD) for m in in_bracket]
         return in_bracket
+
+    def _subjects(self, names: str) -> list[tuple[str, int]]:
+        """建设单位和运营单位 → 建设单位, 运营单位: a joining word right after the word that ends a
+        body's name (单位, 局, 小组 …) separates two names; elsewhere it is part of one."""
+        endings = tuple(self.rules.subject_endings)
+        found, start = [], 0
+        for position, char in enumerate(names):
+            if char in "、和及与" and names[start:position].endswith(endings):
+                found.append((names[start:position], start))
+                start = position + 1
+        found.append((names[start:], start))
+        return [(name, at) for name, at in found if name]
 
     def _labelled(self, inner: str, offset: int, evidence: str) -> list[BodyMention]:
         """（责任单位：A、B，C） / （牵头单位：A；配合单位：B、C）: each label gives its role to
