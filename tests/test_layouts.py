@@ -367,3 +367,18 @@ def test_several_bodies_opening_a_sentence_each_lead(tmp_path: Path) -> None:
         ("建设单位", Role.LEAD),
         ("运营单位", Role.LEAD),
     }
+
+
+def test_duties_by_body_and_work_introduced_by_you(tmp_path: Path) -> None:
+    """四、职责分工 with items headed by a body's name: each is that body's measure, and it leads
+    it; 由X在……征询: X does what follows, whatever the verb."""
+    text = (
+        "某某区海绵城市建设实施方案\n一、主要任务\n（一）土地出让阶段。出让项目，由区规划资源局在招拍挂阶段征询意见。\n"
+        "二、职责分工\n（一）区建管委。负责统筹推进海绵城市建设。\n（二）区财政局。负责落实资金保障。\n"
+    )
+    document = load_plan(write(tmp_path, "sponge.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["区建管委", "区财政局"]
+    assert responsible(document, "区建管委", EntityKind.MEASURE) == {("某某区建管委", Role.LEAD)}
+    assert {
+        name for name, role in responsible(document, "土地出让阶段", EntityKind.TASK) if role is Role.LEAD
+    } == {"某某区规划资源局"}

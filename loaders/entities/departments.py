@@ -81,6 +81,8 @@ class DepartmentFinder:
         self.subject = re.compile(
             f"^(?P<name>{name}(?:[、和及与]{name})*)(?:{alternation(rules.subject_verbs)})"
         )
+        # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
+        self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         self.noise = re.compile(alternation(rules.name_noise))
 
@@ -105,6 +107,13 @@ class DepartmentFinder:
                             match.group())
                 for name, offset in self.names(match.group("names"))
             ]  # fmt: skip
+            covered.append(match.span())
+        for match in self.agent.finditer(text):
+            if any(start <= match.start() < end for start, end in covered):
+                continue
+            for name, at in self._subjects(match.group("name")):
+                start = match.start("name") + at
+                found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
             covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
             subject = self.subject.match(sentence.group())
@@ -138,7 +147,7 @@ class DepartmentFinder:
         for clause in clauses:
             mentions, role = self._clause(clause.group(), inner_start + clause.start(), evidence)
             if role is None:
-                waiting += [m for m in mentions if self._is_body(m.name)]
+                waiting += [m for m in mentions if self.is_body(m.name)]
                 continue
             in_bracket += [replace(m, role=role) for m in waiting] + mentions
             waiting = []
@@ -226,9 +235,10 @@ class DepartmentFinder:
             )
         )
 
-    def _is_body(self, name: str) -> bool:
-        """A name that is known, or ends like a government body."""
-        return bool(self.known.fullmatch(name)) or name.endswith(tuple(self.rules.government_suffixes))
+    def is_body(self, name: str) -> bool:
+        """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
+        endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
+        return bool(self.known.fullmatch(name)) or name.endswith(endings)
 
     def names(self, text: str) -> list[tuple[str, int]]:
         """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names

@@ -60,6 +60,7 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     kinds = {CHAPTER_ENTITY[c] for c in writer.profile.departments.chapters}
     last_items = _last_items(writer, kinds)
+    _link_bodies_named_by_headings(writer, finder, resolver, kinds)
     for entity, segment in writer.texts(kinds):
         if _BRACKET_LINE.fullmatch(segment.text.strip()) and entity.id in last_items:
             # A bracket on a line of its own after a group's last item closes the whole group:
@@ -101,6 +102,25 @@ def _report_unresolved_brackets(
             writer.report.unresolved_brackets.append(
                 Unplaced(segment.paragraph.line, f"{bracket.group()} ({reason})")
             )
+
+
+def _link_bodies_named_by_headings(
+    writer: PlanWriter, finder: DepartmentFinder, resolver: DepartmentResolver, kinds: set[EntityKind]
+) -> None:
+    """An item headed by a body's name (四、职责分工 （一）区建管委。负责……) is that body's work: it
+    leads it."""
+    for entity in [e for e in writer.document.entities.values() if e.kind in kinds]:
+        names = finder.names(entity.name)
+        if len(names) == 1 and names[0][0] == entity.name and finder.is_body(entity.name):
+            department = writer.document.add_entity(resolver.resolve(entity.name))
+            writer.relate(
+                RelationType.RESPONSIBLE_FOR,
+                department,
+                entity,
+                entity.source,
+                role=Role.LEAD,
+                evidence=entity.name,
+            )  # type: ignore[arg-type]
 
 
 _BRACKET_LINE = re.compile(r"[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]")
