@@ -121,6 +121,9 @@ class Indicators(_Rules):
     metric_verbs: list[str]
     #: Verbs after which the counted thing follows the number (打造10个……集聚区).
     counting_verbs: list[str]
+    #: Verbs that compare the metric before them with the number after (达到, 突破): they end no
+    #: counting phrase, and end the counted thing written after a number.
+    comparing_verbs: list[str]
     #: Scope words at a metric's head (全国, 全省): dropped.
     scope_words: list[str]
     #: Level words at a metric's head (省级, 国家级): kept apart as the target's level.

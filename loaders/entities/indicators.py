@@ -115,9 +115,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
-        clause_start = max(boundary, max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1)
+        own_clause_start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1
+        clause_start = max(boundary, own_clause_start)
         clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
-        clause = text[max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1 : clause_end]
+        clause = text[own_clause_start:clause_end]
         raw = text[clause_start : match.start()].lstrip("、和及与")
         boundary = match.end()
         if any(word in clause for word in rules.not_target_words):
@@ -129,7 +130,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         else:
             respective = []
             metric = _metric(raw, rules)
-            if not metric or raw.endswith(tuple(rules.counting_verbs)) or _counts_what_follows(raw):
+            if not metric or raw.endswith(tuple(rules.counting_verbs)) or _counts_what_follows(raw, rules):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = _metric_after(text, match.end(), clause_end, rules)
                 if after:
@@ -172,7 +173,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     return targets
 
 
-def _counts_what_follows(raw: str) -> bool:
+def _counts_what_follows(raw: str, rules: Indicators) -> bool:
     """Whether the number counts a thing written after it, as the lexical analysis tags the
     words before it: they end in a verb (引进和培养5000名……人才), a preposition (在10个以上领域)
     or 等 (建设浪潮等9个……节点), or they are verbal words alone (支持发展10家……平台)."""
@@ -180,44 +181,10 @@ def _counts_what_follows(raw: str) -> bool:
     if not tokens:
         return False
     last = tokens[-1]
-    if last.word in _COMPARING_VERBS:
+    if last.word in rules.comparing_verbs:
         return False
     verbal = all(t.tag in ("v", "vn", "vd", "d", "p", "c") for t in tokens)  # 支持发展10家……平台
     return last.tag in ("v", "vd", "p") or last.word == "等" or (verbal and last.tag == "vn")
-
-
-#: Verbs that compare the metric before them with the number after: not a counting verb.
-_COMPARING_VERBS = frozenset(
-    {
-        "达到",
-        "达",
-        "为",
-        "超过",
-        "突破",
-        "保持",
-        "稳定",
-        "提高",
-        "提升",
-        "增长",
-        "降低",
-        "下降",
-        "控制",
-        "减少",
-        "增加",
-        "缩短",
-        "扩大",
-        "占",
-        "超",
-        "实现",
-        "低于",
-        "高于",
-        "不低于",
-        "不少于",
-        "不超过",
-        "是",
-        "有",
-    }
-)
 
 
 def _metric(raw: str, rules: Indicators) -> str:
@@ -284,7 +251,7 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
         separator = max(item.rfind(c, 0, digit.start()) for c in "、和及与")
         item = item[: separator if separator >= 0 else digit.start()]
     tokens = [t for t in analyse(item) if t.word.strip()]
-    verbs = set(rules.counting_verbs) | _COMPARING_VERBS
+    verbs = set(rules.counting_verbs) | set(rules.comparing_verbs)
     cut = next((i for i, t in enumerate(tokens) if i > 0 and t.tag == "v" and t.word in verbs), len(tokens))
     tokens = tokens[:cut]
     while tokens and tokens[-1].tag not in NOMINAL:
