@@ -69,19 +69,11 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
         mentions = finder.mentions(segment.text)
         for mention in mentions:
             span = writer.span_in(segment, mention.start, mention.end)
-            department = writer.document.add_entity(resolver.resolve(mention.name))
+            department = _assign(writer, resolver, mention.name, entity, span, mention.role, mention.evidence)
             if department.source is None:
                 department.source = span
-            writer.relate(
-                RelationType.RESPONSIBLE_FOR,
-                department,
-                entity,
-                span,
-                role=mention.role,
-                evidence=mention.evidence,
-            )
         _report_unresolved_brackets(writer, segment, mentions, resolver)
-    writer.report.unresolved_departments = sorted(resolver.unresolved)
+    _note_unresolved(writer, resolver)
 
 
 def _report_unresolved_brackets(
@@ -112,15 +104,33 @@ def _link_bodies_named_by_headings(
     for entity in [e for e in writer.document.entities.values() if e.kind in kinds]:
         names = finder.names(entity.name)
         if len(names) == 1 and names[0][0] == entity.name and finder.is_body(entity.name):
-            department = writer.document.add_entity(resolver.resolve(entity.name))
-            writer.relate(
-                RelationType.RESPONSIBLE_FOR,
-                department,
-                entity,
-                entity.source,
-                role=Role.LEAD,
-                evidence=entity.name,
-            )  # type: ignore[arg-type]
+            _assign(writer, resolver, entity.name, entity, entity.source, Role.LEAD, entity.name)
+
+
+def _assign(
+    writer: PlanWriter,
+    resolver: DepartmentResolver,
+    name: str,
+    entity: Entity,
+    span: SourceSpan | None,
+    role: Role,
+    evidence: str,
+) -> Entity:
+    """The body a name stands for, made RESPONSIBLE_FOR the entity in the role the text gives."""
+    department = writer.document.add_entity(resolver.resolve(name))
+    writer.relate(RelationType.RESPONSIBLE_FOR, department, entity, span, role=role, evidence=evidence)  # type: ignore[arg-type]
+    return department
+
+
+def _note_unresolved(writer: PlanWriter, resolver: DepartmentResolver) -> None:
+    writer.report.unresolved_departments = sorted(
+        set(writer.report.unresolved_departments) | resolver.unresolved
+    )
+
+
+def _assignable(writer: PlanWriter) -> list[Entity]:
+    """The entities a division-of-labour table or list can name: tasks and projects."""
+    return [e for e in writer.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)]
 
 
 _BRACKET_LINE = re.compile(r"[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]")
@@ -143,9 +153,7 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
     finder = DepartmentFinder(writer.profile, writer.registry)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     rules = writer.profile.departments.task_table
-    assignable = [
-        e for e in writer.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)
-    ]
+    assignable = _assignable(writer)
     for table in tables:
         if not table:
             continue
@@ -164,19 +172,10 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
                 if column is None or column >= len(row):
                     continue
                 for name, _ in finder.names(row[column]):
-                    department = writer.document.add_entity(resolver.resolve(name))
-                    evidence = "任务分工表：" + " | ".join(row)
-                    writer.relate(
-                        RelationType.RESPONSIBLE_FOR,
-                        department,
-                        entity,
-                        entity.source,
-                        role=role,
-                        evidence=evidence,
-                    )  # type: ignore[arg-type]
-    writer.report.unresolved_departments = sorted(
-        set(writer.report.unresolved_departments) | resolver.unresolved
-    )
+                    _assign(
+                        writer, resolver, name, entity, entity.source, role, "任务分工表：" + " | ".join(row)
+                    )
+    _note_unresolved(writer, resolver)
 
 
 def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
@@ -208,7 +207,7 @@ def link_attachment_lists(writer: PlanWriter, attachments: list[Attachment], hea
     rules = writer.profile.attachments
     finder = DepartmentFinder(writer.profile, writer.registry)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
-    tasks = [e for e in writer.document.entities.values() if e.kind in (EntityKind.TASK, EntityKind.PROJECT)]
+    tasks = _assignable(writer)
     for attachment in attachments:
         writer.placed.update(p.index for p in (attachment.heading, attachment.title_line) if p is not None)
         if not any(word in attachment.title for word in rules.division_words):
@@ -222,33 +221,21 @@ def link_attachment_lists(writer: PlanWriter, attachments: list[Attachment], hea
             if task is None:
                 continue
             writer.placed.add(paragraph.index)
+            evidence = f"附件 {attachment.title}：{paragraph.text}"
             for mention in finder.mentions(paragraph.text):
-                department = writer.document.add_entity(resolver.resolve(mention.name))
                 span = writer.span_in(Segment(paragraph), mention.start, mention.end)
-                writer.relate(
-                    RelationType.RESPONSIBLE_FOR,
-                    department,
-                    task,
-                    span,
-                    role=mention.role,
-                    evidence=f"附件 {attachment.title}：{paragraph.text}",
-                )
-    writer.report.unresolved_departments = sorted(
-        set(writer.report.unresolved_departments) | resolver.unresolved
-    )
+                _assign(writer, resolver, mention.name, task, span, mention.role, evidence)
+    _note_unresolved(writer, resolver)
 
 
 def _task_named(text: str, tasks: list[Entity]) -> Entity | None:
-    """The task whose name the row's first sentence is, or holds, or whose text holds it."""
+    """The task a row's first sentence names (as a table row names one), or else the one task
+    whose text holds that sentence."""
     first = re.split("[。；（(]", text, maxsplit=1)[0].strip()
     if not first:
         return None
-    for matches in (
-        lambda e: e.name == first,
-        lambda e: len(e.name) >= 4 and (e.name in first or first in e.name),
-        lambda e: len(first) >= 6 and first in (e.text or ""),
-    ):
-        found = [e for e in tasks if matches(e)]
-        if len(found) == 1:
-            return found[0]
-    return None
+    named = _matching_entity(first, tasks)
+    if named is not None:
+        return named
+    holding = [e for e in tasks if len(first) >= 6 and first in (e.text or "")]
+    return holding[0] if len(holding) == 1 else None
