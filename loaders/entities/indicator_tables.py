@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Comparator, Entity, EntityKind, IndicatorFields, RelationType, attrs_of
+from graph.model import Comparator, Entity, EntityKind, IndicatorFields
 from loaders.entities.indicators import MAGNITUDES
 from loaders.entities.plan_writer import PlanWriter
+from loaders.entities.targets import add_indicator
 from loaders.structure.header import PlanHeader
 
 __all__ = ["link_indicator_tables"]
@@ -69,26 +70,15 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                 comparator = _COMPARATORS.get(
                     value.group("before") or value.group("after") or "", Comparator.EQUAL
                 )
-                indicator = Entity(
-                    id=writer.next_indicator_id(),
-                    kind=EntityKind.INDICATOR,
-                    name=metric,
-                    plan=writer.plan_id,
-                    text=" | ".join(row),
-                    parent=holder.id,
-                    attrs=attrs_of(
-                        IndicatorFields(
-                            metric=metric,
-                            comparator=comparator.value,
-                            value=number,
-                            unit="%" if unit == "％" else unit,
-                            deadline=year,
-                            written=row[column].strip(),
-                        )
-                    ),
+                fields = IndicatorFields(
+                    metric=metric,
+                    comparator=comparator.value,
+                    value=number,
+                    unit="%" if unit == "％" else unit,
+                    deadline=year,
+                    written=row[column].strip(),
                 )
-                writer.document.add_entity(indicator)
-                writer.relate(RelationType.MEASURES, indicator, holder, holder.source)  # type: ignore[arg-type]
+                add_indicator(writer, holder, fields, " | ".join(row), None)
 
 
 def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list[tuple[int, int]]] | None:

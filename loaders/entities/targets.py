@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Entity, EntityKind, IndicatorFields, RelationType, attrs_of
+from graph.model import Entity, EntityKind, IndicatorFields, RelationType, SourceSpan, attrs_of
 from loaders.entities.indicators import Target, deadline_before, extract_targets, target_like_clauses
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.numerals import chinese_number
 from loaders.report import Unplaced
 from loaders.structure.header import PlanHeader
 
-__all__ = ["WORK_KINDS", "link_targets", "read_targets"]
+__all__ = ["WORK_KINDS", "add_indicator", "link_targets", "read_targets"]
 
 #: The entities besides goals whose text can commit to a number.
 WORK_KINDS = frozenset({EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE, EntityKind.DOMAIN})
@@ -38,30 +38,39 @@ def read_targets(
         targets = extract_targets(segment.text, writer.profile)
         for target in targets:
             deadline = _sentence_deadline(segment.text, target, writer, header) or carried
-            indicator = Entity(
-                id=writer.next_indicator_id(),
-                kind=EntityKind.INDICATOR,
-                name=target.metric,
-                plan=writer.plan_id,
-                text=target.clause,
-                parent=holder.id,
-                source=writer.span_in(segment, target.start, target.end),
-                attrs=attrs_of(
-                    IndicatorFields(
-                        metric=target.metric,
-                        comparator=target.comparator.value,
-                        value=target.value,
-                        unit=target.unit,
-                        deadline=deadline,
-                        written=target.written,
-                        level=target.level,
-                    )
-                ),
+            fields = IndicatorFields(
+                metric=target.metric,
+                comparator=target.comparator.value,
+                value=target.value,
+                unit=target.unit,
+                deadline=deadline,
+                written=target.written,
+                level=target.level,
             )
-            writer.document.add_entity(indicator)
-            writer.relate(RelationType.MEASURES, indicator, holder, indicator.source)  # type: ignore[arg-type]
+            add_indicator(
+                writer, holder, fields, target.clause, writer.span_in(segment, target.start, target.end)
+            )
         _report_unread(writer, segment, targets)
         carried = deadline_before(segment.text, len(segment.text), writer.profile) or carried
+
+
+def add_indicator(
+    writer: PlanWriter, holder: Entity, fields: IndicatorFields, text: str, source: SourceSpan | None
+) -> Entity:
+    """An INDICATOR with these fields that MEASURES the holder (a goal, a task … or the plan)."""
+    indicator = Entity(
+        id=writer.next_indicator_id(),
+        kind=EntityKind.INDICATOR,
+        name=fields.metric,
+        plan=writer.plan_id,
+        text=text,
+        parent=holder.id,
+        source=source,
+        attrs=attrs_of(fields),
+    )
+    writer.document.add_entity(indicator)
+    writer.relate(RelationType.MEASURES, indicator, holder, source or holder.source)  # type: ignore[arg-type]
+    return indicator
 
 
 def link_targets(writer: PlanWriter, header: PlanHeader) -> None:
