@@ -1,10 +1,11 @@
 """A chapter's kind from what it holds as well as from its title's words.
 
 Titles vary more than contents: a goals chapter may be 行动目标, 发展目标 or a topic, and a
-chapter of named 工程 may be titled 重点领域. So a chapter that its title does not file as tasks,
-whose items are mostly named 工程, is read as projects, and a chapter without numbered items that states targets
-as goals (requirements), whatever its title; otherwise the title's words decide, and failing
-them the genre's convention (numbered items: tasks; none: context)."""
+chapter of named 工程 may be titled 重点领域. So a chapter its title does not file as tasks, whose
+items are mostly named 工程, is read as projects; a topical chapter without numbered items is a
+task when it assigns work (or the document is all such items) and goals when it states targets;
+otherwise the title's words decide, and failing them the genre's convention (numbered items:
+tasks; none: context)."""
 
 from __future__ import annotations
 
@@ -51,10 +52,13 @@ def _names_works(chapter: Block) -> bool:
 def _assigns_bodies(chapter: Block, profile: Profile) -> bool:
     """The chapter's text ends a piece of work with a bracket of who does it (（省商务厅牵头）)."""
     bracket = re.compile(profile.departments.bracket)
-    texts = [chapter.rest, *(p.text for p in chapter.paragraphs)]
-    return any(bracket.search(text) for text in texts if text)
+    return any(bracket.search(text) for text in _own_texts(chapter))
 
 
 def _states_targets(chapter: Block, profile: Profile) -> bool:
-    texts = [chapter.rest, *(p.text for p in chapter.paragraphs)]
-    return any(extract_targets(text, profile) for text in texts if text)
+    return any(extract_targets(text, profile) for text in _own_texts(chapter))
+
+
+def _own_texts(chapter: Block) -> list[str]:
+    """The chapter's own text: what follows its heading, and its paragraphs before any item."""
+    return [text for text in [chapter.rest, *(p.text for p in chapter.paragraphs)] if text]

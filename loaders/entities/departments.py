@@ -99,7 +99,7 @@ class DepartmentFinder:
             found += self._role_clauses(match.group("inner"), inner_start, match.group())
             covered.append(match.span())
         for match in self.sentence.finditer(text):
-            if any(start <= match.start() < end for start, end in covered):
+            if _within(covered, match.start()):
                 continue
             role = self._role(match.group("role"))
             found += [
@@ -109,7 +109,7 @@ class DepartmentFinder:
             ]  # fmt: skip
             covered.append(match.span())
         for match in self.agent.finditer(text):
-            if any(start <= match.start() < end for start, end in covered):
+            if _within(covered, match.start()):
                 continue
             for name, at in self._subjects(match.group("name")):
                 start = match.start("name") + at
@@ -120,7 +120,7 @@ class DepartmentFinder:
             if subject and not self.known.fullmatch(subject.group("name")):
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
                 start = sentence.start() + subject.start("name")
-                if not any(c_start <= start < c_end for c_start, c_end in covered):
+                if not _within(covered, start):
                     for name, at in self._subjects(subject.group("name")):
                         if self.known.fullmatch(name):
                             continue  # a known body is found below, with its role
@@ -129,7 +129,7 @@ class DepartmentFinder:
                         )
             for match in self.known.finditer(sentence.group()):
                 start = sentence.start() + match.start()
-                if any(c_start <= start < c_end for c_start, c_end in covered):
+                if _within(covered, start):
                     continue
                 after = sentence.group()[match.end() :]
                 role = Role.LEAD if self.lead_after.match(after) else Role.SUPPORT
@@ -283,6 +283,11 @@ class DepartmentFinder:
                 names.append((name, position))
             position = end
         return names
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls in a span already read (a bracket, a 由……负责 sentence)."""
+    return any(start <= position < end for start, end in spans)
 
 
 def _once_per_evidence(mentions: list[BodyMention]) -> list[BodyMention]:
