@@ -22,7 +22,7 @@ from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
 from loaders.profile import Links
 from schema import PlanGraphContext, QueryLimits, build_schema
-from schema.auth import Principal
+from schema.auth import NO_KEY, Principal
 from schema.errors import query_error_code
 
 __all__ = ["create_app", "who_asks"]
@@ -32,7 +32,7 @@ def who_asks(request: Request, keyring: KeyRing | None) -> tuple[Principal | Non
     """The principal of a request's `Authorization: Bearer <key>`, or why there is none."""
     header = request.headers.get("authorization")
     if not header:
-        return None, "no key: send Authorization: Bearer <key>"
+        return None, NO_KEY
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         return None, "the Authorization header is not “Bearer <key>”"

@@ -26,7 +26,7 @@ from graph.model import GraphDocument, Origin, Relation, RelationType, Role
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-__all__ = ["Change", "CurationLog", "Status"]
+__all__ = ["ADDING", "Change", "CurationLog", "Status"]
 
 
 class Status(StrEnum):
@@ -40,6 +40,10 @@ class Status(StrEnum):
 #: Statuses that put what depends on an entity at risk.
 LATE = (Status.AT_RISK, Status.DELAYED)
 
+#: Actions that put their `relation` into the graph (the others that carry one take it out):
+#: a relation added by hand, or a suggested link confirmed.
+ADDING = ("ADD_RELATION", "CONFIRM_LINK")
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -48,7 +52,8 @@ class Change:
     who: str
     #: ISO 8601, UTC.
     at: str
-    #: What was done: SET_STATUS.
+    #: What was done: SET_STATUS, ADD_RELATION, REMOVE_RELATION, CONFIRM_LINK, REJECT_LINK or
+    #: REVERT.
     action: str
     entity_id: str
     status: Status | None = None
@@ -56,13 +61,17 @@ class Change:
     reverted: bool = False
     #: For a change that reverted another: that change's id.
     reverts: str | None = None
-    #: For ADD_RELATION the relation added, for REMOVE_RELATION the relation removed.
+    #: The relation the change put into the graph (ADD_RELATION, CONFIRM_LINK) or took out of
+    #: it (REMOVE_RELATION; REJECT_LINK of a link the graph held).
     relation: dict[str, Any] | None = None
-    #: For ADD_RELATION: the relation of the same key it replaced, if any (restored on revert).
+    #: For ADD_RELATION and CONFIRM_LINK: the relation of the same key it replaced, if any
+    #: (restored on revert).
     replaced: dict[str, Any] | None = None
-    #: For a review decision (confirm: ADD_RELATION; reject: REMOVE_RELATION, or REJECT_LINK for
-    #: a suggestion the graph does not hold): the suggested link decided on.
+    #: For a review decision (CONFIRM_LINK, REJECT_LINK): the suggested link decided on.
     reviewed: dict[str, Any] | None = None
+    #: For a review decision: how likely the review queue's ranker found that a reader calls the
+    #: link plain, when it was decided (0–1). Not the link's similarity, which its relation keeps.
+    likelihood: float | None = None
 
 
 @dataclass
@@ -73,6 +82,7 @@ class CurationLog:
     changes: list[Change] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _index: dict[str, list[Change]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, Change] = field(default_factory=dict, repr=False)
     _index_of: list[Change] | None = field(default=None, repr=False)
 
     @classmethod
@@ -114,7 +124,7 @@ class CurationLog:
             original = self.changes[index]
             if store is not None and original.relation is not None:
                 relation = _relation(original.relation)
-                if original.action == "ADD_RELATION":
+                if original.action in ADDING:
                     restored = [_relation(original.replaced)] if original.replaced else []
                     store.change_relations(restored, [relation])
                 else:
@@ -139,38 +149,44 @@ class CurationLog:
         relation: Relation,
         note: str | None,
         reviewed: Relation | None = None,
+        likelihood: float | None = None,
     ) -> Change:
         """Add (or replace) a relation in the store, as a curated one, and log it; `reviewed` is
-        the suggestion a confirmation decided on."""
+        the suggestion a confirmation decided on (logged as CONFIRM_LINK)."""
         with self._lock:
             current = _held(store, relation)
             store.change_relations([relation], [])
             change = Change(
-                _new_id(), who, _now(), "ADD_RELATION", relation.source, note=note,
-                relation=_row(relation), replaced=_row(current) if current else None,
-                reviewed=_row(reviewed) if reviewed else None,
+                _new_id(), who, _now(), "CONFIRM_LINK" if reviewed else "ADD_RELATION", relation.source,
+                note=note, relation=_row(relation), replaced=_row(current) if current else None,
+                reviewed=_row(reviewed) if reviewed else None, likelihood=likelihood,
             )  # fmt: skip
             return self._append_locked(change)
 
-    def remove_relation(
-        self, store: GraphStore, who: str, relation: Relation, note: str | None, reviewed: bool = False
-    ) -> Change:
-        """Remove a relation (by its key) from the store, and log what was removed; `reviewed`
-        when a rejected suggestion is removed. A suggestion the graph does not hold is rejected
-        in the log alone (REJECT_LINK)."""
+    def remove_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
+        """Remove a relation (by its key) from the store, and log what was removed."""
         with self._lock:
             current = _held(store, relation)
-            if current is None and reviewed:
-                change = Change(
-                    _new_id(), who, _now(), "REJECT_LINK", relation.source, note=note, reviewed=_row(relation)
-                )
-                return self._append_locked(change)
             if current is None:
                 raise EntityNotFound(f"{relation.type.value} {relation.source} → {relation.target}")
             store.change_relations([], [current])
             change = Change(
-                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current),
-                reviewed=_row(current) if reviewed else None,
+                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current)
+            )
+            return self._append_locked(change)
+
+    def reject_link(
+        self, store: GraphStore, who: str, suggestion: Relation, note: str | None, likelihood: float | None
+    ) -> Change:
+        """Reject a suggested link: logged as REJECT_LINK, and taken out of the store if the graph
+        holds it (the change then carries the relation removed)."""
+        with self._lock:
+            current = _held(store, suggestion)
+            if current is not None:
+                store.change_relations([], [current])
+            change = Change(
+                _new_id(), who, _now(), "REJECT_LINK", suggestion.source, note=note,
+                relation=_row(current) if current else None, reviewed=_row(suggestion), likelihood=likelihood,
             )  # fmt: skip
             return self._append_locked(change)
 
@@ -182,7 +198,7 @@ class CurationLog:
             if change.relation is None or change.reverted:
                 continue
             relation = _relation(change.relation)
-            final[relation.key] = (relation, change.action == "ADD_RELATION")
+            final[relation.key] = (relation, change.action in ADDING)
         return [r for r, added in final.values() if added], [r for r, added in final.values() if not added]
 
     def apply(self, document: GraphDocument) -> None:
@@ -196,35 +212,52 @@ class CurationLog:
             if relation.source in document.entities and relation.target in document.entities:
                 document.relations[relation.key] = relation
 
-    def reviewed(self) -> list[tuple[Relation, bool]]:
+    def reviewed(self) -> list[tuple[Relation, bool, float | None]]:
         """Suggested links reviewed and not reverted: each with True if confirmed (made curated),
-        False if rejected. (An inferred link replaced or removed by hand counts as reviewed too.)"""
-        found = []
+        False if rejected, and the ranker's likelihood when it was decided (None where the log did
+        not record it). An inferred link replaced or removed by hand counts as reviewed too."""
+        found: list[tuple[Relation, bool, float | None]] = []
         for change in self.changes:
             if change.reverted:
                 continue
             if change.reviewed is not None:
-                found.append((_relation(change.reviewed), change.action == "ADD_RELATION"))
+                # Logs written before CONFIRM_LINK logged a confirmation as ADD_RELATION.
+                found.append((_relation(change.reviewed), change.action in ADDING, change.likelihood))
             elif change.relation is None:
                 continue
             elif (
                 change.action == "ADD_RELATION"
                 and (change.replaced or {}).get("origin") == Origin.INFERRED.value
             ):
-                found.append((_relation(change.replaced), True))  # type: ignore[arg-type]
+                found.append((_relation(change.replaced), True, None))  # type: ignore[arg-type]
             elif (
                 change.action == "REMOVE_RELATION" and change.relation.get("origin") == Origin.INFERRED.value
             ):
-                found.append((_relation(change.relation), False))
+                found.append((_relation(change.relation), False, None))
         return found
 
+    def effect(self, change: Change) -> tuple[Relation | None, Relation | None]:
+        """The relation a change put into the graph and the one it took out (either may be
+        None): for a revert, the opposite of what the reverted change did."""
+        if change.action == "REVERT":
+            original = self._indexed()[1].get(change.reverts or "")
+            added, removed = self.effect(original) if original is not None else (None, None)
+            return removed, added
+        if change.relation is None:
+            return None, None
+        relation = _relation(change.relation)
+        if change.action in ADDING:
+            return relation, _relation(change.replaced) if change.replaced else None
+        return None, relation
+
     def status_history(self, entity_id: str) -> list[Change]:
-        """The entity's status changes, oldest first, reverted ones included (and marked)."""
+        """The entity's status changes, oldest first, reverted ones included (and marked), each
+        revert of one among them where it happened."""
         return self._statuses().get(entity_id, [])
 
     def status(self, entity_id: str) -> Status | None:
         """The entity's status: the last status change not reverted."""
-        live = [c for c in self.status_history(entity_id) if not c.reverted]
+        live = [c for c in self.status_history(entity_id) if c.action == "SET_STATUS" and not c.reverted]
         return live[-1].status if live else None
 
     def late(self) -> dict[str, Status]:
@@ -233,15 +266,21 @@ class CurationLog:
         return {entity_id: status for entity_id, status in found.items() if status in LATE}
 
     def _statuses(self) -> dict[str, list[Change]]:
-        """Each entity's status changes, indexed once per version of the log."""
+        """Each entity's status changes (and their reverts)."""
+        return self._indexed()[0]
+
+    def _indexed(self) -> tuple[dict[str, list[Change]], dict[str, Change]]:
+        """The status changes by entity and every change by id, indexed once per version of the log."""
         changes = self.changes
         if self._index_of is not changes:
+            by_id = {c.id: c for c in changes}
             index: dict[str, list[Change]] = {}
             for change in changes:
-                if change.action == "SET_STATUS":
+                reverted = by_id.get(change.reverts) if change.reverts else None
+                if change.action == "SET_STATUS" or (reverted and reverted.action == "SET_STATUS"):
                     index.setdefault(change.entity_id, []).append(change)
-            self._index, self._index_of = index, changes
-        return self._index
+            self._index, self._by_id, self._index_of = index, by_id, changes
+        return self._index, self._by_id
 
     def _append(self, change: Change) -> Change:
         with self._lock:
@@ -282,8 +321,13 @@ def _held(store: GraphStore, relation: Relation) -> Relation | None:
 
 
 def _row(relation: Relation) -> dict[str, Any]:
-    """A relation as the log keeps it: its export record without the fields it has not."""
-    return {k: v for k, v in relation_record(relation).items() if v not in (None, "")}
+    """A relation as the log keeps it: its export record without the fields it has not, its
+    `confidence` (the inference's similarity) named `similarity`, so that it is not read as the
+    review queue's likelihood."""
+    record = {k: v for k, v in relation_record(relation).items() if v not in (None, "")}
+    if "confidence" in record:
+        record["similarity"] = record.pop("confidence")
+    return record
 
 
 def _relation(row: dict[str, Any]) -> Relation:
@@ -293,7 +337,8 @@ def _relation(row: dict[str, Any]) -> Relation:
         row["to"],
         origin=Origin(row.get("origin", "CURATED")),
         role=Role(row["role"]) if row.get("role") else None,
-        confidence=row.get("confidence"),
+        # Logs written before `similarity` named it `confidence`.
+        confidence=row.get("similarity", row.get("confidence")),
         evidence=row.get("evidence"),
     )
 

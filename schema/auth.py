@@ -9,7 +9,10 @@ from enum import StrEnum
 
 from graph.errors import PlanGraphError
 
-__all__ = ["Forbidden", "KeyRole", "Principal", "Unauthenticated", "require_curator"]
+__all__ = ["NO_KEY", "Forbidden", "KeyRole", "Principal", "Unauthenticated", "require_curator"]
+
+#: Why a request has no principal when it carries no Authorization header at all.
+NO_KEY = "no key: send Authorization: Bearer <key>"
 
 
 class KeyRole(StrEnum):

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import strawberry
 
-from graph import curation
+from graph import curation, model
+from schema.enums import Origin, RelationType, Role
 
 __all__ = ["Status", "StatusChange", "change_of"]
 
 Status = strawberry.enum(curation.Status, description="Where a task or project stands.")
+
+
+@strawberry.type(description="A relation as a change added or removed it.")
+class LoggedRelation:
+    type: RelationType
+    from_id: strawberry.ID
+    to_id: strawberry.ID
+    origin: Origin
+    role: Role | None
+    similarity: float | None = strawberry.field(
+        description="For an inferred link: how much its ends' text have in common (its `confidence`)."
+    )
+    evidence: str | None
 
 
 @strawberry.type(name="Change", description="One curated change: who made it, when, what, and why.")
@@ -22,9 +36,33 @@ class StatusChange:
     note: str | None
     reverted: bool
     reverts: strawberry.ID | None = strawberry.field(description="For a revert: the change it reverted.")
+    added: LoggedRelation | None = strawberry.field(
+        description="The relation the change put into the graph (for a revert: the one it restored)."
+    )
+    removed: LoggedRelation | None = strawberry.field(
+        description="The relation the change took out of the graph, or replaced."
+    )
+    likelihood: float | None = strawberry.field(
+        description="For a review decision: the review queue's likelihood of the link when it was decided."
+    )
 
 
-def change_of(change: curation.Change) -> StatusChange:
+def _logged(relation: model.Relation | None) -> LoggedRelation | None:
+    if relation is None:
+        return None
+    return LoggedRelation(
+        type=relation.type,
+        from_id=strawberry.ID(relation.source),
+        to_id=strawberry.ID(relation.target),
+        origin=relation.origin,
+        role=relation.role,
+        similarity=relation.confidence,
+        evidence=relation.evidence,
+    )
+
+
+def change_of(change: curation.Change, log: curation.CurationLog) -> StatusChange:
+    added, removed = log.effect(change)
     return StatusChange(
         id=strawberry.ID(change.id),
         who=change.who,
@@ -35,4 +73,7 @@ def change_of(change: curation.Change) -> StatusChange:
         note=change.note,
         reverted=change.reverted,
         reverts=strawberry.ID(change.reverts) if change.reverts else None,
+        added=_logged(added),
+        removed=_logged(removed),
+        likelihood=change.likelihood,
     )

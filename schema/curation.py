@@ -12,13 +12,13 @@ from graph.errors import EntityNotFound
 from graph.results import Step
 from schema.auth import require_curator
 from schema.changes import Status, StatusChange, change_of
+from schema.connections import Connection, connection
 from schema.impact import impact_result
-from schema.paging import decode_cursor, page_info, page_size
+from schema.paging import decode_cursor, page_size
 from schema.review import ReviewMutation
 from schema.types import (
     EntityNode,
     ImpactResult,
-    PageInfo,
     RelationEdge,
     RelationType,
     Role,
@@ -27,13 +27,6 @@ from schema.types import (
 )
 
 __all__ = ["CurationMutation", "CurationQuery"]
-
-
-@strawberry.type
-class ChangeConnection:
-    total_count: int
-    nodes: list[StatusChange]
-    page_info: PageInfo
 
 
 @strawberry.type(description="An entity whose status is AT_RISK or DELAYED, and what that puts at risk.")
@@ -61,15 +54,13 @@ class CurationQuery:
     )
     def changes(
         self, info: Info, first: int = 50, after: str | None = None, entity_id: strawberry.ID | None = None
-    ) -> ChangeConnection:
+    ) -> Connection[StatusChange]:
         first = page_size(info, first, default=50)
         log = [c for c in info.context.curation.changes if entity_id is None or c.entity_id == str(entity_id)]
         start = decode_cursor(_CURSOR, after) + 1 if after else 0
         page = log[start : start + first]
-        return ChangeConnection(
-            total_count=len(log),
-            nodes=[change_of(c) for c in page],
-            page_info=page_info(_CURSOR, start, len(page), len(log)),
+        return connection(
+            _CURSOR, page, start, len(log), lambda change: change_of(change, info.context.curation)
         )
 
     @strawberry.field(
@@ -111,7 +102,8 @@ class CurationMutation(ReviewMutation):
     @strawberry.mutation(description="Revert a change; the revert is logged too. Needs a curator's key.")
     def revert_change(self, info: Info, id: strawberry.ID) -> StatusChange:  # noqa: A002
         who = require_curator(info)
-        return change_of(info.context.curation.revert(who.name, str(id), store=info.context.store))
+        log = info.context.curation
+        return change_of(log.revert(who.name, str(id), store=info.context.store), log)
 
     @strawberry.mutation(
         description="Add a relation (origin CURATED), or make one curated; needs a curator's key."

@@ -12,17 +12,16 @@ from strawberry.types import Info
 from graph import analysis, model
 from graph.errors import EntityNotFound, InvalidQuery
 from graph.results import departments_in
+from schema.connections import Connection, connection
 from schema.curation import CurationQuery
 from schema.impact import cut, impact_result
 from schema.limits import QueryLimits
-from schema.paging import bounded, decode_cursor, encode_cursor, page_info, page_size
+from schema.paging import bounded, decode_cursor, page_size
 from schema.review import ReviewQuery
 from schema.types import (
     Centrality,
     DepartmentLoad,
     Direction,
-    EntityConnection,
-    EntityEdge,
     EntityKind,
     EntityNode,
     ImpactResult,
@@ -42,6 +41,7 @@ from schema.types import (
     reach_result,
     responsibility_result,
 )
+from schema.viewer import ViewerQuery
 
 __all__ = ["Query"]
 
@@ -72,7 +72,7 @@ def _check_depth(info: Info, max_depth: int | None, default: int) -> int:
 
 
 @strawberry.type
-class Query(CurationQuery, ReviewQuery):
+class Query(CurationQuery, ReviewQuery, ViewerQuery):
     @strawberry.field(
         description="Every plan in the graph. Files that could not be read are in refusedFiles."
     )
@@ -99,22 +99,13 @@ class Query(CurationQuery, ReviewQuery):
         search: str | None = None,
         first: int | None = 50,
         after: str | None = None,
-    ) -> EntityConnection:
+    ) -> Connection[EntityNode]:
         first = page_size(info, first, default=50)
         if search is not None and len(search) > _limits(info).max_search_length:
             raise InvalidQuery(f"search is longer than {_limits(info).max_search_length} characters.")
         offset = decode_cursor(_CURSOR_PREFIX, after) + 1 if after else 0
         page = info.context.store.find(kind, str(plan_id) if plan_id else None, search or None, offset, first)
-        edges = [
-            EntityEdge(cursor=encode_cursor(_CURSOR_PREFIX, offset + i), node=node_for(e))
-            for i, e in enumerate(page.entities)
-        ]
-        return EntityConnection(
-            total_count=page.total,
-            nodes=[e.node for e in edges],
-            edges=edges,
-            page_info=page_info(_CURSOR_PREFIX, offset, len(edges), page.total),
-        )
+        return connection(_CURSOR_PREFIX, page.entities, offset, page.total, node_for)
 
     @strawberry.field(
         description="What an entity reaches by following relations as typed and directed, up to maxDepth."

@@ -17,8 +17,9 @@ from graph.semantics import INFERRED_LINKS
 from graph.store import GraphStore
 from loaders.links.review_queue import ranked_candidates
 from schema.auth import require_curator
-from schema.paging import decode_cursor, page_info, page_size
-from schema.types import EntityNode, PageInfo, RelationType, node_for
+from schema.connections import Connection, connection
+from schema.paging import decode_cursor, page_size
+from schema.types import EntityNode, RelationType, node_for
 
 __all__ = ["ReviewMutation", "ReviewQuery"]
 
@@ -44,18 +45,19 @@ class LinkSuggestion:
     type: RelationType
     from_: EntityNode = strawberry.field(name="from")
     to: EntityNode
-    confidence: float = strawberry.field(
-        description="How likely a reader calls the link plain (the review queue's ranker, 0–1)."
+    likelihood: float = strawberry.field(
+        description="How likely a reader calls the link plain: the review queue's ranker's estimate, 0–1."
+    )
+    similarity: float | None = strawberry.field(
+        description="How much the two ends' text have in common, as the inference measured it "
+        "(the `confidence` of the inferred relation in the graph)."
     )
     evidence: str | None
     status: ReviewStatus
 
-
-@strawberry.type
-class LinkSuggestionConnection:
-    total_count: int
-    nodes: list[LinkSuggestion]
-    page_info: PageInfo
+    @strawberry.field(deprecation_reason="Named `likelihood`; not the relation's `confidence`.")
+    def confidence(self) -> float:
+        return self.likelihood
 
 
 def _suggestion_id(relation: model.Relation) -> str:
@@ -89,12 +91,12 @@ def _suggestions(info: Info, plan_id: str | None) -> dict[str, Found]:
             if relation.origin is model.Origin.INFERRED:
                 found[_suggestion_id(relation)] = (relation, ReviewStatus.UNREVIEWED, ranked.likelihood)
     reviewed = log.reviewed()
-    sources = store.get_many([relation.source for relation, _ in reviewed])
-    for (relation, confirmed), source in zip(reviewed, sources, strict=True):
+    sources = store.get_many([relation.source for relation, _, _ in reviewed])
+    for (relation, confirmed, logged), source in zip(reviewed, sources, strict=True):
         if source is not None and (plan_id is None or source.plan == plan_id):
             status = ReviewStatus.CONFIRMED if confirmed else ReviewStatus.REJECTED
             key = _suggestion_id(relation)
-            found[key] = (relation, status, likelihood.get(key, relation.confidence or 0.0))
+            found[key] = (relation, status, likelihood.get(key, logged or 0.0))
     return found
 
 
@@ -118,7 +120,8 @@ def _suggestion_nodes(info: Info, found: list[Found]) -> list[LinkSuggestion]:
             type=relation.type,
             from_=node_for(next(ends)),
             to=node_for(next(ends)),
-            confidence=round(likelihood, 3),
+            likelihood=round(likelihood, 3),
+            similarity=relation.confidence,
             evidence=relation.evidence,
             status=status,
         )
@@ -136,7 +139,7 @@ class ReviewQuery:
         status: ReviewStatus = ReviewStatus.UNREVIEWED,
         first: int = 20,
         after: str | None = None,
-    ) -> LinkSuggestionConnection:
+    ) -> Connection[LinkSuggestion]:
         first = page_size(info, first, default=20)
         start = decode_cursor(_CURSOR, after) + 1 if after else 0
         ranked = sorted(
@@ -148,11 +151,7 @@ class ReviewQuery:
             key=lambda found: (-found[2], _suggestion_id(found[0])),
         )
         page = ranked[start : start + first]
-        return LinkSuggestionConnection(
-            total_count=len(ranked),
-            nodes=_suggestion_nodes(info, page),
-            page_info=page_info(_CURSOR, start, len(page), len(ranked)),
-        )
+        return connection(_CURSOR, _suggestion_nodes(info, page), start, len(ranked), lambda node: node)
 
 
 @strawberry.type
@@ -181,7 +180,9 @@ class ReviewMutation:
                 relation.type, relation.source, relation.target, origin=model.Origin.CURATED,
                 confidence=relation.confidence, evidence=note or relation.evidence,
             )  # fmt: skip
-            log.add_relation(store, who.name, curated, note, reviewed=relation)
+            log.add_relation(
+                store, who.name, curated, note, reviewed=relation, likelihood=round(likelihood, 3)
+            )
             return _suggestion_nodes(info, [(curated, ReviewStatus.CONFIRMED, likelihood)])[0]
-        log.remove_relation(store, who.name, relation, note, reviewed=True)
+        log.reject_link(store, who.name, relation, note, round(likelihood, 3))
         return _suggestion_nodes(info, [(relation, ReviewStatus.REJECTED, likelihood)])[0]

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from graph import analysis, model
 from graph.results import Reach, Responsibility, Step
 from schema.changes import Status, StatusChange, change_of
+from schema.enums import Comparator, Direction, EntityKind, Origin, RelationType, Role
 
 __all__ = [
     "ALL_TYPES",
@@ -21,8 +22,6 @@ __all__ = [
     "Direction",
     "Document",
     "Domain",
-    "EntityConnection",
-    "EntityEdge",
     "EntityKind",
     "EntityNode",
     "Goal",
@@ -55,16 +54,6 @@ __all__ = [
     "responsibility_result",
 ]
 
-EntityKind = strawberry.enum(model.EntityKind, description="What an entity is in a plan.")
-RelationType = strawberry.enum(model.RelationType)
-Direction = strawberry.enum(
-    model.Direction, description="DOWNSTREAM follows a relation along its arrow, UPSTREAM against it."
-)
-Origin = strawberry.enum(
-    model.Origin, description="TEXT: stated in the plan; CURATED: from an overlay; INFERRED: computed."
-)
-Role = strawberry.enum(model.Role)
-Comparator = strawberry.enum(model.Comparator)
 Centrality = strawberry.enum(
     analysis.Centrality,
     description="PAGERANK: what slips through the entity endangers much (PageRank over the impact graph, "
@@ -128,7 +117,8 @@ class EntityNode:
 
     @strawberry.field(description="Every status set on it, oldest first, reverted ones marked.")
     def status_history(self, info: Info) -> list[StatusChange]:
-        return [change_of(c) for c in info.context.curation.status_history(self.model_.id)]
+        log = info.context.curation
+        return [change_of(c, log) for c in log.status_history(self.model_.id)]
 
     @strawberry.field
     async def relations(
@@ -426,20 +416,6 @@ class PageInfo:
     has_previous_page: bool
     start_cursor: str | None
     end_cursor: str | None
-
-
-@strawberry.type
-class EntityEdge:
-    cursor: str
-    node: EntityNode
-
-
-@strawberry.type
-class EntityConnection:
-    total_count: int
-    nodes: list[EntityNode]
-    edges: list[EntityEdge]
-    page_info: PageInfo
 
 
 ALL_TYPES = list(_TYPES.values())

@@ -392,7 +392,7 @@ def test_the_curation_log_is_kept_in_the_database_and_a_reloaded_plan_keeps_it(
     needs = Relation(RelationType.DEPENDS_ON, sid("task/4.7"), sid("task/5.8"), origin=Origin.CURATED)
     log.add_relation(store, "王规划", needs, "走出去要靠国际标准化人才")
     inferred = next(r for r in seed.relations.values() if r.origin is Origin.INFERRED)
-    log.remove_relation(store, "王规划", inferred, "只在列举中提到", reviewed=True)
+    log.reject_link(store, "王规划", inferred, "只在列举中提到", likelihood=0.4)
     log.set_status("王规划", sid("task/2.4"), Status.DELAYED, "评价体系建设滞后")
     mistaken = log.set_status("王规划", sid("task/1.1"), Status.DONE, None)
     log.revert("王规划", mistaken.id)
@@ -401,7 +401,7 @@ def test_the_curation_log_is_kept_in_the_database_and_a_reloaded_plan_keeps_it(
     kept = CurationLog.kept_by(LogInDatabase(_store(own_server)))
     assert kept.rows() == log.rows()
     assert [c.action for c in kept.changes] == [
-        "ADD_RELATION", "REMOVE_RELATION", "SET_STATUS", "SET_STATUS", "REVERT",
+        "ADD_RELATION", "REJECT_LINK", "SET_STATUS", "SET_STATUS", "REVERT",
     ]  # fmt: skip
     assert kept.status(sid("task/2.4")) is Status.DELAYED and kept.status(sid("task/1.1")) is None
     # Writing a change again (a retry) leaves one node for it.

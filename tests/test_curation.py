@@ -78,11 +78,17 @@ def test_changes_need_a_curators_key_and_are_logged_and_reverted(
         reverted = ask(url, revert, keys["curator"], id=change["id"])["data"]["revertChange"]
         assert reverted == {"action": "REVERT", "reverts": change["id"], "who": "王规划"}
         entity = ask(
-            url, "query($id: ID!) { entity(id: $id) { status statusHistory { status reverted } } }", id=TASK
+            url,
+            "query($id: ID!) { entity(id: $id) { status statusHistory { action status reverted reverts } } }",
+            id=TASK,
         )
+        # The revert is in the history of what it reverted, after it.
         assert entity["data"]["entity"] == {
             "status": None,
-            "statusHistory": [{"status": "DELAYED", "reverted": True}],
+            "statusHistory": [
+                {"action": "SET_STATUS", "status": "DELAYED", "reverted": True, "reverts": None},
+                {"action": "REVERT", "status": None, "reverted": False, "reverts": change["id"]},
+            ],
         }
         assert codes(ask(url, revert, keys["curator"], id=change["id"])) == ["BAD_USER_INPUT"]
 
@@ -230,7 +236,7 @@ def test_the_bolt_store_changes_relations_too(bolt_store) -> None:  # type: igno
 SUGGEST = """query($plan: ID, $status: ReviewStatus, $first: Int, $after: String) {
   linkSuggestions(planId: $plan, status: $status, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id type from { id } to { id } confidence evidence status } } }"""
+    nodes { id type from { id } to { id } likelihood similarity evidence status } } }"""
 REVIEW = "mutation($id: ID!, $d: ReviewDecision!) { reviewLink(id: $id, decision: $d) { id status } }"
 RELATIONS = "query($id: ID!) { entity(id: $id) { relations(direction: DOWNSTREAM) { type origin toId } } }"
 
@@ -244,8 +250,8 @@ def test_inferred_links_are_reviewed_from_a_ranked_queue(seed, keys: dict[str, s
         queue = ask(url, SUGGEST, plan=PLAN, first=5)["data"]["linkSuggestions"]
         total = queue["totalCount"]
         first, second = queue["nodes"][:2]
-        confidences = [n["confidence"] for n in queue["nodes"]]
-        assert confidences == sorted(confidences, reverse=True) and queue["pageInfo"]["hasNextPage"]
+        likelihoods = [n["likelihood"] for n in queue["nodes"]]
+        assert likelihoods == sorted(likelihoods, reverse=True) and queue["pageInfo"]["hasNextPage"]
         assert {n["status"] for n in queue["nodes"]} == {"UNREVIEWED"}
         following = ask(url, SUGGEST, plan=PLAN, first=5, after=queue["pageInfo"]["endCursor"])["data"]
         assert not {n["id"] for n in following["linkSuggestions"]["nodes"]} & {
@@ -311,7 +317,47 @@ def test_the_queue_goes_on_below_the_graphs_thresholds(seed, keys: dict[str, str
         left = {n["id"] for n in ask(url, SUGGEST, plan=PLAN, first=100)["data"]["linkSuggestions"]["nodes"]}
         assert not {confirm["id"], reject["id"]} & left
         log = ask(url, "{ changes(first: 5) { nodes { action reverted } } }")["data"]["changes"]["nodes"]
-        assert [c["action"] for c in log] == ["ADD_RELATION", "REJECT_LINK"]
+        assert [c["action"] for c in log] == ["CONFIRM_LINK", "REJECT_LINK"]
+
+
+LOGGED = """{ changes { nodes { id action reverts likelihood
+  added { type fromId toId origin similarity } removed { type fromId toId origin similarity } } } }"""
+
+
+def test_the_log_reads_as_what_happened(seed, keys: dict[str, str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A confirmation is CONFIRM_LINK and a rejection REJECT_LINK, each with the relation it put
+    in or took out; the ranker's likelihood and the inference's similarity keep their own names
+    in the API and in the log file; a revert says what it undid."""
+    store = MemoryStore()
+    store.load(seed)
+    log_file = tmp_path / "curation.yaml"
+    app = create_app(store, curation=CurationLog.open(log_file), keyring=KeyRing(tmp_path / "keys.json"))
+    with serving(store, app) as url:
+        first, second = ask(url, SUGGEST, plan=PLAN, first=2)["data"]["linkSuggestions"]["nodes"]
+        assert 0 < first["likelihood"] <= 1 and first["similarity"] != first["likelihood"]
+        ask(url, REVIEW, keys["curator"], id=first["id"], d="CONFIRM")
+        ask(url, REVIEW, keys["curator"], id=second["id"], d="REJECT")
+        confirm, reject = ask(url, LOGGED)["data"]["changes"]["nodes"]
+        inferred = {"type": first["type"], "fromId": first["from"]["id"], "toId": first["to"]["id"]}
+        assert confirm["action"] == "CONFIRM_LINK" and confirm["likelihood"] == first["likelihood"]
+        assert confirm["added"] == {**inferred, "origin": "CURATED", "similarity": first["similarity"]}
+        assert confirm["removed"] == {**inferred, "origin": "INFERRED", "similarity": first["similarity"]}
+        assert reject["action"] == "REJECT_LINK" and reject["added"] is None
+        assert reject["removed"] == {
+            "type": second["type"], "fromId": second["from"]["id"], "toId": second["to"]["id"],
+            "origin": "INFERRED", "similarity": second["similarity"],
+        }  # fmt: skip
+
+        revert = "mutation($id: ID!) { revertChange(id: $id) { id } }"
+        ask(url, revert, keys["curator"], id=reject["id"])
+        undone = ask(url, LOGGED)["data"]["changes"]["nodes"][-1]
+        assert undone["action"] == "REVERT" and undone["reverts"] == reject["id"]
+        assert undone["added"] == reject["removed"] and undone["removed"] is None
+
+    rows = yaml.safe_load(log_file.read_text(encoding="utf-8"))
+    assert rows[0]["likelihood"] == first["likelihood"]
+    assert rows[0]["relation"]["similarity"] == first["similarity"]
+    assert "confidence" not in rows[0]["relation"] and "confidence" not in rows[0]["reviewed"]
 
 
 IMPACT = """query($id: ID!, $origins: [Origin!]) { impact(id: $id, maxDepth: 2, origins: $origins) {
