@@ -172,8 +172,16 @@ def create_app(
         principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
         return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules)
 
+    schema = build_schema(limits)
+    sdl = schema.as_str() + "\n"
+
+    @app.get("/graphql/schema.graphql", include_in_schema=False)
+    def schema_sdl() -> Response:
+        """The schema in SDL, for code generators (graphql-codegen, gql, Apollo) to fetch."""
+        return Response(sdl, media_type="application/graphql; charset=utf-8")
+
     router = _Router(
-        build_schema(limits),
+        schema,
         context_getter=context,
         store=store,
         assets_dir=assets_dir,
@@ -188,7 +196,16 @@ def create_app(
         try:
             if store.ping():
                 skipped = [{"path": r.path, "reason": r.reason} for r in refused]
-                return JSONResponse({"status": "ok", "plans": len(store.plans()), "refused": skipped})
+                stats = store.stats(None)
+                counts = {
+                    "plans": len(store.plans()),
+                    # As `stats` counts them: every entity, of which some no one plan owns.
+                    "entities": stats.entities,
+                    "entitiesInPlans": stats.entities - stats.shared,
+                    "sharedEntities": stats.shared,
+                    "relations": stats.relations,
+                }
+                return JSONResponse({"status": "ok", **counts, "refused": skipped})
         except PlanGraphError:
             pass
         return JSONResponse({"status": "unavailable"}, status_code=503)

@@ -37,6 +37,7 @@ from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.files import write_whole
 from graph.model import Direction
+from graph.results import stats_of
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
 from schema.limits import QueryLimits
 
@@ -113,9 +114,8 @@ def serve(
         fail(exc)
     _print_refused(loaded.refused)
     for report in loaded.reports:
-        out.print(
-            f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
-        )
+        out.print(f"loaded {report.title} ({report.totals.describe()}) as [bold]{report.plan_id}[/]")
+    out.print(f"serving {store.stats(None).describe(plans=len(store.plans()))}", highlight=False)
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
     out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
     app = create_app(
@@ -176,13 +176,20 @@ def load(
             print_report(out, one)
     unplaced = sum(len(r.unplaced) for r in reports)
     out.print(
-        f"loaded {len(reports)} plan(s): {len(loaded.document.entities)} entities, "
-        f"{len(loaded.document.relations)} relations in {time.perf_counter() - started:.2f} s; "
+        f"read {stats_of(loaded.document).describe(plans=len(reports))} "
+        f"in {time.perf_counter() - started:.2f} s; "
         f"{unplaced} paragraph(s) not placed",
         highlight=False,
     )
     if settings.backend == "neo4j":
         out.print(f"written to the graph database at {settings.neo4j_uri}")
+    else:
+        out.print(
+            "nothing was kept: the memory backend holds plans only while a process runs, so a running "
+            "server still shows the plans it read. `plangraph serve` reads plans itself; "
+            "`plangraph load --backend neo4j` writes them to a graph database.",
+            highlight=False,
+        )
     if report is not None:
         report.write_text(
             json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2), encoding="utf-8"

@@ -23,6 +23,7 @@ def print_report(console: Console, report: LoadReport, detailed: bool = False) -
         relation = relations[row] if row < len(relations) else ("", "")
         table.add_row(kind[0], str(kind[1]), relation[0], str(relation[1]))
     console.print(table)
+    console.print(report.totals.describe(), highlight=False)
     if detailed:
         read = report.entities.get("INDICATOR", 0)
         console.print(

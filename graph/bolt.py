@@ -433,6 +433,12 @@ class BoltStore(GraphStore):
             stats.by_relation[RelationType(row["type"])] = row["count"]
         stats.entities = sum(stats.by_kind.values())
         stats.relations = sum(stats.by_relation.values())
+        shared = (
+            f"MATCH (n:{ENTITY} {{plan: $plan}})--(s:{ENTITY}) WHERE s.plan IS NULL RETURN count(DISTINCT s) AS c"
+            if plan_id
+            else f"MATCH (s:{ENTITY}) WHERE s.plan IS NULL RETURN count(s) AS c"
+        )
+        stats.shared = self._run(shared, plan=plan_id)[0]["c"]
         return stats
 
 

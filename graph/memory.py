@@ -166,6 +166,9 @@ class MemoryStore(GraphStore):
             members = set(ids)
             edges = [e for e in self._graph.in_edges(ids, data="relation") if e[0] not in members]
             edges += list(self._graph.out_edges(ids, data="relation"))
+        # The whole graph's shared entities are among its entities; a plan's are those it names.
+        named = ids if plan_id is None else {end for edge in edges for end in edge[:2]}
+        stats.shared = sum(1 for end in named if nodes[end]["entity"].plan is None)
         for _, _, relation in edges:
             stats.relations += 1
             stats.by_relation[relation.type] = stats.by_relation.get(relation.type, 0) + 1

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Direction, Entity, EntityKind, Origin, Relation, RelationType, Role, document_order
+from graph.model import (
+    Direction,
+    Entity,
+    EntityKind,
+    GraphDocument,
+    Origin,
+    Relation,
+    RelationType,
+    Role,
+    document_order,
+)
 
-__all__ = ["ImpactReport", "Page", "Reach", "Responsibility", "Stats", "Step", "departments_in"]
+__all__ = ["ImpactReport", "Page", "Reach", "Responsibility", "Stats", "Step", "departments_in", "stats_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +63,43 @@ class Page:
 
 @dataclass(slots=True)
 class Stats:
+    """Counts of a plan (or of the whole graph). A plan's `entities` are its own; `shared` are
+    the entities no one plan owns (departments, the documents plans build on) that it names —
+    not among its `entities`. For the whole graph, `entities` counts every entity, the `shared`
+    ones among them."""
+
     entities: int = 0
     relations: int = 0
     by_kind: dict[EntityKind, int] = field(default_factory=dict)
     by_relation: dict[RelationType, int] = field(default_factory=dict)
+    shared: int = 0
+
+    def describe(self, plans: int | None = None) -> str:
+        """The counts as every message gives them: of one plan, or (`plans` given) of them all."""
+        if plans is None:
+            return (
+                f"{self.entities} entities of its own, and {self.shared} departments and documents it "
+                f"names; {self.relations} relations"
+            )
+        return (
+            f"{self.entities} entities: {self.entities - self.shared} in {plans} plan(s), and "
+            f"{self.shared} departments and documents they name; {self.relations} relations"
+        )
+
+
+def stats_of(document: GraphDocument, plan_id: str | None = None) -> Stats:
+    """The counts of a loaded document as a store gives them: of one plan of it (its own
+    entities, and the shared ones it names), or of the whole document."""
+    stats = Stats(relations=len(document.relations))
+    for relation in document.relations.values():
+        stats.by_relation[relation.type] = stats.by_relation.get(relation.type, 0) + 1
+    for entity in document.entities.values():
+        if entity.plan is None:
+            stats.shared += 1
+        if plan_id is None or entity.plan == plan_id:
+            stats.entities += 1
+            stats.by_kind[entity.kind] = stats.by_kind.get(entity.kind, 0) + 1
+    return stats
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.model import GraphDocument
+from graph.results import Stats, stats_of
 
 __all__ = ["LoadReport", "Note", "Unplaced"]
 
@@ -31,7 +32,10 @@ class LoadReport:
     title: str = ""
     #: What the file was read as: txt, html, docx or pdf.
     format: str = "txt"
+    #: Entities of the plan's graph by kind, the departments and documents it names included.
     entities: Counter[str] = field(default_factory=Counter)
+    #: The plan's counts as a store gives them: its own entities, and the shared ones it names.
+    totals: Stats = field(default_factory=Stats)
     relations: Counter[str] = field(default_factory=Counter)
     unplaced: list[Unplaced] = field(default_factory=list)
     #: Names given work that are neither in the department registry nor generic bodies.
@@ -49,6 +53,7 @@ class LoadReport:
     def count(self, document: GraphDocument) -> None:
         self.entities = Counter(e.kind.value for e in document.entities.values())
         self.relations = Counter(r.type.value for r in document.relations.values())
+        self.totals = stats_of(document, self.plan_id)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +62,8 @@ class LoadReport:
             "title": self.title,
             "format": self.format,
             "entities": dict(self.entities),
+            "ownEntities": self.totals.entities,
+            "sharedEntities": self.totals.shared,
             "relations": dict(self.relations),
             "unplaced": [{"line": u.line, "text": u.text} for u in self.unplaced],
             "unresolvedDepartments": self.unresolved_departments,

@@ -187,6 +187,7 @@ class Query(CurationQuery, ReviewQuery, ViewerQuery):
         stats = store.stats(str(plan_id) if plan_id else None)
         return Stats(
             entity_count=stats.entities,
+            shared_entity_count=stats.shared,
             relation_count=stats.relations,
             by_kind=[
                 KindCount(kind=k, count=stats.by_kind[k]) for k in model.EntityKind if k in stats.by_kind

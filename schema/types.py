@@ -404,7 +404,13 @@ class DepartmentLoad:
 
 @strawberry.type
 class Stats:
-    entity_count: int
+    entity_count: int = strawberry.field(
+        description="A plan's own entities; for the whole graph, every entity (the shared ones among them)."
+    )
+    shared_entity_count: int = strawberry.field(
+        description="Entities no one plan owns — departments, the documents plans build on: for a plan, "
+        "those it names (not in entityCount); for the whole graph, all of them."
+    )
     relation_count: int
     by_kind: list[KindCount]
     by_relation: list[RelationCount]

@@ -87,8 +87,8 @@ def test_both_stores_list_and_count_the_same(both: tuple[httpx.Client, httpx.Cli
     memory, bolt = both
     queries = [
         "{ plans { id title issuer issuedOn periodStart periodEnd docNumber recipients } }",
-        "{ stats { entityCount relationCount byKind { kind count } byRelation { type count } } }",
-        '{ stats(planId: "%s") { entityCount relationCount } }' % PLAN,
+        "{ stats { entityCount sharedEntityCount relationCount byKind { kind count } byRelation { type count } } }",
+        '{ stats(planId: "%s") { entityCount sharedEntityCount relationCount } }' % PLAN,
         '{ entities(search: "标准化", first: 100) { totalCount nodes { id } pageInfo { endCursor } } }',
         "{ entities(kind: STANDARD, first: 100) { totalCount nodes { id name } } }",
         '{ responsibilities(departmentId: "department/企业") { entity { id } role inheritedFrom { id } } }',

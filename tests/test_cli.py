@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,6 +115,74 @@ def test_serve_answers_over_http() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_counts_agree_and_say_what_they_count() -> None:
+    """`load`, the serve log, /health and `stats` (what the explorer shows) give the same
+    numbers for a small plan: its own entities, and apart from them the departments and
+    documents it names, which belong to no one plan."""
+    small = ROOT / "tests" / "data" / "hubei-agriculture-standardization-2017.txt"
+    loaded = plangraph("load", str(small))
+    assert loaded.returncode == 0, loaded.stderr
+    assert "nothing was kept" in loaded.stdout and "--backend neo4j" in loaded.stdout
+    own, shared = (
+        int(n) for n in re.search(r"(\d+) entities of its own, and (\d+) departments", loaded.stdout).groups()
+    )
+    every, in_plans, named = (
+        int(n)
+        for n in re.search(
+            r"read (\d+) entities: (\d+) in 1 plan\(s\), and (\d+) departments", loaded.stdout
+        ).groups()
+    )
+    # The plan's own entities are all the entities in plans; shared ones are counted apart.
+    assert in_plans == own and every == in_plans + named and named >= shared
+
+    port = free_port()
+    server = subprocess.Popen(
+        [*_console_script(), "serve", str(small), "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    try:
+        health = _health(server, port)
+        assert (health["entities"], health["entitiesInPlans"], health["sharedEntities"]) == (
+            every,
+            own,
+            named,
+        )
+        (plan,) = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ plans { id } }"}).json()[
+            "data"
+        ]["plans"]
+        query = "query($p: ID) { stats(planId: $p) { entityCount sharedEntityCount } }"
+        for plan_id, counts in ((plan["id"], (own, shared)), (None, (every, named))):
+            stats = httpx.post(
+                f"http://127.0.0.1:{port}/graphql", json={"query": query, "variables": {"p": plan_id}}
+            ).json()["data"]["stats"]
+            assert (stats["entityCount"], stats["sharedEntityCount"]) == counts
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=10)[0]
+    assert f"({own} entities of its own, and {shared} departments and documents it names;" in log
+    assert f"serving {every} entities: {own} in 1 plan(s), and {named} departments" in log
+
+
+def _console_script() -> list[str]:
+    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
+    if executable is None:
+        pytest.fail("the plangraph console script is not installed in this environment")
+    return [executable]
+
+
+def _health(server: subprocess.Popen[str], port: int) -> dict[str, object]:
+    """/health of a server just started, once it answers."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
+        except httpx.TransportError:
+            assert server.poll() is None, server.communicate()[0]
+            assert time.monotonic() < deadline, "plangraph serve did not answer in time"
+            time.sleep(0.2)
 
 
 def test_settings_come_from_the_environment(tmp_path: Path) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from api.app import create_app
 from api.keys import KeyRing
 from graph.curation import CurationLog
 from graph.memory import MemoryStore
 from schema.auth import KeyRole
 from tests.conftest import serving
-from tests.helpers import sid
+from tests.helpers import ROOT, sid
 from tests.test_curation import ask, codes
 
 PLAN = "hubei-standardization-2016-2020"
@@ -70,3 +72,11 @@ def test_viewer_says_whose_key_the_request_carries(memory_store, tmp_path: Path)
         assert codes(ask(url, VIEWER, "pgk_no-such-key")) == ["UNAUTHENTICATED"]
         ring.revoke("李读者")
         assert codes(ask(url, VIEWER, reader)) == ["UNAUTHENTICATED"]
+
+
+def test_the_schema_is_served_in_sdl_for_code_generators(memory_store) -> None:  # type: ignore[no-untyped-def]
+    with serving(memory_store) as url:
+        response = httpx.get(f"{url}/graphql/schema.graphql")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/graphql")
+    assert response.text == (ROOT / "schema.graphql").read_text(encoding="utf-8")

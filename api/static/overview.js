@@ -11,7 +11,7 @@
     ... on Plan { title issuer issuedOn periodStart periodEnd level }
     children { id kind name children { id } }
   }
-  stats(planId: $plan) { entityCount relationCount byKind { kind count } }
+  stats(planId: $plan) { entityCount sharedEntityCount relationCount byKind { kind count } }
   tasks: unassigned(kind: TASK, planId: $plan) { id kind name }
   projects: unassigned(kind: PROJECT, planId: $plan) { id kind name }
   atRisk(planId: $plan) {
@@ -71,7 +71,7 @@
     pane.replaceChildren(
       element("h2", {}, plan.title || plan.name),
       element("p", { className: "meta" }, meta),
-      element("p", { className: "meta" }, `${data.stats.entityCount} entities, ${data.stats.relationCount} relations`),
+      element("p", { className: "meta" }, `${data.stats.entityCount} entities of its own, and ${data.stats.sharedEntityCount} departments and documents it names; ${data.stats.relationCount} relations`),
       countTable,
       section("Chapters", chapters),
       section(`Late (${late.length})`, lateList,
