@@ -65,6 +65,8 @@ def open_store(
         )
         log.apply(loaded.document)
         store.load(loaded.document)
+        # Other processes serving the same log (workers) change relations this graph must make too.
+        log.graph = store
         return store, loaded, log
     bolt = bolt_store(settings)
     log = curation_log(settings, bolt)

@@ -166,6 +166,10 @@ class BoltStore(GraphStore):
         found = self._run(f"MATCH (c:{CURATION_CHANGE}) RETURN c.row AS row ORDER BY c.seq")
         return [row["row"] for row in found]
 
+    def curation_count(self) -> int:
+        """How many changes the curation log in the database holds."""
+        return self._run(f"MATCH (c:{CURATION_CHANGE}) RETURN count(c) AS c")[0]["c"]
+
     def keep_curation_rows(self, rows: list[tuple[int, str, str]]) -> None:
         """Write changes (position, id, JSON) in one statement, merged on their ids."""
         self.ensure_indexes()

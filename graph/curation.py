@@ -6,12 +6,21 @@ Where the log is kept is its keeper's business (`graph.curation_keepers`): a YAM
 memory store, the database itself for the Bolt store. The relation changes it holds are applied
 to a plan's graph before the graph is written to a store (`apply`), so a plan loaded again keeps
 what planners changed.
+
+Several processes (the server's workers) may keep one log. Each catches up with the others
+before it reads (`refresh`, cheap while nothing changed) and before it changes anything (under
+the keeper's lock), and makes the relation changes they logged in its own `graph` when the
+keeper does not hold the graph itself: a change made through one worker is seen by the next
+read through any other.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -27,6 +36,8 @@ if TYPE_CHECKING:
     from graph.store import GraphStore
 
 __all__ = ["ADDING", "Change", "CurationLog", "Status"]
+
+logger = logging.getLogger(__name__)
 
 
 class Status(StrEnum):
@@ -80,7 +91,12 @@ class CurationLog:
 
     keeper: LogKeeper | None = None
     changes: list[Change] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: The graph this process serves, kept in step with the relation changes other processes log
+    #: (`refresh`); None where the keeper holds the graph itself, or no other process writes.
+    graph: GraphStore | None = None
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    #: The keeper's version when the log was last read or written by this process.
+    _version: object = field(default=None, repr=False)
     _index: dict[str, list[Change]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Change] = field(default_factory=dict, repr=False)
     _index_of: list[Change] | None = field(default=None, repr=False)
@@ -95,8 +111,61 @@ class CurationLog:
     def kept_by(cls, keeper: LogKeeper | None) -> CurationLog:
         log = cls(keeper)
         if keeper is not None:
+            log._version = keeper.version()
             log.changes = [_change(row, keeper.where) for row in keeper.read()]
         return log
+
+    def refresh(self) -> list[Change]:
+        """Catch up with the changes other processes logged since this one last read or wrote
+        the log, making their relation changes in `graph`; those changes, oldest first. Asks
+        the keeper only for its version while nothing changed."""
+        with self._lock:
+            return self._catch_up()
+
+    def _catch_up(self) -> list[Change]:
+        if self.keeper is None:
+            return []
+        version = self.keeper.version()
+        if version == self._version:
+            return []
+        changes = [_change(row, self.keeper.where) for row in self.keeper.read()]
+        self._version = version
+        known = len(self.changes)
+        if [c.id for c in changes[:known]] != [c.id for c in self.changes]:
+            logger.warning(
+                "%s was rewritten, not added to: statuses follow it now, its relation changes from the "
+                "next start",
+                self.keeper.where,
+            )
+            self.changes = changes
+            return []
+        new = changes[known:]
+        if self.graph is not None and not self.keeper.holds_graph:
+            by_id = {c.id: c for c in changes}
+            for change in new:
+                reverted = by_id.get(change.reverts or "")
+                try:
+                    if reverted is not None:
+                        _undo(reverted, self.graph)
+                    else:
+                        _make(change, self.graph)
+                except EntityNotFound as exc:
+                    logger.warning(
+                        "%s: change %s names %s, which this graph does not hold",
+                        self.keeper.where,
+                        change.id,
+                        exc,
+                    )
+        self.changes = changes
+        return new
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Hold the log, in this process and against others, caught up with what they logged,
+        while one change is made."""
+        with self._lock, self.keeper.locked() if self.keeper is not None else nullcontext():
+            self._catch_up()
+            yield
 
     @property
     def path(self) -> Path | None:
@@ -115,20 +184,15 @@ class CurationLog:
     ) -> Change:
         """Revert a change: it is marked reverted (a relation change is undone in `store`), and
         the revert is itself in the log."""
-        with self._lock:
+        with self._changing():
             index = next((i for i, c in enumerate(self.changes) if c.id == change_id), None)
             if index is None:
                 raise EntityNotFound(change_id)
             if self.changes[index].reverted:
                 raise InvalidQuery(f"change {change_id} is already reverted")
             original = self.changes[index]
-            if store is not None and original.relation is not None:
-                relation = _relation(original.relation)
-                if original.action in ADDING:
-                    restored = [_relation(original.replaced)] if original.replaced else []
-                    store.change_relations(restored, [relation])
-                else:
-                    store.change_relations([relation], [])
+            if store is not None:
+                _undo(original, store)
             revert = Change(
                 _new_id(), who, _now(), "REVERT", original.entity_id, note=note, reverts=change_id
             )
@@ -153,7 +217,7 @@ class CurationLog:
     ) -> Change:
         """Add (or replace) a relation in the store, as a curated one, and log it; `reviewed` is
         the suggestion a confirmation decided on (logged as CONFIRM_LINK)."""
-        with self._lock:
+        with self._changing():
             current = _held(store, relation)
             store.change_relations([relation], [])
             change = Change(
@@ -165,7 +229,7 @@ class CurationLog:
 
     def remove_relation(self, store: GraphStore, who: str, relation: Relation, note: str | None) -> Change:
         """Remove a relation (by its key) from the store, and log what was removed."""
-        with self._lock:
+        with self._changing():
             current = _held(store, relation)
             if current is None:
                 raise EntityNotFound(f"{relation.type.value} {relation.source} → {relation.target}")
@@ -180,7 +244,7 @@ class CurationLog:
     ) -> Change:
         """Reject a suggested link: logged as REJECT_LINK, and taken out of the store if the graph
         holds it (the change then carries the relation removed)."""
-        with self._lock:
+        with self._changing():
             current = _held(store, suggestion)
             if current is not None:
                 store.change_relations([], [current])
@@ -283,7 +347,7 @@ class CurationLog:
         return self._index, self._by_id
 
     def _append(self, change: Change) -> Change:
-        with self._lock:
+        with self._changing():
             return self._append_locked(change)
 
     def _append_locked(self, change: Change) -> Change:
@@ -297,6 +361,31 @@ class CurationLog:
         it whole or not at all."""
         if self.keeper is not None:
             self.keeper.write([_row_of(c) for c in changes], changed)
+            # Held against other processes: this version is the one just written.
+            self._version = self.keeper.version()
+
+
+def _make(change: Change, store: GraphStore) -> None:
+    """Make in `store` the relation change a logged change made where it was made."""
+    if change.relation is None:
+        return
+    relation = _relation(change.relation)
+    if change.action in ADDING:
+        store.change_relations([relation], [])
+    else:
+        store.change_relations([], [relation])
+
+
+def _undo(change: Change, store: GraphStore) -> None:
+    """Undo in `store` the relation change a logged change made (what a revert does)."""
+    if change.relation is None:
+        return
+    relation = _relation(change.relation)
+    if change.action in ADDING:
+        restored = [_relation(change.replaced)] if change.replaced else []
+        store.change_relations(restored, [relation])
+    else:
+        store.change_relations([relation], [])
 
 
 def _row_of(change: Change) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 - `LogFile`: a YAML file (the memory store's, and what `plangraph curation export` writes),
   rewritten whole on every change by writing it aside and renaming it: a crash in the middle of
-  a write leaves the old file, never half of one.
+  a write leaves the old file, never half of one. Processes serving the same file (workers)
+  take turns through a lock file beside it, and each sees the others' changes by the file's
+  version (`version`: a rename gives the file a new inode).
 - `LogInDatabase`: the graph database the Bolt store writes to, one node per change. A change
   is written in one statement that merges on the change's id, so writing it again (a retry after
   a dropped connection) changes nothing, and a revert — the change marked reverted and the
@@ -11,7 +13,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +39,18 @@ Row = dict[str, Any]
 class LogKeeper(Protocol):
     #: Where the log is, for messages.
     where: str
+    #: Whether the log is kept beside the graph every process reads (a database), so that a
+    #: relation change another process logged is already in the graph; else each process's own
+    #: graph must make it (`CurationLog.refresh`).
+    holds_graph: bool
+
+    def version(self) -> object:
+        """Something that changes whenever the log does, cheap to ask for."""
+        ...
+
+    def locked(self) -> AbstractContextManager[None]:
+        """Hold the log against other processes' changes while one change is made."""
+        ...
 
     def read(self) -> list[Row]:
         """The log's rows, oldest first."""
@@ -50,10 +68,30 @@ def dump_rows(rows: list[Row]) -> str:
 @dataclass
 class LogFile:
     path: Path
+    holds_graph = False
 
     @property
     def where(self) -> str:
         return str(self.path)
+
+    def version(self) -> object:
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return found.st_ino, found.st_mtime_ns, found.st_size
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """An exclusive lock on a file beside the log (`.curation.yaml.lock`), held by one
+        process at a time and let go if the process dies."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(self.path.with_name(f".{self.path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(handle)
 
     def read(self) -> list[Row]:
         if not self.path.exists():
@@ -77,16 +115,27 @@ class CurationRows(Protocol):
 
     def curation_rows(self) -> list[str]: ...
 
+    def curation_count(self) -> int: ...
+
     def keep_curation_rows(self, rows: list[tuple[int, str, str]]) -> None: ...
 
 
 @dataclass
 class LogInDatabase:
     store: CurationRows
+    holds_graph = True
 
     @property
     def where(self) -> str:
         return self.store.where
+
+    def version(self) -> object:
+        """How many changes the database holds: every change, a revert too, adds one."""
+        return self.store.curation_count()
+
+    def locked(self) -> AbstractContextManager[None]:
+        # Each change is merged on its id in one statement; the database orders them.
+        return nullcontext()
 
     def read(self) -> list[Row]:
         rows = []
