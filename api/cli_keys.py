@@ -8,16 +8,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from api.cli_options import settings_for
 from api.console import err, fail, out
 from api.keys import KeyRing
-from api.settings import Settings
 from schema.auth import KeyRole
 
 __all__ = ["keys"]
 
 
 def _keyring() -> KeyRing:
-    return KeyRing(Settings().keys_file)
+    return KeyRing(settings_for(None, None).keys_file)
 
 
 keys = typer.Typer(help="API keys: who may change the graph (PLANGRAPH_KEYS_FILE).", no_args_is_help=True)

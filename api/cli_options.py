@@ -10,7 +10,10 @@ import typer
 from pydantic import ValidationError
 
 from api.console import fail
+from api.setting_forms import describe
 from api.settings import Settings
+from loaders.reading.limits import InputLimits
+from schema.limits import QueryLimits
 
 __all__ = [
     "COMMON", "SOME_REFUSED", "Backend", "Neo4jDatabase", "Neo4jPassword", "Neo4jUri", "Neo4jUser",
@@ -44,14 +47,19 @@ COMMON: dict[str, object] = {}
 
 
 def settings_for(paths: list[Path] | None, backend: str | None, **overrides: object) -> Settings:
-    """The one route from options and PLANGRAPH_* variables to what a command loads."""
+    """The one route from options and PLANGRAPH_* variables to what a command loads. Every
+    PLANGRAPH_* setting is checked here, the limits too, so a bad one stops any command with one
+    line naming it, before anything is done."""
     values: dict[str, object] = {k: v for k, v in {**COMMON, **overrides}.items() if v is not None}
     if paths:
         values["plans"] = paths
     if backend:
         values["backend"] = backend
+    model: type[Settings | QueryLimits | InputLimits] = Settings
     try:
-        return Settings(**values)  # type: ignore[arg-type]
+        settings = Settings(**values)  # type: ignore[arg-type]
+        for model in (QueryLimits, InputLimits):
+            model()
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        fail(ValueError(f"invalid settings (options or PLANGRAPH_* variables): {problems}"))
+        fail(ValueError(describe(exc, model, options=values)))
+    return settings

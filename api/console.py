@@ -7,6 +7,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 __all__ = ["err", "fail", "out"]
 
@@ -15,5 +16,6 @@ err = Console(stderr=True)
 
 
 def fail(error: Exception) -> NoReturn:
-    err.print(f"[bold red]error:[/] {error}", highlight=False)
+    """The message on one line (not folded at the terminal's width), its text taken as written."""
+    err.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)

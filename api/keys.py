@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from stat import S_IMODE
 
 from graph.files import write_whole
 from schema.auth import KeyRole, Principal
@@ -20,6 +22,11 @@ from schema.auth import KeyRole, Principal
 __all__ = ["KeyRing"]
 
 _PREFIX = "pgk_"
+#: Only its owner may read or write the key file: a hash lets no one in, but who holds which
+#: role is no one else's business.
+_MODE = 0o600
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +39,24 @@ class _Key:
 
 
 class KeyRing:
-    """The keys kept in one file (JSON), rewritten whole (aside, then renamed) on each change."""
+    """The keys kept in one file (JSON, mode 0600), rewritten whole (aside, then renamed) on each
+    change. A file others may read is made 0600 when the ring is opened, with a warning."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._tighten()
         #: The keys as last read, with the file's modification time and size then: a request
         #: reads the file again only after it changed (a key added or revoked by the command line).
         self._cache: tuple[tuple[int, int], list[_Key]] | None = None
+
+    def _tighten(self) -> None:
+        try:
+            mode = S_IMODE(self.path.stat().st_mode)
+        except FileNotFoundError:
+            return
+        if mode & ~_MODE:
+            self.path.chmod(_MODE)
+            logger.warning("%s could be read by others (mode %o); it is now %o", self.path, mode, _MODE)
 
     def _read(self) -> list[_Key]:
         try:
@@ -52,7 +70,9 @@ class KeyRing:
         return self._cache[1]
 
     def _write(self, keys: list[_Key]) -> None:
-        write_whole(self.path, json.dumps([asdict(k) for k in keys], ensure_ascii=False, indent=2))
+        write_whole(
+            self.path, json.dumps([asdict(k) for k in keys], ensure_ascii=False, indent=2), mode=_MODE
+        )
 
     def add(self, name: str, role: KeyRole) -> str:
         """A new key for `name`; only its hash is kept. Raises ValueError if the name is taken."""

@@ -1,13 +1,18 @@
 """Settings, read from the environment (PLANGRAPH_*) so the same values work in docker-compose;
 command-line options override them. The query limits (`schema.limits.QueryLimits`) and the input
-limits (`loaders.reading.limits.InputLimits`) read their own PLANGRAPH_* settings."""
+limits (`loaders.reading.limits.InputLimits`) read their own PLANGRAPH_* settings.
+
+A list setting takes one value, a comma-separated list or a JSON list (`api.setting_forms`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from api.setting_forms import one_or_many, origin, variable
 
 __all__ = ["DATA_DIR", "Settings"]
 
@@ -19,9 +24,9 @@ class Settings(BaseSettings):
 
     backend: Literal["memory", "neo4j"] = "memory"
     #: Plan files or folders; empty means the plans shipped in data/plans/.
-    plans: list[Path] = []
+    plans: Annotated[list[Path], NoDecode] = []
     #: Overlay files or folders; empty means data/overlays/.
-    overlays: list[Path] = []
+    overlays: Annotated[list[Path], NoDecode] = []
     #: The genre profile plans are read with; none means loaders/profiles/development-plan.yaml.
     profile: Path | None = None
     host: str = "127.0.0.1"
@@ -44,7 +49,17 @@ class Settings(BaseSettings):
     curation_file: Path = DATA_DIR / "curation.yaml"
     #: Whether reads need a key too (changes always do).
     require_key: bool = False
-    #: Origins whose pages may call the API (CORS), e.g. ["https://planner.example"]; none by default.
-    cors_origins: list[str] = []
+    #: Origins whose pages may call the API (CORS), e.g. https://planner.example; none by default.
+    cors_origins: Annotated[list[str], NoDecode] = []
     #: The installed npm packages the browser pages load (web/package.json); empty means web/node_modules.
     assets_dir: Path | None = None
+
+    @field_validator("plans", "overlays", "cors_origins", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return one_or_many(value)
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, values: list[str]) -> list[str]:
+        return [origin(v, variable(cls, "cors_origins")) for v in values]

@@ -33,4 +33,6 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
     )
 
 
-schema = build_schema()
+#: The schema with the default limits: importing the package reads no PLANGRAPH_* variable (the
+#: command line checks them and names a bad one; the app reads them when it is made).
+schema = build_schema(QueryLimits.model_construct())

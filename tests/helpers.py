@@ -7,9 +7,15 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+import httpx
 
 from graph.model import Entity, EntityKind, GraphDocument, RelationType
 
@@ -60,13 +66,62 @@ def plangraph(
     *args: str, env: dict[str, str] | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
     """Run the `plangraph` command as a user would (the installed console script)."""
-    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
-    command = [executable] if executable else [sys.executable, "-m", "api.cli"]
     return subprocess.run(
-        [*command, *args],
+        [*_plangraph_command(), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        env=_plangraph_env(env),
         timeout=timeout,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A `plangraph serve` running: where it answers, and what it has printed so far."""
+
+    url: str
+    log: IO[bytes]
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode()
+
+
+@contextmanager
+def plangraph_serving(*args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+    """`plangraph serve ARGS` as a user starts it, on a free port, for the duration of the block;
+    it is stopped at the end."""
+    port = free_port()
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [*_plangraph_command(), "serve", "--port", str(port), *args],
+            cwd=ROOT,
+            env=_plangraph_env(env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        served = Served(f"http://127.0.0.1:{port}", log)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    httpx.get(f"{served.url}/health", timeout=2)
+                    break
+                except httpx.TransportError:
+                    assert server.poll() is None, served.output()
+                    assert time.monotonic() < deadline, "plangraph serve did not answer in time"
+                    time.sleep(0.2)
+            yield served
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _plangraph_command() -> list[str]:
+    executable = shutil.which("plangraph", path=str(Path(sys.executable).parent))
+    return [executable] if executable else [sys.executable, "-m", "api.cli"]
+
+
+def _plangraph_env(env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1", **(env or {})}
