@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cross_web import HTTPException
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, WebSocket
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.requests import HTTPConnection
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
@@ -24,13 +26,18 @@ from loaders.profile import Links
 from schema import PlanGraphContext, QueryLimits, build_schema
 from schema.auth import NO_KEY, Principal
 from schema.errors import query_error_code
+from schema.live import ChangeFeed
 
 __all__ = ["create_app", "who_asks"]
 
 
-def who_asks(request: Request, keyring: KeyRing | None) -> tuple[Principal | None, str | None]:
+def who_asks(request: HTTPConnection, keyring: KeyRing | None) -> tuple[Principal | None, str | None]:
     """The principal of a request's `Authorization: Bearer <key>`, or why there is none."""
-    header = request.headers.get("authorization")
+    return whose_key(request.headers.get("authorization"), keyring)
+
+
+def whose_key(header: str | None, keyring: KeyRing | None) -> tuple[Principal | None, str | None]:
+    """The principal of an `Authorization` value (`Bearer <key>`), or why there is none."""
     if not header:
         return None, NO_KEY
     scheme, _, key = header.partition(" ")
@@ -80,13 +87,20 @@ class _Router(GraphQLRouter):
     that run on the loaded plans."""
 
     def __init__(
-        self, *args: object, store: GraphStore, assets_dir: Path, keyring: KeyRing | None, **kwargs: object
+        self,
+        *args: object,
+        store: GraphStore,
+        assets_dir: Path,
+        keyring: KeyRing | None,
+        require_key: bool,
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
         self._assets_dir = assets_dir
+        self._keyring = keyring
         #: Set when every request, reads included, needs a valid key.
-        self._required_keys = keyring
+        self._required_keys = keyring if require_key else None
 
     def decode_json(self, data: str | bytes) -> object:
         """Bytes that are not UTF-8 (or UTF-16/32) JSON are a bad request, like broken JSON."""
@@ -99,6 +113,8 @@ class _Router(GraphQLRouter):
         """A request strawberry refuses before executing (no query, an unknown operationName,
         a mutation over GET, …) is answered as GraphQL errors in JSON, as every other error is,
         not as plain text."""
+        if isinstance(request, WebSocket):  # keys are checked as the connection opens (on_ws_connect)
+            return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
         if self._required_keys is not None and request.method == "POST":
             principal, problem = who_asks(request, self._required_keys)
             request.state.who = (principal, problem)  # the context takes it from here
@@ -136,6 +152,20 @@ class _Router(GraphQLRouter):
             error["extensions"] = extensions
         return response
 
+    async def on_ws_connect(self, context: PlanGraphContext) -> dict[str, object] | None:  # type: ignore[override]
+        """A subscription's key, as a browser can send one: `Authorization: Bearer <key>` in the
+        payload of connection_init (else the upgrade request's header). An unknown key, or none
+        where reads need one, closes the connection (4403) before anything is sent."""
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        header = params.get("Authorization") or params.get("authorization")
+        if isinstance(header, str):
+            context.principal, context.key_problem = whose_key(header, self._keyring)
+            if context.principal is None:
+                raise ConnectionRejectionError({"message": context.key_problem, "code": "UNAUTHENTICATED"})
+        if self._required_keys is not None and context.principal is None:
+            raise ConnectionRejectionError({"message": context.key_problem, "code": "UNAUTHENTICATED"})
+        return None
+
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:  # type: ignore[override]
         return graphiql_page(self._store, self._assets_dir)
 
@@ -168,9 +198,11 @@ def create_app(
             expose_headers=["X-Request-Id"],
         )
 
-    async def context(request: Request) -> PlanGraphContext:
+    feed = ChangeFeed(curation, store)
+
+    async def context(request: HTTPConnection) -> PlanGraphContext:
         principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
-        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules)
+        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules, feed)
 
     schema = build_schema(limits)
     sdl = schema.as_str() + "\n"
@@ -185,7 +217,8 @@ def create_app(
         context_getter=context,
         store=store,
         assets_dir=assets_dir,
-        keyring=keyring if require_key else None,
+        keyring=keyring,
+        require_key=require_key,
     )
     app.include_router(router, prefix="/graphql")
     app.include_router(pages_router(assets_dir))

@@ -9,6 +9,7 @@ from schema.context import PlanGraphContext
 from schema.curation import CurationMutation
 from schema.errors import ErrorCodes, FieldBudget, MaskInternalErrors
 from schema.limits import QueryLimits
+from schema.live import Subscription
 from schema.query import Query
 from schema.types import ALL_TYPES
 
@@ -20,6 +21,7 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=CurationMutation,
+        subscription=Subscription,
         types=ALL_TYPES,
         # Factories, so that each request gets fresh extension instances.
         extensions=[

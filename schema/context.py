@@ -20,6 +20,7 @@ from graph.store import GraphStore
 from loaders.profile import Links, load_profile
 from schema.auth import Principal
 from schema.limits import QueryLimits
+from schema.live import ChangeFeed
 
 __all__ = ["PlanGraphContext"]
 
@@ -37,14 +38,17 @@ class PlanGraphContext(BaseContext):
         principal: Principal | None = None,
         key_problem: str | None = None,
         link_rules: Links | None = None,
+        feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__()
         #: How the review queue ranks candidate links (the profile's `links`).
         self.link_rules = link_rules or load_profile().links
         self.store = store
         self.limits = limits
-        #: The log of curated changes (statuses), kept beside the graph.
-        self.curation = curation or CurationLog()
+        self._curation = curation or CurationLog()
+        self._caught_up = False
+        #: The changes of the log as they are logged, for subscriptions.
+        self.feed = feed or ChangeFeed(self._curation, store)
         #: Whose key the request carries, if a valid one; else why not (`key_problem`).
         self.principal = principal
         self.key_problem = key_problem
@@ -56,6 +60,20 @@ class PlanGraphContext(BaseContext):
         self.entities = DataLoader[str, Entity | None](self._load_entities)
         self.children = DataLoader[str, list[Entity]](self._load_children)
         self.relations = DataLoader[RelationsKey, list[Step]](self._load_relations)
+        if not store.blocking:
+            # A graph of this process's own: other workers' relation changes are made in it
+            # before anything is read (a look at the log file's version while nothing changed).
+            self._curation.refresh()
+            self._caught_up = True
+
+    @property
+    def curation(self) -> CurationLog:
+        """The log of curated changes, kept beside the graph, caught up with what other
+        processes logged by the first use in a request (for a database, one statement)."""
+        if not self._caught_up:
+            self._curation.refresh()
+            self._caught_up = True
+        return self._curation
 
     async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a function that calls the store: in a worker thread when the store waits on a
