@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -237,6 +238,8 @@ def create_app(
                     "entitiesInPlans": stats.entities - stats.shared,
                     "sharedEntities": stats.shared,
                     "relations": stats.relations,
+                    # Which process answered, where several serve at once (serve --workers).
+                    "worker": os.getpid(),
                 }
                 return JSONResponse({"status": "ok", **counts, "refused": skipped})
         except PlanGraphError:

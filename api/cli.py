@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import StrEnum
@@ -30,7 +31,6 @@ from api.cli_options import (
     settings_for,
 )
 from api.console import err, fail, out
-from api.keys import KeyRing
 from api.report_view import print_report
 from api.stores import open_store, profile_of
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
@@ -39,7 +39,6 @@ from graph.files import write_whole
 from graph.model import Direction
 from graph.results import stats_of
 from loaders import SHIPPED_PLANS, load_plan, load_plans, plan_files
-from schema.limits import QueryLimits
 
 __all__ = ["app", "main"]
 
@@ -95,17 +94,20 @@ def serve(
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
     strict: Strict = False,
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="Processes serving at once; default one per core. Also PLANGRAPH_WORKERS."),
+    ] = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql). The memory backend loads the plans; the
     neo4j backend serves what the database holds, after loading the plans given, if any.
     Files that cannot be read are refused and listed (and in /health); the rest are served."""
     import uvicorn
 
-    from api.app import create_app
-    from api.pages import DEFAULT_ASSETS_DIR
+    from api.server import app_for, worker_count, worker_environment
 
     settings = settings_for(
-        None, backend, host=host, port=port, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
+        paths, backend, host=host, port=port, workers=workers, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
         neo4j_password=neo4j_password, neo4j_database=neo4j_database,
     )  # fmt: skip
     try:
@@ -114,23 +116,31 @@ def serve(
         fail(exc)
     _print_refused(loaded.refused)
     for report in loaded.reports:
-        out.print(f"loaded {report.title} ({report.totals.describe()}) as [bold]{report.plan_id}[/]")
-    out.print(f"serving {store.stats(None).describe(plans=len(store.plans()))}", highlight=False)
+        counted = store.stats(report.plan_id).describe()
+        out.print(f"loaded {report.title} ({counted}) as [bold]{report.plan_id}[/]")
+    out.print(
+        f"serving {len(store.plans())} plan(s): {store.stats(None).describe(whole=True)}", highlight=False
+    )
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
     out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
-    app = create_app(
-        store,
-        QueryLimits(),
-        max_body_bytes=settings.max_body_bytes,
-        assets_dir=settings.assets_dir or DEFAULT_ASSETS_DIR,
-        refused=loaded.refused,
-        curation=curation,
-        keyring=KeyRing(settings.keys_file),
-        require_key=settings.require_key,
-        cors_origins=settings.cors_origins,
-        link_rules=profile_of(settings).links,
-    )
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    count = worker_count(settings)
+    if count == 1:
+        app = app_for(settings, store, loaded, curation)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info")
+    else:
+        # Each worker opens the store itself, as these settings say (the plans from the cache).
+        shared = curation.keeper.where if curation.keeper is not None else "none"
+        out.print(f"{count} workers; the curation log they share: {shared}", highlight=False)
+        del store, curation
+        os.environ.update(worker_environment(settings))
+        uvicorn.run(
+            "api.server:worker_app",
+            factory=True,
+            workers=count,
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+        )
     if loaded.refused:
         raise typer.Exit(code=SOME_REFUSED)
 
@@ -176,7 +186,7 @@ def load(
             print_report(out, one)
     unplaced = sum(len(r.unplaced) for r in reports)
     out.print(
-        f"read {stats_of(loaded.document).describe(plans=len(reports))} "
+        f"loaded {len(reports)} plan(s): {stats_of(loaded.document).describe(whole=True)} "
         f"in {time.perf_counter() - started:.2f} s; "
         f"{unplaced} paragraph(s) not placed",
         highlight=False,

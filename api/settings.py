@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from api.setting_forms import one_or_many, origin, variable
@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     profile: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    #: Processes serving at once (`serve --workers`); none means one per core.
+    workers: int | None = Field(default=None, ge=1)
 
     neo4j_uri: str = "bolt://localhost:7687"
     neo4j_user: str = "neo4j"

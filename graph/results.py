@@ -74,31 +74,37 @@ class Stats:
     by_relation: dict[RelationType, int] = field(default_factory=dict)
     shared: int = 0
 
-    def describe(self, plans: int | None = None) -> str:
-        """The counts as every message gives them: of one plan, or (`plans` given) of them all."""
-        if plans is None:
+    def describe(self, whole: bool = False) -> str:
+        """The counts as every message gives them: of one plan, or (`whole`) of the whole graph."""
+        if whole:
             return (
-                f"{self.entities} entities of its own, and {self.shared} departments and documents it "
-                f"names; {self.relations} relations"
+                f"{self.entities} entities ({self.entities - self.shared} in plans, and {self.shared} "
+                f"departments and documents they name), {self.relations} relations"
             )
         return (
-            f"{self.entities} entities: {self.entities - self.shared} in {plans} plan(s), and "
-            f"{self.shared} departments and documents they name; {self.relations} relations"
+            f"{self.entities} entities of its own, and {self.shared} departments and documents it names; "
+            f"{self.relations} relations"
         )
 
 
 def stats_of(document: GraphDocument, plan_id: str | None = None) -> Stats:
     """The counts of a loaded document as a store gives them: of one plan of it (its own
     entities, and the shared ones it names), or of the whole document."""
-    stats = Stats(relations=len(document.relations))
+    stats = Stats()
+    entities = document.entities
+    named: set[str] = set()
     for relation in document.relations.values():
+        ends = [entities[end] for end in (relation.source, relation.target) if end in entities]
+        if plan_id is not None and all(end.plan != plan_id for end in ends):
+            continue
+        stats.relations += 1
         stats.by_relation[relation.type] = stats.by_relation.get(relation.type, 0) + 1
-    for entity in document.entities.values():
-        if entity.plan is None:
-            stats.shared += 1
+        named.update(end.id for end in ends if end.plan is None)
+    for entity in entities.values():
         if plan_id is None or entity.plan == plan_id:
             stats.entities += 1
             stats.by_kind[entity.kind] = stats.by_kind.get(entity.kind, 0) + 1
+    stats.shared = len(named) if plan_id is not None else sum(1 for e in entities.values() if e.plan is None)
     return stats
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, GraphDocument
+from graph.results import stats_of
 from loaders.entities.builder import PlanBuilder
 from loaders.links.candidates import infer_links
 from loaders.plans.leads import infer_leads
@@ -179,4 +180,7 @@ def load_plans(
     if infer:
         infer_leads(result.document, registry)
     registry.add_reorganisations(result.document)
+    for report in result.reports:
+        # As a store counts the plan: with what the overlays and the inferred leads added.
+        report.totals = stats_of(result.document, report.plan_id)
     return result

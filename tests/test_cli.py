@@ -106,7 +106,7 @@ def test_the_counts_agree_and_say_what_they_count() -> None:
     every, in_plans, named = (
         int(n)
         for n in re.search(
-            r"read (\d+) entities: (\d+) in 1 plan\(s\), and (\d+) departments", loaded.stdout
+            r"loaded 1 plan\(s\): (\d+) entities \((\d+) in plans, and (\d+) departments", loaded.stdout
         ).groups()
     )
     # The plan's own entities are all the entities in plans; shared ones are counted apart.
@@ -130,7 +130,7 @@ def test_the_counts_agree_and_say_what_they_count() -> None:
             assert (stats["entityCount"], stats["sharedEntityCount"]) == counts
         log = served.output()
     assert f"({own} entities of its own, and {shared} departments and documents it names;" in log
-    assert f"serving {every} entities: {own} in 1 plan(s), and {named} departments" in log
+    assert f"serving 1 plan(s): {every} entities ({own} in plans, and {named} departments" in log
 
 
 def test_settings_come_from_the_environment(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import websockets
 
@@ -22,7 +23,7 @@ from graph.memory import MemoryStore
 from graph.model import GraphDocument
 from schema.auth import KeyRole
 from tests.conftest import serving
-from tests.helpers import sid
+from tests.helpers import plangraph_serving, sid
 from tests.test_curation import ask
 
 PLAN = "hubei-standardization-2016-2020"
@@ -187,3 +188,33 @@ def test_servers_sharing_one_log_see_and_push_each_others_changes(
 
     with serving(stores[0], apps[0]) as first, serving(stores[1], apps[1]) as second:
         asyncio.run(scenario(first, second))
+
+
+def test_two_workers_read_what_either_changed(tmp_path: Path, keys: KeyRing) -> None:
+    """`plangraph serve --workers 2` on the memory store: every read follows the change made
+    before it, whichever worker made it and whichever answers."""
+    curator = keys.add("王规划", KeyRole.CURATOR)
+    env = {"PLANGRAPH_KEYS_FILE": str(keys.path), "PLANGRAPH_CURATION_FILE": str(tmp_path / "curation.yaml")}
+    statuses = ["ON_TRACK", "AT_RISK", "DELAYED", "DONE"]
+    read = "query($id: ID!) { entity(id: $id) { status } }"
+    add = "mutation($f: ID!, $t: ID!) { addRelation(type: DEPENDS_ON, fromId: $f, toId: $t) { origin } }"
+    remove = (
+        "mutation($f: ID!, $t: ID!) { removeRelation(type: DEPENDS_ON, fromId: $f, toId: $t) { origin } }"
+    )
+    depends = "query($id: ID!) { dependencies(id: $id, maxDepth: 1) { entity { id } } }"
+    project = sid("project/1")
+    with plangraph_serving("--workers", "2", env=env) as served:
+        url = served.url
+        workers = {httpx.get(f"{url}/health").json()["worker"] for _ in range(40)}
+        assert len(workers) == 2, served.output()
+        for step in range(16):
+            status = statuses[step % 4]
+            assert ask(url, SET, curator, id=TASK, s=status)["data"]
+            assert ask(url, read, id=TASK)["data"]["entity"]["status"] == status
+            ask(url, add if step % 2 == 0 else remove, curator, f=TASK, t=project)
+            reached = {r["entity"]["id"] for r in ask(url, depends, id=TASK)["data"]["dependencies"]}
+            assert (project in reached) == (step % 2 == 0), step
+        history = ask(url, "query($id: ID!) { entity(id: $id) { statusHistory { status } } }", id=TASK)
+        assert [h["status"] for h in history["data"]["entity"]["statusHistory"]] == [
+            statuses[s % 4] for s in range(16)
+        ]
