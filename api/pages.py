@@ -26,6 +26,7 @@ VENDOR_FILES = {
     "graphiql.js": "graphiql/graphiql.min.js",
     "graphiql.css": "graphiql/graphiql.min.css",
     "cytoscape.js": "cytoscape/dist/cytoscape.min.js",
+    "graphql-ws.js": "graphql-ws/umd/graphql-ws.min.js",
 }
 _MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css"}
 

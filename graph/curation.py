@@ -35,7 +35,7 @@ from graph.model import GraphDocument, Origin, Relation, RelationType, Role
 if TYPE_CHECKING:
     from graph.store import GraphStore
 
-__all__ = ["ADDING", "Change", "CurationLog", "Status"]
+__all__ = ["ADDING", "Change", "CurationLog", "Status", "relation_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -417,6 +417,11 @@ def _row(relation: Relation) -> dict[str, Any]:
     if "confidence" in record:
         record["similarity"] = record.pop("confidence")
     return record
+
+
+def relation_of(row: dict[str, Any] | None) -> Relation | None:
+    """A relation as a logged change keeps it (its `relation`, `replaced` or `reviewed`)."""
+    return _relation(row) if row else None
 
 
 def _relation(row: dict[str, Any]) -> Relation:

@@ -42,6 +42,10 @@ class StatusChange:
     removed: LoggedRelation | None = strawberry.field(
         description="The relation the change took out of the graph, or replaced."
     )
+    reviewed: LoggedRelation | None = strawberry.field(
+        description="For a review decision (CONFIRM_LINK, REJECT_LINK): the suggested link decided on; "
+        "its suggestion id is TYPE|fromId|toId."
+    )
     likelihood: float | None = strawberry.field(
         description="For a review decision: the review queue's likelihood of the link when it was decided."
     )
@@ -75,5 +79,6 @@ def change_of(change: curation.Change, log: curation.CurationLog) -> StatusChang
         reverts=strawberry.ID(change.reverts) if change.reverts else None,
         added=_logged(added),
         removed=_logged(removed),
+        reviewed=_logged(curation.relation_of(change.reviewed)),
         likelihood=change.likelihood,
     )

@@ -21,6 +21,7 @@ from graph.memory import MemoryStore
 from schema.auth import KeyRole
 from tests.conftest import serving
 from tests.helpers import sid
+from tests.test_curation import ask
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
@@ -257,13 +258,13 @@ def test_the_review_panel_confirms_and_rejects_with_a_key_entered_once(
     terms = first.locator(".heading").inner_text().split("：")[1].split("、")
     assert set(ends.nth(0).locator("mark").all_inner_texts()) <= set(terms)
 
-    first.get_by_role("button", name="Confirm").click()
-    first.locator(".outcome", has_text="Refused").wait_for()
-    assert first.get_attribute("data-status") == "UNREVIEWED"
+    # Without a key the buttons that change the graph are hidden, and the page says why.
+    visit.page.locator("#key-state", has_text="no key").wait_for()
+    assert first.get_by_role("button", name="Confirm").is_hidden()
 
     visit.page.fill("#key", curated_site[1])
     visit.page.click("#key-form button[type=submit]")
-    assert visit.page.locator("#key-state").inner_text() == "a key is in use for this tab"
+    visit.page.locator("#key-state", has_text="王规划 (curator): you may review links").wait_for()
     first.get_by_role("button", name="Confirm").click()
     first.locator(".outcome", has_text="Confirmed").wait_for()
     second.get_by_role("button", name="Reject").click()
@@ -290,3 +291,57 @@ def test_a_tasks_status_is_set_from_its_details(curated_visit: Visit, curated_si
     wait_ready(visit)
     late = visit.page.locator("#overview .late li").all_inner_texts()
     assert any("AT_RISK" in item and "转变标准供给方式" in item for item in late)
+
+
+def test_two_pages_see_each_others_changes_live(
+    browser: object, seed, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:  # type: ignore[no-untyped-def]
+    """A curator's page and a reader's page open on the same plan: the reader's page has no
+    buttons that change the graph and says why; the curator's decision on a suggestion, and a
+    status set elsewhere, reach the reader's page without a reload."""
+    store = MemoryStore()
+    store.load(seed)
+    ring = KeyRing(tmp_path / "keys.json")
+    keys = {"curator": ring.add("王规划", KeyRole.CURATOR), "reader": ring.add("李读者", KeyRole.READER)}
+    app = create_app(store, curation=CurationLog.open(tmp_path / "curation.yaml"), keyring=ring)
+    with serving(store, app) as url:
+        pages = {who: Visit(browser, url) for who in ("curator", "reader")}
+        try:
+            for who, visit in pages.items():
+                visit.open("/explore")
+                visit.page.evaluate("key => sessionStorage.setItem('plangraph.key', key)", keys[who])
+                visit.open("/explore?pane=review")
+                wait_ready(visit)
+            curator, reader = pages["curator"], pages["reader"]
+            reader.page.locator("#key-state", has_text="李读者 is a reader's key").wait_for()
+            assert "changes need a curator's key" in reader.page.locator("#key-state").inner_text()
+            assert (
+                reader.page.locator("#queue .suggestion")
+                .first.get_by_role("button", name="Confirm")
+                .is_hidden()
+            )
+
+            first = curator.page.locator("#queue .suggestion").first
+            suggestion = first.get_attribute("data-id")
+            first.get_by_role("button", name="Confirm").click()
+            first.locator(".outcome", has_text="Confirmed").wait_for()
+            seen = reader.page.locator(f'#queue .suggestion[data-id="{suggestion}"]')
+            seen.locator(".outcome", has_text="Confirmed by 王规划").wait_for()
+            assert seen.get_attribute("data-status") == "CONFIRMED"
+            reader.screenshot(f"{request.node.name}-review")
+
+            reader.page.click("#tab-overview")
+            wait_ready(reader)
+            assert reader.page.locator("#overview .late li").count() == 0
+            set_status = "mutation($id: ID!) { setStatus(id: $id, status: DELAYED) { id } }"
+            assert ask(url, set_status, keys["curator"], id=sid("task/1.1"))["data"]
+            reader.page.locator("#overview .late li", has_text="转变标准供给方式").wait_for()
+            assert "DELAYED" in reader.page.locator("#overview .late li").first.inner_text()
+            reader.screenshot(f"{request.node.name}-overview")
+            curator.screenshot(f"{request.node.name}-curator")
+        finally:
+            for visit in pages.values():
+                visit.context.close()
+    for visit in pages.values():
+        assert visit.foreign_requests() == [], "the page reached beyond the app"
+        assert visit.errors == [], "the page's scripts failed"

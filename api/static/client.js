@@ -1,5 +1,7 @@
 // What the explorer's scripts share: GraphQL over this app's /graphql (with the curator's key,
-// once entered, on every request), building elements, and marking terms in a passage.
+// once entered, on every request), subscriptions over its WebSocket (graphql-transport-ws, the
+// graphql-ws client, with the same key), who the key is (viewer), building elements, and
+// marking terms in a passage.
 (function () {
   "use strict";
 
@@ -8,8 +10,51 @@
   // The key is kept for the browser tab only (sessionStorage), never in the page's address.
   const key = {
     get: () => sessionStorage.getItem(KEY_ITEM) || "",
-    set: (value) => (value ? sessionStorage.setItem(KEY_ITEM, value) : sessionStorage.removeItem(KEY_ITEM)),
+    set: (value) => {
+      if (value) sessionStorage.setItem(KEY_ITEM, value);
+      else sessionStorage.removeItem(KEY_ITEM);
+      restartLive();
+    },
   };
+
+  // One WebSocket for every subscription of the page; opened again with a new key.
+  let socket = null;
+  const subscriptions = new Set();
+
+  function liveClient() {
+    if (!socket) {
+      socket = window.graphqlWs.createClient({
+        url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/graphql`,
+        connectionParams: () => (key.get() ? { Authorization: `Bearer ${key.get()}` } : {}),
+        retryAttempts: Infinity,
+      });
+    }
+    return socket;
+  }
+
+  // Call onData with each result the subscription pushes, until the returned function is called.
+  function subscribe(query, variables, onData) {
+    const subscription = { query, variables, onData, stop: null };
+    const start = () => {
+      subscription.stop = liveClient().subscribe({ query, variables }, {
+        next: (result) => (result.errors ? setStatus(new GraphQLError(result.errors).message) : onData(result.data)),
+        error: () => setStatus("live changes stopped: reload the page to see changes made elsewhere"),
+        complete: () => {},
+      });
+    };
+    subscriptions.add(subscription);
+    subscription.start = start;
+    start();
+    return () => { subscription.stop(); subscriptions.delete(subscription); };
+  }
+
+  function restartLive() {
+    if (!socket) return;
+    for (const subscription of subscriptions) subscription.stop();
+    socket.dispose();
+    socket = null;
+    for (const subscription of subscriptions) subscription.start();
+  }
 
   class GraphQLError extends Error {
     constructor(errors) {
@@ -62,5 +107,15 @@
     document.getElementById("status").textContent = message || "";
   }
 
-  window.plangraph = { key, graphql, element, marked, setStatus };
+  // Who the key in use is: { name, role, mayCurate }, null without a key, or { problem } when
+  // the server refuses it.
+  async function viewer() {
+    try {
+      return (await graphql("{ viewer { name role mayCurate } }", {})).viewer;
+    } catch (error) {
+      return { problem: error.message };
+    }
+  }
+
+  window.plangraph = { key, graphql, subscribe, viewer, element, marked, setStatus };
 })();

@@ -37,6 +37,9 @@
   }
 }`;
   const PLANS_QUERY = `{ plans { id title } }`;
+  const LIVE_SUBSCRIPTION = `subscription Live($plan: ID) {
+  changeLogged(planId: $plan) { id action who entityId status reverts reviewed { type fromId toId } }
+}`;
   const DETAILS_QUERY = `query Details($id: ID!) {
   entity(id: $id) {
     id kind name label text status
@@ -272,7 +275,19 @@
     $("plan").value = state.plan || "";
     $("plan").addEventListener("change", () => {
       state.plan = $("plan").value;
+      watch();
       openPane(state.pane === "review" ? "review" : "overview");
+    });
+  }
+
+  // The plan's changes as they are logged, by anyone: a decision shows on its card in the queue;
+  // a status set or reverted redraws the overview (its late items) when it is the pane in view.
+  let unwatch = null;
+  function watch() {
+    if (unwatch) unwatch();
+    unwatch = window.plangraph.subscribe(LIVE_SUBSCRIPTION, { plan: state.plan }, ({ changeLogged: change }) => {
+      window.plangraph.review.applyChange(change);
+      if (state.pane === "overview" && ["SET_STATUS", "REVERT"].includes(change.action)) openPane("overview");
     });
   }
 
@@ -281,6 +296,7 @@
     const params = new URLSearchParams(window.location.search);
     await plans(params);
     window.plangraph.review.setUp({ onExplore: explore });
+    if (state.plan) watch();
     for (const tab of document.querySelectorAll("[role=tab]")) {
       tab.addEventListener("click", () => openPane(tab.dataset.pane));
     }

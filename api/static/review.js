@@ -1,14 +1,16 @@
 // Curating from the explorer: the review queue of suggested links (each with the passages of
 // both ends, the shared terms marked), confirmed or rejected with a curator's key entered once,
-// and the status control of a task or project.
+// and the status control of a task or project. The buttons that change the graph show only for a
+// curator's key (viewer), and the page says why they are hidden; another curator's decisions
+// reach the queue as they are made (applyChange, from the live changes).
 (function () {
   "use strict";
-  const { key, graphql, element, marked, setStatus } = window.plangraph;
+  const { key, graphql, viewer, element, marked, setStatus } = window.plangraph;
 
   const QUEUE_QUERY = `query Queue($plan: ID, $first: Int!, $after: String) {
   linkSuggestions(planId: $plan, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id type confidence evidence status from { id kind name text } to { id kind name text } }
+    nodes { id type likelihood similarity evidence status from { id kind name text } to { id kind name text } }
   }
 }`;
   const REVIEW_MUTATION = `mutation Review($id: ID!, $decision: ReviewDecision!) {
@@ -57,7 +59,10 @@
     confirm.addEventListener("click", decide("CONFIRM"));
     reject.addEventListener("click", decide("REJECT"));
     const item = element("li", { className: "suggestion" },
-      element("p", { className: "heading" }, element("strong", {}, suggestion.type), ` · confidence ${suggestion.confidence.toFixed(3)} · ${suggestion.evidence || ""}`),
+      element("p", { className: "heading" }, element("strong", {}, suggestion.type),
+        ` · likelihood ${suggestion.likelihood.toFixed(3)}`,
+        suggestion.similarity == null ? "" : ` · similarity ${suggestion.similarity.toFixed(3)}`,
+        ` · ${suggestion.evidence || ""}`),
       element("div", { className: "ends" }, end("from", suggestion.from, terms, onExplore), end("to", suggestion.to, terms, onExplore)),
       element("p", { className: "actions" }, confirm, reject, outcome));
     item.dataset.id = suggestion.id;
@@ -80,8 +85,30 @@
     await more(onExplore);
   }
 
-  function showKeyState() {
-    document.getElementById("key-state").textContent = key.get() ? "a key is in use for this tab" : "no key: reviewing needs a curator's key";
+  // Whether the key in use may change the graph: the page shows the buttons that change it only
+  // then (body[data-may-curate]), and says whose key it is or why they are hidden.
+  async function showKeyState() {
+    const who = await viewer();
+    let state;
+    if (!who) state = "no key: the review and status buttons are hidden; enter a curator's key to use them";
+    else if (who.problem) state = `this key is refused (${who.problem}): the review and status buttons are hidden`;
+    else if (who.mayCurate) state = `${who.name} (${who.role.toLowerCase()}): you may review links and set statuses`;
+    else state = `${who.name} is a ${who.role.toLowerCase()}'s key: the review and status buttons are hidden, as changes need a curator's key`;
+    document.body.dataset.mayCurate = String(Boolean(who && who.mayCurate));
+    document.getElementById("key-state").textContent = state;
+  }
+
+  // A change logged elsewhere (another curator, another tab): a decision on a suggestion in the
+  // queue shows on its card.
+  function applyChange(change) {
+    if (!change.reviewed || !["CONFIRM_LINK", "REJECT_LINK"].includes(change.action)) return;
+    const { type, fromId, toId } = change.reviewed;
+    const item = [...document.querySelectorAll("#queue .suggestion")].find((li) => li.dataset.id === `${type}|${fromId}|${toId}`);
+    if (!item || item.dataset.status !== "UNREVIEWED") return;
+    const confirmed = change.action === "CONFIRM_LINK";
+    item.dataset.status = confirmed ? "CONFIRMED" : "REJECTED";
+    item.querySelector(".outcome").textContent = `${confirmed ? "Confirmed" : "Rejected"} by ${change.who}`;
+    for (const button of item.querySelectorAll(".actions button")) button.disabled = true;
   }
 
   function setUp({ onExplore }) {
@@ -115,5 +142,5 @@
     return element("div", { className: "status-control" }, element("h3", {}, "Status"), select, " ", button, " ", outcome);
   }
 
-  window.plangraph.review = { show, setUp, statusControl };
+  window.plangraph.review = { show, setUp, statusControl, applyChange, showKeyState };
 })();
