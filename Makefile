@@ -45,12 +45,14 @@ test: $(VENV)/.installed-test assets browser
 
 # Figures, not pass/fail: prints a table and writes docs/performance.md.
 bench: $(VENV)/.installed-test
+	@sh scripts/install_wrk.sh
 	$(BIN)/python scripts/bench_corpus.py
 	$(BIN)/python scripts/compare_taggers.py
 	$(BIN)/python scripts/bench_links.py
 	$(BIN)/python scripts/bench_genre.py
 	$(BIN)/python scripts/bench_curation.py
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_serving.py
 
 # 10,000 seeded mutations of real plans: no uncaught exception, none over its time budget.
 fuzz: $(VENV)/.installed-test

@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import orjson
 from cross_web import HTTPException
 from fastapi import FastAPI, Request, WebSocket
 from fastapi.middleware.cors import CORSMiddleware
@@ -102,6 +103,11 @@ class _Router(GraphQLRouter):
         self._keyring = keyring
         #: Set when every request, reads included, needs a valid key.
         self._required_keys = keyring if require_key else None
+
+    def encode_json(self, data: object) -> str:
+        """orjson, several times faster than json, and the plans' Chinese left as UTF-8; text,
+        since WebSocket messages of graphql-transport-ws are text frames."""
+        return orjson.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         """Bytes that are not UTF-8 (or UTF-16/32) JSON are a bad request, like broken JSON."""

@@ -6,6 +6,7 @@ about a particular backend or about GraphQL.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
@@ -248,6 +249,7 @@ KIND_FIELDS: dict[EntityKind, type[KindFields]] = {
 }
 
 
+@functools.cache
 def camel_case(name: str) -> str:
     """period_start → periodStart: the key an entity's `attrs` (and GraphQL) name a field by.
 

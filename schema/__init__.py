@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 
 from schema.context import PlanGraphContext
 from schema.curation import CurationMutation
@@ -15,9 +22,19 @@ from schema.types import ALL_TYPES
 
 __all__ = ["PlanGraphContext", "QueryLimits", "build_schema", "schema"]
 
+#: Distinct query texts whose parsed document and validation are kept (least recently used
+#: dropped first): a client asks the same few queries again and again, with new variables.
+QUERY_CACHE_SIZE = 1000
+
 
 def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
     limits = limits or QueryLimits()
+    # The limiters' validation rules are made once, not per request: validation is cached on
+    # (schema, document, rules), so rules made afresh for each request would never hit.
+    limiting_rules = [
+        *QueryDepthLimiter(max_depth=limits.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+    ]
     return strawberry.Schema(
         query=Query,
         mutation=CurationMutation,
@@ -25,9 +42,10 @@ def build_schema(limits: QueryLimits | None = None) -> strawberry.Schema:
         types=ALL_TYPES,
         # Factories, so that each request gets fresh extension instances.
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: AddValidationRules(limiting_rules),
+            lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
+            lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
             lambda: FieldBudget(limits.max_resolved_fields),
             MaskInternalErrors,
             ErrorCodes,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Annotated, Any
 
 import strawberry
@@ -246,16 +247,28 @@ _TYPES: dict[model.EntityKind, type[EntityNode]] = {
 }
 
 
-# Kind-specific fields: GraphQL's camelCase name in `Entity.attrs` → the Python field name.
+@functools.cache
+def _kind_fields(kind: model.EntityKind) -> list[tuple[str, str, Any]]:
+    """A kind's own fields (`graph.model.KIND_FIELDS`): each Python name, its camelCase key in
+    `Entity.attrs`, and what makes its default (None: null). Read once per kind."""
+    table = model.KIND_FIELDS.get(kind)
+    return [
+        (
+            field.name,
+            model.camel_case(field.name),
+            field.default_factory if field.default_factory is not dataclasses.MISSING else None,
+        )
+        for field in (dataclasses.fields(table) if table else ())
+    ]
+
+
 def node_for(entity: model.Entity) -> EntityNode:
-    """The GraphQL object of an entity, of the type of its kind, with its kind's fields
-    (`graph.model.KIND_FIELDS`) read from its attrs."""
-    table = model.KIND_FIELDS.get(entity.kind)
+    """The GraphQL object of an entity, of the type of its kind, with its kind's fields read
+    from its attrs."""
     extra: dict[str, Any] = {}
-    for field in dataclasses.fields(table) if table else ():
-        default = field.default_factory() if field.default_factory is not dataclasses.MISSING else None
-        value = entity.attrs.get(model.camel_case(field.name))
-        extra[field.name] = default if value is None else value
+    for name, key, default in _kind_fields(entity.kind):
+        value = entity.attrs.get(key)
+        extra[name] = (default() if default else None) if value is None else value
     if entity.kind is model.EntityKind.INDICATOR:
         extra["comparator"] = model.Comparator(extra["comparator"])
     if entity.kind is model.EntityKind.PLAN:
@@ -306,9 +319,13 @@ def relation_edge(step: Step) -> RelationEdge:
 class ReachResult:
     entity: EntityNode
     depth: int
-    path: list[RelationEdge] = strawberry.field(
-        description="The relations followed from the start, in order."
-    )
+    steps: strawberry.Private[list[Step]]
+
+    @strawberry.field(description="The relations followed from the start, in order.")
+    def path(self) -> list[RelationEdge]:
+        # Made only when asked for: most answers list what is reached, not how.
+        return [relation_edge(s) for s in self.steps]
+
     unreviewed: bool = strawberry.field(
         description="Whether the path rests on an inferred link no planner has reviewed (origin INFERRED)."
     )
@@ -318,7 +335,7 @@ def reach_result(reach: Reach) -> ReachResult:
     return ReachResult(
         entity=node_for(reach.entity),
         depth=reach.depth,
-        path=[relation_edge(s) for s in reach.path],
+        steps=reach.path,
         unreviewed=any(s.relation.origin is model.Origin.INFERRED for s in reach.path),
     )
 
