@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from api.keys import KeyRing
 from api.middleware import BodySizeLimit, RequestId
 from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
+from api.result_cache import Key, ResultCache, is_query
 from graph.curation import CurationLog
 from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
@@ -95,10 +96,15 @@ class _Router(GraphQLRouter):
         assets_dir: Path,
         keyring: KeyRing | None,
         require_key: bool,
+        curation: CurationLog,
+        results: ResultCache | None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
+        self._curation = curation
+        #: Answers kept for repeated queries; None where the store may change behind this process.
+        self._results = results if not store.blocking else None
         self._assets_dir = assets_dir
         self._keyring = keyring
         #: Set when every request, reads included, needs a valid key.
@@ -128,6 +134,9 @@ class _Router(GraphQLRouter):
             if principal is None:
                 error = {"message": problem, "extensions": {"code": "UNAUTHENTICATED"}}
                 return self._media_typed(request, JSONResponse({"errors": [error]}, status_code=401))
+        kept = await self._kept_answer(request)
+        if isinstance(kept, Response):
+            return kept
         try:
             response = await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
         except HTTPException as exc:
@@ -135,7 +144,26 @@ class _Router(GraphQLRouter):
             return self._media_typed(request, JSONResponse({"errors": [error]}, status_code=exc.status_code))
         if getattr(request.state, "request_error", False) and wants_graphql_response(request):
             response.status_code = 400
+        if kept is not None and response.status_code == 200:
+            self._results.put(kept, bytes(response.body))  # type: ignore[union-attr]
         return self._media_typed(request, response)
+
+    async def _kept_answer(self, request: Request) -> Response | Key | None:
+        """The kept answer to this query, if the graph and the log are as when it was kept;
+        else the key to keep this answer under (None: not to be kept)."""
+        if self._results is None or request.method != "POST":
+            return None
+        body = await request.body()
+        if not is_query(body):
+            return None
+        self._curation.refresh()  # another worker's change makes a new generation
+        principal, problem = getattr(request.state, "who", None) or who_asks(request, self._keyring)
+        key = (body, request.headers.get("accept", ""), principal, problem)
+        key += (self._store.generation, self._curation.generation)  # type: ignore[attr-defined]
+        answer = self._results.get(key)
+        if answer is None:
+            return key
+        return self._media_typed(request, Response(answer, media_type="application/json"))
 
     @staticmethod
     def _media_typed(request: Request, response: Response) -> Response:
@@ -189,6 +217,7 @@ def create_app(
     require_key: bool = False,
     cors_origins: Sequence[str] = (),
     link_rules: Links | None = None,
+    result_cache_size: int = 1000,
 ) -> FastAPI:
     limits = limits or QueryLimits()
     curation = curation or CurationLog()
@@ -226,6 +255,8 @@ def create_app(
         assets_dir=assets_dir,
         keyring=keyring,
         require_key=require_key,
+        curation=curation,
+        results=ResultCache(result_cache_size) if result_cache_size > 0 else None,
     )
     app.include_router(router, prefix="/graphql")
     app.include_router(pages_router(assets_dir))

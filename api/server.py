@@ -46,6 +46,7 @@ def app_for(settings: Settings, store: GraphStore, loaded: LoadResult, curation:
         require_key=settings.require_key,
         cors_origins=settings.cors_origins,
         link_rules=profile_of(settings).links,
+        result_cache_size=settings.result_cache_size,
     )
 
 

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     port: int = 8000
     #: Processes serving at once (`serve --workers`); none means one per core.
     workers: int | None = Field(default=None, ge=1)
+    #: Answers to repeated queries kept on the memory store until the graph or its log changes
+    #: (api/result_cache.py); 0 keeps none.
+    result_cache_size: int = Field(default=1000, ge=0)
 
     neo4j_uri: str = "bolt://localhost:7687"
     neo4j_user: str = "neo4j"

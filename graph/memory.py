@@ -103,6 +103,8 @@ class MemoryStore(GraphStore):
             out_index.setdefault(source, {}).setdefault(relation.type, []).append((target, relation))
             in_index.setdefault(target, {}).setdefault(relation.type, []).append((source, relation))
         self._graph, self._order, self._children = graph, [e.id for e in entities], children
+        #: Counts the graphs installed: what an answer read from the store was read at.
+        self.generation = getattr(self, "generation", 0) + 1
         self._by_plan, self._out, self._in = by_plan, out_index, in_index
 
     # -- primitives ------------------------------------------------------------------------

@@ -217,6 +217,16 @@ def main() -> None:
                         served.stop()
                     rows.append((store, workers, cells))
                     print(_row(store, workers, cells), flush=True)
+            if "memory" in args.stores:
+                # The same questions with no answer kept: what answering them costs.
+                served = Served("--workers", "1", env={**env, "PLANGRAPH_RESULT_CACHE_SIZE": "0"})
+                try:
+                    cells = {name: run_wrk(served.url + "/graphql", bodies, args.seconds, scratch)
+                             for name, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))}  # fmt: skip
+                finally:
+                    served.stop()
+                rows.append(("memory, no answers kept", 1, cells))
+                print(_row("memory, no answers kept", 1, cells), flush=True)
         finally:
             falkordb.stop()
     section = _section(rows, args.seconds)

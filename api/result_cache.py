@@ -1,0 +1,73 @@
+"""Answers to repeated questions, kept while nothing they were read from has changed.
+
+A planning office asks the same few questions again and again (a dashboard's impact of a task, a
+department's responsibilities). On the memory store the graph changes only through this
+process (a load, a curated change, another worker's change caught up from the log), each
+counted by a `generation` of the store and of the log; an answer is kept under the request's
+exact body, its Accept header, whose key asked and those two generations, so any change leaves
+every kept answer behind. Only queries are kept — never a mutation — and only answers without
+errors. A store backed by a database is changed by other processes this one cannot see, so its
+answers are not kept."""
+
+from __future__ import annotations
+
+import functools
+from collections import OrderedDict
+from threading import Lock
+
+import orjson
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from graphql.language import DocumentNode
+
+__all__ = ["Key", "ResultCache", "is_query"]
+
+Key = tuple[object, ...]
+
+
+@functools.lru_cache(maxsize=1000)
+def _document(query: str) -> DocumentNode | None:
+    try:
+        return parse(query)
+    except GraphQLError:
+        return None
+
+
+def is_query(body: bytes) -> bool:
+    """Whether a request body (GraphQL over HTTP, JSON) asks one query: not a mutation, not a
+    subscription, not a batch, and a document that parses."""
+    try:
+        request = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    if not isinstance(request, dict) or not isinstance(request.get("query"), str):
+        return False
+    document = _document(request["query"])
+    name = request.get("operationName")
+    operation = get_operation_ast(document, name if isinstance(name, str) else None) if document else None
+    return operation is not None and operation.operation is OperationType.QUERY
+
+
+class ResultCache:
+    """At most `size` answers of at most `max_bytes` each, the least recently asked dropped first."""
+
+    def __init__(self, size: int = 1000, max_bytes: int = 256_000) -> None:
+        self.size = size
+        self.max_bytes = max_bytes
+        self._answers: OrderedDict[Key, bytes] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: Key) -> bytes | None:
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None:
+                self._answers.move_to_end(key)
+            return answer
+
+    def put(self, key: Key, answer: bytes) -> None:
+        if len(answer) > self.max_bytes or b'"errors"' in answer:
+            return
+        with self._lock:
+            self._answers[key] = answer
+            self._answers.move_to_end(key)
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)

@@ -1,0 +1,67 @@
+"""Answers kept for repeated queries (api/result_cache.py) are never stale and never stand in for
+a change: over real HTTP, a query asked again after a status set, a relation added or a change
+made through another server sharing the log gives the new answer; each key gets its own; the
+same mutation sent twice changes twice."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from api.app import create_app
+from api.keys import KeyRing
+from graph.curation import CurationLog
+from graph.memory import MemoryStore
+from graph.model import GraphDocument
+from schema.auth import KeyRole
+from tests.conftest import serving
+from tests.helpers import sid
+from tests.test_curation import ask
+
+TASK, PROJECT = sid("task/2.4"), sid("project/1")
+STATUS = "query($id: ID!) { entity(id: $id) { status } }"
+DEPENDS = "query($id: ID!) { dependencies(id: $id, maxDepth: 1) { entity { id } } }"
+SET = "mutation($id: ID!, $s: Status!) { setStatus(id: $id, status: $s) { id } }"
+ADD = "mutation($f: ID!, $t: ID!) { addRelation(type: DEPENDS_ON, fromId: $f, toId: $t) { origin } }"
+
+
+def test_a_kept_answer_gives_way_to_every_change(seed: GraphDocument, tmp_path: Path) -> None:
+    ring = KeyRing(tmp_path / "keys.json")
+    curator, reader = ring.add("王规划", KeyRole.CURATOR), ring.add("李读者", KeyRole.READER)
+    log_file = tmp_path / "curation.yaml"
+    stores = [MemoryStore(), MemoryStore()]
+    apps = []
+    for store in stores:
+        store.load(copy.deepcopy(seed))
+        log = CurationLog.open(log_file)
+        log.graph = store
+        apps.append(create_app(store, curation=log, keyring=ring))
+    with serving(stores[0], apps[0]) as url, serving(stores[1], apps[1]) as other:
+        for _ in range(2):  # asked twice: the second answer is the kept one
+            assert ask(url, STATUS, id=TASK)["data"]["entity"]["status"] is None
+            reached = ask(url, DEPENDS, id=TASK)["data"]["dependencies"]
+        assert {"entity": {"id": PROJECT}} not in reached
+
+        ask(url, SET, curator, id=TASK, s="DELAYED")
+        assert ask(url, STATUS, id=TASK)["data"]["entity"]["status"] == "DELAYED"
+        ask(url, ADD, curator, f=TASK, t=PROJECT)
+        assert {"entity": {"id": PROJECT}} in ask(url, DEPENDS, id=TASK)["data"]["dependencies"]
+
+        # A change through the other server sharing the log.
+        ask(other, SET, curator, id=TASK, s="DONE")
+        assert ask(url, STATUS, id=TASK)["data"]["entity"]["status"] == "DONE"
+
+        # Each key its own answer.
+        viewer = "{ viewer { name } }"
+        assert ask(url, viewer, curator)["data"]["viewer"] == {"name": "王规划"}
+        assert ask(url, viewer, reader)["data"]["viewer"] == {"name": "李读者"}
+        assert ask(url, viewer)["data"]["viewer"] is None
+
+        # The same mutation twice is two changes.
+        for _ in range(2):
+            ask(url, SET, curator, id=TASK, s="AT_RISK")
+        history = ask(url, "query($id: ID!) { entity(id: $id) { statusHistory { status } } }", id=TASK)
+        assert [h["status"] for h in history["data"]["entity"]["statusHistory"]][-2:] == [
+            "AT_RISK",
+            "AT_RISK",
+        ]
