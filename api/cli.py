@@ -21,6 +21,7 @@ from api.cli_options import (
     COMMON,
     SOME_REFUSED,
     Backend,
+    Jobs,
     Neo4jDatabase,
     Neo4jPassword,
     Neo4jUri,
@@ -32,7 +33,7 @@ from api.cli_options import (
 from api.console import err, fail, out
 from api.keys import KeyRing
 from api.report_view import print_report
-from api.stores import open_store, profile_of
+from api.stores import load_options, open_store, profile_of
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.files import write_whole
@@ -94,6 +95,7 @@ def serve(
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
     strict: Strict = False,
+    jobs: Jobs = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql). The memory backend loads the plans; the
     neo4j backend serves what the database holds, after loading the plans given, if any.
@@ -105,7 +107,7 @@ def serve(
 
     settings = settings_for(
         None, backend, host=host, port=port, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
-        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database, jobs=jobs,
     )  # fmt: skip
     try:
         store, loaded, curation = open_store(settings, paths, strict=strict)
@@ -116,6 +118,7 @@ def serve(
         out.print(
             f"loaded {report.title} ({sum(report.entities.values())} entities) as [bold]{report.plan_id}[/]"
         )
+    out.print(f"{loaded.from_cache} of {len(loaded.reports)} plan(s) from the plan cache", highlight=False)
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
     out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
     app = create_app(
@@ -145,12 +148,13 @@ def load(
     neo4j_user: Neo4jUser = None,
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
+    jobs: Jobs = None,
 ) -> None:
     """Parse the plans, write them to the backend, and print a load report: counts per kind
     and relation type, and every paragraph that could not be placed."""
     settings = settings_for(
         None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
-        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database, jobs=jobs,
     )  # fmt: skip
     files = paths or settings.plans or [SHIPPED_PLANS]
     started = time.perf_counter()
@@ -177,8 +181,8 @@ def load(
     unplaced = sum(len(r.unplaced) for r in reports)
     out.print(
         f"loaded {len(reports)} plan(s): {len(loaded.document.entities)} entities, "
-        f"{len(loaded.document.relations)} relations in {time.perf_counter() - started:.2f} s; "
-        f"{unplaced} paragraph(s) not placed",
+        f"{len(loaded.document.relations)} relations in {time.perf_counter() - started:.2f} s "
+        f"({loaded.from_cache} plan(s) from the plan cache); {unplaced} paragraph(s) not placed",
         highlight=False,
     )
     if settings.backend == "neo4j":
@@ -206,16 +210,18 @@ def export(
         Path | None, typer.Option("-o", "--output", help="File (csv: folder) to write; default stdout.")
     ] = None,
     strict: Strict = False,
+    jobs: Jobs = None,
 ) -> None:
     """Write the graph of the plans as JSON, GraphML, a Cypher script, or CSV files for
     neo4j-admin import. Files that cannot be read are refused and listed; the rest are written."""
-    settings = settings_for(None, None)
+    settings = settings_for(None, None, jobs=jobs)
     try:
         loaded = load_plans(
             paths or settings.plans or None,
             profile_of(settings),
             overlays=settings.overlays or None,
             strict=strict,
+            **load_options(settings),
         )
     except PlanGraphError as exc:
         fail(exc)
