@@ -22,6 +22,7 @@ from api.cli_options import (
     COMMON,
     SOME_REFUSED,
     Backend,
+    Jobs,
     Neo4jDatabase,
     Neo4jPassword,
     Neo4jUri,
@@ -32,7 +33,7 @@ from api.cli_options import (
 )
 from api.console import err, fail, out
 from api.report_view import print_report
-from api.stores import open_store, profile_of
+from api.stores import load_options, open_store, profile_of
 from graph.errors import EntityNotFound, PlanGraphError, PlanLoadError
 from graph.export import to_csv, to_cypher, to_graphml, to_json
 from graph.files import write_whole
@@ -98,6 +99,7 @@ def serve(
         Optional[int],  # noqa: UP045
         typer.Option(min=1, help="Processes serving at once; default one per core. Also PLANGRAPH_WORKERS."),
     ] = None,
+    jobs: Jobs = None,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql). The memory backend loads the plans; the
     neo4j backend serves what the database holds, after loading the plans given, if any.
@@ -108,7 +110,7 @@ def serve(
 
     settings = settings_for(
         paths, backend, host=host, port=port, workers=workers, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
-        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database, jobs=jobs,
     )  # fmt: skip
     try:
         store, loaded, curation = open_store(settings, paths, strict=strict)
@@ -121,6 +123,7 @@ def serve(
     out.print(
         f"serving {len(store.plans())} plan(s): {store.stats(None).describe(whole=True)}", highlight=False
     )
+    out.print(f"{loaded.from_cache} of {len(loaded.reports)} plan(s) from the plan cache", highlight=False)
     out.print(f"GraphiQL: http://{settings.host}:{settings.port}/graphql")
     out.print(f"Explorer: http://{settings.host}:{settings.port}/explore")
     count = worker_count(settings)
@@ -155,12 +158,13 @@ def load(
     neo4j_user: Neo4jUser = None,
     neo4j_password: Neo4jPassword = None,
     neo4j_database: Neo4jDatabase = None,
+    jobs: Jobs = None,
 ) -> None:
     """Parse the plans, write them to the backend, and print a load report: counts per kind
     and relation type, and every paragraph that could not be placed."""
     settings = settings_for(
         None, backend, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
-        neo4j_password=neo4j_password, neo4j_database=neo4j_database,
+        neo4j_password=neo4j_password, neo4j_database=neo4j_database, jobs=jobs,
     )  # fmt: skip
     files = paths or settings.plans or [SHIPPED_PLANS]
     started = time.perf_counter()
@@ -187,7 +191,7 @@ def load(
     unplaced = sum(len(r.unplaced) for r in reports)
     out.print(
         f"loaded {len(reports)} plan(s): {stats_of(loaded.document).describe(whole=True)} "
-        f"in {time.perf_counter() - started:.2f} s; "
+        f"in {time.perf_counter() - started:.2f} s ({loaded.from_cache} plan(s) from the plan cache); "
         f"{unplaced} paragraph(s) not placed",
         highlight=False,
     )
@@ -223,16 +227,18 @@ def export(
         Path | None, typer.Option("-o", "--output", help="File (csv: folder) to write; default stdout.")
     ] = None,
     strict: Strict = False,
+    jobs: Jobs = None,
 ) -> None:
     """Write the graph of the plans as JSON, GraphML, a Cypher script, or CSV files for
     neo4j-admin import. Files that cannot be read are refused and listed; the rest are written."""
-    settings = settings_for(None, None)
+    settings = settings_for(None, None, jobs=jobs)
     try:
         loaded = load_plans(
             paths or settings.plans or None,
             profile_of(settings),
             overlays=settings.overlays or None,
             strict=strict,
+            **load_options(settings),
         )
     except PlanGraphError as exc:
         fail(exc)

@@ -16,7 +16,7 @@ from loaders.reading.limits import InputLimits
 from schema.limits import QueryLimits
 
 __all__ = [
-    "COMMON", "SOME_REFUSED", "Backend", "Neo4jDatabase", "Neo4jPassword", "Neo4jUri", "Neo4jUser",
+    "COMMON", "SOME_REFUSED", "Backend", "Jobs", "Neo4jDatabase", "Neo4jPassword", "Neo4jUri", "Neo4jUser",
     "PlanPaths", "Strict", "settings_for",
 ]  # fmt: skip
 
@@ -40,6 +40,15 @@ SOME_REFUSED = 3
 Strict = Annotated[
     bool,
     typer.Option(help="Refuse all if any file is refused (and, for load, if any paragraph is not placed)."),
+]
+
+Jobs = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        min=1,
+        help="Processes that parse the plan files (1: in this process); default one a core when there "
+        "are enough files to parse; also PLANGRAPH_JOBS.",
+    ),
 ]
 
 #: Options given before the command (plangraph --profile FILE load …), for every command.

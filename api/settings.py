@@ -59,6 +59,17 @@ class Settings(BaseSettings):
     #: The installed npm packages the browser pages load (web/package.json); empty means web/node_modules.
     assets_dir: Path | None = None
 
+    #: Processes that parse plan files when plans are loaded (--jobs): none means one a core when
+    #: there are enough files to pay for starting them; 1 parses them in the loading process.
+    jobs: int | None = None
+    #: Whether parsed plans are kept between runs, keyed by each file's content (loaders/plan_cache.py).
+    plan_cache: bool = True
+    #: Where they are kept: a folder of plangraph's own (entries are pickles), git-ignored.
+    plan_cache_dir: Path = DATA_DIR / ".cache" / "plans"
+    #: The cache's bound: the least recently used entries beyond either are removed after a load.
+    plan_cache_max_entries: int = 2000
+    plan_cache_max_mb: int = 512
+
     @field_validator("plans", "overlays", "cors_origins", mode="before")
     @classmethod
     def _one_or_many(cls, value: object) -> object:

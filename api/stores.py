@@ -4,22 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from api.settings import Settings
 from graph.bolt import BoltStore
 from graph.curation import CurationLog
 from graph.curation_keepers import LogInDatabase
+from graph.errors import PlanGraphError
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
+from loaders.plan_cache import PlanCache
 from loaders.profile import DEFAULT_PROFILE, Profile, load_profile
 
-__all__ = ["bolt_store", "curation_log", "open_store", "profile_of"]
+__all__ = ["bolt_store", "curation_log", "load_options", "open_store", "profile_of"]
 
 
 def profile_of(settings: Settings) -> Profile:
     """The genre profile the settings name (PLANGRAPH_PROFILE, --profile), or the default."""
     return load_profile(settings.profile or DEFAULT_PROFILE)
+
+
+def load_options(settings: Settings) -> dict[str, Any]:
+    """How plans are parsed (`load_plans`' jobs and cache), from PLANGRAPH_JOBS (--jobs) and the
+    PLANGRAPH_PLAN_CACHE* settings."""
+    for name in ("jobs", "plan_cache_max_entries", "plan_cache_max_mb"):
+        value = getattr(settings, name)
+        if value is not None and value < 1:
+            raise PlanGraphError(f"PLANGRAPH_{name.upper()} must be at least 1, not {value}")
+    cache = None
+    if settings.plan_cache:
+        cache = PlanCache(
+            settings.plan_cache_dir, settings.plan_cache_max_entries, settings.plan_cache_max_mb * 2**20
+        )
+    return {"jobs": settings.jobs, "cache": cache}
 
 
 def bolt_store(settings: Settings) -> BoltStore:
@@ -62,6 +80,7 @@ def open_store(
             overlays=settings.overlays or None,
             on_file=on_file,
             strict=strict,
+            **load_options(settings),
         )
         log.apply(loaded.document)
         store.load(loaded.document)
@@ -79,6 +98,7 @@ def open_store(
             on_file=on_file,
             stored_plans=bolt.plans(),
             strict=strict,
+            **load_options(settings),
         )
         log.apply(loaded.document)
         bolt.load(loaded.document)

@@ -22,6 +22,15 @@ from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
 from tests.helpers import SEED, GraphQL, free_port
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plan_cache_aside(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The `plangraph` commands the tests run keep parsed plans in the session's temporary folder,
+    not in data/.cache/plans."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANGRAPH_PLAN_CACHE_DIR", str(tmp_path_factory.mktemp("plan-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def seed() -> GraphDocument:
     return load_plans([SEED]).document

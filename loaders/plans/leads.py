@@ -5,6 +5,7 @@ matched keywords as evidence."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.model import Entity, EntityKind, GraphDocument, Origin, Relation, RelationType, Role
@@ -55,23 +56,23 @@ def infer_leads(document: GraphDocument, registry: DepartmentRegistry) -> int:
         for r in document.relations.values()
         if r.type is RelationType.RESPONSIBLE_FOR and r.role is Role.LEAD
     }
+    by_plan: dict[str, list[Entity]] = defaultdict(list)
+    for entity in document.entities.values():
+        if entity.plan is not None and entity.kind in INFERRED_KINDS:
+            by_plan[entity.plan].append(entity)
     added = 0
     for plan in document.entities_of(EntityKind.PLAN):
         issued = plan.attrs.get("issuedOn") or ""
         year = int(issued[:4]) if issued[:4].isdigit() else plan.attrs.get("periodStart")
         candidates = registry.candidates(plan.attrs.get("region"), year)
-        orphans = [
-            e
-            for e in document.entities.values()
-            if e.plan == plan.id and e.kind in INFERRED_KINDS and not _has_lead(document, leads, e)
-        ]
+        orphans = [e for e in by_plan[plan.id] if not _has_lead(document, leads, e)]
         for entity in orphans:
             ranked = sorted((_score(entity, d) for d in candidates), key=lambda m: -m.score)
             if not ranked or ranked[0].score < MIN_SCORE:
                 continue
             best, runner_up = ranked[0], ranked[1].score if len(ranked) > 1 else 0
-            department = best.department.entity()
-            document.add_entity(department)
+            if department_id(best.department.name) not in document.entities:
+                document.add_entity(best.department.entity())
             document.add_relation(
                 Relation(
                     RelationType.RESPONSIBLE_FOR,
