@@ -99,14 +99,15 @@ class CurationLog:
     _version: object = field(default=None, repr=False)
     #: Counts the changes to `changes` in this process: what an answer read from the log was read at.
     generation: int = field(default=0, repr=False)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "changes":
-            object.__setattr__(self, "generation", getattr(self, "generation", 0) + 1)
-        object.__setattr__(self, name, value)
     _index: dict[str, list[Change]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, Change] = field(default_factory=dict, repr=False)
     _index_of: list[Change] | None = field(default=None, repr=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Every new list of changes counts a generation."""
+        if name == "changes":
+            object.__setattr__(self, "generation", getattr(self, "generation", 0) + 1)
+        object.__setattr__(self, name, value)
 
     @classmethod
     def open(cls, path: Path | None) -> CurationLog:
