@@ -89,6 +89,8 @@ class BoltStore(GraphStore):
             connection_acquisition_timeout=connection_timeout,
         )
         self._indexed = False
+        #: Whether the server has answered a trivial query (`check`).
+        self._checked = False
         #: Whether the server writes parameters into the statement as text (FalkorDB's Bolt
         #: endpoint does, without escaping them): then strings are escaped before sending.
         self._inlines_parameters: bool | None = None
@@ -136,6 +138,7 @@ class BoltStore(GraphStore):
         """Raise `BackendUnavailable` with a reason a person can act on, unless the server answers."""
         try:
             self._run("RETURN 1 AS ok")
+            self._checked = True
         except Neo4jError as exc:
             raise BackendUnavailable(
                 f"the graph database at {self.uri} refused a trivial query ({exc.code}); "
@@ -167,7 +170,10 @@ class BoltStore(GraphStore):
         return [row["row"] for row in found]
 
     def curation_count(self) -> int:
-        """How many changes the curation log in the database holds."""
+        """How many changes the curation log in the database holds (the log's version, asked
+        before anything else of a new store: `check` first, for a reason a person can act on)."""
+        if not self._checked:
+            self.check()
         return self._run(f"MATCH (c:{CURATION_CHANGE}) RETURN count(c) AS c")[0]["c"]
 
     def keep_curation_rows(self, rows: list[tuple[int, str, str]]) -> None:
