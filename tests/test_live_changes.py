@@ -192,7 +192,8 @@ def test_servers_sharing_one_log_see_and_push_each_others_changes(
 
 def test_two_workers_read_what_either_changed(tmp_path: Path, keys: KeyRing) -> None:
     """`plangraph serve --workers 2` on the memory store: every read follows the change made
-    before it, whichever worker made it and whichever answers."""
+    before it, whichever worker made it and whichever answers; and a subscriber, connected to
+    one of them, hears every change, made through either."""
     curator = keys.add("王规划", KeyRole.CURATOR)
     env = {"PLANGRAPH_KEYS_FILE": str(keys.path), "PLANGRAPH_CURATION_FILE": str(tmp_path / "curation.yaml")}
     statuses = ["ON_TRACK", "AT_RISK", "DELAYED", "DONE"]
@@ -203,10 +204,8 @@ def test_two_workers_read_what_either_changed(tmp_path: Path, keys: KeyRing) -> 
     )
     depends = "query($id: ID!) { dependencies(id: $id, maxDepth: 1) { entity { id } } }"
     project = sid("project/1")
-    with plangraph_serving("--workers", "2", env=env) as served:
-        url = served.url
-        workers = {httpx.get(f"{url}/health").json()["worker"] for _ in range(40)}
-        assert len(workers) == 2, served.output()
+
+    def changes_and_reads(url: str) -> None:
         for step in range(16):
             status = statuses[step % 4]
             assert ask(url, SET, curator, id=TASK, s=status)["data"]
@@ -214,6 +213,18 @@ def test_two_workers_read_what_either_changed(tmp_path: Path, keys: KeyRing) -> 
             ask(url, add if step % 2 == 0 else remove, curator, f=TASK, t=project)
             reached = {r["entity"]["id"] for r in ask(url, depends, id=TASK)["data"]["dependencies"]}
             assert (project in reached) == (step % 2 == 0), step
+
+    async def scenario(url: str) -> list[str]:
+        async with subscribed(url) as watcher:
+            await in_thread(changes_and_reads, url)
+            return [(await pushed(watcher))["action"] for _ in range(32)]
+
+    with plangraph_serving("--workers", "2", env=env) as served:
+        url = served.url
+        workers = {httpx.get(f"{url}/health").json()["worker"] for _ in range(40)}
+        assert len(workers) == 2, served.output()
+        heard = asyncio.run(scenario(url))
+        assert heard == ["SET_STATUS", "ADD_RELATION", "SET_STATUS", "REMOVE_RELATION"] * 8
         history = ask(url, "query($id: ID!) { entity(id: $id) { statusHistory { status } } }", id=TASK)
         assert [h["status"] for h in history["data"]["entity"]["statusHistory"]] == [
             statuses[s % 4] for s in range(16)
