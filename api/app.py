@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cross_web import HTTPException
@@ -168,9 +169,15 @@ def create_app(
             expose_headers=["X-Request-Id"],
         )
 
+    # As many threads as calls may wait on the store's server at once (asyncio's own pool has
+    # a few per core: concurrent requests would queue behind them, not behind the server).
+    workers = (
+        ThreadPoolExecutor(store.max_concurrent_calls, thread_name_prefix="store") if store.blocking else None
+    )
+
     async def context(request: Request) -> PlanGraphContext:
         principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
-        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules)
+        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules, workers)
 
     router = _Router(
         build_schema(limits),

@@ -4,8 +4,11 @@ request (parents, children, relations) into one store call per kind of lookup.""
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -37,8 +40,11 @@ class PlanGraphContext(BaseContext):
         principal: Principal | None = None,
         key_problem: str | None = None,
         link_rules: Links | None = None,
+        workers: Executor | None = None,
     ) -> None:
         super().__init__()
+        #: The threads that make the calls of a store that waits on a server (None: asyncio's).
+        self.workers = workers
         #: How the review queue ranks candidate links (the profile's `links`).
         self.link_rules = link_rules or load_profile().links
         self.store = store
@@ -60,9 +66,11 @@ class PlanGraphContext(BaseContext):
     async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a function that calls the store: in a worker thread when the store waits on a
         server (`GraphStore.blocking`), so other requests go on meanwhile; else right here.
-        The worker sees this request's context variables (its deadline and request id)."""
+        The worker sees this request's context variables (its deadline and request id), as
+        with `asyncio.to_thread`, but runs among the app's `workers`."""
         if self.store.blocking:
-            return await asyncio.to_thread(function, *args, **kwargs)
+            call = functools.partial(contextvars.copy_context().run, function, *args, **kwargs)
+            return await asyncio.get_running_loop().run_in_executor(self.workers, call)
         return function(*args, **kwargs)
 
     async def _load_entities(self, ids: list[str]) -> list[Entity | None]:
