@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
@@ -235,10 +236,25 @@ def create_app(
         )
 
     feed = ChangeFeed(curation, store)
+    # As many threads as calls may wait on the store's server at once (asyncio's own pool has
+    # a few per core: concurrent requests would queue behind them, not behind the server).
+    store_threads = (
+        ThreadPoolExecutor(store.max_concurrent_calls, thread_name_prefix="store") if store.blocking else None
+    )
 
     async def context(request: HTTPConnection) -> PlanGraphContext:
         principal, problem = getattr(request.state, "who", None) or who_asks(request, keyring)
-        return PlanGraphContext(store, limits, refused, curation, principal, problem, link_rules, feed)
+        return PlanGraphContext(
+            store,
+            limits,
+            refused,
+            curation,
+            principal,
+            problem,
+            link_rules,
+            feed=feed,
+            store_threads=store_threads,
+        )
 
     schema = build_schema(limits)
     sdl = schema.as_str() + "\n"

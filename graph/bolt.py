@@ -26,14 +26,19 @@ from collections import defaultdict
 from typing import Any
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from graph.cypher import (
     CURATION_CHANGE,
     ENTITY,
     INDEXES,
     KIND_LABELS,
-    NO_LIMIT,
     ORDER,
     STAGED,
     SWAP,
@@ -42,6 +47,7 @@ from graph.cypher import (
     node_pattern,
     relation_row,
     step_from,
+    walk_source_from,
     walk_statement,
 )
 from graph.errors import BackendUnavailable, EntityNotFound, PlanGraphError
@@ -49,7 +55,7 @@ from graph.model import Direction, Entity, EntityKind, GraphDocument, Relation, 
 from graph.results import Page, Stats, Step
 from graph.server_quirks import MESSAGE_OVERHEAD, PROBE, chunks, escaped, size_on_wire
 from graph.store import GraphStore
-from graph.traversal import StepSource, Types, WalkLevel
+from graph.traversal import Types, WalkPlan, WalkSource
 
 __all__ = ["BoltStore"]
 
@@ -63,6 +69,9 @@ class BoltStore(GraphStore):
     request costs. `max_message_bytes` bounds the size of one statement with its
     parameters: batches of rows or ids are cut to fit. FalkorDB 4.16's Bolt endpoint
     crashes on a message over 4 KiB, hence the small default; Neo4j takes far more.
+    `max_connections` bounds the driver's connection pool, and so how many calls the API
+    lets wait on the server at once (`max_concurrent_calls`): each call holds one connection
+    at a time, so with as many worker threads as connections none waits for a free one.
     """
 
     #: Every call waits on the server: the API makes them from worker threads.
@@ -77,15 +86,24 @@ class BoltStore(GraphStore):
         *,
         max_message_bytes: int = 4000,
         connection_timeout: float = 5.0,
+        max_connections: int = 100,
     ) -> None:
+        if max_connections < 1:
+            raise PlanGraphError(f"PLANGRAPH_NEO4J_MAX_CONNECTIONS must be at least 1, not {max_connections}")
         self.uri = uri
         self.database = database
         self.max_message_bytes = max_message_bytes
+        self.max_concurrent_calls = max_connections
         self.round_trips = 0
         self._driver = GraphDatabase.driver(
             uri,
             auth=(user, password),
             connection_timeout=connection_timeout,
+            max_connection_pool_size=max_connections,
+            # The API never makes more calls at once than there are connections, so taking one
+            # from the pool means at most opening it. Bounded like opening one: FalkorDB's Bolt
+            # endpoint can leave a new connection's handshake unanswered (server_quirks.py), and
+            # that connection is then given up, and another opened, as soon as possible.
             connection_acquisition_timeout=connection_timeout,
         )
         self._indexed = False
@@ -121,7 +139,7 @@ class BoltStore(GraphStore):
                     return session.run(cypher, params).data()
             except AuthError as exc:
                 raise BackendUnavailable(f"the graph database at {self.uri} refused the credentials") from exc
-            except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            except (ServiceUnavailable, SessionExpired, ConnectionAcquisitionTimeoutError, OSError) as exc:
                 failure = exc
                 time.sleep(0.05 * attempt)
         raise BackendUnavailable(
@@ -353,29 +371,15 @@ class BoltStore(GraphStore):
                 grouped[row["id"]].append(step_from(row))
         return [grouped.get(i, []) for i in ids]
 
-    def _walk_source(
-        self, root_id: str, levels: list[WalkLevel], new_only: bool, limit: int | None
-    ) -> tuple[Entity, StepSource]:
-        """The whole walk in one statement (`_walk_statement`), unless that statement would
-        not fit in a message: then level by level."""
-        statement, type_params = walk_statement(levels, new_only)
-        params: dict[str, Any] = {
-            "id": root_id,
-            "limit": NO_LIMIT if limit is None else limit,
-            **type_params,
-        }
-        if self._message_bytes(statement, params) > self.max_message_bytes:
-            return super()._walk_source(root_id, levels, new_only, limit)
-        root: Entity | None = None
-        by_level: list[dict[str, list[Step]]] = [defaultdict(list) for _ in levels]
-        for row in self._run(statement, **params):
-            if row["depth"] < 0:
-                root = entity_from(row["other"])
-            else:
-                by_level[row["depth"]][row["id"]].append(step_from(row))
-        if root is None:
-            raise EntityNotFound(root_id)
-        return root, lambda depth, _frontier: by_level[depth]
+    def _walk_source(self, plan: WalkPlan) -> WalkSource:
+        """The whole walk in one statement (`walk_statement`; with the relation types as a
+        parameter if they make it too long), unless that statement would not fit in a message:
+        then level by level."""
+        for types_in_pattern in (True, False):
+            statement, params = walk_statement(plan, types_in_pattern)
+            if self._message_bytes(statement, params) <= self.max_message_bytes:
+                return walk_source_from(self._run(statement, **params), plan)
+        return super()._walk_source(plan)
 
     # -- lookups ---------------------------------------------------------------------------
 

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from graph.model import Direction, Entity, EntityKind, Origin, Relation, RelationType, Role, SourceSpan
 from graph.results import Step
-from graph.traversal import Types, WalkLevel
+from graph.traversal import Types, WalkLevel, WalkPlan, WalkSource
 
 __all__ = [
     "ENTITY",
     "INDEXES",
     "KIND_LABELS",
-    "NO_LIMIT",
     "ORDER",
     "STAGED",
     "SWAP",
@@ -31,6 +30,7 @@ __all__ = [
     "node_pattern",
     "relation_row",
     "step_from",
+    "walk_source_from",
     "walk_statement",
 ]
 
@@ -66,74 +66,108 @@ REMOVE n:{STAGED}
 REMOVE n.stage
 RETURN count(n) AS swapped
 """
-#: A walk's `limit` when there is none (Cypher has no infinity for integers).
-NO_LIMIT = 2**62
+
+
+class _Parameters(dict[str, Any]):
+    """A statement's parameters, each distinct value under one short name."""
+
+    def name(self, value: Any) -> str:
+        for key, known in self.items():
+            if known == value:
+                return f"${key}"
+        key = f"p{len(self)}"
+        self[key] = value
+        return f"${key}"
 
 
 def _type_names(types: Types) -> list[str]:
     return [t.value for t in (RelationType if types is None else types)]
 
 
-def _walk_level(out_types: Types, in_types: Types, new_only: bool, type_param: Callable[[Types], str]) -> str:
-    """One level of `_walk_statement`: from each node x of the frontier f, the steps r to m,
-    collected in v; the nodes reached become the next frontier (unless more than $limit
-    nodes have been reached). Types are written into the pattern (so a node's relations of
-    other types are never read); where both directions are asked for, the direction of each
-    type is checked against the lists of types to follow out and in."""
-    follows_out = out_types is None or bool(out_types)
-    follows_in = in_types is None or bool(in_types)
-    union = None if out_types is None or in_types is None else {*out_types, *in_types}
-    label = ":" + "|".join(sorted(t.value for t in union)) if union and len(union) < len(RelationType) else ""
-    condition = "true"
-    if not follows_in:
-        pattern = f"(x)-[r{label}]->(m:{ENTITY})"
-        condition = "true" if follows_out else "false"
-    elif not follows_out:
-        pattern = f"(x)<-[r{label}]-(m:{ENTITY})"
-    else:
-        pattern = f"(x)-[r{label}]-(m:{ENTITY})"
-        if out_types is not None or in_types is not None:
-            condition = (
-                f"(startNode(r) = x AND type(r) IN ${type_param(out_types)} "
-                f"OR endNode(r) = x AND type(r) IN ${type_param(in_types)})"
-            )
-    unseen = "NOT m.id IN s AND " if new_only else ""
+def _steps_match(
+    out_types: Types, in_types: Types, params: _Parameters, types_in_pattern: bool
+) -> tuple[str, list[str]]:
+    """The pattern of the steps r from a node x to a node m, of out_types along the arrow and
+    in_types against it, and the conditions it needs. Types are written into the pattern (so a
+    node's relations of other types are never read) unless `types_in_pattern` is false (a
+    shorter statement for many types: they are then a parameter); where both directions are
+    followed, the direction of each type is checked against the lists of types to follow out
+    and in."""
+    along, against = _type_names(out_types), _type_names(in_types)
+    if not (along or against):
+        return f"(x)-[r]->(m:{ENTITY})", ["false"]
+    union = {*along, *against}
+    label, conditions = "", []
+    if len(union) < len(RelationType):
+        if types_in_pattern:
+            label = ":" + "|".join(sorted(union))
+        else:
+            conditions.append(f"type(r) IN {params.name(sorted(union))}")
+    if not against:
+        return f"(x)-[r{label}]->(m:{ENTITY})", conditions
+    if not along:
+        return f"(x)<-[r{label}]-(m:{ENTITY})", conditions
+    if set(along) != set(against):
+        # The direction check names the types too: no need for another condition on them.
+        conditions = [
+            f"type(r) IN CASE startNode(r) WHEN x THEN {params.name(along)} ELSE {params.name(against)} END"
+        ]
+    return f"(x)-[r{label}]-(m:{ENTITY})", conditions
+
+
+def _walk_level(level: WalkLevel, plan: WalkPlan, params: _Parameters, types_in_pattern: bool) -> str:
+    """One level of `walk_statement`: from each node x of the frontier f (none once the walk
+    has reached more than `limit` nodes, or its goal g), the steps r to m, collected as
+    pairs in v; the nodes reached become the next frontier. A null is added to the frontier
+    so that the statement goes on when a level finds nothing."""
+    pattern, conditions = _steps_match(*level, params, types_in_pattern)
+    if plan.new_only:
+        conditions.insert(0, "NOT m IN s")
+    if plan.origins is not None:
+        conditions.append(f"r.origin IN {params.name(sorted(o.value for o in plan.origins))}")
+    stops = []
+    if plan.limit is not None:
+        stops.append(f"size(s)>{params.name(plan.limit)}")
+    if plan.goal is not None:
+        stops.append("g IN s")
+    frontier = f"CASE WHEN {' OR '.join(stops)} THEN [] ELSE f END" if stops else "f"
+    where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+    carried = "g," if plan.goal is not None else ""
+    reached = "s+f" if plan.new_only else "s+[y IN f WHERE NOT y IN s]"
     return (
-        "UNWIND CASE WHEN f = [] THEN [null] ELSE f END AS x "
-        f"OPTIONAL MATCH {pattern} WHERE {unseen}{condition} "
-        "WITH root, s, l, collect(CASE WHEN r IS NULL THEN null ELSE {a: x.id, r: r, m: m} END) AS v, "
-        "collect(DISTINCT m) AS n "
-        "WITH root, l + [v] AS l, s + [y IN n | y.id] AS s, "
-        "CASE WHEN size(s) + size(n) > $limit THEN [] ELSE n END AS f "
+        f"UNWIND {frontier}+[null] AS x OPTIONAL MATCH {pattern} {where}"
+        f"WITH {carried}l,s,collect([r,m]) AS v,collect(DISTINCT m) AS f "
+        f"WITH {carried}l+[v] AS l,{reached} AS s,f "
     )
 
 
-def walk_statement(levels: list[WalkLevel], new_only: bool) -> tuple[str, dict[str, list[str]]]:
-    """A walk of several levels as one statement, and the lists of type names it takes as
-    parameters (one per distinct list). The frontier f, the ids reached s and the steps of
-    each level l are carried from level to level; then one row per step, with its level as
-    `depth`, and a row of depth -1 for the root (none if there is no such entity)."""
-    type_params: dict[str, list[str]] = {}
-
-    def type_param(types: Types) -> str:
-        names = _type_names(types)
-        for name, listed in type_params.items():
-            if listed == names:
-                return name
-        name = f"t{len(type_params)}"
-        type_params[name] = names
-        return name
-
-    statement = (
-        f"MATCH (root:{ENTITY} {{id: $id}}) WITH root, [root] AS f, [root.id] AS s, [] AS l "
-        + "".join(_walk_level(*level, new_only, type_param) for level in levels)
-        + "UNWIND range(-1, size(l) - 1) AS d "
-        "UNWIND CASE WHEN d < 0 THEN [{a: null, r: null, m: root}] ELSE l[d] END AS e "
-        "RETURN d AS depth, e.a AS id, type(e.r) AS type, "
-        "CASE WHEN startNode(e.r) = e.m THEN 'UPSTREAM' ELSE 'DOWNSTREAM' END AS direction, "
-        "properties(e.r) AS rel, properties(e.m) AS other"
+def walk_statement(plan: WalkPlan, types_in_pattern: bool = True) -> tuple[str, dict[str, Any]]:
+    """A walk (`graph.traversal.WalkPlan`) as one statement, and its parameters. The frontier
+    f, the nodes reached s and the steps of each level l are carried from level to level; l
+    starts with the root (and the goal), and ends with the steps around the nodes reached.
+    Then one row per step, with its level in l as `depth` (`walk_source_from` reads them):
+    none at all if there is no root."""
+    params = _Parameters(id=plan.root)
+    if plan.goal is None:
+        head = f"MATCH (a:{ENTITY} {{id: $id}}) WITH [[[null,a]]] AS l,[a] AS f,[a] AS s "
+    else:
+        params["goal"] = plan.goal
+        head = (
+            f"MATCH (a:{ENTITY} {{id: $id}}) OPTIONAL MATCH (g:{ENTITY} {{id: $goal}}) "
+            "WITH g,[[[null,a],[null,g]]] AS l,CASE WHEN g IS NULL THEN [] ELSE [a] END AS f,[a] AS s "
+        )
+    levels = "".join(_walk_level(level, plan, params, types_in_pattern) for level in plan.levels)
+    around = ""
+    if plan.around is not None:
+        pattern, conditions = _steps_match(*plan.around, params, types_in_pattern)
+        where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+        around = f"UNWIND s AS x OPTIONAL MATCH {pattern} {where}WITH l,collect([r,m]) AS v WITH l+[v] AS l "
+    tail = (
+        "UNWIND range(0,size(l)-1) AS d UNWIND l[d] AS e WITH d-1 AS depth,e[0] AS r,e[1] AS m "
+        "WHERE m IS NOT NULL RETURN depth,startNode(r).id AS a,endNode(r).id AS b,type(r) AS type,"
+        "properties(r) AS rel,properties(m) AS other"
     )
-    return statement, type_params
+    return head + levels + around + tail, dict(params)
 
 
 # -- rows in, entities out -------------------------------------------------------------------
@@ -207,6 +241,24 @@ def entity_from(props: dict[str, Any]) -> Entity:
         source=_span(props),
         attrs=json.loads(props.get("attrs") or "{}"),
     )
+
+
+def walk_source_from(rows: list[dict[str, Any]], plan: WalkPlan) -> WalkSource:
+    """The walk that `walk_statement` fetched, from its rows."""
+    entities: dict[str, Entity] = {}
+    levels: list[dict[str, list[Step]]] = [defaultdict(list) for _ in range(len(plan.levels) + 1)]
+    for row in rows:
+        if row["depth"] < 0:
+            entity = entity_from(row["other"])
+            entities[entity.id] = entity
+            continue
+        # The step's direction is the way its relationship runs from the node it is taken from.
+        upstream = row["a"] == row["other"]["id"]
+        node = row["b"] if upstream else row["a"]
+        direction = Direction.UPSTREAM if upstream else Direction.DOWNSTREAM
+        levels[row["depth"]][node].append(step_from({**row, "id": node, "direction": direction.value}))
+    around = levels.pop()
+    return WalkSource(entities, lambda depth, _frontier: levels[depth], lambda _nodes: around)
 
 
 def step_from(row: dict[str, Any]) -> Step:

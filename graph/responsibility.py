@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from graph.model import Entity, EntityKind, Relation, RelationType, Role, document_order
 from graph.results import ImpactReport, Responsibility, Step
-from graph.traversal import MAX_PATH_LENGTH, Origins, Traversals
+from graph.traversal import IMPACT_LEVEL, MAX_PATH_LENGTH, Origins, Traversals
 
 __all__ = ["ResponsibilityQueries"]
 
@@ -195,7 +195,14 @@ class ResponsibilityQueries(Traversals):
         self, entity_id: str, max_depth: int, limit: int | None = None, origins: Origins = None
     ) -> ImpactReport:
         """The impact of an entity (at most `limit` entities reached, over relations of these
-        origins), with the departments to inform: those assigned to it and to all it reaches."""
-        reached = self.impact(entity_id, max_depth, limit, origins)  # type: ignore[attr-defined]
-        root = self._entity(entity_id)
-        return ImpactReport(root, reached, self.direct_responsibilities([root, *(r.entity for r in reached)]))
+        origins), with the departments to inform: those assigned to it and to all it reaches
+        (by relations of any origin, as `direct_responsibilities`), fetched with the walk."""
+        walk, reached = self._reach(
+            entity_id, max_depth, IMPACT_LEVEL, limit, origins, around=((), _RESPONSIBLE_FOR)
+        )
+        answers = [
+            _answer(step.other, entity, step.relation)
+            for entity in [walk.root, *(r.entity for r in reached)]
+            for step in walk.around[entity.id]
+        ]
+        return ImpactReport(walk.root, reached, answers)

@@ -4,6 +4,12 @@
   parameters are measured as sent and batches cut to fit (`PLANGRAPH_NEO4J_MAX_MESSAGE_BYTES`).
 - It writes parameters into the statement as text without escaping them: the store probes for
   this with a harmless string and escapes every string it sends to such a server.
+- It leaves the handshake of a new connection unanswered, once for each connection a client
+  has closed (said goodbye on) before: the driver gives such a connection up after the
+  connection timeout, and the store tries again (`BoltStore._send`).
+- A pattern comprehension whose start node is bound by a list comprehension,
+  `[x IN list | [(x)-[r]-(m) | m]]`, matches from every node, not from x: a walk is written
+  out level by level with UNWIND and OPTIONAL MATCH instead (`graph.cypher.walk_statement`).
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ __all__ = ["GraphStore"]
 class GraphStore(ResponsibilityQueries, PlanAnalyses, ABC):
     #: Whether a call waits on a server (the API then makes it from a worker thread).
     blocking: bool = False
+    #: How many calls may wait on the server at once: the API's worker threads for the store.
+    max_concurrent_calls: int = 1
 
     @abstractmethod
     def load(self, document: GraphDocument) -> None:

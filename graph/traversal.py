@@ -2,19 +2,20 @@
 
 A store provides `get_many` and `_fetch_steps` (the relations of a batch of entities, in the
 directions and of the types asked for); dependencies, impact and shortest path are computed
-here, level by level, and what a traversal reads is bounded by the answer, not the graph. A walk
-whose shape is known in advance (the same types at each level, up to a depth) can be fetched
-whole: a database store overrides `_walk_source` to fetch it in one statement instead of one per
-level, and the walk is then put together here in the same way. Steps are put in one canonical
-order, so every store gives the same answer to the same question.
+here, level by level, and what a traversal reads is bounded by the answer, not the graph. Each
+of them is one walk whose shape is known in advance (`WalkPlan`: the types at each level, up to
+a depth, the origins followed, where to stop): a database store overrides `_walk_source` to
+fetch the whole walk — its root, the entity it looks for, and the relations around what it
+reaches — in one statement instead of one per level, and the walk is then put together here in
+the same way. Steps are put in one canonical order, so every store gives the same answer to the
+same question.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 
 from graph.deadline import check_deadline
 from graph.errors import EntityNotFound
@@ -22,13 +23,22 @@ from graph.model import Direction, Entity, EntityKind, Origin, RelationType, doc
 from graph.results import Page, Reach, Step
 from graph.semantics import IMPACT_FLOW
 
-__all__ = ["MAX_PATH_LENGTH", "Origins", "StepSource", "Traversals", "Types", "Walk", "WalkLevel"]
+__all__ = [
+    "IMPACT_LEVEL",
+    "MAX_PATH_LENGTH",
+    "Origins",
+    "StepSource",
+    "Traversals",
+    "Types",
+    "Walk",
+    "WalkLevel",
+    "WalkPlan",
+    "WalkSource",
+]
 
 #: How many relations `path` follows at the most before it answers that there is no path.
 MAX_PATH_LENGTH = 12
 
-_ALONG = [t for t, direction in IMPACT_FLOW.items() if direction is Direction.DOWNSTREAM]
-_AGAINST = [t for t, direction in IMPACT_FLOW.items() if direction is Direction.UPSTREAM]
 _TYPE_RANK = {t: i for i, t in enumerate(RelationType)}
 
 Types = Collection[RelationType] | None
@@ -39,6 +49,38 @@ WalkLevel = tuple[Types, Types]
 #: Where a walk's steps come from: for a level and its frontier, each node's steps (a node
 #: with none may be left out).
 StepSource = Callable[[int, list[str]], Mapping[str, list[Step]]]
+#: The relations of every type, each followed in its impact direction (`IMPACT_FLOW`).
+IMPACT_LEVEL: WalkLevel = (
+    [t for t, direction in IMPACT_FLOW.items() if direction is Direction.DOWNSTREAM],
+    [t for t, direction in IMPACT_FLOW.items() if direction is Direction.UPSTREAM],
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WalkPlan:
+    """What a walk is asked, whole, so that a store can fetch it at once (`Traversals.walk`)."""
+
+    root: str
+    levels: list[WalkLevel]
+    new_only: bool
+    limit: int | None = None
+    origins: Origins = None
+    #: An entity the walk looks for: it is fetched with the root, and the walk stops after
+    #: the level that reaches it.
+    goal: str | None = None
+    #: The steps of these types (of any origin) around every entity the walk reaches.
+    around: WalkLevel | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WalkSource:
+    """What a walk reads, however a store fetches it: the root and the goal (where they
+    exist), each level's steps for its frontier (a node with none may be left out), and the
+    steps around the entities reached."""
+
+    entities: Mapping[str, Entity]
+    level: StepSource
+    around: Callable[[list[str]], Mapping[str, list[Step]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +88,8 @@ class Walk:
     root: Entity
     #: Per level, each node of that level's frontier with its steps, in canonical order.
     levels: list[dict[str, list[Step]]]
+    #: For every entity reached (the root too), its steps of the plan's `around` types.
+    around: dict[str, list[Step]] = field(default_factory=dict)
 
     def steps(self) -> dict[str, list[Step]]:
         """Every node the walk expanded, with its steps (a node expanded at two levels
@@ -95,21 +139,25 @@ class Traversals(ABC):
         new_only: bool,
         limit: int | None = None,
         origins: Origins = None,
+        goal: str | None = None,
+        around: WalkLevel | None = None,
     ) -> Walk:
-        """From one entity, level by level, the steps of each level's types out of its
-        frontier (the nodes the level before reached). With `new_only`, a step to a node
-        reached at an earlier level is left out and the walk stops once it has reached more
-        than `limit` nodes — a breadth-first search; without, the walk follows every step."""
+        """From one entity, level by level, the steps of each level's types (and origins) out
+        of its frontier (the nodes the level before reached). With `new_only`, a step to a node
+        reached at an earlier level is left out — a breadth-first search; without, the walk
+        follows every step. It stops once it has reached more than `limit` nodes, or after the
+        level that reaches `goal`. `EntityNotFound` if there is no root, or no goal."""
         check_deadline()
-        # A walk over some origins only is fetched level by level: a walk fetched whole would
-        # count as reached the nodes that only a left-out relation leads to.
-        fetch_source = self._walk_source if origins is None else partial(Traversals._walk_source, self)
-        root, source = fetch_source(root_id, levels, new_only, limit)
+        plan = WalkPlan(root_id, levels, new_only, limit, origins, goal, around)
+        source = self._walk_source(plan)
+        root = _found(source.entities, root_id)
+        if goal is not None:
+            _found(source.entities, goal)
         frontier, seen, found = [root_id], {root_id}, []
         for depth in range(len(levels)):
-            if not frontier or (limit is not None and len(seen) > limit):
+            if not frontier or (limit is not None and len(seen) > limit) or goal in seen:
                 break
-            fetched = source(depth, frontier)
+            fetched = source.level(depth, frontier)
             level = {
                 node: sorted(
                     (
@@ -123,21 +171,28 @@ class Traversals(ABC):
             }
             found.append(level)
             frontier = list(dict.fromkeys(s.other.id for steps in level.values() for s in steps))
-            if new_only:
-                seen.update(frontier)
-        return Walk(root, found)
+            seen.update(frontier)
+        nearby: dict[str, list[Step]] = {}
+        if around is not None:
+            reached = sorted(seen)
+            fetched = source.around(reached)
+            nearby = {node: sorted(fetched.get(node, []), key=_step_order) for node in reached}
+        return Walk(root, found, nearby)
 
-    def _walk_source(
-        self, root_id: str, levels: list[WalkLevel], new_only: bool, limit: int | None
-    ) -> tuple[Entity, StepSource]:
-        """The walk's root (`EntityNotFound` if there is none) and its steps: here fetched
-        level by level, as the walk asks for them."""
-        root = self._entity(root_id)
+    def _walk_source(self, plan: WalkPlan) -> WalkSource:
+        """The walk's root and goal, and its steps: here fetched level by level, as the walk
+        asks for them."""
+        ids = list(dict.fromkeys(i for i in (plan.root, plan.goal) if i is not None))
+        entities = {e.id: e for e in self.get_many(ids) if e is not None}
 
-        def fetch(depth: int, frontier: list[str]) -> Mapping[str, list[Step]]:
-            return dict(zip(frontier, self._fetch_steps(frontier, *levels[depth]), strict=True))
+        def level(depth: int, frontier: list[str]) -> Mapping[str, list[Step]]:
+            return dict(zip(frontier, self._fetch_steps(frontier, *plan.levels[depth]), strict=True))
 
-        return root, fetch
+        def around(nodes: list[str]) -> Mapping[str, list[Step]]:
+            assert plan.around is not None
+            return dict(zip(nodes, self._fetch_steps(nodes, *plan.around), strict=True))
+
+        return WalkSource(entities, level, around)
 
     def _entity(self, entity_id: str) -> Entity:
         entity = self.get_many([entity_id])[0]
@@ -185,39 +240,47 @@ class Traversals(ABC):
         limit: int | None = None,
         origins: Origins = None,
     ) -> list[Reach]:
-        return self._reach(entity_id, max_depth, _directed(rel_types or None, direction), limit, origins)
+        level = _directed(rel_types or None, direction)
+        return self._reach(entity_id, max_depth, level, limit, origins)[1]
 
     def impact(
         self, entity_id: str, max_depth: int, limit: int | None = None, origins: Origins = None
     ) -> list[Reach]:
         """Everything reachable following each relation in its impact direction (`IMPACT_FLOW`)."""
-        return self._reach(entity_id, max_depth, (_ALONG, _AGAINST), limit, origins)
+        return self._reach(entity_id, max_depth, IMPACT_LEVEL, limit, origins)[1]
 
     def _reach(
-        self, entity_id: str, max_depth: int, level: WalkLevel, limit: int | None, origins: Origins = None
-    ) -> list[Reach]:
-        """Breadth-first over a walk fetched whole."""
-        steps = self.walk(entity_id, [level] * max_depth, new_only=True, limit=limit, origins=origins).steps()
-        return self._breadth_first(entity_id, max_depth, lambda ids: [steps.get(i, []) for i in ids], limit)
+        self,
+        entity_id: str,
+        max_depth: int,
+        level: WalkLevel,
+        limit: int | None,
+        origins: Origins = None,
+        around: WalkLevel | None = None,
+    ) -> tuple[Walk, list[Reach]]:
+        """Breadth-first over a walk fetched whole; the walk too, for what it fetched around."""
+        walk = self.walk(
+            entity_id, [level] * max_depth, new_only=True, limit=limit, origins=origins, around=around
+        )
+        steps = walk.steps()
+        return walk, self._breadth_first(
+            entity_id, max_depth, lambda ids: [steps.get(i, []) for i in ids], limit
+        )
 
     def path(
         self, from_id: str, to_id: str, rel_types: list[RelationType] | None, origins: Origins = None
     ) -> list[Entity] | None:
-        """A shortest chain of entities from one to the other, relations taken either way."""
-        start = self._entity(from_id)
-        self._entity(to_id)
-        if from_id == to_id:
-            return [start]
+        """A shortest chain of entities from one to the other, relations taken either way: the
+        first a breadth-first walk finds, which stops at the level that reaches the other."""
         types = rel_types or None
-        for reach in self._breadth_first(
-            from_id,
-            MAX_PATH_LENGTH,
-            lambda ids: [
-                [s for s in steps if _kept(s, origins)] for steps in self.steps_of(ids, types, types)
-            ],
-        ):
+        levels: list[WalkLevel] = [(types, types)] * MAX_PATH_LENGTH
+        walk = self.walk(from_id, levels, new_only=True, origins=origins, goal=to_id)
+        if from_id == to_id:
+            return [walk.root]
+        steps = walk.steps()
+        for reach in self._breadth_first(from_id, len(levels), lambda ids: [steps.get(i, []) for i in ids]):
             if reach.entity.id == to_id:
-                return [start, *(step.other for step in reach.path)]
+                return [walk.root, *(step.other for step in reach.path)]
         return None
 
     def _all(self, kind: EntityKind | None, plan_id: str | None) -> list[Entity]:
@@ -229,6 +292,12 @@ def _directed(rel_types: Types, direction: Direction) -> WalkLevel:
     along = rel_types if direction in (Direction.DOWNSTREAM, Direction.BOTH) else ()
     against = rel_types if direction in (Direction.UPSTREAM, Direction.BOTH) else ()
     return along, against
+
+
+def _found(entities: Mapping[str, Entity], entity_id: str) -> Entity:
+    if entity_id not in entities:
+        raise EntityNotFound(entity_id)
+    return entities[entity_id]
 
 
 def _kept(step: Step, origins: Origins) -> bool:

@@ -4,8 +4,11 @@ request (parents, children, relations) into one store call per kind of lookup.""
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -39,8 +42,11 @@ class PlanGraphContext(BaseContext):
         key_problem: str | None = None,
         link_rules: Links | None = None,
         feed: ChangeFeed | None = None,
+        store_threads: Executor | None = None,
     ) -> None:
         super().__init__()
+        #: The threads that make the calls of a store that waits on a server (None: asyncio's).
+        self.store_threads = store_threads
         #: How the review queue ranks candidate links (the profile's `links`).
         self.link_rules = link_rules or load_profile().links
         self.store = store
@@ -78,9 +84,11 @@ class PlanGraphContext(BaseContext):
     async def call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a function that calls the store: in a worker thread when the store waits on a
         server (`GraphStore.blocking`), so other requests go on meanwhile; else right here.
-        The worker sees this request's context variables (its deadline and request id)."""
+        The worker sees this request's context variables (its deadline and request id), as
+        with `asyncio.to_thread`, but runs among the app's `store_threads`."""
         if self.store.blocking:
-            return await asyncio.to_thread(function, *args, **kwargs)
+            call = functools.partial(contextvars.copy_context().run, function, *args, **kwargs)
+            return await asyncio.get_running_loop().run_in_executor(self.store_threads, call)
         return function(*args, **kwargs)
 
     async def _load_entities(self, ids: list[str]) -> list[Entity | None]:

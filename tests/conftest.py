@@ -1,4 +1,9 @@
-"""Shared fixtures: the seed plan loaded once, and the API served over real HTTP."""
+"""Shared fixtures: the seed plan loaded once, and the API served over real HTTP.
+
+Tests that only read share one FalkorDB server with the seed plan loaded once (`bolt_store`).
+A test that changes the graph gets a server of its own (`own_server`, `changeable_bolt_store`):
+FalkorDB's Bolt endpoint takes no database name (every session works on one graph), so a
+separate graph means a separate server — one starts in a tenth of a second."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -50,10 +56,35 @@ def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBServe
     server.stop()
 
 
+def bolt_store_on(server: FalkorDBServer, **options: Any) -> BoltStore:
+    return BoltStore(
+        server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT, **options
+    )
+
+
 @pytest.fixture(scope="session")
 def bolt_store(falkordb: FalkorDBServer, seed: GraphDocument) -> Iterator[BoltStore]:
-    store = BoltStore(falkordb.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+    """The seed plan in FalkorDB, for the tests that only read it."""
+    store = bolt_store_on(falkordb)
     store.clear()
+    store.load(seed)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[FalkorDBServer]:
+    """A FalkorDB server of the test's own, for a test that changes the graph."""
+    server = FalkorDBServer(tmp_path / "falkordb")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def changeable_bolt_store(own_server: FalkorDBServer, seed: GraphDocument) -> Iterator[BoltStore]:
+    """The seed plan in a FalkorDB server of the test's own, for a test that changes it."""
+    store = bolt_store_on(own_server)
     store.load(seed)
     yield store
     store.close()

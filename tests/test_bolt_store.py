@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +22,11 @@ from graph.curation_keepers import LogInDatabase
 from graph.errors import BackendUnavailable, EntityNotFound
 from graph.memory import MemoryStore
 from graph.model import Direction, Entity, EntityKind, GraphDocument, Origin, Relation, RelationType, Role
-from graph.results import Reach, Responsibility
+from graph.results import ImpactReport, Reach, Responsibility
 from loaders import load_plans
+from schema.limits import QueryLimits
 from tests.bolt_server import CONNECTION_TIMEOUT, PASSWORD, USER, FalkorDBServer
-from tests.conftest import serving
+from tests.conftest import bolt_store_on, serving
 from tests.helpers import PLAN, SEED, free_port, plangraph, sid
 
 # -- the same answers ----------------------------------------------------------------------
@@ -78,9 +82,18 @@ def test_both_stores_answer_the_same(both: tuple[httpx.Client, httpx.Client], ki
     memory, bolt = both
     ids = _ids_of(memory, kind)
     assert ids == _ids_of(bolt, kind)
-    for entity_id in _sample(ids):
-        for name, query in PARITY_QUERIES.items():
-            assert _ask(memory, query, id=entity_id) == _ask(bolt, query, id=entity_id), (name, entity_id)
+    questions = [(name, entity_id) for entity_id in _sample(ids) for name in PARITY_QUERIES]
+
+    def answer(client: httpx.Client, question: tuple[str, str]) -> dict[str, Any]:
+        name, entity_id = question
+        return _ask(client, PARITY_QUERIES[name], id=entity_id)
+
+    # Asked several at once, as an office's clients would: a Bolt answer mostly waits on the server.
+    with ThreadPoolExecutor(8) as pool:
+        from_memory = pool.map(partial(answer, memory), questions)
+        from_bolt = pool.map(partial(answer, bolt), questions)
+        for question, expected, answered in zip(questions, from_memory, from_bolt, strict=True):
+            assert expected == answered, question
 
 
 def test_both_stores_list_and_count_the_same(both: tuple[httpx.Client, httpx.Client]) -> None:
@@ -126,27 +139,66 @@ def _responsibles(answers: list[Responsibility]) -> list[tuple[object, ...]]:
              a.predecessor and a.predecessor.id) for a in answers]  # fmt: skip
 
 
+def _impacts(report: ImpactReport) -> tuple[object, ...]:
+    return report.root.id, _reaches(report.reached), _responsibles(report.responsibilities)
+
+
+@pytest.fixture
+def statements(bolt_store: BoltStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements the shared Bolt store sends to the server from now on."""
+    bolt_store.ping()  # the server's one-off probe is not a cost of the question
+    sent: list[str] = []
+    send = bolt_store._send
+
+    def counted(cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        sent.append(cypher)
+        return send(cypher, params)
+
+    monkeypatch.setattr(bolt_store, "_send", counted)
+    return sent
+
+
 def test_a_traversal_is_one_statement_with_the_same_answer(
-    memory_store: MemoryStore, bolt_store: BoltStore
+    memory_store: MemoryStore, bolt_store: BoltStore, statements: list[str]
 ) -> None:
-    """Dependencies, impact and responsibility fetch their whole walk in one statement."""
+    """Impact (with who answers for what it reaches), dependencies and path fetch their whole
+    walk, its ends included, in one statement — with or without an origins filter, as deep as
+    the API allows; responsibility fetches its walk in one too."""
     task, department = sid("task/5.9"), "department/湖北省质量技术监督局"
+    deepest, most = QueryLimits().max_analysis_depth, QueryLimits().max_results + 1
+    reviewed, parts = [Origin.TEXT, Origin.CURATED], [RelationType.PART_OF, RelationType.SUPPORTS]
     questions = {
         "dependencies": (
             lambda s: _reaches(s.dependencies(task, Direction.DOWNSTREAM, [RelationType.PART_OF], 3))
         ),
         "dependencies both ways": (lambda s: _reaches(s.dependencies(task, Direction.BOTH, None, 2))),
+        "dependencies, deepest, reviewed": (
+            lambda s: _reaches(s.dependencies(department, Direction.BOTH, None, deepest, most, reviewed))
+        ),
+        "dependencies of some types, from the text": (
+            lambda s: _reaches(s.dependencies(PLAN, Direction.UPSTREAM, parts, deepest, most, [Origin.TEXT]))
+        ),
         "impact": (lambda s: _reaches(s.impact(task, 6))),
         "impact of a department, cut": (lambda s: _reaches(s.impact(department, 3, limit=7))),
+        "impact report": (lambda s: _impacts(s.impact_report(task, 6, most))),
+        "impact report, deepest, reviewed": (
+            lambda s: _impacts(s.impact_report(department, deepest, most, reviewed))
+        ),
+        "path": (lambda s: s.path(task, department, None)),
+        "path, reviewed": (lambda s: s.path(task, PLAN, None, reviewed)),
+        "path over many types": (lambda s: s.path(PLAN, department, list(RelationType)[:-1], reviewed)),
+        "path to itself": (lambda s: s.path(task, task, None)),
+        "no path": (lambda s: s.path(task, department, [RelationType.PART_OF])),
         "responsible for": (lambda s: _responsibles(s.responsible_for(task, include_inherited=False))),
     }
-    bolt_store.ping()  # the server's one-off probe is not a cost of the question
     for name, ask in questions.items():
-        before = bolt_store.round_trips
+        statements.clear()
         answer = ask(bolt_store)
-        assert bolt_store.round_trips - before == 1, name
+        assert len(statements) == 1, name
         assert answer == ask(memory_store), name
     assert len(questions["impact of a department, cut"](bolt_store)) == 7
+    assert len(questions["path over many types"](bolt_store) or []) > 2  # not one relation away
+    assert questions["no path"](bolt_store) is None
     # The successors of reorganised departments come with the assignments.
     assert (
         "department/湖北省市场监督管理局",
@@ -155,23 +207,69 @@ def test_a_traversal_is_one_statement_with_the_same_answer(
         None,
         "department/湖北省质量技术监督局",
     ) in questions["responsible for"](bolt_store)
-    with pytest.raises(EntityNotFound):
-        bolt_store.impact("no/such/entity", 3)
+    for unknown in (
+        lambda s: s.impact_report("no/such/entity", 3),
+        lambda s: s.path("no/such/entity", task, None),
+        lambda s: s.path(task, "no/such/entity", None),
+    ):
+        statements.clear()
+        with pytest.raises(EntityNotFound):
+            unknown(bolt_store)
+        assert len(statements) == 1
+
+
+def test_the_api_answers_a_traversal_with_one_statement(
+    memory_store: MemoryStore, base_url_of_bolt: str, statements: list[str]
+) -> None:
+    entity = "id name ... on Task { label }"
+    queries = [
+        f"query($id: ID!) {{ impact(id: $id, maxDepth: 10, origins: [TEXT, CURATED]) {{ root {{ {entity} }} "
+        f"affected {{ depth entity {{ {entity} }} path {{ type direction role origin other {{ id }} }} }} "
+        "countsByKind { kind count } departments { id name } } }",
+        f"query($id: ID!) {{ dependencies(id: $id, direction: BOTH, maxDepth: 10) {{ depth entity {{ {entity} }} }} }}",
+        f'query($id: ID!) {{ path(fromId: $id, toId: "{PLAN}", origins: [TEXT]) {{ {entity} }} }}',
+    ]
+    with serving(memory_store) as memory_url, httpx.Client(base_url=memory_url, timeout=30) as memory:
+        with httpx.Client(base_url=base_url_of_bolt, timeout=30) as bolt:
+            for query in queries:
+                statements.clear()
+                answer = _ask(bolt, query, id=sid("task/5.9"))
+                assert len(statements) == 1, query
+                assert answer == _ask(memory, query, id=sid("task/5.9")), query
+
+
+def test_as_many_requests_as_connections_are_served_at_once(own_server: FalkorDBServer) -> None:
+    """Each request's statement waits until all of them have reached the store: they are
+    answered only if they all run at once (more than the few worker threads asyncio has)."""
+    clients = 40
+    store = bolt_store_on(own_server, max_connections=clients)
+    store.ping()
+    together = threading.Barrier(clients, timeout=30)
+    send = store._send
+
+    def send_together(cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        together.wait()
+        return send(cypher, params)
+
+    store._send = send_together  # type: ignore[method-assign]
+    query = {"query": '{ entity(id: "%s") { name } }' % sid("task/5.9")}
+    with serving(store) as url, httpx.Client(base_url=url, timeout=60) as client:
+        with ThreadPoolExecutor(clients) as pool:
+            answers = list(pool.map(lambda _: client.post("/graphql", json=query).json(), range(clients)))
+    assert answers == [{"data": {"entity": None}}] * clients
 
 
 def test_a_walk_too_long_for_one_message_goes_level_by_level(
-    memory_store: MemoryStore, bolt_store: BoltStore
+    memory_store: MemoryStore, bolt_store: BoltStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    small = BoltStore(bolt_store.uri, USER, PASSWORD, "plangraph", max_message_bytes=1500,
-                      connection_timeout=CONNECTION_TIMEOUT)  # fmt: skip
-    try:
-        task = sid("task/5.9")
-        before = small.round_trips
-        answer = _reaches(small.impact(task, 6))
-        assert small.round_trips - before > 2
-        assert answer == _reaches(memory_store.impact(task, 6))
-    finally:
-        small.close()
+    # The shared store made to allow less, rather than a store of its own: a driver that closes
+    # says goodbye to FalkorDB, which then stalls the next new connection (tests/bolt_server.py).
+    monkeypatch.setattr(bolt_store, "max_message_bytes", 1500)
+    task = sid("task/5.9")
+    before = bolt_store.round_trips
+    answer = _reaches(bolt_store.impact(task, 6))
+    assert bolt_store.round_trips - before > 2
+    assert answer == _reaches(memory_store.impact(task, 6))
 
 
 @pytest.fixture(scope="module")
@@ -183,18 +281,7 @@ def base_url_of_bolt(bolt_store: BoltStore) -> Iterator[str]:
 # -- loading ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def own_server(tmp_path: Path) -> Iterator[FalkorDBServer]:
-    """A server of the test's own: FalkorDB takes no database name, so tests that change the
-    graph must not share a server with the others."""
-    server = FalkorDBServer(tmp_path / "falkordb")
-    server.start()
-    yield server
-    server.stop()
-
-
-def _store(server: FalkorDBServer) -> BoltStore:
-    return BoltStore(server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT)
+# Each test here changes the graph: on a server of its own (`own_server`, tests/conftest.py).
 
 
 def _raw_counts(store: BoltStore) -> tuple[int, int, int]:
@@ -209,7 +296,7 @@ def _project_names(store: BoltStore) -> list[str]:
 
 
 def test_reloading_the_same_plan_changes_nothing(own_server: FalkorDBServer, seed: GraphDocument) -> None:
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     store.load(seed)
     first = _raw_counts(store)
     assert first == (len(seed.entities), len(seed.relations), 0)
@@ -220,7 +307,7 @@ def test_reloading_the_same_plan_changes_nothing(own_server: FalkorDBServer, see
 def test_a_newer_version_replaces_the_old_one(
     own_server: FalkorDBServer, seed: GraphDocument, tmp_path: Path
 ) -> None:
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     store.load(seed)
     text = SEED.read_text(encoding="utf-8")
     start = text.index("　　（十）标准化基础能力提升工程。")
@@ -255,7 +342,7 @@ class FailingStore(BoltStore):
 def test_a_load_that_fails_midway_leaves_the_previous_version(
     own_server: FalkorDBServer, tmp_path: Path
 ) -> None:
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     text = SEED.read_text(encoding="utf-8")
     old = tmp_path / "old" / SEED.name
     old.parent.mkdir()
@@ -294,7 +381,7 @@ def test_a_load_that_fails_midway_leaves_the_previous_version(
 def test_queries_fail_clearly_while_the_server_is_away_and_work_when_it_is_back(
     own_server: FalkorDBServer, seed: GraphDocument
 ) -> None:
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     store.load(seed)
     query = {"query": '{ entity(id: "%s") { name } }' % sid("task/5.9")}
     with serving(store) as url, httpx.Client(base_url=url, timeout=30) as client:
@@ -323,7 +410,7 @@ def test_cli_loads_into_the_database(own_server: FalkorDBServer) -> None:
     done = _plangraph("load", "--backend", "neo4j", "--neo4j-uri", own_server.uri, "--neo4j-user", USER)
     assert done.returncode == 0, done.stderr
     assert f"written to the graph database at {own_server.uri}" in done.stdout
-    assert len(_project_names(_store(own_server))) == 10
+    assert len(_project_names(bolt_store_on(own_server))) == 10
 
 
 def test_cli_says_when_the_server_cannot_be_reached() -> None:
@@ -346,7 +433,7 @@ def test_cli_says_when_the_server_refuses_the_credentials(own_server: FalkorDBSe
 def test_quotes_and_backslashes_are_data_not_cypher(own_server: FalkorDBServer) -> None:
     """FalkorDB inlines parameters as text; the store escapes them, so nothing a plan or a
     user writes is ever executed."""
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     document = GraphDocument()
     tricky = ["it's", "a\\b", "x' RETURN 1 //", "标准' }) MATCH (n) DETACH DELETE n //", "\\'"]
     document.add_entity(Entity("p", EntityKind.PLAN, "规划", plan="p", text="\n".join(tricky)))
@@ -368,7 +455,7 @@ def test_the_cypher_export_builds_the_same_graph(
     script = tmp_path / "graph.cypher"
     done = plangraph("export", "--format", "cypher", "-o", str(script))
     assert done.returncode == 0, done.stderr
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
     for statement in script.read_text(encoding="utf-8").splitlines():
         try:
             store._run(statement)
@@ -385,8 +472,8 @@ def test_the_curation_log_is_kept_in_the_database_and_a_reloaded_plan_keeps_it(
     own_server: FalkorDBServer, seed: GraphDocument, tmp_path: Path
 ) -> None:
     neo4j = ["--backend", "neo4j", "--neo4j-uri", own_server.uri, "--neo4j-user", USER]
-    assert _plangraph("load", *neo4j).returncode == 0
-    store = _store(own_server)
+    store = bolt_store_on(own_server)
+    store.load(seed)  # as `plangraph load` does (test_cli_loads_into_the_database), without its start-up
     log = CurationLog.kept_by(LogInDatabase(store))
     assert log.changes == []
     needs = Relation(RelationType.DEPENDS_ON, sid("task/4.7"), sid("task/5.8"), origin=Origin.CURATED)
@@ -398,7 +485,7 @@ def test_the_curation_log_is_kept_in_the_database_and_a_reloaded_plan_keeps_it(
     log.revert("王规划", mistaken.id)
 
     # Another process reads the same log from the database.
-    kept = CurationLog.kept_by(LogInDatabase(_store(own_server)))
+    kept = CurationLog.kept_by(LogInDatabase(bolt_store_on(own_server)))
     assert kept.rows() == log.rows()
     assert [c.action for c in kept.changes] == [
         "ADD_RELATION", "REJECT_LINK", "SET_STATUS", "SET_STATUS", "REVERT",

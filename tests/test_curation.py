@@ -221,16 +221,15 @@ def test_relations_and_responsibilities_are_curated_reverted_and_replayed(
     }
 
 
-def test_the_bolt_store_changes_relations_too(bolt_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_bolt_store_changes_relations_too(changeable_bolt_store) -> None:  # type: ignore[no-untyped-def]
+    store = changeable_bolt_store
     log = CurationLog.open(None)
     relation = Relation(RelationType.DEPENDS_ON, TASK, PROJECT, origin=Origin.CURATED)
-    change = log.add_relation(bolt_store, "王规划", relation, None)
-    try:
-        found = bolt_store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
-        assert [r.entity.id for r in found] == [PROJECT]
-    finally:
-        log.revert("王规划", change.id, store=bolt_store)
-    assert bolt_store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1) == []
+    change = log.add_relation(store, "王规划", relation, None)
+    found = store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
+    assert [r.entity.id for r in found] == [PROJECT]
+    log.revert("王规划", change.id, store=store)
+    assert store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1) == []
 
 
 SUGGEST = """query($plan: ID, $status: ReviewStatus, $first: Int, $after: String) {
