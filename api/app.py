@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from collections.abc import Sequence
@@ -99,13 +100,15 @@ class _Router(GraphQLRouter):
         require_key: bool,
         curation: CurationLog,
         results: ResultCache | None,
+        store_threads: ThreadPoolExecutor | None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._store = store
         self._curation = curation
-        #: Answers kept for repeated queries; None where the store may change behind this process.
-        self._results = results if not store.blocking else None
+        #: Answers kept for repeated queries, under the store's version.
+        self._results = results
+        self._store_threads = store_threads
         self._assets_dir = assets_dir
         self._keyring = keyring
         #: Set when every request, reads included, needs a valid key.
@@ -157,10 +160,20 @@ class _Router(GraphQLRouter):
         body = await request.body()
         if not is_query(body):
             return None
-        self._curation.refresh()  # another worker's change makes a new generation
+        if self._store.blocking:
+            # The database counts every write of plangraph's, the curation log's too: one short statement.
+            try:
+                loop = asyncio.get_running_loop()
+                state: tuple[object, ...] = (
+                    await loop.run_in_executor(self._store_threads, self._store.version),
+                )
+            except PlanGraphError:
+                return None  # the request itself will say what is wrong
+        else:
+            self._curation.refresh()  # another worker's change makes a new generation
+            state = (self._store.version(), self._curation.generation)
         principal, problem = getattr(request.state, "who", None) or who_asks(request, self._keyring)
-        key = (body, request.headers.get("accept", ""), principal, problem)
-        key += (self._store.generation, self._curation.generation)  # type: ignore[attr-defined]
+        key = (body, request.headers.get("accept", ""), principal, problem, *state)
         answer = self._results.get(key)
         if answer is None:
             return key
@@ -266,6 +279,7 @@ def create_app(
 
     router = _Router(
         schema,
+        store_threads=store_threads,
         context_getter=context,
         store=store,
         assets_dir=assets_dir,

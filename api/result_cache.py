@@ -1,13 +1,14 @@
 """Answers to repeated questions, kept while nothing they were read from has changed.
 
 A planning office asks the same few questions again and again (a dashboard's impact of a task, a
-department's responsibilities). On the memory store the graph changes only through this
-process (a load, a curated change, another worker's change caught up from the log), each
-counted by a `generation` of the store and of the log; an answer is kept under the request's
-exact body, its Accept header, whose key asked and those two generations, so any change leaves
-every kept answer behind. Only queries are kept — never a mutation — and only answers without
-errors. A store backed by a database is changed by other processes this one cannot see, so its
-answers are not kept."""
+department's responsibilities). An answer is kept under the request's exact body, its Accept
+header, whose key asked, and the version of what it was read from: on the memory store the
+generations of the graph and of the curation log (changed only through this process, another
+worker's changes caught up from the log first); on a database store the count of plangraph's
+writes the database keeps (`GraphStore.version`, one short statement), whichever process wrote.
+Any change leaves every kept answer behind. Only queries are kept — never a mutation — and only
+answers without errors.
+"""
 
 from __future__ import annotations
 

@@ -41,6 +41,7 @@ from graph.cypher import (
     KIND_LABELS,
     ORDER,
     STAGED,
+    STATE,
     SWAP,
     entity_from,
     entity_rows,
@@ -201,10 +202,25 @@ class BoltStore(GraphStore):
             f"UNWIND $rows AS row MERGE (c:{CURATION_CHANGE} {{id: row.id}}) SET c.seq = row.seq, c.row = row.row",
             rows=[{"seq": seq, "id": change_id, "row": text} for seq, change_id, text in rows],
         )
+        self._changed()
 
     def clear(self) -> None:
         """Remove everything: for tests and for a fresh start."""
-        self._run("MATCH (n) DETACH DELETE n")
+        # The count of writes stays, and goes on: an answer kept before must not match after.
+        self._run(f"MATCH (n) WHERE NOT n:{STATE} DETACH DELETE n")
+        self._changed()
+
+    # -- the database's version ------------------------------------------------------------
+
+    def version(self) -> object:
+        """The generation every write of plangraph's counts in the database (a `PlanGraphState`
+        node), whichever process wrote: one short statement. A write made by other means than
+        plangraph's is not counted."""
+        found = self._run(f"MATCH (s:{STATE}) RETURN s.generation AS g")
+        return found[0]["g"] if found else 0
+
+    def _changed(self) -> None:
+        self._run(f"MERGE (s:{STATE} {{id: 1}}) SET s.generation = coalesce(s.generation, 0) + 1")
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -232,6 +248,7 @@ class BoltStore(GraphStore):
         self._write_relations(among_shared, staged=set(), token="")
         for plan_id in plan_ids:
             self._load_plan(plan_id, document, by_plan)
+        self._changed()
 
     def _load_plan(self, plan_id: str, document: GraphDocument, by_plan: dict[str, str | None]) -> None:
         token = uuid.uuid4().hex
@@ -290,6 +307,7 @@ class BoltStore(GraphStore):
                 key=row["key"],
             )
         self._write_relations(add, set(), token="")
+        self._changed()
 
     def _keep_held_relations(self, plan_id: str, token: str) -> None:
         """Relations that other plans hold to the plan being replaced (a later plan DERIVES_FROM

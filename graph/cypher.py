@@ -24,6 +24,7 @@ __all__ = [
     "KIND_LABELS",
     "ORDER",
     "STAGED",
+    "STATE",
     "SWAP",
     "entity_from",
     "entity_rows",
@@ -38,6 +39,8 @@ ENTITY = "Entity"
 STAGED = "Staged"
 #: One node per change of the curation log (graph/curation_keepers.py); no entity, no edge.
 CURATION_CHANGE = "CurationChange"
+#: One node counting plangraph's writes to the database (`BoltStore.version`); no entity, no edge.
+STATE = "PlanGraphState"
 KIND_LABELS = {kind: kind.value.capitalize() for kind in EntityKind}
 ORDER = "coalesce(n.plan, ''), coalesce(n.start, -1), n.id"
 INDEXES = [

@@ -74,6 +74,10 @@ class MemoryStore(GraphStore):
                 graph.add_edge(relation.source, relation.target, key=_edge_key(relation), relation=relation)
         self._install(graph)
 
+    def version(self) -> object:
+        """The graph installed: only this process changes it."""
+        return self.generation
+
     def change_relations(self, add: list[Relation], remove: list[Relation]) -> None:
         """Built aside and swapped in, as a load is."""
         graph = self._graph.copy()

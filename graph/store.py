@@ -31,6 +31,12 @@ class GraphStore(ResponsibilityQueries, PlanAnalyses, ABC):
         """Add the document's plans, replacing earlier versions of the same plans atomically."""
 
     @abstractmethod
+    def version(self) -> object:
+        """Something that changes whenever what the store answers may change (a load, a
+        relation change, a curated change kept in it), by this process or another: what an
+        answer kept for a repeated question (`api/result_cache.py`) is keyed by."""
+
+    @abstractmethod
     def ping(self) -> bool:
         """Whether the store can answer now (a database may be away)."""
 

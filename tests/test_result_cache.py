@@ -12,9 +12,9 @@ from api.app import create_app
 from api.keys import KeyRing
 from graph.curation import CurationLog
 from graph.memory import MemoryStore
-from graph.model import GraphDocument
+from graph.model import GraphDocument, Origin, Relation, RelationType
 from schema.auth import KeyRole
-from tests.conftest import serving
+from tests.conftest import bolt_store_on, serving
 from tests.helpers import sid
 from tests.test_curation import ask
 
@@ -65,3 +65,24 @@ def test_a_kept_answer_gives_way_to_every_change(seed: GraphDocument, tmp_path: 
             "AT_RISK",
             "AT_RISK",
         ]
+
+
+def test_a_kept_answer_on_the_database_gives_way_to_another_process_s_write(
+    own_server, seed: GraphDocument
+) -> None:  # type: ignore[no-untyped-def]
+    """On the Bolt store the database counts plangraph's writes: a relation changed by another
+    process (another store on the same database, as `plangraph load` or another worker is)
+    shows in the next answer to a question whose answer was kept."""
+    served, other = bolt_store_on(own_server), bolt_store_on(own_server)
+    served.load(seed)
+    try:
+        with serving(served, create_app(served)) as url:
+            for _ in range(2):
+                assert {"entity": {"id": PROJECT}} not in ask(url, DEPENDS, id=TASK)["data"]["dependencies"]
+            other.change_relations(
+                [Relation(RelationType.DEPENDS_ON, TASK, PROJECT, origin=Origin.CURATED)], []
+            )
+            assert {"entity": {"id": PROJECT}} in ask(url, DEPENDS, id=TASK)["data"]["dependencies"]
+    finally:
+        served.close()
+        other.close()
