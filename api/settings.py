@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     neo4j_max_message_bytes: int = 4000
     #: Seconds to wait for a connection (and its handshake) before trying again.
     neo4j_connection_timeout: float = 5.0
+    #: Connections to the database, and so statements in flight at once (the API's threads for it).
+    neo4j_max_connections: int = Field(default=100, ge=1)
 
     max_body_bytes: int = 1_000_000
 

@@ -48,6 +48,7 @@ def bolt_store(settings: Settings) -> BoltStore:
         settings.neo4j_database,
         max_message_bytes=settings.neo4j_max_message_bytes,
         connection_timeout=settings.neo4j_connection_timeout,
+        max_connections=settings.neo4j_max_connections,
     )
 
 
