@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from api.settings import Settings
-from graph.bolt import BoltStore
 from graph.curation import CurationLog
-from graph.curation_keepers import LogInDatabase
+from graph.curation_keepers import CurationRows, LogInDatabase
 from graph.errors import PlanGraphError
 from graph.memory import MemoryStore
 from graph.store import GraphStore
 from loaders import LoadResult, load_plans
 from loaders.plan_cache import PlanCache
 from loaders.profile import DEFAULT_PROFILE, Profile, load_profile
+
+if TYPE_CHECKING:
+    from graph.bolt import BoltStore
 
 __all__ = ["bolt_store", "curation_log", "load_options", "open_store", "profile_of"]
 
@@ -41,6 +43,9 @@ def load_options(settings: Settings) -> dict[str, Any]:
 
 
 def bolt_store(settings: Settings) -> BoltStore:
+    # Imported here: the neo4j driver is for the neo4j backend only.
+    from graph.bolt import BoltStore
+
     return BoltStore(
         settings.neo4j_uri,
         settings.neo4j_user,
@@ -55,7 +60,7 @@ def bolt_store(settings: Settings) -> BoltStore:
 def curation_log(settings: Settings, store: GraphStore) -> CurationLog:
     """The curation log that goes with the store: in the database a Bolt store writes to, else
     in the curation file (PLANGRAPH_CURATION_FILE)."""
-    if isinstance(store, BoltStore):
+    if isinstance(store, CurationRows):
         return CurationLog.kept_by(LogInDatabase(store))
     return CurationLog.open(settings.curation_file)
 

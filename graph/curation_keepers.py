@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import yaml
 
@@ -108,6 +108,7 @@ class LogFile:
         write_whole(self.path, dump_rows(rows))
 
 
+@runtime_checkable
 class CurationRows(Protocol):
     """What a database store offers the log: its rows, and writing some of them at once."""
 

@@ -3,7 +3,8 @@ characters that make no number (十八八八): here that is None, never an excep
 
 from __future__ import annotations
 
-import cn2an
+import functools
+from types import ModuleType
 
 __all__ = ["chinese_number"]
 
@@ -17,6 +18,15 @@ def chinese_number(text: str) -> float | None:
     if text[:1] in "十百千万亿":
         text = "一" + text  # 百亿 is 一百亿 (十八 reads either way)
     try:
-        return float(cn2an.cn2an(text, "smart"))
+        return float(_cn2an().cn2an(text, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
+
+
+@functools.cache
+def _cn2an() -> ModuleType:
+    """cn2an, imported when a numeral is first read: a command that reads no plan (the plans
+    from the plan cache) does not pay for it."""
+    import cn2an
+
+    return cn2an
