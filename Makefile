@@ -53,6 +53,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench_curation.py
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_serving.py
+	$(BIN)/python scripts/bench_restart.py
 
 # 10,000 seeded mutations of real plans: no uncaught exception, none over its time budget.
 fuzz: $(VENV)/.installed-test

@@ -106,7 +106,7 @@ def serve(
     Files that cannot be read are refused and listed (and in /health); the rest are served."""
     import uvicorn
 
-    from api.server import app_for, worker_count, worker_environment
+    from api.server import app_for, handed_over, worker_count, worker_environment
 
     settings = settings_for(
         paths, backend, host=host, port=port, workers=workers, neo4j_uri=neo4j_uri, neo4j_user=neo4j_user,
@@ -136,14 +136,16 @@ def serve(
         out.print(f"{count} workers; the curation log they share: {shared}", highlight=False)
         del store, curation
         os.environ.update(worker_environment(settings))
-        uvicorn.run(
-            "api.server:worker_app",
-            factory=True,
-            workers=count,
-            host=settings.host,
-            port=settings.port,
-            log_level="info",
-        )
+        with handed_over(loaded) as plans:
+            os.environ.update(plans)
+            uvicorn.run(
+                "api.server:worker_app",
+                factory=True,
+                workers=count,
+                host=settings.host,
+                port=settings.port,
+                log_level="info",
+            )
     if loaded.refused:
         raise typer.Exit(code=SOME_REFUSED)
 

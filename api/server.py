@@ -3,15 +3,21 @@ several workers.
 
 With N workers, uvicorn starts N processes that share the listening socket; each builds its app
 from the environment the parent set (`worker_environment`), through `worker_app`. With the Bolt
-store they share the database. With the memory store each worker reads the same plans into a
-graph of its own (from the cache of parsed plans when they are unchanged) and keeps it in step
-through the one curation log (`graph.curation`): a change made through any worker is seen by a
-read through any other that follows it."""
+store they share the database. With the memory store each worker builds a graph of its own from
+the plans the parent read, handed over as one file (`handed_over`: reading it is a fraction of
+reading the plans again, even from the plan cache), and keeps it in step through the one curation
+log (`graph.curation`): a change made through any worker is seen by a read through any other
+that follows it."""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 
@@ -25,7 +31,10 @@ from graph.store import GraphStore
 from loaders import LoadResult
 from schema import QueryLimits
 
-__all__ = ["app_for", "worker_app", "worker_count", "worker_environment"]
+__all__ = ["app_for", "handed_over", "worker_app", "worker_count", "worker_environment"]
+
+#: The variable that names the file of plans the parent read, for the workers (not a setting).
+HANDED_OVER = "PLANGRAPH_WORKER_PLANS"
 
 
 def worker_count(settings: Settings) -> int:
@@ -67,9 +76,22 @@ def worker_environment(settings: Settings) -> dict[str, str]:
     return found
 
 
+@contextmanager
+def handed_over(loaded: LoadResult) -> Iterator[dict[str, str]]:
+    """The plans the parent read, in a file of a private folder for its workers while they run
+    (the variable that names it, to add to their environment); removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="plangraph-workers-") as folder:
+        path = Path(folder) / "plans.pickle"
+        path.write_bytes(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+        yield {HANDED_OVER: str(path)}
+
+
 def worker_app() -> FastAPI:
-    """A worker's app (uvicorn's factory): the store as the settings in the environment open it.
-    The parent has already written any plans to a database store, so a worker only serves it."""
+    """A worker's app (uvicorn's factory): the store as the settings in the environment open it,
+    from the plans the parent handed over. The parent has already written any plans to a
+    database store, so a worker only serves it."""
     settings = Settings()
-    store, loaded, curation = open_store(settings)
+    given = os.environ.get(HANDED_OVER)
+    loaded = pickle.loads(Path(given).read_bytes()) if given and settings.backend == "memory" else None
+    store, loaded, curation = open_store(settings, loaded=loaded)
     return app_for(settings, store, loaded, curation)

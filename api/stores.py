@@ -70,17 +70,19 @@ def open_store(
     plans: list[Path] | None = None,
     on_file: Callable[[Path], None] | None = None,
     strict: bool = False,
+    loaded: LoadResult | None = None,
 ) -> tuple[GraphStore, LoadResult, CurationLog]:
     """The configured store, with plans loaded into it, and its curation log. What planners
     changed is applied to each plan before it is written, so a plan loaded again keeps it.
 
     The memory store always loads: the given plans, else the configured ones, else the
     shipped ones. The Bolt store serves what the database holds and loads only plans asked
-    for explicitly (`plangraph load --backend neo4j` writes them)."""
+    for explicitly (`plangraph load --backend neo4j` writes them). `loaded`: plans already read
+    (by the process that started this one), for the memory store to take as they are."""
     if settings.backend == "memory":
         store: GraphStore = MemoryStore()
         log = curation_log(settings, store)
-        loaded = load_plans(
+        loaded = loaded or load_plans(
             plans or settings.plans or None,
             profile_of(settings),
             overlays=settings.overlays or None,

@@ -27,6 +27,10 @@ class PlanLoadError(PlanGraphError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Made again from its own arguments (a refusal is handed to a server's workers)."""
+        return type(self), (self.path, self.reason, self.line)
+
 
 class EntityNotFound(PlanGraphError):
     def __init__(self, entity_id: str) -> None:

@@ -217,21 +217,23 @@ def main() -> None:
                         served.stop()
                     rows.append((store, workers, cells))
                     print(_row(store, workers, cells), flush=True)
-            if "memory" in args.stores:
+            for name in args.stores:
                 # The same questions with no answer kept: what answering them costs.
-                served = Served("--workers", "1", env={**env, "PLANGRAPH_RESULT_CACHE_SIZE": "0"})
+                store, options = stores[name]
+                store = f"{store}, no answers kept"
+                served = Served(*options, "--workers", "1", env={**env, "PLANGRAPH_RESULT_CACHE_SIZE": "0"})
                 try:
-                    cells = {name: run_wrk(served.url + "/graphql", bodies, args.seconds, scratch)
-                             for name, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))}  # fmt: skip
+                    cells = {label: run_wrk(served.url + "/graphql", bodies, args.seconds, scratch)
+                             for label, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))}  # fmt: skip
                 finally:
                     served.stop()
-                rows.append(("memory, no answers kept", 1, cells))
-                print(_row("memory, no answers kept", 1, cells), flush=True)
+                rows.append((store, 1, cells))
+                print(_row(store, 1, cells), flush=True)
         finally:
             falkordb.stop()
     section = _section(rows, args.seconds)
     print("\n".join(section))
-    _write(args.output, section)
+    write_section(args.output, SECTION, section)
 
 
 def _row(store: str, workers: int, cells: dict[str, Cell]) -> str:
@@ -272,10 +274,11 @@ def _section(rows: list[tuple[str, int, dict[str, Cell]]], seconds: int) -> list
     ]
 
 
-def _write(path: Path, section: list[str]) -> None:
-    """Replace the section in the file (or add it at the end), leaving the rest as it is."""
+def write_section(path: Path, heading: str, section: list[str]) -> None:
+    """Replace the section under `heading` in the file (or add it at the end), leaving the rest
+    as it is: scripts/bench.py writes the file, the serving and restart benchmarks their parts."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    before, _, after = text.partition(SECTION)
+    before, _, after = text.partition(heading)
     rest = after[after.find("\n## ") + 1 :] if "\n## " in after else ""
     path.write_text(
         before.rstrip("\n") + "\n\n" + "\n".join(section) + ("\n" + rest if rest else ""), encoding="utf-8"

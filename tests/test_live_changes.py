@@ -229,3 +229,18 @@ def test_two_workers_read_what_either_changed(tmp_path: Path, keys: KeyRing) -> 
         assert [h["status"] for h in history["data"]["entity"]["statusHistory"]] == [
             statuses[s % 4] for s in range(16)
         ]
+
+
+def test_workers_serve_what_the_parent_read_and_refused(tmp_path: Path, seed_text: str) -> None:
+    """The workers take the plans the parent read, the refused files with their reasons too."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(seed_text, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    env = {"PLANGRAPH_CURATION_FILE": str(tmp_path / "curation.yaml")}
+    with plangraph_serving("--workers", "2", str(folder), env=env) as served:
+        answers = [httpx.get(f"{served.url}/health").json() for _ in range(20)]
+    assert len({a["worker"] for a in answers}) == 2
+    for answer in answers:
+        assert answer["plans"] == 1
+        assert [r["path"] for r in answer["refused"]] == [str(folder / "empty.txt")]
