@@ -23,7 +23,7 @@ from strawberry.types import ExecutionResult
 from api.keys import KeyRing
 from api.middleware import BodySizeLimit, RequestId
 from api.pages import DEFAULT_ASSETS_DIR, graphiql_page, pages_router
-from api.result_cache import Key, ResultCache, is_query
+from api.result_cache import Key, ResultCache, body_digest, is_query
 from graph.curation import CurationLog
 from graph.errors import PlanGraphError, PlanLoadError
 from graph.store import GraphStore
@@ -173,7 +173,7 @@ class _Router(GraphQLRouter):
             self._curation.refresh()  # another worker's change makes a new generation
             state = (self._store.version(), self._curation.generation)
         principal, problem = getattr(request.state, "who", None) or who_asks(request, self._keyring)
-        key = (body, request.headers.get("accept", ""), principal, problem, *state)
+        key = (body_digest(body), request.headers.get("accept", ""), principal, problem, *state)
         answer = self._results.get(key)
         if answer is None:
             return key

@@ -13,6 +13,7 @@ answers without errors.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import OrderedDict
 from threading import Lock
 
@@ -20,7 +21,7 @@ import orjson
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from graphql.language import DocumentNode
 
-__all__ = ["Key", "ResultCache", "is_query"]
+__all__ = ["Key", "ResultCache", "body_digest", "is_query"]
 
 Key = tuple[object, ...]
 
@@ -48,13 +49,22 @@ def is_query(body: bytes) -> bool:
     return operation is not None and operation.operation is OperationType.QUERY
 
 
-class ResultCache:
-    """At most `size` answers of at most `max_bytes` each, the least recently asked dropped first."""
+def body_digest(body: bytes) -> bytes:
+    """What a key holds of a request's body: a digest, so that kept keys stay small whatever
+    the bodies (up to the body limit) they stand for."""
+    return hashlib.blake2b(body, digest_size=32).digest()
 
-    def __init__(self, size: int = 1000, max_bytes: int = 256_000) -> None:
+
+class ResultCache:
+    """At most `size` answers of at most `max_bytes` each and `max_total_bytes` in all, the
+    least recently asked dropped first: memory bounded whatever clients ask."""
+
+    def __init__(self, size: int = 1000, max_bytes: int = 256_000, max_total_bytes: int = 64_000_000) -> None:
         self.size = size
         self.max_bytes = max_bytes
+        self.max_total_bytes = max_total_bytes
         self._answers: OrderedDict[Key, bytes] = OrderedDict()
+        self._total = 0
         self._lock = Lock()
 
     def get(self, key: Key) -> bytes | None:
@@ -68,7 +78,9 @@ class ResultCache:
         if len(answer) > self.max_bytes or b'"errors"' in answer:
             return
         with self._lock:
+            self._total += len(answer) - len(self._answers.get(key, b""))
             self._answers[key] = answer
             self._answers.move_to_end(key)
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
+            while len(self._answers) > self.size or self._total > self.max_total_bytes:
+                _, dropped = self._answers.popitem(last=False)
+                self._total -= len(dropped)

@@ -86,3 +86,17 @@ def test_a_kept_answer_on_the_database_gives_way_to_another_process_s_write(
     finally:
         served.close()
         other.close()
+
+
+def test_the_kept_answers_stay_within_their_bounds() -> None:
+    from api.result_cache import ResultCache
+
+    kept = ResultCache(size=3, max_bytes=100, max_total_bytes=250)
+    kept.put(("too big",), b"x" * 101)
+    assert kept.get(("too big",)) is None
+    kept.put(("errors",), b'{"data":null,"errors":[]}')
+    assert kept.get(("errors",)) is None
+    for n in range(4):
+        kept.put((n,), b"a" * 90)
+    # 250 bytes in all hold two answers of 90; the least recently asked went first.
+    assert [kept.get((n,)) is not None for n in range(4)] == [False, False, True, True]
