@@ -58,7 +58,7 @@ def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorDBServe
 
 def bolt_store_on(server: FalkorDBServer, **options: Any) -> BoltStore:
     return BoltStore(
-        server.uri, USER, PASSWORD, "plangraph", connection_timeout=CONNECTION_TIMEOUT, **options
+        server.uri, USER, PASSWORD, "plangraph", **{"connection_timeout": CONNECTION_TIMEOUT, **options}
     )
 
 
