@@ -206,34 +206,38 @@ def main() -> None:
         env = {"PLANGRAPH_CURATION_FILE": str(scratch / "curation.yaml"), "PLANGRAPH_NEO4J_DATABASE": "neo4j"}
         try:
             stores = {"memory": ("memory", []), "bolt": ("Bolt (FalkorDB)", bolt)}
-            for store, options in (stores[name] for name in args.stores):
-                for workers in args.workers or sorted({1, cores}):
-                    served = Served(*options, "--workers", str(workers), env=env)
-                    try:
-                        run_wrk(served.url + "/graphql", MIXED, 2, scratch)  # warm up
-                        cells = {name: run_wrk(served.url + "/graphql", bodies, args.seconds, scratch)
-                                 for name, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))}  # fmt: skip
-                    finally:
-                        served.stop()
-                    rows.append((store, workers, cells))
-                    print(_row(store, workers, cells), flush=True)
-            for name in args.stores:
-                # The same questions with no answer kept: what answering them costs.
-                store, options = stores[name]
-                store = f"{store}, no answers kept"
-                served = Served(*options, "--workers", "1", env={**env, "PLANGRAPH_RESULT_CACHE_SIZE": "0"})
-                try:
-                    cells = {label: run_wrk(served.url + "/graphql", bodies, args.seconds, scratch)
-                             for label, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))}  # fmt: skip
-                finally:
-                    served.stop()
-                rows.append((store, 1, cells))
-                print(_row(store, 1, cells), flush=True)
+            runs = [
+                (store, workers, options, env)
+                for store, options in (stores[name] for name in args.stores)
+                for workers in args.workers or sorted({1, cores})
+            ]
+            # The same questions with no answer kept, on one worker: what answering them costs.
+            runs += [
+                (f"{store}, no answers kept", 1, options, {**env, "PLANGRAPH_RESULT_CACHE_SIZE": "0"})
+                for store, options in (stores[name] for name in args.stores)
+            ]
+            for store, workers, options, run_env in runs:
+                cells = measure([*options, "--workers", str(workers)], run_env, args.seconds, scratch)
+                rows.append((store, workers, cells))
+                print(_row(store, workers, cells), flush=True)
         finally:
             falkordb.stop()
     section = _section(rows, args.seconds)
     print("\n".join(section))
     write_section(args.output, SECTION, section)
+
+
+def measure(options: list[str], env: dict[str, str], seconds: int, scratch: Path) -> dict[str, Cell]:
+    """`plangraph serve OPTIONS` under wrk: warmed up, then the floor, the mixed questions and impact."""
+    served = Served(*options, env=env)
+    try:
+        run_wrk(served.url + "/graphql", MIXED, 2, scratch)
+        return {
+            name: run_wrk(served.url + "/graphql", bodies, seconds, scratch)
+            for name, bodies in (("floor", FLOOR), ("mixed", MIXED), ("impact", IMPACT))
+        }
+    finally:
+        served.stop()
 
 
 def _row(store: str, workers: int, cells: dict[str, Cell]) -> str:
