@@ -173,6 +173,7 @@ class _Router(GraphQLRouter):
             self._curation.refresh()  # another worker's change makes a new generation
             state = (self._store.version(), self._curation.generation)
         principal, problem = getattr(request.state, "who", None) or who_asks(request, self._keyring)
+        request.state.who = (principal, problem)  # the context takes it from here, not asking again
         key = (body_digest(body), request.headers.get("accept", ""), principal, problem, *state)
         answer = self._results.get(key)
         if answer is None:

@@ -17,9 +17,12 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
+from api.keys import KeyRing
 from graph.bolt import BoltStore
+from graph.curation import CurationLog
 from graph.memory import MemoryStore
 from graph.model import GraphDocument
 from graph.store import GraphStore
@@ -95,6 +98,17 @@ def memory_store(seed: GraphDocument) -> MemoryStore:
     store = MemoryStore()
     store.load(seed)
     return store
+
+
+def curated_app(seed: GraphDocument, keyring: KeyRing, log_file: Path) -> tuple[MemoryStore, FastAPI]:
+    """A memory store of the test's own holding the seed plan, and the API on it with this key
+    ring and a curation log kept in `log_file`, the graph kept in step with it as a worker's is
+    (two of them on one log file are two workers)."""
+    store = MemoryStore()
+    store.load(seed)
+    log = CurationLog.open(log_file)
+    log.graph = store
+    return store, create_app(store, curation=log, keyring=keyring)
 
 
 @contextmanager

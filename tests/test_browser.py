@@ -19,7 +19,7 @@ from api.keys import KeyRing
 from graph.curation import CurationLog, Status
 from graph.memory import MemoryStore
 from schema.auth import KeyRole
-from tests.conftest import serving
+from tests.conftest import curated_app, serving
 from tests.helpers import sid
 from tests.test_curation import ask
 
@@ -299,11 +299,9 @@ def test_two_pages_see_each_others_changes_live(
     """A curator's page and a reader's page open on the same plan: the reader's page has no
     buttons that change the graph and says why; the curator's decision on a suggestion, and a
     status set elsewhere, reach the reader's page without a reload."""
-    store = MemoryStore()
-    store.load(seed)
     ring = KeyRing(tmp_path / "keys.json")
     keys = {"curator": ring.add("王规划", KeyRole.CURATOR), "reader": ring.add("李读者", KeyRole.READER)}
-    app = create_app(store, curation=CurationLog.open(tmp_path / "curation.yaml"), keyring=ring)
+    store, app = curated_app(seed, ring, tmp_path / "curation.yaml")
     with serving(store, app) as url:
         pages = {who: Visit(browser, url) for who in ("curator", "reader")}
         try:

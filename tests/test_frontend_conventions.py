@@ -9,10 +9,8 @@ import httpx
 
 from api.app import create_app
 from api.keys import KeyRing
-from graph.curation import CurationLog
-from graph.memory import MemoryStore
 from schema.auth import KeyRole
-from tests.conftest import serving
+from tests.conftest import curated_app, serving
 from tests.helpers import ROOT, sid
 from tests.test_curation import ask, codes
 
@@ -28,11 +26,9 @@ EDGES = """query($plan: ID!, $after: String) {
 
 
 def test_every_connection_has_relay_edges_beside_nodes(seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    store = MemoryStore()
-    store.load(seed)
     ring = KeyRing(tmp_path / "keys.json")
     curator = ring.add("王规划", KeyRole.CURATOR)
-    app = create_app(store, curation=CurationLog.open(tmp_path / "c.yaml"), keyring=ring)
+    store, app = curated_app(seed, ring, tmp_path / "c.yaml")
     with serving(store, app) as url:
         set_status = "mutation($id: ID!) { setStatus(id: $id, status: DELAYED) { id } }"
         ask(url, set_status, curator, id=sid("task/2.4"))

@@ -5,7 +5,6 @@ two servers sharing one curation log (as workers do) see and push each other's c
 from __future__ import annotations
 
 import asyncio
-import copy
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,11 +17,10 @@ import websockets
 
 from api.app import create_app
 from api.keys import KeyRing
-from graph.curation import CurationLog
 from graph.memory import MemoryStore
 from graph.model import GraphDocument
 from schema.auth import KeyRole
-from tests.conftest import serving
+from tests.conftest import curated_app, serving
 from tests.helpers import plangraph_serving, sid
 from tests.test_curation import ask
 
@@ -73,10 +71,8 @@ def keys(tmp_path: Path) -> KeyRing:
 def test_a_change_through_one_client_is_pushed_to_another(
     seed: GraphDocument, tmp_path: Path, keys: KeyRing
 ) -> None:
-    store = MemoryStore()
-    store.load(seed)
     curator = keys.add("王规划", KeyRole.CURATOR)
-    app = create_app(store, curation=CurationLog.open(tmp_path / "c.yaml"), keyring=keys)
+    store, app = curated_app(seed, keys, tmp_path / "c.yaml")
 
     async def scenario(url: str) -> None:
         async with subscribed(url, plan=PLAN) as watcher, subscribed(url, plan="another-plan") as elsewhere:
@@ -154,14 +150,9 @@ def test_servers_sharing_one_log_see_and_push_each_others_changes(
     other's subscribers."""
     log_file = tmp_path / "curation.yaml"
     curator = keys.add("王规划", KeyRole.CURATOR)
-    stores = [MemoryStore(), MemoryStore()]
-    for store in stores:
-        store.load(copy.deepcopy(seed))
-    apps = []
-    for store in stores:
-        log = CurationLog.open(log_file)
-        log.graph = store
-        apps.append(create_app(store, curation=log, keyring=keys))
+    (first_store, first_app), (second_store, second_app) = (
+        curated_app(seed, keys, log_file) for _ in range(2)
+    )
     depends = "query($id: ID!) { dependencies(id: $id, maxDepth: 1) { entity { id } } }"
     add = "mutation($f: ID!, $t: ID!) { addRelation(type: DEPENDS_ON, fromId: $f, toId: $t) { origin } }"
     project = sid("project/1")
@@ -186,7 +177,7 @@ def test_servers_sharing_one_log_see_and_push_each_others_changes(
             "statusHistory": [{"status": "AT_RISK"}, {"status": "DONE"}],
         }
 
-    with serving(stores[0], apps[0]) as first, serving(stores[1], apps[1]) as second:
+    with serving(first_store, first_app) as first, serving(second_store, second_app) as second:
         asyncio.run(scenario(first, second))
 
 

@@ -12,12 +12,9 @@ import time
 import httpx
 import pytest
 
-from api.app import create_app
 from api.keys import KeyRing
-from graph.curation import CurationLog
-from graph.memory import MemoryStore
 from schema.auth import KeyRole
-from tests.conftest import serving
+from tests.conftest import curated_app, serving
 from tests.helpers import ROOT, GraphQL, sid
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -51,11 +48,9 @@ def test_the_frontend_example_runs_as_written(seed, tmp_path) -> None:  # type: 
     )
     flags = ["--experimental-websocket"] if major < 22 else []
 
-    store = MemoryStore()
-    store.load(seed)
     ring = KeyRing(tmp_path / "keys.json")
     curator = ring.add("王规划", KeyRole.CURATOR)
-    app = create_app(store, curation=CurationLog.open(tmp_path / "c.yaml"), keyring=ring)
+    store, app = curated_app(seed, ring, tmp_path / "c.yaml")
     with serving(store, app) as url:
         env = {**os.environ, "PLANGRAPH_URL": f"{url}/graphql", "PLANGRAPH_KEY": curator}
         script = subprocess.Popen(

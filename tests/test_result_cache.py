@@ -5,16 +5,13 @@ same mutation sent twice changes twice."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from api.app import create_app
 from api.keys import KeyRing
-from graph.curation import CurationLog
-from graph.memory import MemoryStore
 from graph.model import GraphDocument, Origin, Relation, RelationType
 from schema.auth import KeyRole
-from tests.conftest import bolt_store_on, serving
+from tests.conftest import bolt_store_on, curated_app, serving
 from tests.helpers import sid
 from tests.test_curation import ask
 
@@ -29,14 +26,10 @@ def test_a_kept_answer_gives_way_to_every_change(seed: GraphDocument, tmp_path: 
     ring = KeyRing(tmp_path / "keys.json")
     curator, reader = ring.add("王规划", KeyRole.CURATOR), ring.add("李读者", KeyRole.READER)
     log_file = tmp_path / "curation.yaml"
-    stores = [MemoryStore(), MemoryStore()]
-    apps = []
-    for store in stores:
-        store.load(copy.deepcopy(seed))
-        log = CurationLog.open(log_file)
-        log.graph = store
-        apps.append(create_app(store, curation=log, keyring=ring))
-    with serving(stores[0], apps[0]) as url, serving(stores[1], apps[1]) as other:
+    (first_store, first_app), (second_store, second_app) = (
+        curated_app(seed, ring, log_file) for _ in range(2)
+    )
+    with serving(first_store, first_app) as url, serving(second_store, second_app) as other:
         for _ in range(2):  # asked twice: the second answer is the kept one
             assert ask(url, STATUS, id=TASK)["data"]["entity"]["status"] is None
             reached = ask(url, DEPENDS, id=TASK)["data"]["dependencies"]
