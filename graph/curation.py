@@ -1,6 +1,7 @@
 """What planners change by hand, kept as a log: who changed what, when, why, and whether it was
-reverted. The state it implies — each entity's status and its history — is read from the log,
-so reverting a change is appending the revert, and the log and the state can never disagree.
+reverted (each change, its rows and the relation change it makes: `graph.changes`). The state
+it implies — each entity's status and its history — is read from the log, so reverting a change
+is appending the revert, and the log and the state can never disagree.
 
 Where the log is kept is its keeper's business (`graph.curation_keepers`): a YAML file for the
 memory store, the database itself for the Bolt store. The relation changes it holds are applied
@@ -21,16 +22,27 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph.changes import (
+    ADDING,
+    LATE,
+    Change,
+    Status,
+    change_from_row,
+    logged_relation,
+    make_in,
+    relation_of,
+    relation_of_row,
+    row_of,
+    undo_in,
+)
 from graph.curation_keepers import LogFile, LogKeeper
-from graph.errors import EntityNotFound, InvalidQuery, PlanLoadError
-from graph.export import relation_record
-from graph.model import GraphDocument, Origin, Relation, RelationType, Role
+from graph.errors import EntityNotFound, InvalidQuery
+from graph.model import GraphDocument, Origin, Relation
 
 if TYPE_CHECKING:
     from graph.store import GraphStore
@@ -38,51 +50,6 @@ if TYPE_CHECKING:
 __all__ = ["ADDING", "Change", "CurationLog", "Status", "relation_of"]
 
 logger = logging.getLogger(__name__)
-
-
-class Status(StrEnum):
-    NOT_STARTED = "NOT_STARTED"
-    ON_TRACK = "ON_TRACK"
-    AT_RISK = "AT_RISK"
-    DELAYED = "DELAYED"
-    DONE = "DONE"
-
-
-#: Statuses that put what depends on an entity at risk.
-LATE = (Status.AT_RISK, Status.DELAYED)
-
-#: Actions that put their `relation` into the graph (the others that carry one take it out):
-#: a relation added by hand, or a suggested link confirmed.
-ADDING = ("ADD_RELATION", "CONFIRM_LINK")
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    id: str
-    #: The name of the key that made it.
-    who: str
-    #: ISO 8601, UTC.
-    at: str
-    #: What was done: SET_STATUS, ADD_RELATION, REMOVE_RELATION, CONFIRM_LINK, REJECT_LINK or
-    #: REVERT.
-    action: str
-    entity_id: str
-    status: Status | None = None
-    note: str | None = None
-    reverted: bool = False
-    #: For a change that reverted another: that change's id.
-    reverts: str | None = None
-    #: The relation the change put into the graph (ADD_RELATION, CONFIRM_LINK) or took out of
-    #: it (REMOVE_RELATION; REJECT_LINK of a link the graph held).
-    relation: dict[str, Any] | None = None
-    #: For ADD_RELATION and CONFIRM_LINK: the relation of the same key it replaced, if any
-    #: (restored on revert).
-    replaced: dict[str, Any] | None = None
-    #: For a review decision (CONFIRM_LINK, REJECT_LINK): the suggested link decided on.
-    reviewed: dict[str, Any] | None = None
-    #: For a review decision: how likely the review queue's ranker found that a reader calls the
-    #: link plain, when it was decided (0–1). Not the link's similarity, which its relation keeps.
-    likelihood: float | None = None
 
 
 @dataclass
@@ -120,7 +87,7 @@ class CurationLog:
         log = cls(keeper)
         if keeper is not None:
             log._version = keeper.version()
-            log.changes = [_change(row, keeper.where) for row in keeper.read()]
+            log.changes = [change_from_row(row, keeper.where) for row in keeper.read()]
         return log
 
     def refresh(self) -> list[Change]:
@@ -136,7 +103,7 @@ class CurationLog:
         version = self.keeper.version()
         if version == self._version:
             return []
-        changes = [_change(row, self.keeper.where) for row in self.keeper.read()]
+        changes = [change_from_row(row, self.keeper.where) for row in self.keeper.read()]
         self._version = version
         known = len(self.changes)
         if [c.id for c in changes[:known]] != [c.id for c in self.changes]:
@@ -154,9 +121,9 @@ class CurationLog:
                 reverted = by_id.get(change.reverts or "")
                 try:
                     if reverted is not None:
-                        _undo(reverted, self.graph)
+                        undo_in(self.graph, reverted)
                     else:
-                        _make(change, self.graph)
+                        make_in(self.graph, change)
                 except EntityNotFound as exc:
                     logger.warning(
                         "%s: change %s names %s, which this graph does not hold",
@@ -181,7 +148,7 @@ class CurationLog:
 
     def rows(self) -> list[dict[str, Any]]:
         """The log as plain rows, oldest first: what a keeper stores and an export writes."""
-        return [_row_of(change) for change in self.changes]
+        return [row_of(change) for change in self.changes]
 
     def set_status(self, who: str, entity_id: str, status: Status, note: str | None) -> Change:
         change = Change(_new_id(), who, _now(), "SET_STATUS", entity_id, status=status, note=note)
@@ -200,7 +167,7 @@ class CurationLog:
                 raise InvalidQuery(f"change {change_id} is already reverted")
             original = self.changes[index]
             if store is not None:
-                _undo(original, store)
+                undo_in(store, original)
             revert = Change(
                 _new_id(), who, _now(), "REVERT", original.entity_id, note=note, reverts=change_id
             )
@@ -230,8 +197,8 @@ class CurationLog:
             store.change_relations([relation], [])
             change = Change(
                 _new_id(), who, _now(), "CONFIRM_LINK" if reviewed else "ADD_RELATION", relation.source,
-                note=note, relation=_row(relation), replaced=_row(current) if current else None,
-                reviewed=_row(reviewed) if reviewed else None, likelihood=likelihood,
+                note=note, relation=logged_relation(relation), replaced=logged_relation(current) if current else None,
+                reviewed=logged_relation(reviewed) if reviewed else None, likelihood=likelihood,
             )  # fmt: skip
             return self._append_locked(change)
 
@@ -243,7 +210,13 @@ class CurationLog:
                 raise EntityNotFound(f"{relation.type.value} {relation.source} → {relation.target}")
             store.change_relations([], [current])
             change = Change(
-                _new_id(), who, _now(), "REMOVE_RELATION", relation.source, note=note, relation=_row(current)
+                _new_id(),
+                who,
+                _now(),
+                "REMOVE_RELATION",
+                relation.source,
+                note=note,
+                relation=logged_relation(current),
             )
             return self._append_locked(change)
 
@@ -258,7 +231,8 @@ class CurationLog:
                 store.change_relations([], [current])
             change = Change(
                 _new_id(), who, _now(), "REJECT_LINK", suggestion.source, note=note,
-                relation=_row(current) if current else None, reviewed=_row(suggestion), likelihood=likelihood,
+                relation=logged_relation(current) if current else None, reviewed=logged_relation(suggestion),
+                likelihood=likelihood,
             )  # fmt: skip
             return self._append_locked(change)
 
@@ -269,7 +243,7 @@ class CurationLog:
         for change in self.changes:
             if change.relation is None or change.reverted:
                 continue
-            relation = _relation(change.relation)
+            relation = relation_of_row(change.relation)
             final[relation.key] = (relation, change.action in ADDING)
         return [r for r, added in final.values() if added], [r for r, added in final.values() if not added]
 
@@ -294,18 +268,18 @@ class CurationLog:
                 continue
             if change.reviewed is not None:
                 # Logs written before CONFIRM_LINK logged a confirmation as ADD_RELATION.
-                found.append((_relation(change.reviewed), change.action in ADDING, change.likelihood))
+                found.append((relation_of_row(change.reviewed), change.action in ADDING, change.likelihood))
             elif change.relation is None:
                 continue
             elif (
                 change.action == "ADD_RELATION"
                 and (change.replaced or {}).get("origin") == Origin.INFERRED.value
             ):
-                found.append((_relation(change.replaced), True, None))  # type: ignore[arg-type]
+                found.append((relation_of_row(change.replaced), True, None))  # type: ignore[arg-type]
             elif (
                 change.action == "REMOVE_RELATION" and change.relation.get("origin") == Origin.INFERRED.value
             ):
-                found.append((_relation(change.relation), False, None))
+                found.append((relation_of_row(change.relation), False, None))
         return found
 
     def effect(self, change: Change) -> tuple[Relation | None, Relation | None]:
@@ -317,9 +291,9 @@ class CurationLog:
             return removed, added
         if change.relation is None:
             return None, None
-        relation = _relation(change.relation)
+        relation = relation_of_row(change.relation)
         if change.action in ADDING:
-            return relation, _relation(change.replaced) if change.replaced else None
+            return relation, relation_of_row(change.replaced) if change.replaced else None
         return None, relation
 
     def status_history(self, entity_id: str) -> list[Change]:
@@ -368,81 +342,15 @@ class CurationLog:
         """Keep the log with the changes at these positions new or altered; the keeper writes
         it whole or not at all."""
         if self.keeper is not None:
-            self.keeper.write([_row_of(c) for c in changes], changed)
+            self.keeper.write([row_of(c) for c in changes], changed)
             # Held against other processes: this version is the one just written.
             self._version = self.keeper.version()
-
-
-def _make(change: Change, store: GraphStore) -> None:
-    """Make in `store` the relation change a logged change made where it was made."""
-    if change.relation is None:
-        return
-    relation = _relation(change.relation)
-    if change.action in ADDING:
-        store.change_relations([relation], [])
-    else:
-        store.change_relations([], [relation])
-
-
-def _undo(change: Change, store: GraphStore) -> None:
-    """Undo in `store` the relation change a logged change made (what a revert does)."""
-    if change.relation is None:
-        return
-    relation = _relation(change.relation)
-    if change.action in ADDING:
-        restored = [_relation(change.replaced)] if change.replaced else []
-        store.change_relations(restored, [relation])
-    else:
-        store.change_relations([relation], [])
-
-
-def _row_of(change: Change) -> dict[str, Any]:
-    return {
-        k: str(v) if isinstance(v, StrEnum) else v
-        for k, v in asdict(change).items()
-        if v is not None and v is not False
-    }
-
-
-def _change(row: dict[str, Any], where: str) -> Change:
-    try:
-        return Change(**{**row, "status": Status(row["status"]) if row.get("status") else None})
-    except (TypeError, KeyError, ValueError) as exc:
-        raise PlanLoadError(where, f"the curation log cannot be read: {exc}") from None
 
 
 def _held(store: GraphStore, relation: Relation) -> Relation | None:
     """The relation the store holds with the same key (type, ends, role), if any."""
     (steps,) = store.steps_of([relation.source], [relation.type], ())
     return next((s.relation for s in steps if s.relation.key == relation.key), None)
-
-
-def _row(relation: Relation) -> dict[str, Any]:
-    """A relation as the log keeps it: its export record without the fields it has not, its
-    `confidence` (the inference's similarity) named `similarity`, so that it is not read as the
-    review queue's likelihood."""
-    record = {k: v for k, v in relation_record(relation).items() if v not in (None, "")}
-    if "confidence" in record:
-        record["similarity"] = record.pop("confidence")
-    return record
-
-
-def relation_of(row: dict[str, Any] | None) -> Relation | None:
-    """A relation as a logged change keeps it (its `relation`, `replaced` or `reviewed`)."""
-    return _relation(row) if row else None
-
-
-def _relation(row: dict[str, Any]) -> Relation:
-    return Relation(
-        RelationType(row["type"]),
-        row["from"],
-        row["to"],
-        origin=Origin(row.get("origin", "CURATED")),
-        role=Role(row["role"]) if row.get("role") else None,
-        # Logs written before `similarity` named it `confidence`.
-        confidence=row.get("similarity", row.get("confidence")),
-        evidence=row.get("evidence"),
-    )
 
 
 def _new_id() -> str:
