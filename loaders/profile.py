@@ -186,10 +186,12 @@ class TaskTable(_Rules):
 class Departments(_Rules):
     chapters: list[ChapterKind]
     lead_after: str = _regex()
-    #: A sentence opening with bodies the registry does not know, followed by 要/负责: the words
-    #: that end such a body's name (单位, 局, 小组 …) and the verbs that follow the bodies.
+    #: Bodies as a clause's subject (loaders/entities/subjects.py): the words that end a body's
+    #: name (单位, 局, 小组 …), verbs taken as such after one whatever the tagger reads, and the
+    #: verbs (会同) after which the bodies named support the subject.
     subject_endings: list[str]
     subject_verbs: list[str]
+    partner_verbs: list[str]
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]

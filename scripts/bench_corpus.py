@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.corpus_check import DEVELOPMENT, HELD_OUT, corpus_figures  # noqa: E402
+from tests.corpus_check import DEVELOPMENT, HELD_OUT, PARTS, corpus_figures  # noqa: E402
 
 
 def main() -> None:
@@ -34,6 +34,14 @@ def main() -> None:
             f"| {half} | {row.documents} | {row.share:.1%} ({row.held}/{row.total}) | "
             f"{row.target_share:.1%} ({row.targets_held}/{row.targets}) | {row.lowest:.1%} |"
         )
+    print("\n| part | development | held-out |")
+    print("|---|---:|---:|")
+    for part in PARTS:
+        cells = []
+        for half in (DEVELOPMENT, HELD_OUT):
+            held, total = figures[half].part_share(part)
+            cells.append(f"{held / total:.1%} ({held}/{total})" if total else "—")
+        print(f"| {part} | {' | '.join(cells)} |")
     if arguments.failures:
         for checked in figures[DEVELOPMENT].checked:
             print(f"\n## {checked.name}: {checked.share:.1%}")

@@ -35,6 +35,9 @@ class Checked:
     name: str
     held: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    #: Per part of the expectations (header, chapters, tasks, measures, targets,
+    #: responsibilities): how many held and how many were checked.
+    parts: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def total_checks(self) -> int:
@@ -44,8 +47,11 @@ class Checked:
     def share(self) -> float:
         return len(self.held) / self.total_checks if self.total_checks else 1.0
 
-    def check(self, ok: bool, what: str) -> None:
+    def check(self, ok: bool, what: str, part: str) -> None:
         (self.held if ok else self.failed).append(what)
+        tally = self.parts.setdefault(part, [0, 0])
+        tally[0] += ok
+        tally[1] += 1
 
 
 # The documents the loader was developed with, before the corpus was split (tests/corpus/README.md).
@@ -67,6 +73,8 @@ FOUNDING_DOCUMENTS = frozenset(
     }
 )
 DEVELOPMENT, HELD_OUT = "development", "held-out"
+#: The parts of an expectations file, in the order GUIDELINE.md gives them.
+PARTS = ("header", "chapters", "tasks", "measures", "targets", "responsibilities")
 #: How a target's check is named, so that targets can be counted apart.
 TARGET = "target "
 
@@ -125,6 +133,11 @@ class HalfFigures:
     def target_share(self) -> float:
         return self.targets_held / self.targets if self.targets else 1.0
 
+    def part_share(self, part: str) -> tuple[int, int]:
+        """How many of one part's expectations held, and how many there are, over the half."""
+        held = sum(c.parts.get(part, [0, 0])[0] for c in self.checked)
+        return held, sum(c.parts.get(part, [0, 0])[1] for c in self.checked)
+
     @property
     def lowest(self) -> float:
         return min((c.share for c in self.checked), default=1.0)
@@ -151,7 +164,7 @@ def check_document(expected_path: Path) -> Checked:
         for part in ("header", "chapters", "tasks", "measures", "targets", "responsibilities"):
             for item in expected.get(part) or []:
                 checked.check(
-                    False, f"{TARGET if part == 'targets' else part + ' '}{item} (refused: {refused})"
+                    False, f"{TARGET if part == 'targets' else part + ' '}{item} (refused: {refused})", part
                 )
         return checked
     _header(document, expected.get("header") or {}, checked)
@@ -187,12 +200,14 @@ def _header(document: GraphDocument, header: dict, checked: Checked) -> None:
         if key == "title":
             got = plan.name
         checked.check(
-            str(got) == str(want) if want is not None else got is None, f"{key}: {want!r} (read {got!r})"
+            str(got) == str(want) if want is not None else got is None,
+            f"{key}: {want!r} (read {got!r})",
+            "header",
         )
     if "period" in header:
         want = header["period"]
         got = [plan.attrs.get("periodStart"), plan.attrs.get("periodEnd")]
-        checked.check(got == (want or [None, None]), f"period: {want} (read {got})")
+        checked.check(got == (want or [None, None]), f"period: {want} (read {got})", "header")
 
 
 def _chapters(document: GraphDocument, chapters: list[dict], checked: Checked) -> None:
@@ -202,20 +217,22 @@ def _chapters(document: GraphDocument, chapters: list[dict], checked: Checked) -
         same = [e for e in found if e.name == chapter["title"]]
         kinds = [e.attrs.get("chapterKind") for e in same]
         checked.check(
-            chapter["kind"] in kinds, f"chapter {chapter['title']} as {chapter['kind']} (read {kinds})"
+            chapter["kind"] in kinds,
+            f"chapter {chapter['title']} as {chapter['kind']} (read {kinds})",
+            "chapters",
         )
 
 
 def _tasks(document: GraphDocument, tasks: list[str], checked: Checked) -> None:
     names = {e.name for e in document.entities_of(EntityKind.TASK)}
     for task in tasks:
-        checked.check(task in names, f"task {task}")
+        checked.check(task in names, f"task {task}", "tasks")
 
 
 def _measures(document: GraphDocument, measures: list[str], checked: Checked) -> None:
     names = {e.name for e in document.entities_of(EntityKind.MEASURE)}
     for measure in measures:
-        checked.check(measure in names, f"measure {measure}")
+        checked.check(measure in names, f"measure {measure}", "measures")
 
 
 def _targets(document: GraphDocument, targets: list[dict], checked: Checked) -> None:
@@ -241,6 +258,7 @@ def _targets(document: GraphDocument, targets: list[dict], checked: Checked) -> 
             any(same(a) for a in indicators),
             f"{TARGET}{target['metric']} {target['comparator']} {target['value']} {target['unit']} "
             f"by {target.get('deadline')} (read {near})",
+            "targets",
         )
 
 
@@ -257,4 +275,4 @@ def _responsibilities(document: GraphDocument, responsibilities: list[dict], che
         bodies = {row["body"], row.get("resolved") or row["body"]}
         ok = any(names & bodies and role == row["role"] and name == row["of"] for names, role, name in found)
         read = sorted({f"{role} {name}" for names, role, name in found if names & bodies})[:4]
-        checked.check(ok, f"{row['body']} {row['role']} of {row['of']} (read {read})")
+        checked.check(ok, f"{row['body']} {row['role']} of {row['of']} (read {read})", "responsibilities")

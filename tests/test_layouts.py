@@ -382,3 +382,31 @@ def test_duties_by_body_and_work_introduced_by_you(tmp_path: Path) -> None:
     assert {
         name for name, role in responsible(document, "土地出让阶段", EntityKind.TASK) if role is Role.LEAD
     } == {"某某区规划资源局"}
+
+
+def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
+    """A body opening a clause, after a comma too, that a verb follows leads (统筹, 会同, 负责);
+    one after a verb (支持某某协会开展……) or before no verb does not."""
+    text = (
+        "某某市推进数据专区建设的指导意见\n一、重点任务\n"
+        "（一）建立专区监督管理体系。某某市大数据工作推进小组负责总体指导，"
+        "某某市大数据工作推进小组办公室负责组织推进相关决策落实。\n"
+        "（二）组织绩效考核评估。市经济和信息化局统筹制定考核评估指标体系，市科技局会同市财政局设立专项资金。"
+        "支持市软件行业协会开展培训。对评估结果较差的运营单位，进行通报。\n"
+    )
+    document = load_plan(write(tmp_path, "zones.txt", text)).document
+    leads = {
+        name
+        for name, role in responsible(document, "建立专区监督管理体系", EntityKind.TASK)
+        if role is Role.LEAD
+    }
+    assert leads == {"某某市大数据工作推进小组", "某某市大数据工作推进小组办公室"}
+    assessed = responsible(document, "组织绩效考核评估", EntityKind.TASK)
+    assert {name for name, role in assessed if role is Role.LEAD} == {
+        "某某市经济和信息化局",
+        "某某市科学技术局",
+    }
+    assert ("某某市财政局", Role.SUPPORT) in assessed
+    assert not {name for name, _ in assessed if "协会" in name or "运营单位" in name} - {
+        name for name, role in assessed if role is Role.SUPPORT
+    }

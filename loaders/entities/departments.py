@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graph.model import DepartmentFields, Entity, EntityKind, Role, attrs_of
+from loaders.entities.subjects import SubjectGrammar, clause_subjects
 from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
@@ -78,8 +79,14 @@ class DepartmentFinder:
         self.lead_after = re.compile(rules.lead_after)
         # 定级部门要…… / 建设单位和运营单位要……: bodies opening a sentence, each name ending as a body's does.
         name = f"[\u4e00-\u9fff]{{1,20}}?(?:{alternation(rules.subject_endings)})"
-        self.subject = re.compile(
-            f"^(?P<name>{name}(?:[、和及与]{name})*)(?:{alternation(rules.subject_verbs)})"
+        known = "|".join([*rules.generic_patterns, *(re.escape(n) + guard for n, guard in alternatives)])
+        # 定级部门要…… / 北京市经济和信息化局统筹制定……: bodies as a clause's subject.
+        self.subject_grammar = SubjectGrammar(
+            run_of_names=re.compile(f"(?:{known}|{name})(?:[、和及与](?:{known}|{name}))*"),
+            split_names=self._subject_names,
+            subject_verbs=tuple(rules.subject_verbs),
+            support_verbs=tuple(rules.support_words),
+            partner_verbs=tuple(rules.partner_verbs),
         )
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
@@ -116,23 +123,31 @@ class DepartmentFinder:
                 found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
             covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
-            subject = self.subject.match(sentence.group())
-            if subject and not self.known.fullmatch(subject.group("name")):
+            subjects = [
+                subject
+                for subject in clause_subjects(sentence.group(), self.subject_grammar)
+                if not _within(covered, sentence.start() + subject.names[0][1])
+            ]
+            subject_roles = {
+                sentence.start() + at: subject.role for subject in subjects for _, at in subject.names
+            }
+            for subject in subjects:
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
-                start = sentence.start() + subject.start("name")
-                if not _within(covered, start):
-                    for name, at in self._subjects(subject.group("name")):
-                        if self.known.fullmatch(name):
-                            continue  # a known body is found below, with its role
+                for name, at in subject.names:
+                    # A known body is found below; a lone 单位 or 部门 (各有关部门和单位) names none.
+                    if not self.known.fullmatch(name) and name not in self.rules.subject_endings:
+                        start = sentence.start() + at
                         found.append(
-                            BodyMention(name, Role.LEAD, start + at, start + at + len(name), sentence.group())
+                            BodyMention(name, subject.role, start, start + len(name), sentence.group())
                         )
             for match in self.known.finditer(sentence.group()):
                 start = sentence.start() + match.start()
                 if _within(covered, start):
                     continue
                 after = sentence.group()[match.end() :]
-                role = Role.LEAD if self.lead_after.match(after) else Role.SUPPORT
+                role = subject_roles.get(start) or (
+                    Role.LEAD if self.lead_after.match(after) else Role.SUPPORT
+                )
                 found.append(
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
@@ -159,6 +174,11 @@ class DepartmentFinder:
             # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
             return [replace(m, role=Role.LEAD) for m in in_bracket]
         return in_bracket
+
+    def _subject_names(self, run: str) -> list[tuple[str, int]]:
+        """A clause's subject split into names: at separators, known names whole (工业和信息化部),
+        then at a joining word after a body's ending (建设单位和运营单位)."""
+        return [(name, at + inner) for part, at in self.names(run) for name, inner in self._subjects(part)]
 
     def _subjects(self, names: str) -> list[tuple[str, int]]:
         """建设单位和运营单位 → 建设单位, 运营单位: a joining word right after the word that ends a

@@ -1,0 +1,139 @@
+"""The bodies a clause names as the one that acts: its subject.
+
+Plans give work by making a body the subject of a clause, at a sentence's start or after a
+comma, as often as by brackets:
+
+- 北京市大数据工作推进小组负责总体指导，北京市大数据工作推进小组办公室负责组织推进相关决策落实
+- 北京市经济和信息化局统筹制定……指标体系
+- 省科技厅会同省财政厅设立专项资金
+- 运营单位应结合数据专区特色……
+
+A clause's subject is a run of body names (known to the registry or the profile, or ending
+as a body's name does: 局, 单位, 小组 …) joined by 、/和, right at the clause's start, that a
+verb follows (the shortest such run): the grammar decides, by LAC's parts of speech, so that 支持行业协会开展…… (a verb
+before the name: the association is the object) and 对……的运营单位， (no verb after the name)
+give no subject. A subject that 配合/参与/协助 leads supports; any other acts as a lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.model import Role
+from loaders.lexical import analyse
+
+__all__ = ["ClauseSubject", "SubjectGrammar", "clause_subjects"]
+
+#: The most characters a run of names can take (three or four bodies' names).
+_LONGEST_RUN = 60
+#: Where a clause starts inside a sentence.
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:；;]))\s*")
+#: LAC's tags of the word after a subject that make it one: a verb (要, 负责, 统筹, 会同, 可), or
+#: an adverb before one (积极推进, 要).
+_VERB_TAGS = frozenset({"v", "vd"})
+_ADVERB_TAGS = frozenset({"d", "ad"})
+#: Tags that may open a body's name (nouns, places, organisations, 各/相关 and the like): a
+#: verb there makes the body an object (支持行业协会……, 鼓励企业……).
+_NAME_OPENING_TAGS = frozenset(
+    {"n", "nz", "ORG", "LOC", "ns", "nt", "r", "a", "an", "vn", "s", "f", "m", "j"}
+)
+
+#: Tags that no body's name holds: prepositions and particles.
+_NOT_IN_A_NAME = frozenset({"p", "u"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseSubject:
+    #: The names of the subject, with their offsets in the sentence.
+    names: tuple[tuple[str, int], ...]
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectGrammar:
+    """What a clause's subject is made of, from the genre's profile."""
+
+    #: Matches the whole of a run of body names.
+    run_of_names: re.Pattern[str]
+    #: Splits a run into names with their offsets.
+    split_names: Callable[[str], list[tuple[str, int]]]
+    #: Verbs that follow a subject whatever LAC reads (会同, which it may take for the county of
+    #: that name).
+    subject_verbs: tuple[str, ...]
+    #: Verbs that make a subject support (配合, 参与).
+    support_verbs: tuple[str, ...]
+    #: Verbs that bring in the bodies that work with the subject: 省科技厅会同省财政厅、省教育厅制定……
+    #: — those after 会同 support.
+    partner_verbs: tuple[str, ...]
+
+
+def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubject]:
+    """Every clause of sentence whose subject is a run of bodies, and the partners a subject
+    brings in with 会同 (省科技厅会同省财政厅设立……: 省科技厅 leads, 省财政厅 supports)."""
+    found: list[ClauseSubject] = []
+    for clause in _CLAUSE_START.finditer(sentence):
+        subject = _run_before_a_verb(sentence, clause.end(), grammar, opening=True)
+        if subject is None:
+            continue
+        names, end = subject
+        role = Role.SUPPORT if sentence.startswith(grammar.support_verbs, end) else Role.LEAD
+        found.append(ClauseSubject(names, role))
+        partner = next((verb for verb in grammar.partner_verbs if sentence.startswith(verb, end)), None)
+        partners = partner and _run_before_a_verb(sentence, end + len(partner), grammar, opening=False)
+        if partners:
+            found.append(ClauseSubject(partners[0], Role.SUPPORT))
+    return found
+
+
+def _run_before_a_verb(
+    sentence: str, start: int, grammar: SubjectGrammar, opening: bool
+) -> tuple[tuple[tuple[str, int], ...], int] | None:
+    """The names of the shortest run of bodies at start that a verb follows, and where it ends
+    (市科技局会同市财政局设立: 市科技局; 某某小组办公室负责: the whole, since 办公室 is no verb).
+    `opening`: the run opens a clause, so a verb there makes it no subject (支持行业协会……)."""
+    ends = [
+        end
+        for end in range(start + 2, min(len(sentence), start + _LONGEST_RUN) + 1)
+        if grammar.run_of_names.fullmatch(sentence, start, end)
+    ]
+    if not ends:
+        return None
+    tokens = analyse(sentence)
+    if opening and not _opens_a_name(tokens, start):
+        return None
+    for end in ends:
+        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(sentence, tokens, end)
+        if verb and _only_names(tokens, start, end):
+            names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
+            return (names, end) if names else None
+    return None
+
+
+def _opens_a_name(tokens, position: int) -> bool:  # type: ignore[no-untyped-def]
+    token = next((t for t in tokens if t.start <= position < t.end), None)
+    return token is not None and (token.tag in _NAME_OPENING_TAGS or token.start < position)
+
+
+def _only_names(tokens, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether start…end holds names only: no preposition or particle (具体工作由省农业厅, 对……的
+    单位) and no punctuation but the 、 between names."""
+    return not any(
+        start <= t.start < end and (t.tag in _NOT_IN_A_NAME or (t.tag == "w" and t.word != "、"))
+        for t in tokens
+    )
+
+
+def _verb_follows(sentence: str, tokens, position: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb (or an adverb and a verb) starts at position. Where LAC has read the name
+    and what follows as one word (市科技局会同市财政局/ORG), what follows is read again alone."""
+    following = [t for t in tokens if t.start >= position]
+    if not following or following[0].start != position:
+        following = list(analyse(sentence[position:]))
+    if not following:
+        return False
+    first = following[0]
+    if first.tag in _VERB_TAGS:
+        return True
+    return first.tag in _ADVERB_TAGS and len(following) > 1 and following[1].tag in _VERB_TAGS
