@@ -128,6 +128,15 @@ class Indicators(_Rules):
     scope_words: list[str]
     #: Level words at a metric's head (省级, 国家级): kept apart as the target's level.
     level_prefix: str = _regex()
+    #: The same written without 级, when they are words of their own (省地方标准).
+    bare_levels: list[str]
+    #: Verbs after which a number with no unit is a target (指数达到125左右, 降到1.3以下).
+    unitless_verbs: list[str]
+    #: The longest item of a list before a counted thing that is one of its kinds (行业型、区域型物联网平台
+    #: → 物联网平台); longer items are things counted together (示范企业、技术研发中心).
+    longest_kind: int
+    #: Units of a share or a rate, whose metric keeps a list before it whole.
+    ratio_units: list[str]
     #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.
     shared_words: list[str]
     #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.

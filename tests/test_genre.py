@@ -126,6 +126,35 @@ def test_targets_as_plans_write_them() -> None:
     assert read("建设国家级开放创新平台2—3个") == [("开放创新平台", 2, "个", Comparator.AT_LEAST)]
 
 
+def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
+    """Kinds listed before a count are not the thing counted, but a list of things counted
+    together, or scoping a rate, stays; a bare 省 is a level; a change after a target is of the
+    same thing; an index or ratio has no unit; 48小时内 is at most."""
+    profile = load_profile()
+
+    def read(text: str) -> list[tuple[str, float, str | None, Comparator, str | None]]:
+        return [(t.metric, t.value, t.unit, t.comparator, t.level) for t in extract_targets(text, profile)]
+
+    assert read("新增主导或参与国际、国家、行业标准200项以上，省地方标准120项以上") == [
+        ("标准", 200, "项", Comparator.AT_LEAST, None),
+        ("地方标准", 120, "项", Comparator.AT_LEAST, "省"),
+    ]
+    assert read("推动建立100家高端智能再制造示范企业、技术研发中心、服务企业等") == [
+        ("高端智能再制造示范企业、技术研发中心、服务企业", 100, "家", Comparator.EQUAL, None)
+    ]
+    assert read("全省信息技术产业营收突破2.2万亿元，年均增长10%以上") == [
+        ("信息技术产业营收", 2_200_000_000_000, "元", Comparator.AT_LEAST, None),
+        ("信息技术产业营收", 10, "%", Comparator.AT_LEAST, None),
+    ]
+    assert read("全省两化融合发展指数达到125左右") == [("两化融合发展指数", 125, "", Comparator.ABOUT, None)]
+    assert read("大型、超大型数据中心运行电能利用效率降到1.3以下") == [
+        ("大型、超大型数据中心运行电能利用效率", 1.3, "", Comparator.AT_MOST, None)
+    ]
+    assert [t.comparator for t in extract_targets("符合条件的货物48小时内放行", profile)] == [
+        Comparator.AT_MOST
+    ]
+
+
 def test_the_title_of_a_news_page_comes_from_its_lead_and_of_a_web_page_from_its_title(
     tmp_path: Path,
 ) -> None:

@@ -157,7 +157,7 @@ def test_targets_wherever_the_plan_commits_to_a_number(tmp_path: Path) -> None:
         "综合型物联网平台": (5, "家", "EQUAL", 2026, "GOAL"),
         "物联网平台": (30, "家", "EQUAL", 2026, "GOAL"),
         # In tasks: no year of their own, so the end of the plan's period.
-        "设备连接总量": (200_000_000, "", "AT_LEAST", 2026, "TASK"),
+        "设备连接总量": (200_000_000, None, "AT_LEAST", 2026, "TASK"),
         "规模以上工业增加值": (6, "%", "AT_LEAST", 2026, "TASK"),
         "紧缺人才": (5000, "名", "ABOUT", 2026, "TASK"),
         "单位GDP能耗": (13.5, "%", "EQUAL", 2026, "TASK"),

@@ -108,11 +108,14 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     boundary = 0
     changing: str | None = None  # the metric of a 由……到…… change, waiting for its second number
     respective: list[str] = []  # A、B分别65%、55%: the metrics waiting for their own numbers
+    previous: Target | None = None
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
         number = _number(match.group("number"))
-        if number is None or not (unit or match.group("magnitude")) or match.group("number") == "一":
+        if number is None or match.group("number") == "一":
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
+        if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
+            continue
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
         own_clause_start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1
@@ -141,10 +144,14 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             listed = _respective(metric, rules) if not metric.endswith(tuple(rules.respective_words)) else []
             if listed:
                 metrics, respective = listed[:1], listed[1:]
-            else:
+            elif metric.endswith(tuple(rules.shared_words + rules.respective_words)):
                 metrics = _shared(metric, rules)
                 if metric.endswith(tuple(rules.respective_words)):
                     metrics, respective = metrics[:1], metrics[1:]
+            elif unit and unit not in rules.ratio_units:
+                metrics = [_without_kinds(metric, rules)]  # 国际、国家、行业标准200项: 标准
+            else:
+                metrics = [metric]  # 大型、超大型数据中心电能利用效率: the list scopes a rate
         magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
@@ -154,23 +161,46 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
         for metric in metrics:
             level, metric = _level(metric, rules)
+            if (
+                metric in rules.change_words
+                and previous is not None
+                and _same_sentence(text, previous, match)
+            ):
+                # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
+                metric, level = previous.metric, previous.level
             metric = _strip_change(metric, rules)
             if not metric:
                 continue
-            targets.append(
-                Target(
-                    metric=metric,
-                    comparator=comparator,
-                    value=value,
-                    unit="%" if unit == "％" else unit,
-                    written=text[match.start("number") : written_end].replace(" ", ""),
-                    level=level,
-                    clause=text[clause_start : match.end()],
-                    start=clause_start,
-                    end=match.end(),
-                )
+            previous = Target(
+                metric=metric,
+                comparator=comparator,
+                value=value,
+                unit="%" if unit == "％" else unit,
+                written=text[match.start("number") : written_end].replace(" ", ""),
+                level=level,
+                clause=text[clause_start : match.end()],
+                start=clause_start,
+                end=match.end(),
             )
+            targets.append(previous)
     return targets
+
+
+def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:
+    return not any(mark in text[earlier.end : match.start()] for mark in "。；！？")
+
+
+def _compared_without_unit(text: str, match: re.Match[str], rules: Indicators) -> bool:
+    """A number with no unit is a target where a verb compares something with it and a
+    comparator or the clause's end follows: 指数达到125左右, 电能利用效率降到1.3以下 (an index or
+    a ratio, whose unit is none)."""
+    if match.group("prefix") or not match.group("number")[:1].isdigit():
+        return False
+    before = text[max(0, match.start() - 4) : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return before.endswith(tuple(rules.unitless_verbs)) and (
+        bool(match.group("suffix")) or after in _CLAUSE_END
+    )
 
 
 def _counts_what_follows(raw: str, rules: Indicators) -> bool:
@@ -259,16 +289,25 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
     end = start + (tokens[-1].end if tokens else 0)
     last_de = max((i for i, t in enumerate(tokens) if t.word == "的"), default=-1)
     tokens = tokens[last_de + 1 :]
-    last_list = max((i for i, t in enumerate(tokens) if t.word == "、"), default=-1)
-    if last_list >= 0:
-        tokens = tokens[last_list + 1 :]
-        drop = 2 if tokens and tokens[0].tag in ("v", "vd") else 1
-        if len(tokens) > drop:
-            tokens = tokens[drop:]
-    metric = "".join(t.word for t in tokens)
+    metric = _without_kinds("".join(t.word for t in tokens), rules)
     if metric.count("（") > metric.count("）") and text[end : end + 1] == "）":
         metric, end = metric + "）", end + 1  # 数据训练集（算法模型）: the bracket closes the name
     return re.sub(rules.metric_modifier, "", _balanced(metric))[:40], end
+
+
+def _without_kinds(metric: str, rules: Indicators) -> str:
+    """The thing a list before it qualifies: 行业型、区域型物联网平台 → 物联网平台 and 国际、国家、行业标准 →
+    标准, where every item but the last is a kind (short: 行业型, 国家), the last kind being the
+    last item's first word (two, a verb and its object: 跨领域). A list of longer items is of
+    things counted together and stays whole: 示范企业、技术研发中心、服务企业."""
+    items = metric.split("、")
+    if len(items) < 2 or any(len(item) > rules.longest_kind for item in items[:-1]):
+        return metric
+    tokens = [t for t in analyse(items[-1]) if t.word.strip()]
+    drop = 2 if tokens and tokens[0].tag in ("v", "vd") else 1
+    if len(tokens) <= drop:
+        return metric
+    return items[-1][tokens[drop].start :]
 
 
 def _balanced(metric: str) -> str:
@@ -330,10 +369,15 @@ def _segment(phrase: str) -> list[str]:
 
 
 def _level(metric: str, rules: Indicators) -> tuple[str | None, str]:
-    """省级地方标准 → (省级, 地方标准); 国家、省级高层次人才 → (国家、省级, 高层次人才)."""
+    """省级地方标准 → (省级, 地方标准); 国家、省级高层次人才 → (国家、省级, 高层次人才); 省地方标准 →
+    (省, 地方标准)."""
     match = re.match(rules.level_prefix, metric)
     if match and match.end() < len(metric):
         return match.group(), metric[match.end() :]
+    # 省地方标准: a bare 省 (市, 县) that the lexical analysis reads as a word of its own.
+    tokens = analyse(metric) if metric.startswith(tuple(rules.bare_levels)) else ()
+    if len(tokens) > 1 and tokens[0].word in rules.bare_levels and tokens[1].tag in NOMINAL:
+        return tokens[0].word, metric[tokens[0].end :]
     return None, metric
 
 

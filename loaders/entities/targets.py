@@ -42,7 +42,7 @@ def read_targets(
                 metric=target.metric,
                 comparator=target.comparator.value,
                 value=target.value,
-                unit=target.unit,
+                unit=target.unit or None,
                 deadline=deadline,
                 written=target.written,
                 level=target.level,
