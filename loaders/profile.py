@@ -261,6 +261,9 @@ class Profile(BaseModel):
     bullets: list[str]
     domain_heading_max_length: int
     chapters: dict[ChapterKind, list[str]]
+    #: Words of a safeguard in a chapter's title: the chapters that close a plan and hold one are
+    #: its measures (loaders/entities/chapter_kinds.py).
+    safeguard_words: list[str]
     requirement_parts: dict[RequirementPart, list[str]]
     notice: Notice
     attachments: Attachments

@@ -410,3 +410,13 @@ def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
     assert not {name for name, _ in assessed if "协会" in name or "运营单位" in name} - {
         name for name, role in assessed if role is Role.SUPPORT
     }
+
+
+def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path) -> None:
+    text = (
+        "某某市推进某某产业发展实施方案\n一、重点任务\n（一）培育龙头企业。支持企业做大做强。\n"
+        "二、强化支撑保障\n（一）加大资金投入。统筹用好专项资金。\n（二）加强人才保障。引进高层次人才。\n"
+    )
+    document = load_plan(write(tmp_path, "closing.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["培育龙头企业"]
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加大资金投入", "加强人才保障"]

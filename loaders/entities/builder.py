@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from graph.errors import PlanLoadError
 from graph.model import Entity, EntityKind, GraphDocument, PlanFields, attrs_of, field_names
-from loaders.entities.chapter_kinds import chapter_kind, is_items_only
+from loaders.entities.chapter_kinds import chapter_kinds
 from loaders.entities.chapters import read_chapter
 from loaders.entities.goals import read_preface_goals
 from loaders.entities.indicator_tables import link_indicator_tables
@@ -93,10 +93,9 @@ class PlanBuilder:
             )
         writer.report.title = header.title or ""
         plan = self._plan(header, outline)
-        items_only = is_items_only(outline.chapters)
-        for number, chapter in enumerate(outline.chapters, start=1):
+        kinds = chapter_kinds(outline.chapters, profile)
+        for number, (chapter, kind) in enumerate(zip(outline.chapters, kinds, strict=True), start=1):
             self.place, self.line = f"reading chapter {number} “{chapter.title}”", chapter.paragraph.line
-            kind = chapter_kind(chapter, profile, items_only)
             read_chapter(writer, chapter, kind, number, plan, header)
         self.place, self.line = "reading the goals before the first chapter", None
         read_preface_goals(writer, header, plan)

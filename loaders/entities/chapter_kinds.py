@@ -15,10 +15,32 @@ from loaders.entities.indicators import extract_targets
 from loaders.profile import ChapterKind, Profile
 from loaders.structure.outline import Block
 
-__all__ = ["chapter_kind", "is_items_only"]
+__all__ = ["chapter_kind", "chapter_kinds", "is_items_only"]
 
 #: A heading that names a work to carry out: 实施集成电路“强芯”工程.
 _NAMED_WORK = re.compile("工程”?$")
+
+
+def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
+    """The kind of each chapter of a document. The chapters that close it and name a safeguard
+    (强化支撑保障, 加强组织实施) are its measures, though their titles hold none of the
+    measures' words: plans put what safeguards the work after the work, in a chapter or, in an
+    opinion made of items, in its last items."""
+    items_only = is_items_only(chapters)
+    kinds = [chapter_kind(chapter, profile, items_only) for chapter in chapters]
+    safeguards = tuple(profile.safeguard_words)
+    for index in range(len(chapters) - 1, -1, -1):
+        title = chapters[index].title
+        if kinds[index] == "measures":
+            continue
+        if (
+            kinds[index] != "tasks"
+            or profile.title_kind(title) is not None
+            or not any(w in title for w in safeguards)
+        ):
+            break
+        kinds[index] = "measures"
+    return kinds
 
 
 def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> ChapterKind:
