@@ -89,6 +89,8 @@ class Regions(_Rules):
     provincial_cities: list[str]
     #: A title or issuer beginning so is central (national level).
     national_prefixes: list[str]
+    #: Recipients a central body's notice is addressed to (各省、自治区、直辖市).
+    national_recipients: list[str]
     #: The provincial-level divisions by their full names (山东省, 广西壮族自治区).
     provinces: list[str] = []
     #: Places the lexical analysis finds that are no region (海绵城市).

@@ -420,3 +420,24 @@ def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path)
     document = load_plan(write(tmp_path, "closing.txt", text)).document
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["培育龙头企业"]
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加大资金投入", "加强人才保障"]
+
+
+def test_the_notice_and_its_signature_give_the_issuer_and_a_title_on_two_lines(tmp_path: Path) -> None:
+    text = (
+        "某某市经济和信息化局印发《某某市促进“产业聚集、空间聚集”三年行动计划（2024—2026年）》的通知\n"
+        "各区政府，各相关单位：\n现印发给你们，请认真贯彻落实。\n某某市经济和信息化局\n2024年3月5日\n"
+        "某某市促进“产业聚集、空间聚集”\n三年行动计划（2024—2026年）\n一、重点任务\n（一）培育龙头企业。支持企业做大做强。\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "notice.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert plan.name == "某某市促进“产业聚集、空间聚集”三年行动计划（2024—2026年）"
+    assert (plan.attrs["issuer"], plan.attrs["issuedOn"]) == ("某某市经济和信息化局", "2024-03-05")
+
+
+def test_an_opinion_sent_to_every_province_is_national(tmp_path: Path) -> None:
+    text = (
+        "关于加快构建某某协同创新体系的指导意见\n"
+        "各省、自治区、直辖市及计划单列市人民政府，国务院各部委、各直属机构：\n为加快构建某某体系，现提出以下意见。\n"
+        "一、重点任务\n（一）优化布局。推动集约发展。（发展改革委牵头，各地区负责）\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "opinion.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["level"], plan.attrs["region"]) == ("NATIONAL", None)

@@ -74,7 +74,10 @@ def read_header(
     notice_titles = _read_notice(header, preamble, title_index, profile)
     if title_index is not None:
         # A title set on two lines starts a line earlier; a period line (（2016-2020年）) may follow.
-        first = title_index - 1 if _title_continues(preamble, title_index, header) else title_index
+        continued = _title_continues(preamble, title_index, header) or _completes_named_title(
+            preamble, title_index, notice_titles
+        )
+        first = title_index - 1 if continued else title_index
         lines = preamble[first : title_index + 1]
         following = preamble[title_index + 1] if title_index + 1 < len(preamble) else None
         if following is not None and re.fullmatch(profile.title.period, following.text):
@@ -89,9 +92,10 @@ def read_header(
         )
     if header.issued_on is None:
         header.issued_on = _signature_date(list(closing), profile)
-    signer = _signer(list(closing), profile)
+    # The body that signs issues the plan, whatever its kind (a leading group's office): at the
+    # plan's end, or under the notice that sends it out (北京市经济和信息化局 / 2022年11月21日).
+    signer = _signer(list(closing), profile) or _signer(preamble, profile)
     if signer and (header.issuer is None or _is_region(header.issuer, profile)):
-        # The body that signs issues the plan, whatever its kind (a leading group's office).
         header.issuer = signer
     if header.title:
         _read_title(header, profile)
@@ -167,20 +171,34 @@ def _read_notice(
         elif (date := _date(text, profile)) is not None and len(text) <= 24:
             header.issued_on = header.issued_on or date
             header.notice.append(paragraph)
+        elif (
+            not header.recipients
+            and _addressed(text, position, title_index)
+            and (match := recipients.match(text))
+        ):
+            # Before the title (a notice's) or right after it (an opinion sent out as itself).
+            header.recipients = [r for r in re.split(r"[，,]", match.group("recipients")) if r]
+            header.notice.append(paragraph)
         elif not before_title:
             continue
         elif match := notice_title.match(text):
             titles.append(match.group("title").strip("《》"))
             header.issuer = header.issuer or _issuer_of(text, profile)
             header.notice.append(paragraph)
-        elif not header.recipients and (match := recipients.match(text)):
-            header.recipients = [r for r in re.split(r"[，,]", match.group("recipients")) if r]
-            header.notice.append(paragraph)
         elif match := approval.search(text):
             header.approved_by = match.group("approver")
             titles += re.findall(r"《([^》]+)》", text)
             header.notice.append(paragraph)
     return titles
+
+
+def _addressed(text: str, position: int, title_index: int | None) -> bool:
+    """Whether a line can be the notice's recipients: anywhere before the title; after it, only
+    the line or two right under it, and only a list (各省、自治区、直辖市人民政府，国务院各部委：), so that
+    a heading ending in a colon (主要目标：) is never taken for one."""
+    if title_index is None or position < title_index:
+        return True
+    return position <= title_index + 2 and bool(re.search("[，,、]", text))
 
 
 def _doc_number(text: str, profile: Profile) -> str | None:
@@ -248,6 +266,16 @@ def _title_continues(preamble: list[Paragraph], index: int, header: PlanHeader) 
     )
 
 
+def _completes_named_title(preamble: list[Paragraph], index: int, named: list[str]) -> bool:
+    """A title set on two lines whose first holds what _title_continues will not take (、, quotation
+    marks): the two lines together are the title the notice names (印发《上海市促进……“产业聚集、空间
+    聚集、要素聚集”三年行动计划（2026—2028年）》)."""
+    if index == 0:
+        return False
+    joined = preamble[index - 1].text + preamble[index].text
+    return any(re.sub(r"\s", "", title) == re.sub(r"\s", "", joined) for title in named)
+
+
 def _fallback_title(
     preamble: list[Paragraph],
     notice_titles: list[str],
@@ -303,7 +331,7 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
 
 def _level(header: PlanHeader, profile: Profile) -> str | None:
     """The region's level (直辖市 are provincial); a plan with no region issued by a central
-    body, or titled 全国/国家…, is national."""
+    body, titled 全国/国家…, or sent to every province, is national."""
     rules = profile.regions
     if header.region:
         if header.region in rules.provincial_cities:
@@ -312,6 +340,8 @@ def _level(header: PlanHeader, profile: Profile) -> str | None:
     central = (header.issuer or "", header.approved_by or "", header.title or "")
     if any(text.startswith(tuple(rules.national_prefixes)) for text in central):
         return "NATIONAL"
+    if any(r.startswith(tuple(rules.national_recipients)) for r in header.recipients):
+        return "NATIONAL"  # sent to every province
     # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one; one
     # named relative to an unnamed region (市人民政府) is not.
     if (
