@@ -74,6 +74,12 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def plan_read_from(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    """The PLAN entity of a plan written as text."""
+    (plan,) = load_plan(write(tmp_path, "plan.txt", text)).document.entities_of(EntityKind.PLAN)
+    return plan
+
+
 def responsible(document, entity_name: str, kind: EntityKind) -> set[tuple[str, Role]]:  # type: ignore[no-untyped-def]
     entity = named(document, kind, entity_name)
     return {
@@ -428,7 +434,7 @@ def test_the_notice_and_its_signature_give_the_issuer_and_a_title_on_two_lines(t
         "各区政府，各相关单位：\n现印发给你们，请认真贯彻落实。\n某某市经济和信息化局\n2024年3月5日\n"
         "某某市促进“产业聚集、空间聚集”\n三年行动计划（2024—2026年）\n一、重点任务\n（一）培育龙头企业。支持企业做大做强。\n"
     )
-    (plan,) = load_plan(write(tmp_path, "notice.txt", text)).document.entities_of(EntityKind.PLAN)
+    plan = plan_read_from(tmp_path, text)
     assert plan.name == "某某市促进“产业聚集、空间聚集”三年行动计划（2024—2026年）"
     assert (plan.attrs["issuer"], plan.attrs["issuedOn"]) == ("某某市经济和信息化局", "2024-03-05")
 
@@ -439,5 +445,5 @@ def test_an_opinion_sent_to_every_province_is_national(tmp_path: Path) -> None:
         "各省、自治区、直辖市及计划单列市人民政府，国务院各部委、各直属机构：\n为加快构建某某体系，现提出以下意见。\n"
         "一、重点任务\n（一）优化布局。推动集约发展。（发展改革委牵头，各地区负责）\n"
     )
-    (plan,) = load_plan(write(tmp_path, "opinion.txt", text)).document.entities_of(EntityKind.PLAN)
+    plan = plan_read_from(tmp_path, text)
     assert (plan.attrs["level"], plan.attrs["region"]) == ("NATIONAL", None)
