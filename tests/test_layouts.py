@@ -447,3 +447,19 @@ def test_an_opinion_sent_to_every_province_is_national(tmp_path: Path) -> None:
     )
     plan = plan_read_from(tmp_path, text)
     assert (plan.attrs["level"], plan.attrs["region"]) == ("NATIONAL", None)
+
+
+def test_goals_in_stages_are_due_when_their_stage_says(tmp_path: Path) -> None:
+    text = (
+        "某某产业发展规划\n一、总体要求\n（一）战略目标。\n分两步走：\n第一步，到2020年产业总体水平同步提升。\n"
+        "——产业竞争力进入第一方阵。核心产业规模超过1500亿元。\n第二步，到2025年产业实现重大突破。\n"
+        "——产业进入价值链高端。核心产业规模超过4000亿元。\n二、重点任务\n（一）培育龙头企业。支持企业做大做强。\n"
+    )
+    due = {
+        a["value"]: a["deadline"]
+        for a in (
+            e.attrs
+            for e in load_plan(write(tmp_path, "stages.txt", text)).document.entities_of(EntityKind.INDICATOR)
+        )
+    }
+    assert due == {150_000_000_000: 2020, 400_000_000_000: 2025}

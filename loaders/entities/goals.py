@@ -107,19 +107,27 @@ def _goals(
     elif lead is not None:  # a goal sentence inside a paragraph of the preface
         overall = (lead.paragraph, [lead])
     subgoals: list[_Goal] = []
+    # 第一步，到2020年……  ——A  ——B  第二步，到2025年……  ——C: a plain paragraph with a deadline of
+    # its own starts a stage, and the sub-goals after it are due when it says.
+    stages: list[int | None] = []
+    stage: int | None = None
     for paragraph in block.paragraphs:
         if paragraph.bullet:
             name, offset = lead_sentence(paragraph.text)
             # A bullet of one sentence (——新增国家标准400项；) is its own text.
             offset = offset if offset < len(paragraph.text) else 0
             subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)]))
-        elif subgoals:
+            stages.append(stage)
+            continue
+        if subgoals:
             subgoals[-1][3].append(Segment(paragraph))
         elif overall is None:
             overall = (paragraph, [Segment(paragraph)])
         else:
             overall[1].append(Segment(paragraph))
+        stage = deadline_before(paragraph.text, len(paragraph.text), profile) or stage
     subgoals += [(item.paragraph, item.title, item.label, text_of(item)) for item in block.children]
+    stages += [None] * (len(subgoals) - len(stages))
 
     parent, prefix = subsection, id_prefix
     default_deadline = header.target_year
@@ -133,7 +141,9 @@ def _goals(
         written = (deadline_before(s.text, len(s.text), profile) for s in reversed(segments))
         default_deadline = next((d for d in written if d), default_deadline)
         read_targets(writer, parent, segments, header, default_deadline)
-    for number, (anchor, name, label, segments) in enumerate(subgoals, start=1):
+    for number, ((anchor, name, label, segments), due) in enumerate(
+        zip(subgoals, stages, strict=True), start=1
+    ):
         goal = writer.add(
             EntityKind.GOAL,
             f"{prefix}{number}",
@@ -143,7 +153,7 @@ def _goals(
             segments=segments,
             label=label,
         )
-        read_targets(writer, goal, segments, header, default_deadline)
+        read_targets(writer, goal, segments, header, due or default_deadline)
 
 
 def _deadline_at(text: str, profile: Profile) -> int:
