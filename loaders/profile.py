@@ -156,7 +156,12 @@ class Indicators(_Rules):
     about_prefix: list[str]
     metric_lead: str = _regex()
     metric_trail: str = _regex()
-    from_words: list[str]
+    #: Where a change starts (由, 从, with or without the present figure named: 由当前3%).
+    change_start: str = _regex()
+    #: A list of years with a number each: 2024年、2025年分别突破…….
+    respective_years: str = _regex()
+    #: 其中定州市达到: a place's share of the metric just measured.
+    part_of: str = _regex()
     to_words: list[str]
     #: Words of change after a metric (年均增长6%): the metric is the thing that changes.
     change_words: list[str]

@@ -155,6 +155,32 @@ def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
     ]
 
 
+def test_targets_of_changes_years_and_parts() -> None:
+    """A list of years with 分别 gives each number its year and the metric just measured; a
+    change from the present (由当前的20家达到35家) is its second number; 其中 and a place is that
+    place's share of the metric just measured."""
+    profile = load_profile()
+
+    def read(text: str) -> list[tuple[str, float, str, Comparator, int | None]]:
+        return [(t.metric, t.value, t.unit, t.comparator, t.year) for t in extract_targets(text, profile)]
+
+    assert read("全省信息技术产业营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元。") == [
+        ("信息技术产业营收", 10, "%", Comparator.AT_LEAST, None),
+        ("信息技术产业营收", 2_200_000_000_000, "元", Comparator.AT_LEAST, 2024),
+        ("信息技术产业营收", 2_400_000_000_000, "元", Comparator.AT_LEAST, 2025),
+    ]
+    assert read(
+        "全省体育用品产业高新技术企业由当前的20家达到35家，国内市场占有率力争由当前3%提升到10%。"
+    ) == [
+        ("体育用品产业高新技术企业", 35, "家", Comparator.EQUAL, None),
+        ("国内市场占有率", 10, "%", Comparator.EQUAL, None),
+    ]
+    assert read("全省体育用品产业总规模达到1200亿元左右，其中定州市达到500亿元左右。") == [
+        ("体育用品产业总规模", 120_000_000_000, "元", Comparator.ABOUT, None),
+        ("定州市体育用品产业总规模", 50_000_000_000, "元", Comparator.ABOUT, None),
+    ]
+
+
 def test_the_title_of_a_news_page_comes_from_its_lead_and_of_a_web_page_from_its_title(
     tmp_path: Path,
 ) -> None:

@@ -50,6 +50,8 @@ class Target:
     clause: str
     start: int
     end: int
+    #: The year the target's own words give it (2024年、2025年分别……), where a list gives one.
+    year: int | None = None
 
 
 def _target_pattern(rules: Indicators) -> re.Pattern[str]:
@@ -107,7 +109,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     targets: list[Target] = []
     boundary = 0
     changing: str | None = None  # the metric of a 由……到…… change, waiting for its second number
-    respective: list[str] = []  # A、B分别65%、55%: the metrics waiting for their own numbers
+    # A、B分别65%、55% and 2024年、2025年分别突破2.2万亿元、2.4万亿元: the metrics (with the year each
+    # is due, where the list gives one) waiting for their own numbers.
+    respective: list[tuple[str, int | None]] = []
+    listed_comparator = Comparator.EQUAL  # 分别突破A、B: the list's first comparator is the others'
     previous: Target | None = None
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
@@ -124,12 +129,20 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         clause = text[own_clause_start:clause_end]
         raw = text[clause_start : match.start()].lstrip("、和及与")
         boundary = match.end()
-        if any(word in clause for word in rules.not_target_words):
+        # 由目前的20家达到35家 states where a change starts, not the present as a target.
+        if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
             continue
+        recent = previous if previous is not None and _same_sentence(text, previous, match) else None
+        metrics: list[tuple[str, int | None]]
+        from_list = bool(respective) and not raw.strip("、和及与 ")
         if changing is not None and raw.startswith(tuple(rules.to_words)):
-            metrics, changing = [changing], None
+            metrics, changing = [(changing, None)], None
         elif respective and not raw.strip("、和及与 "):
             metrics = [respective.pop(0)]
+        elif recent is not None and (years := _respective_years(raw, rules)):
+            # 营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元: the metric just measured.
+            metrics = [(recent.metric, years[0])]
+            respective = [(recent.metric, year) for year in years[1:]]
         else:
             respective = []
             metric = _metric(raw, rules)
@@ -138,36 +151,40 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 after, item_end = _metric_after(text, match.end(), clause_end, rules)
                 if after:
                     metric, boundary = after, item_end
-            if raw.endswith(tuple(rules.from_words)):
-                changing = _strip_suffix(metric, rules.from_words)
+            if re.search(rules.change_start + "$", raw):
+                changing = _strip_trail(re.sub(rules.change_start + "$", "", metric), rules)
                 continue
+            if recent is not None and (part := _part_of(raw, rules)):
+                # 总规模达到1200亿元左右，其中定州市达到500亿元左右: 定州市's share of the same.
+                metric = part + recent.metric
             listed = _respective(metric, rules) if not metric.endswith(tuple(rules.respective_words)) else []
             if listed:
-                metrics, respective = listed[:1], listed[1:]
+                metrics, respective = [(listed[0], None)], [(m, None) for m in listed[1:]]
             elif metric.endswith(tuple(rules.shared_words + rules.respective_words)):
-                metrics = _shared(metric, rules)
+                shared = [(m, None) for m in _shared(metric, rules)]
+                metrics = shared
                 if metric.endswith(tuple(rules.respective_words)):
-                    metrics, respective = metrics[:1], metrics[1:]
+                    metrics, respective = shared[:1], shared[1:]
             elif unit and unit not in rules.ratio_units:
-                metrics = [_without_kinds(metric, rules)]  # 国际、国家、行业标准200项: 标准
+                metrics = [(_without_kinds(metric, rules), None)]  # 国际、国家、行业标准200项: 标准
             else:
-                metrics = [metric]  # 大型、超大型数据中心电能利用效率: the list scopes a rate
+                metrics = [(metric, None)]  # 大型、超大型数据中心电能利用效率: the list scopes a rate
         magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
         value = low * magnitude
         comparator = _comparator(match.group("prefix"), match.group("suffix"), rules)
+        if from_list and comparator is Comparator.EQUAL:
+            comparator = listed_comparator
+        elif respective:
+            listed_comparator = comparator  # the first of a list
         if ranged and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
-        for metric in metrics:
+        for metric, year in metrics:
             level, metric = _level(metric, rules)
-            if (
-                metric in rules.change_words
-                and previous is not None
-                and _same_sentence(text, previous, match)
-            ):
+            if metric in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
-                metric, level = previous.metric, previous.level
+                metric, level = recent.metric, recent.level
             metric = _strip_change(metric, rules)
             if not metric:
                 continue
@@ -181,9 +198,25 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 clause=text[clause_start : match.end()],
                 start=clause_start,
                 end=match.end(),
+                year=year,
             )
             targets.append(previous)
     return targets
+
+
+def _respective_years(raw: str, rules: Indicators) -> list[int]:
+    """2024年、2025年分别突破 → [2024, 2025]: a list of years whose numbers follow, one each."""
+    match = re.search(rules.respective_years + "$", raw)
+    return [int(year) for year in re.findall(r"\d{4}", match.group())] if match else []
+
+
+def _part_of(raw: str, rules: Indicators) -> str | None:
+    """其中定州市达到 → 定州市: a place after 其中, whose share of the metric just measured follows."""
+    match = re.match(rules.part_of, raw)
+    if match is None:
+        return None
+    tokens = analyse(match.group("part"))
+    return match.group("part") if len(tokens) == 1 and tokens[0].tag in ("LOC", "ns") else None
 
 
 def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:
@@ -379,14 +412,6 @@ def _level(metric: str, rules: Indicators) -> tuple[str | None, str]:
     if len(tokens) > 1 and tokens[0].word in rules.bare_levels and tokens[1].tag in NOMINAL:
         return tokens[0].word, metric[tokens[0].end :]
     return None, metric
-
-
-def _strip_suffix(metric: str, words: list[str]) -> str:
-    """政府主导制定的标准由 → 政府主导制定的标准."""
-    for word in words:
-        if metric.endswith(word):
-            return metric[: -len(word)]
-    return metric
 
 
 def target_like_clauses(text: str) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ def read_targets(
     for segment in segments:
         targets = extract_targets(segment.text, writer.profile)
         for target in targets:
-            deadline = _sentence_deadline(segment.text, target, writer, header) or carried
+            deadline = target.year or _sentence_deadline(segment.text, target, writer, header) or carried
             fields = IndicatorFields(
                 metric=target.metric,
                 comparator=target.comparator.value,
