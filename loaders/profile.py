@@ -207,10 +207,13 @@ class Departments(_Rules):
     #: verbs (会同) after which the bodies named support the subject.
     subject_endings: list[str]
     subject_verbs: list[str]
-    partner_verbs: list[str]
+    partner_words: list[str]
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]
+    #: Words that name one body to lead the others (牵头): without them in a bracket, the bodies
+    #: that share the work by their duties (按职责分工负责) each lead.
+    lead_naming_words: list[str]
     support_words: list[str]
     #: Support words that, when every clause of a bracket ends with one, make all its bodies leads.
     joint_words: list[str]

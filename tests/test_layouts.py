@@ -463,3 +463,31 @@ def test_goals_in_stages_are_due_when_their_stage_says(tmp_path: Path) -> None:
         )
     }
     assert due == {150_000_000_000: 2020, 400_000_000_000: 2025}
+
+
+def test_brackets_that_share_work_name_partners_or_only_bodies(tmp_path: Path) -> None:
+    """按职责分工负责 with no one named to lead makes each a lead, even beside another clause; the
+    bodies after 会同 support; a closing bracket of bodies alone names who does the work."""
+    text = (
+        "某某省支持某某产业发展若干措施\n一、重点任务\n"
+        "（一）创新金融服务。加大资金支持力度。（省发展改革委、省财政厅按职责分工负责，各市县政府负责。以下任务均需各市县政府负责，不再列出）\n"
+        "（二）组建产业联盟。打造协同创新平台。（责任单位：省工业和信息化厅、省科技厅会同省体育局、省教育厅，各市政府）\n"
+        "（三）鼓励引进重大项目。对引进重大项目的机构给予奖励。（各市政府、雄安新区管委会）\n"
+    )
+    document = load_plan(write(tmp_path, "measures.txt", text)).document
+    assert responsible(document, "创新金融服务", EntityKind.TASK) == {
+        ("某某省发展和改革委员会", Role.LEAD),
+        ("某某省财政厅", Role.LEAD),
+        ("各市县政府", Role.LEAD),
+    }
+    assert responsible(document, "组建产业联盟", EntityKind.TASK) == {
+        ("某某省工业和信息化厅", Role.LEAD),
+        ("某某省科学技术厅", Role.LEAD),
+        ("某某省体育局", Role.SUPPORT),
+        ("某某省教育厅", Role.SUPPORT),
+        ("各市政府", Role.LEAD),
+    }
+    assert responsible(document, "鼓励引进重大项目", EntityKind.TASK) == {
+        ("各市政府", Role.LEAD),
+        ("雄安新区管委会", Role.LEAD),
+    }

@@ -29,6 +29,8 @@ __all__ = ["ASSIGNING_BRACKET", "BodyMention", "DepartmentFinder", "DepartmentRe
 
 _NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
+#: A bracket that closes a text: （各市政府、雄安新区管委会）.
+_CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*$")
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 #: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
 #: bodies can be read: reported when they cannot, and no words of the task it closes.
@@ -86,7 +88,7 @@ class DepartmentFinder:
             split_names=self._subject_names,
             subject_verbs=tuple(rules.subject_verbs),
             support_verbs=tuple(rules.support_words),
-            partner_verbs=tuple(rules.partner_verbs),
+            partner_verbs=tuple(rules.partner_words),
         )
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
@@ -105,6 +107,15 @@ class DepartmentFinder:
                 continue
             found += self._role_clauses(match.group("inner"), inner_start, match.group())
             covered.append(match.span())
+        if (closing := _CLOSING_BRACKET.search(text)) and not _within(covered, closing.start()):
+            # ……给予奖励。（各市政府、雄安新区管委会）: a bracket of bodies alone closing the text
+            # names who does it.
+            names = self.names(closing.group("inner"))
+            if names and all(self.is_body(name) for name, _ in names):
+                found += self._partnered(
+                    closing.group("inner"), closing.start("inner"), Role.LEAD, closing.group()
+                )
+                covered.append(closing.span())
         for match in self.sentence.finditer(text):
             if _within(covered, match.start()):
                 continue
@@ -157,22 +168,21 @@ class DepartmentFinder:
         """（A牵头，B、C配合）: each clause's names take the role its last words give."""
         # What follows a full stop inside the bracket is a remark (以下均需地方负责，不再列出).
         clauses = self._clauses(inner.split("。")[0])
+        # （A、B按职责分工负责，各市县政府负责）: where no one is named to lead (牵头), those
+        # sharing the work by their duties answer jointly, each a lead.
+        joint_lead = not any(word in inner for word in self.rules.lead_naming_words)
         in_bracket: list[BodyMention] = []
         waiting: list[BodyMention] = []  # （A、B，C按职责分工负责）: A and B take C's role word
         for clause in clauses:
-            mentions, role = self._clause(clause.group(), inner_start + clause.start(), evidence)
+            mentions, role = self._clause(clause.group(), inner_start + clause.start(), evidence, joint_lead)
             if role is None:
                 waiting += [m for m in mentions if self.is_body(m.name)]
                 continue
             in_bracket += [replace(m, role=role) for m in waiting] + mentions
             waiting = []
-        clauses = [c for c in clauses if self.role_word.search(c.group().rstrip())]
         if self.first_leads and in_bracket:
             # 列第一位者为牵头单位: the first body leads, whatever the role words say.
             return [replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(in_bracket)]
-        if in_bracket and all(self._joint(c.group()) for c in clauses):
-            # （A、B按职责分工负责） with no one leading: A and B answer jointly, each a lead.
-            return [replace(m, role=Role.LEAD) for m in in_bracket]
         return in_bracket
 
     def _subject_names(self, run: str) -> list[tuple[str, int]]:
@@ -209,12 +219,7 @@ class DepartmentFinder:
                 # （责任部门：A、B牵头，C、D按职责分工负责）: the role words inside decide.
                 mentions += self._role_clauses(part, offset + label.end(), evidence)
                 continue
-            mentions += [
-                BodyMention(
-                    name, role, offset + label.end() + at, offset + label.end() + at + len(name), evidence
-                )
-                for name, at in self.names(part)
-            ]
+            mentions += self._partnered(part, offset + label.end(), role, evidence)
         if self.first_leads and mentions and all(m.role is Role.LEAD for m in mentions):
             mentions = [
                 replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(mentions)
@@ -230,18 +235,32 @@ class DepartmentFinder:
     def _role(self, word: str) -> Role:
         return Role.SUPPORT if word in self.rules.support_words else Role.LEAD
 
-    def _clause(self, clause: str, offset: int, evidence: str) -> tuple[list[BodyMention], Role | None]:
+    def _clause(
+        self, clause: str, offset: int, evidence: str, joint_lead: bool = False
+    ) -> tuple[list[BodyMention], Role | None]:
         """The names of one clause of a bracket and the role its last words give (None: it has
-        no role word of its own)."""
+        no role word of its own); `joint_lead`: sharing the work by duties (按职责分工负责) leads."""
         stripped = clause.rstrip()
         role_match = self.role_word.search(stripped)
         role = self._role(role_match.group()) if role_match else None
+        if role is not None and joint_lead and self._joint(stripped):
+            role = Role.LEAD
         names = stripped[: role_match.start()] if role_match else stripped
-        mentions = [
-            BodyMention(name, role or Role.LEAD, offset + at, offset + at + len(name), evidence)
-            for name, at in self.names(names)
-        ]
-        return mentions, role
+        return self._partnered(names, offset, role or Role.LEAD, evidence), role
+
+    def _partnered(self, names: str, offset: int, role: Role, evidence: str) -> list[BodyMention]:
+        """The names of a list, in role; those after 会同 work with the ones before it, and support
+        (省工业和信息化厅、省科技厅会同省体育局、省教育厅)."""
+        mentions = []
+        for clause in self._clauses(names):
+            text, start = clause.group(), clause.start()
+            partner = next((w for w in self.rules.partner_words if w in text), None)
+            cut = text.index(partner) if partner else len(text)
+            for name, at in self.names(text):
+                in_role = Role.SUPPORT if at >= cut else role
+                at += offset + start
+                mentions.append(BodyMention(name, in_role, at, at + len(name), evidence))
+        return mentions
 
     def _ends_name(self, text: str, end: int) -> bool:
         """Whether a known name ends where the listed name ends: 人民银行 is the whole of
