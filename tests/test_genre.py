@@ -154,6 +154,15 @@ def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
     assert [t.comparator for t in extract_targets("符合条件的货物48小时内放行", profile)] == [
         Comparator.AT_MOST
     ]
+    # Each item of a 分别 list that ends as the others do is a whole metric; 5G is part of a name.
+    assert read("重点企业关键工序数控化率、数字化研发设计工具普及率分别超过75%、90%") == [
+        ("重点企业关键工序数控化率", 75, "%", Comparator.AT_LEAST, None),
+        ("数字化研发设计工具普及率", 90, "%", Comparator.AT_LEAST, None),
+    ]
+    assert read("建成15个左右国家级智能工厂、10个左右5G工厂") == [
+        ("智能工厂", 15, "个", Comparator.ABOUT, "国家级"),
+        ("5G工厂", 10, "个", Comparator.ABOUT, None),
+    ]
 
 
 def test_targets_of_changes_years_and_parts() -> None:

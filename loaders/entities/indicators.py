@@ -21,6 +21,8 @@ from loaders.profile import Indicators, Profile
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
+#: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
+_SHORT_ITEM = 3
 _RANGE = re.compile(r"\d[—\-~～至]\d")
 _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
 MAGNITUDES = {
@@ -309,7 +311,8 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     start = position + len(re.match(f"(?:{suffixes})?", text[position:clause_end]).group())
     item = text[start:clause_end]
-    digit = re.search(r"\d", item)
+    # A number of its own, not one inside a name (5G工厂, 3D打印).
+    digit = re.search(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.A-Za-z])", item)
     if digit:  # the next target's item: up to the 、 or 和 before its number, else up to the number
         separator = max(item.rfind(c, 0, digit.start()) for c in "、和及与")
         item = item[: separator if separator >= 0 else digit.start()]
@@ -376,7 +379,8 @@ def _strip_change(metric: str, rules: Indicators) -> str:
 def _shared(metric: str, rules: Indicators) -> list[str]:
     """A target written for several metrics at once — 国家、行业标准各1000项, 马铃薯种植、收获机械
     化率均45% — is one target per metric: the words the list shares on either side are given
-    to each item (国家标准, 行业标准; 马铃薯种植机械化率, 马铃薯收获机械化率)."""
+    to each item (国家标准, 行业标准; 马铃薯种植机械化率, 马铃薯收获机械化率), unless the items
+    end alike and are more than a kind's word, being whole metrics each."""
     words = tuple(rules.shared_words + rules.respective_words)
     if not metric.endswith(words):
         return [metric]
@@ -385,6 +389,9 @@ def _shared(metric: str, rules: Indicators) -> list[str]:
     if len(items) < 2:
         return [listed]
     first, last = items[0], items[-1]
+    if len(first) > _SHORT_ITEM and first[-1] == last[-1]:
+        # 关键工序数控化率、数字化研发设计工具普及率分别: each item is a whole metric already.
+        return items
     first_words, last_words = _segment(first), _segment(last)
     head = "".join(first_words[:-1]) if len(first_words) > 1 else ""
     tail = "".join(last_words[1:]) if len(last_words) > 1 else ""
