@@ -491,3 +491,23 @@ def test_brackets_that_share_work_name_partners_or_only_bodies(tmp_path: Path) -
         ("各市政府", Role.LEAD),
         ("雄安新区管委会", Role.LEAD),
     }
+
+
+def test_a_goals_chapter_of_numbered_targets(tmp_path: Path) -> None:
+    """一、行动目标（到2020年） whose items are the targets: each is a goal, due when the heading says;
+    a verb opening a clause that qualifies the metric stays in it."""
+    text = (
+        "某某省遏制与防治某某病行动计划\n一、行动目标（到2020年）\n（一）居民防治知识知晓率达85%以上。\n"
+        "（二）符合治疗条件的病人接受治疗比例达90%以上。母婴传播率下降到4%以下。\n"
+        "二、工作任务\n（一）开展针对性教育。卫生健康部门要加强宣传。\n"
+    )
+    document = load_plan(write(tmp_path, "goals.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.GOAL)] == [
+        "居民防治知识知晓率达85%以上",
+        "符合治疗条件的病人接受治疗比例达90%以上",
+    ]
+    assert targets(document) == {
+        "居民防治知识知晓率": (85, "%", "AT_LEAST", 2020, "GOAL"),
+        "符合治疗条件的病人接受治疗比例": (90, "%", "AT_LEAST", 2020, "GOAL"),
+        "母婴传播率": (4, "%", "AT_MOST", 2020, "GOAL"),
+    }

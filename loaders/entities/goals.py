@@ -36,6 +36,10 @@ def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, heade
     (一、工作目标), or whose goals stand in its own text, is read as one goals part."""
     profile = writer.profile
     parts = [profile.requirement_part(child.title) for child in chapter.children]
+    if not any(parts) and profile.requirement_part(chapter.title) == "goals":
+        # 一、行动目标（到2020年） （一）居民知晓率达85%以上。（二）……: its items are its goals.
+        _goals(writer, chapter, section, header)
+        return
     if "goals" not in parts and (
         profile.requirement_part(chapter.title) == "goals"
         or any(extract_targets(p.text, profile) for p in chapter.paragraphs)
@@ -126,11 +130,13 @@ def _goals(
         else:
             overall[1].append(Segment(paragraph))
         stage = deadline_before(paragraph.text, len(paragraph.text), profile) or stage
-    subgoals += [(item.paragraph, item.title, item.label, text_of(item)) for item in block.children]
+    # A numbered sub-goal's heading may be its target (（一）居民知晓率达85%以上。): its text starts there.
+    subgoals += [(item.paragraph, item.title, item.label, _whole_text(item)) for item in block.children]
     stages += [None] * (len(subgoals) - len(stages))
 
     parent, prefix = subsection, id_prefix
-    default_deadline = header.target_year
+    # 行动目标（到2020年）: the heading's year, else the plan's.
+    default_deadline = deadline_before(block.title, len(block.title), profile) or header.target_year
     if overall is not None:
         anchor, segments = overall
         name = _goal_name(segments[0].text, profile)
@@ -154,6 +160,12 @@ def _goals(
             label=label,
         )
         read_targets(writer, goal, segments, header, due or default_deadline)
+
+
+def _whole_text(item: Block) -> list[Segment]:
+    """An item's heading sentence, what follows it and its paragraphs."""
+    start = max(item.paragraph.text.find(item.title), 0)
+    return [Segment(item.paragraph, start), *(Segment(p) for p in item.paragraphs)]
 
 
 def _deadline_at(text: str, profile: Profile) -> int:

@@ -275,6 +275,8 @@ def _without_leading_verbs(metric: str) -> str:
     """揭榜国家人工智能创新任务 → 国家人工智能创新任务: verbs (and adverbs before them) at the head
     of a metric are what is done to the thing measured, not the thing, as the lexical analysis
     tags them; a metric that is all verbs is kept as it is."""
+    if "的" in metric:
+        return metric  # 符合治疗条件的感染者……比例: the verb opens a clause that qualifies the metric
     tokens = analyse(metric)
     head = 0
     # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
