@@ -206,6 +206,8 @@ class Departments(_Rules):
     #: name (单位, 局, 小组 …), verbs taken as such after one whatever the tagger reads, and the
     #: verbs (会同) after which the bodies named support the subject.
     subject_endings: list[str]
+    #: Words that end as a body's name does but name none (布局, 举办).
+    not_body_endings: list[str]
     subject_verbs: list[str]
     partner_words: list[str]
     bracket: str = _regex()

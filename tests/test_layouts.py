@@ -511,3 +511,17 @@ def test_a_goals_chapter_of_numbered_targets(tmp_path: Path) -> None:
         "符合治疗条件的病人接受治疗比例": (90, "%", "AT_LEAST", 2020, "GOAL"),
         "母婴传播率": (4, "%", "AT_MOST", 2020, "GOAL"),
     }
+
+
+def test_words_that_only_end_like_a_body_name_none(tmp_path: Path) -> None:
+    """优化产业布局 and 鼓励举办 end as 局 and 办 do, but name no body; 按职责分工配合 is no part of a name."""
+    text = (
+        "某某省推进开放合作实施意见\n一、重点任务\n"
+        "（一）用好原产地规则。由省商务厅优化产业布局，鼓励社会力量举办。（省商务厅牵头，合肥海关、省贸促会按职责分工配合）\n"
+    )
+    document = load_plan(write(tmp_path, "opening.txt", text)).document
+    assert responsible(document, "用好原产地规则", EntityKind.TASK) == {
+        ("某某省商务厅", Role.LEAD),
+        ("合肥海关", Role.SUPPORT),
+        ("某某省贸促会", Role.SUPPORT),
+    }

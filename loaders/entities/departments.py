@@ -162,7 +162,7 @@ class DepartmentFinder:
                 found.append(
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
-        return _once_per_evidence(found)
+        return _once_per_evidence([m for m in found if self._names_a_body(m.name)])
 
     def _role_clauses(self, inner: str, inner_start: int, evidence: str) -> list[BodyMention]:
         """（A牵头，B、C配合）: each clause's names take the role its last words give."""
@@ -272,6 +272,12 @@ class DepartmentFinder:
             or rest.startswith(
                 tuple(self.rules.name_separators + self.rules.name_joiners + self.rules.name_noise)
             )
+        )
+
+    def _names_a_body(self, name: str) -> bool:
+        """Not a word that only ends as a body's name does (布局, 举办, 公办) nor a bare ending (单位)."""
+        return (
+            not name.endswith(tuple(self.rules.not_body_endings)) and name not in self.rules.subject_endings
         )
 
     def is_body(self, name: str) -> bool:
