@@ -104,7 +104,7 @@ def _run_before_a_verb(
     if opening and not _opens_a_name(tokens, start):
         return None
     for end in ends:
-        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(sentence, tokens, end)
+        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(tokens, end)
         if verb and _only_names(tokens, start, end):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
             return (names, end) if names else None
@@ -125,13 +125,12 @@ def _only_names(tokens, start: int, end: int) -> bool:  # type: ignore[no-untype
     )
 
 
-def _verb_follows(sentence: str, tokens, position: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb (or an adverb and a verb) starts at position. Where LAC has read the name
-    and what follows as one word (市科技局会同市财政局/ORG), what follows is read again alone."""
+def _verb_follows(tokens, position: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb (or an adverb and a verb) is the word that starts at position. A name whose
+    end falls inside one of LAC's words (所有普通高中实现办|学) is no name; where LAC reads a name
+    and the verb after it as one word (市科技局会同市财政局/ORG), the profile's subject verbs decide."""
     following = [t for t in tokens if t.start >= position]
     if not following or following[0].start != position:
-        following = list(analyse(sentence[position:]))
-    if not following:
         return False
     first = following[0]
     if first.tag in _VERB_TAGS:
