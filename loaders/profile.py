@@ -160,6 +160,8 @@ class Indicators(_Rules):
     change_start: str = _regex()
     #: A list of years with a number each: 2024年、2025年分别突破…….
     respective_years: str = _regex()
+    #: A year between a metric and its number (抽取比例2023年不少于30%).
+    year_after_metric: str = _regex()
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
     to_words: list[str]

@@ -185,6 +185,14 @@ def test_targets_of_changes_years_and_parts() -> None:
         ("体育用品产业高新技术企业", 35, "家", Comparator.EQUAL, None),
         ("国内市场占有率", 10, "%", Comparator.EQUAL, None),
     ]
+    assert read("每年抽取执法人员进行考试，抽取比例2023年不少于30%，2024年不少于60%。") == [
+        ("抽取比例", 30, "%", Comparator.AT_LEAST, 2023),
+        ("抽取比例", 60, "%", Comparator.AT_LEAST, 2024),
+    ]
+    assert read("建成省级以上工程技术研究中心250家，开展不少于30个学时的培训") == [
+        ("工程技术研究中心", 250, "家", Comparator.EQUAL, None),
+        ("培训", 30, "个学时", Comparator.AT_LEAST, None),
+    ]
     assert read("全省体育用品产业总规模达到1200亿元左右，其中定州市达到500亿元左右。") == [
         ("体育用品产业总规模", 120_000_000_000, "元", Comparator.ABOUT, None),
         ("定州市体育用品产业总规模", 50_000_000_000, "元", Comparator.ABOUT, None),

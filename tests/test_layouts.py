@@ -397,6 +397,7 @@ def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
         "某某市推进数据专区建设的指导意见\n一、重点任务\n"
         "（一）建立专区监督管理体系。某某市大数据工作推进小组负责总体指导，"
         "某某市大数据工作推进小组办公室负责组织推进相关决策落实。\n"
+        "各级行政执法机关要把政治建设放在首位。各省（区、市）人民政府要统筹建设监管平台。\n"
         "（二）组织绩效考核评估。市经济和信息化局统筹制定考核评估指标体系，市科技局会同市财政局设立专项资金。"
         "支持市软件行业协会开展培训。对评估结果较差的运营单位，进行通报。所有普通高中实现办学条件达标。\n"
     )
@@ -406,7 +407,12 @@ def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
         for name, role in responsible(document, "建立专区监督管理体系", EntityKind.TASK)
         if role is Role.LEAD
     }
-    assert leads == {"某某市大数据工作推进小组", "某某市大数据工作推进小组办公室"}
+    assert leads == {
+        "某某市大数据工作推进小组",
+        "某某市大数据工作推进小组办公室",
+        "各级行政执法机关",
+        "各省（区、市）人民政府",
+    }
     assessed = responsible(document, "组织绩效考核评估", EntityKind.TASK)
     assert {name for name, role in assessed if role is Role.LEAD} == {
         "某某市经济和信息化局",

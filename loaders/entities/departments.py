@@ -80,7 +80,7 @@ class DepartmentFinder:
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
         # 定级部门要…… / 建设单位和运营单位要……: bodies opening a sentence, each name ending as a body's does.
-        name = f"[\u4e00-\u9fff]{{1,20}}?(?:{alternation(rules.subject_endings)})"
+        name = f"(?:[\u4e00-\u9fff]|（[^（）]{{1,10}}）){{1,20}}?(?:{alternation(rules.subject_endings)})"
         known = "|".join([*rules.generic_patterns, *(re.escape(n) + guard for n, guard in alternatives)])
         # 定级部门要…… / 北京市经济和信息化局统筹制定……: bodies as a clause's subject.
         self.subject_grammar = SubjectGrammar(
@@ -317,7 +317,9 @@ class DepartmentFinder:
                 joiner = next((j for j in rules.name_joiners if text.startswith(j, end)), None)
                 if joiner and self.known.match(text, end + len(joiner)):
                     break
-                end += 1
+                # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
+                closing = text.find("）", end) if text[end] == "（" else -1
+                end = closing + 1 if 0 < closing - end <= 10 else end + 1
             if end == position:
                 # A joining word after noise (……等和各省级人民政府): pass over it.
                 position += len(joiner or text[position])

@@ -21,6 +21,8 @@ from loaders.profile import Indicators, Profile
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
+#: Words of a share or a rate that name no metric on their own.
+_BARE_RATIOS = frozenset({"比例", "比重", "占比", "比率", "率", "增速", "增幅"})
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
 _SHORT_ITEM = 3
 _RANGE = re.compile(r"\d[—\-~～至]\d")
@@ -145,8 +147,12 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             # 营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元: the metric just measured.
             metrics = [(recent.metric, years[0])]
             respective = [(recent.metric, year) for year in years[1:]]
+        elif recent is not None and (year := _year_alone(raw, rules)):
+            # 抽取比例2023年不少于30%，2024年不少于60%: the metric just measured, due that year.
+            metrics = [(recent.metric, year)]
         else:
             respective = []
+            raw, year_after = _without_year_after(raw, rules)
             metric = _metric(raw, rules)
             if not metric or raw.endswith(tuple(rules.counting_verbs)) or _counts_what_follows(raw, rules):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
@@ -171,6 +177,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metrics = [(_without_kinds(metric, rules), None)]  # 国际、国家、行业标准200项: 标准
             else:
                 metrics = [(metric, None)]  # 大型、超大型数据中心电能利用效率: the list scopes a rate
+            metrics = [(m, year or year_after) for m, year in metrics]
         magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
@@ -204,6 +211,18 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             )
             targets.append(previous)
     return targets
+
+
+def _year_alone(raw: str, rules: Indicators) -> int | None:
+    """2024年 standing alone before a number (……，2024年不少于60%): that year."""
+    match = re.fullmatch(rules.year_after_metric, raw.strip("，,、 "))
+    return int(match.group("year")) if match else None
+
+
+def _without_year_after(raw: str, rules: Indicators) -> tuple[str, int | None]:
+    """抽取比例2023年 → (抽取比例, 2023): a year written between a metric and its number."""
+    match = re.search("(?<=[\u4e00-\u9fff])" + rules.year_after_metric + "$", raw)
+    return (raw[: match.start()], int(match.group("year"))) if match else (raw, None)
 
 
 def _respective_years(raw: str, rules: Indicators) -> list[int]:
@@ -288,7 +307,9 @@ def _without_leading_verbs(metric: str) -> str:
     rest = tokens[head:]
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
-    return metric[rest[0].start :]
+    shorter = metric[rest[0].start :]
+    # 抽取比例 stays whole: a share or a rate alone says nothing of what it measures.
+    return metric if shorter in _BARE_RATIOS else shorter
 
 
 def _strip_trail(metric: str, rules: Indicators) -> str:

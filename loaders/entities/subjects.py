@@ -40,6 +40,8 @@ _NAME_OPENING_TAGS = frozenset(
     {"n", "nz", "ORG", "LOC", "ns", "nt", "r", "a", "an", "vn", "s", "f", "m", "j"}
 )
 
+#: Punctuation a run of names holds: 、 between them, a parenthesis inside one.
+_IN_A_NAME = frozenset({"、", "（", "）"})
 #: Tags that no body's name holds: prepositions and particles.
 _NOT_IN_A_NAME = frozenset({"p", "u"})
 
@@ -118,9 +120,9 @@ def _opens_a_name(tokens, position: int) -> bool:  # type: ignore[no-untyped-def
 
 def _only_names(tokens, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
     """Whether start…end holds names only: no preposition or particle (具体工作由省农业厅, 对……的
-    单位) and no punctuation but the 、 between names."""
+    单位) and no punctuation but the 、 between names and a parenthesis inside one (各省（区、市）人民政府)."""
     return not any(
-        start <= t.start < end and (t.tag in _NOT_IN_A_NAME or (t.tag == "w" and t.word != "、"))
+        start <= t.start < end and (t.tag in _NOT_IN_A_NAME or (t.tag == "w" and t.word not in _IN_A_NAME))
         for t in tokens
     )
 
