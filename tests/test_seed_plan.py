@@ -80,7 +80,7 @@ INDICATORS = [
     ("标准化水平不断提高", "各类标准化示范试点项目", Comparator.AT_LEAST, 300, "个"),
     ("标准化水平不断提高", "政务服务、社区服务标准化率", Comparator.AT_LEAST, 90, "%"),
     ("国际标准化合作更加深入", "国际标准", Comparator.AT_LEAST, 50, "项"),
-    ("国际标准化合作更加深入", "专业技术机构", Comparator.AT_LEAST, 20, "个"),
+    ("国际标准化合作更加深入", "实质性参与国际标准化活动的专业技术机构", Comparator.AT_LEAST, 20, "个"),
     # The level (国家级, 省级) is kept apart from the metric, so 标准化专业技术委员会 compares across plans.
     ("标准化基础更加坚实", "标准化专业技术委员会和分技术委员会秘书处", Comparator.AT_LEAST, 30, "个"),
     ("标准化基础更加坚实", "标准化专业技术委员会", Comparator.AT_LEAST, 20, "个"),

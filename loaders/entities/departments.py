@@ -31,6 +31,8 @@ _NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 #: A bracket that closes a text: （各市政府、雄安新区管委会）.
 _CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*$")
+#: A parenthesis inside a name that only says what it takes in: 各市（含定州、辛集市，下同）政府.
+_INCLUDING = re.compile(r"[（(](?:含|包括|包含)[^（）()]{1,20}[）)]")
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 #: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
 #: bodies can be read: reported when they cannot, and no words of the task it closes.
@@ -214,7 +216,8 @@ class DepartmentFinder:
             if named_lead and "牵头" not in label.group("label"):
                 role = Role.SUPPORT
             end = following.start() if following else len(inner)
-            part = inner[label.end() : end].rstrip("；;，,。 ")
+            # What follows a full stop is a remark (以下均需各市政府落实，不再列出).
+            part = inner[label.end() : end].split("。")[0].rstrip("；;，, ")
             if any(self.role_word.search(c.group().rstrip()) for c in self._clauses(part)):
                 # （责任部门：A、B牵头，C、D按职责分工负责）: the role words inside decide.
                 mentions += self._role_clauses(part, offset + label.end(), evidence)
@@ -227,7 +230,9 @@ class DepartmentFinder:
         return mentions
 
     def _clauses(self, inner: str) -> list[re.Match[str]]:
-        return list(re.finditer(f"[^{self.rules.clause_separator[1:-1]}]+", inner))
+        """The clauses of a bracket, a parenthesis inside one read whole (各市（含定州、辛集市，下同）政府)."""
+        separators = self.rules.clause_separator[1:-1]
+        return list(re.finditer(f"(?:[（(][^（）()]{{1,20}}[）)]|[^{separators}（(])+|[（(]", inner))
 
     def _joint(self, clause: str) -> bool:
         return any(clause.rstrip().endswith(word) for word in self.rules.joint_words)
@@ -319,13 +324,14 @@ class DepartmentFinder:
                     break
                 # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
                 closing = text.find("）", end) if text[end] == "（" else -1
-                end = closing + 1 if 0 < closing - end <= 10 else end + 1
+                end = closing + 1 if 0 < closing - end <= 20 else end + 1
             if end == position:
                 # A joining word after noise (……等和各省级人民政府): pass over it.
                 position += len(joiner or text[position])
                 continue
             # 市场监管总局（国家标准委）: the parenthesis annotates the name.
             name = _ANNOTATION.sub("", self.noise.sub("", text[position:end])).strip()
+            name = _INCLUDING.sub("", name)
             if len(name) >= 2:
                 names.append((name, position))
             position = end
