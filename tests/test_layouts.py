@@ -538,3 +538,16 @@ def test_words_that_only_end_like_a_body_name_none(tmp_path: Path) -> None:
         ("合肥海关", Role.SUPPORT),
         ("某某省贸促会", Role.SUPPORT),
     }
+
+
+def test_a_bracket_broken_across_lines_is_read_whole(tmp_path: Path) -> None:
+    text = (
+        "某某省质量强省建设行动方案\n一、重点任务\n（一）推动质量提升。\n"
+        "1.发挥企业质量主体作用。落实企业质量责任。（责任单位：\n省市场监管局、省工商联）\n"
+        "2.推广先进质量管理方法。推行首席质量官制度。（责任单位：省市场监管局）\n"
+    )
+    document = load_plan(write(tmp_path, "quality.txt", text)).document
+    assert responsible(document, "发挥企业质量主体作用", EntityKind.TASK) == {
+        ("某某省市场监督管理局", Role.LEAD),
+        ("某某省工商联", Role.LEAD),
+    }

@@ -276,7 +276,8 @@ def unwrap(text: str, force: bool = False) -> str:
     and — where paragraphs start indented, as they do in plans — when it is not indented
     itself; where nothing is indented, when the line before ends no sentence. Text is only
     unwrapped when it looks hard-wrapped (many lines nearly equally full) or when `force` is
-    set (PDF). A 《title》 left open at a line end is joined with the next line in any case.
+    set (PDF). A 《title》 left open at a line end is joined with the next line in any case, and
+    so is a bracket the next line closes (（责任单位： / 省市场监管局、省国资委）).
     """
     lines = text.splitlines()
     nonblank = [line for line in lines if line.strip()]
@@ -301,7 +302,11 @@ def unwrap(text: str, force: bool = False) -> str:
             paragraph = joined[-1].strip()
             open_title = paragraph.count("《") > paragraph.count("》")
             starts_paragraph = _indented(line) if uses_indent else _ends_sentence(previous.strip())
-            if open_title or (fixed and full(previous) and not starts_paragraph):
+            if (
+                open_title
+                or _closes_open_bracket(paragraph, line.strip())
+                or (fixed and full(previous) and not starts_paragraph)
+            ):
                 joined[-1] = joined[-1].rstrip() + line.strip()
                 previous = line
                 joins += 1
@@ -310,6 +315,14 @@ def unwrap(text: str, force: bool = False) -> str:
         previous = line
     # Untouched text stays byte for byte what it was, so spans point into the file as written.
     return "\n".join(joined) if joins else text
+
+
+def _closes_open_bracket(paragraph: str, line: str) -> bool:
+    """Whether paragraph ends inside a bracket that line, short, closes before opening another."""
+    if paragraph.count("（") <= paragraph.count("）") or len(line) > 200:
+        return False
+    closing, opening = line.find("）"), line.find("（")
+    return closing >= 0 and (opening < 0 or closing < opening)
 
 
 # -- the formats -------------------------------------------------------------------------------
