@@ -551,3 +551,21 @@ def test_a_bracket_broken_across_lines_is_read_whole(tmp_path: Path) -> None:
         ("某某省市场监督管理局", Role.LEAD),
         ("某某省工商联", Role.LEAD),
     }
+
+
+def test_bodies_a_sentence_makes_act_of_every_kind(tmp_path: Path) -> None:
+    """由……的管养单位负责: the body is what the 的 qualifies; finances, hospitals and bank branches
+    are bodies when a clause makes them act; a parenthesis may close a subject's name."""
+    text = (
+        "某某区海绵城市建设实施方案\n一、重点任务\n"
+        "（一）海绵设施移交维护。海绵设施建成后由相应道路、绿化、建筑小区的管养单位负责维护。\n"
+        "（二）加大奖补支持力度。中央财政要对成效明显的地方予以奖补。定点医院要加强治疗能力建设。\n"
+        "（三）加强业务引导。国家融资担保基金（机构）要合理设置准入条件。\n"
+    )
+    document = load_plan(write(tmp_path, "duties.txt", text)).document
+    assert responsible(document, "海绵设施移交维护", EntityKind.TASK) == {("管养单位", Role.LEAD)}
+    assert responsible(document, "加大奖补支持力度", EntityKind.TASK) == {
+        ("中央财政", Role.LEAD),
+        ("定点医院", Role.LEAD),
+    }
+    assert ("国家融资担保基金", Role.LEAD) in responsible(document, "加强业务引导", EntityKind.TASK)

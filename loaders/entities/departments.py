@@ -86,7 +86,10 @@ class DepartmentFinder:
         known = "|".join([*rules.generic_patterns, *(re.escape(n) + guard for n, guard in alternatives)])
         # 定级部门要…… / 北京市经济和信息化局统筹制定……: bodies as a clause's subject.
         self.subject_grammar = SubjectGrammar(
-            run_of_names=re.compile(f"(?:{known}|{name})(?:[、和及与](?:{known}|{name}))*"),
+            # 国家融资担保基金和省级再担保基金（机构）要……: a parenthesis may close a name.
+            run_of_names=re.compile(
+                f"(?:{known}|{name})(?:[、和及与](?:{known}|{name}))*(?:（[^（）]{{1,10}}）)?"
+            ),
             split_names=self._subject_names,
             subject_verbs=tuple(rules.subject_verbs),
             support_verbs=tuple(rules.support_words),
@@ -122,10 +125,11 @@ class DepartmentFinder:
             if _within(covered, match.start()):
                 continue
             role = self._role(match.group("role"))
+            # 由相应道路、绿化、建筑小区的管养单位负责: the body is what the 的 qualifies.
+            names_at = match.start("names") + match.group("names").rfind("的") + 1
             found += [
-                BodyMention(name, role, match.start("names") + offset, match.start("names") + offset + len(name),
-                            match.group())
-                for name, offset in self.names(match.group("names"))
+                BodyMention(name, role, names_at + offset, names_at + offset + len(name), match.group())
+                for name, offset in self.names(text[names_at : match.end("names")])
             ]  # fmt: skip
             covered.append(match.span())
         for match in self.agent.finditer(text):
