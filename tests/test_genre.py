@@ -125,6 +125,7 @@ def test_targets_as_plans_write_them() -> None:
     assert read("打造10个以上人工智能产业集聚区") == [("人工智能产业集聚区", 10, "个", Comparator.AT_LEAST)]
     assert read("建设国家级开放创新平台2—3个") == [("开放创新平台", 2, "个", Comparator.AT_LEAST)]
     assert read("带宽可用性5000M以上") == [("带宽可用性", 5000, "M", Comparator.AT_LEAST)]
+    assert read("举办场景对接活动不少于3场") == [("场景对接活动", 3, "场", Comparator.AT_LEAST)]
 
 
 def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
