@@ -126,6 +126,11 @@ def test_targets_as_plans_write_them() -> None:
     assert read("建设国家级开放创新平台2—3个") == [("开放创新平台", 2, "个", Comparator.AT_LEAST)]
     assert read("带宽可用性5000M以上") == [("带宽可用性", 5000, "M", Comparator.AT_LEAST)]
     assert read("举办场景对接活动不少于3场") == [("场景对接活动", 3, "场", Comparator.AT_LEAST)]
+    assert read("全省算力规模达到14EFlops，带动相关产业规模超万亿元") == [
+        ("算力规模", 14, "EFlops", Comparator.EQUAL),
+        ("相关产业规模", 1_000_000_000_000, "元", Comparator.AT_LEAST),
+    ]
+    assert read("改扩建义务教育学校100所") == [("义务教育学校", 100, "所", Comparator.EQUAL)]
 
 
 def test_what_a_target_measures_as_the_grammar_gives_it() -> None:

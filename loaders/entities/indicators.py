@@ -21,8 +21,10 @@ from loaders.profile import Indicators, Profile
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
-#: Words of a share or a rate that name no metric on their own.
-_BARE_RATIOS = frozenset({"比例", "比重", "占比", "比率", "率", "增速", "增幅"})
+#: Words of a share, rate or size that name no metric on their own.
+_BARE_MEASURES = frozenset(
+    {"比例", "比重", "占比", "比率", "率", "增速", "增幅", "规模", "总量", "数量", "总额", "产值"}
+)
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
 _SHORT_ITEM = 3
 _RANGE = re.compile(r"\d[—\-~～至]\d")
@@ -308,8 +310,8 @@ def _without_leading_verbs(metric: str) -> str:
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
     shorter = metric[rest[0].start :]
-    # 抽取比例 stays whole: a share or a rate alone says nothing of what it measures.
-    return metric if shorter in _BARE_RATIOS else shorter
+    # 抽取比例, 算力规模 stay whole: a share, rate or size alone says nothing of what it measures.
+    return metric if shorter in _BARE_MEASURES else shorter
 
 
 def _strip_trail(metric: str, rules: Indicators) -> str:
