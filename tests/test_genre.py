@@ -131,6 +131,9 @@ def test_targets_as_plans_write_them() -> None:
         ("相关产业规模", 1_000_000_000_000, "元", Comparator.AT_LEAST),
     ]
     assert read("改扩建义务教育学校100所") == [("义务教育学校", 100, "所", Comparator.EQUAL)]
+    assert read("到2025年，省级最高计量标准达到135项") == [("最高计量标准", 135, "项", Comparator.EQUAL)]
+    assert read("突破50种以上智能检测装备") == [("智能检测装备", 50, "种", Comparator.AT_LEAST)]
+    assert read("对认定的企业最高奖励100万元") == []
 
 
 def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
