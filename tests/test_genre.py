@@ -134,6 +134,12 @@ def test_targets_as_plans_write_them() -> None:
     assert read("到2025年，省级最高计量标准达到135项") == [("最高计量标准", 135, "项", Comparator.EQUAL)]
     assert read("突破50种以上智能检测装备") == [("智能检测装备", 50, "种", Comparator.AT_LEAST)]
     assert read("对认定的企业最高奖励100万元") == []
+    assert read("培育新型智能终端、超高清视频等数字产业集群10个左右") == [
+        ("数字产业集群", 10, "个", Comparator.ABOUT)
+    ]
+    assert read("建设乡镇多功能运动场、百姓健身房等300个") == [
+        ("乡镇多功能运动场、百姓健身房", 300, "个", Comparator.EQUAL)
+    ]
 
 
 def test_what_a_target_measures_as_the_grammar_gives_it() -> None:

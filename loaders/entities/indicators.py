@@ -161,6 +161,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 after, item_end = _metric_after(text, match.end(), clause_end, rules)
                 if after:
                     metric, boundary = after, item_end
+            metric = _without_examples(metric)
             if re.search(rules.change_start + "$", raw):
                 changing = _strip_trail(re.sub(rules.change_start + "$", "", metric), rules)
                 continue
@@ -354,6 +355,18 @@ def _metric_after(text: str, position: int, clause_end: int, rules: Indicators) 
     if metric.count("（") > metric.count("）") and text[end : end + 1] == "）":
         metric, end = metric + "）", end + 1  # 数据训练集（算法模型）: the bracket closes the name
     return re.sub(rules.metric_modifier, "", _balanced(metric))[:40], end
+
+
+def _without_examples(metric: str) -> str:
+    """新型智能终端、超高清视频等数字产业集群 → 数字产业集群; 多功能运动场、百姓健身房等 → 多功能运动场、
+    百姓健身房: the examples a 等 closes name the thing after it, and a 等 closing a list adds nothing."""
+    marks = [t for t in analyse(metric) if t.word == "等" and t.tag == "u"]
+    if not marks:
+        return metric
+    after = metric[marks[-1].end :]
+    if not after:
+        return metric[: marks[-1].start]
+    return after if len(after) >= 2 else metric
 
 
 def _without_kinds(metric: str, rules: Indicators) -> str:
