@@ -480,6 +480,7 @@ def test_brackets_that_share_work_name_partners_or_only_bodies(tmp_path: Path) -
         "（一）创新金融服务。加大资金支持力度。（省发展改革委、省财政厅按职责分工负责，各市县政府负责。以下任务均需各市县政府负责，不再列出）\n"
         "（二）组建产业联盟。打造协同创新平台。（责任单位：省工业和信息化厅、省科技厅会同省体育局、省教育厅，各市政府）\n"
         "（三）鼓励引进重大项目。对引进重大项目的机构给予奖励。（各市政府、雄安新区管委会）\n"
+        "（五）发展行业大模型。打造行业大模型体系。（责任单位：省科技厅及相关行业主管部门）\n"
         "（四）培育创新主体。培育科技领军企业。（责任单位：各市（含定州、辛集市，下同）政府，省科技厅。以下均需各市政府落实，不再列出）\n"
     )
     document = load_plan(write(tmp_path, "measures.txt", text)).document
@@ -499,7 +500,12 @@ def test_brackets_that_share_work_name_partners_or_only_bodies(tmp_path: Path) -
         ("各市政府", Role.LEAD),
         ("雄安新区管委会", Role.LEAD),
     }
-    # A parenthesis saying what a name takes in is no part of it, and splits no clause.
+    # A parenthesis saying what a name takes in is no part of it, and splits no clause; a joining
+    # word after a body's ending starts the next name.
+    assert responsible(document, "发展行业大模型", EntityKind.TASK) == {
+        ("某某省科学技术厅", Role.LEAD),
+        ("相关行业主管部门", Role.LEAD),
+    }
     assert responsible(document, "培育创新主体", EntityKind.TASK) == {
         ("各市政府", Role.LEAD),
         ("某某省科学技术厅", Role.LEAD),

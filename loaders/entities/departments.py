@@ -325,7 +325,12 @@ class DepartmentFinder:
             end = position
             while end < len(text) and not any(text.startswith(s, end) for s in rules.name_separators):
                 joiner = next((j for j in rules.name_joiners if text.startswith(j, end)), None)
-                if joiner and self.known.match(text, end + len(joiner)):
+                # 市科技局及相关行业主管部门: a joining word after a known name or a body's ending
+                # (局, 委 …) starts the next name.
+                if joiner and (
+                    self.known.match(text, end + len(joiner))
+                    or text[position:end].endswith(tuple(rules.subject_endings))
+                ):
                     break
                 # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
                 closing = text.find("）", end) if text[end] == "（" else -1
