@@ -94,6 +94,12 @@ class DepartmentFinder:
             subject_verbs=tuple(rules.subject_verbs),
             support_verbs=tuple(rules.support_words),
             partner_verbs=tuple(rules.partner_words),
+            final_chars=frozenset(
+                [name[-1] for name, _ in alternatives if name]
+                + [ending[-1] for ending in rules.subject_endings]
+                + [c for pattern in rules.generic_patterns for c in _last_literal(pattern)]
+                + ["）"]
+            ),
         )
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
@@ -346,6 +352,12 @@ class DepartmentFinder:
                 names.append((name, position))
             position = end
         return names
+
+
+def _last_literal(pattern: str) -> str:
+    """The last Chinese character a pattern spells out before any lookahead (各地(?=要) → 地)."""
+    literal = re.findall("[\u4e00-\u9fff]", pattern.split("(?=")[0])
+    return literal[-1] if literal else ""
 
 
 def _within(spans: list[tuple[int, int]], position: int) -> bool:

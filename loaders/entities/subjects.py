@@ -28,6 +28,8 @@ __all__ = ["ClauseSubject", "SubjectGrammar", "clause_subjects"]
 
 #: The most characters a run of names can take (three or four bodies' names).
 _LONGEST_RUN = 60
+#: How many characters after a run of names are read to find the verb that follows it.
+_WORDS_AFTER = 8
 #: Where a clause starts inside a sentence.
 _CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:；;]))\s*")
 #: LAC's tags of the word after a subject that make it one: a verb (要, 负责, 统筹, 会同, 可), or
@@ -69,6 +71,8 @@ class SubjectGrammar:
     #: Verbs that bring in the bodies that work with the subject: 省科技厅会同省财政厅、省教育厅制定……
     #: — those after 会同 support.
     partner_verbs: tuple[str, ...]
+    #: The characters a run of names can end with (局, 厅, 府, ）…): only there is a run tried.
+    final_chars: frozenset[str]
 
 
 def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubject]:
@@ -98,16 +102,18 @@ def _run_before_a_verb(
     ends = [
         end
         for end in range(start + 2, min(len(sentence), start + _LONGEST_RUN) + 1)
-        if grammar.run_of_names.fullmatch(sentence, start, end)
+        if sentence[end - 1] in grammar.final_chars and grammar.run_of_names.fullmatch(sentence, start, end)
     ]
     if not ends:
         return None
-    tokens = analyse(sentence)
-    if opening and not _opens_a_name(tokens, start):
+    # The words of the run and a few after it are all that decide: only they are analysed, the
+    # offsets counted from start.
+    tokens = analyse(sentence[start : ends[-1] + _WORDS_AFTER])
+    if opening and not _opens_a_name(tokens, 0):
         return None
     for end in ends:
-        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(tokens, end)
-        if verb and _only_names(tokens, start, end):
+        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(tokens, end - start)
+        if verb and _only_names(tokens, 0, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
             return (names, end) if names else None
     return None
