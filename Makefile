@@ -47,6 +47,7 @@ test: $(VENV)/.installed-test assets browser
 bench: $(VENV)/.installed-test
 	@sh scripts/install_wrk.sh
 	$(BIN)/python scripts/bench_corpus.py
+	$(BIN)/python scripts/reader_agreement.py
 	$(BIN)/python scripts/compare_taggers.py
 	$(BIN)/python scripts/bench_links.py
 	$(BIN)/python scripts/bench_genre.py

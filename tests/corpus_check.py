@@ -155,7 +155,7 @@ def corpus_figures() -> dict[str, HalfFigures]:
 def check_document(expected_path: Path) -> Checked:
     # The loader folds character widths one for one (+ → ＋ beside Chinese, ０ → 0); so do the
     # expectations, which are written as the text has them.
-    expected = _normalised(yaml.safe_load(expected_path.read_text(encoding="utf-8")))
+    expected = normalised_expectations(yaml.safe_load(expected_path.read_text(encoding="utf-8")))
     checked = Checked(expected["file"])
     try:
         document = load_plan(CORPUS / expected["file"]).document
@@ -176,13 +176,13 @@ def check_document(expected_path: Path) -> Checked:
     return checked
 
 
-def _normalised(value):  # type: ignore[no-untyped-def]
+def normalised_expectations(value):  # type: ignore[no-untyped-def]
     if isinstance(value, str):
         return normalise_line(value)
     if isinstance(value, list):
-        return [_normalised(v) for v in value]
+        return [normalised_expectations(v) for v in value]
     if isinstance(value, dict):
-        return {k: v if k in ("file", "source") else _normalised(v) for k, v in value.items()}
+        return {k: v if k in ("file", "source") else normalised_expectations(v) for k, v in value.items()}
     return value
 
 

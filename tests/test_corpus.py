@@ -14,11 +14,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import yaml
 
+from scripts.reader_agreement import SECOND, items, matched
 from tests.corpus_check import (
+    CORPUS,
     DEVELOPMENT,
     FOUNDING_DOCUMENTS,
     HELD_OUT,
+    PARTS,
     Checked,
     check_document,
     expectation_files,
@@ -75,3 +79,15 @@ def test_the_added_documents_of_each_half_keep_their_floor(half: str) -> None:
     held = sum(len(c.held) for c in checked)
     total = sum(c.total_checks for c in checked)
     assert held / total >= ADDED_FLOORS[half], f"{half}: {held} of {total}"
+
+
+def test_each_second_reading_is_of_a_corpus_document_and_a_reading_agrees_with_itself() -> None:
+    readings = sorted(SECOND.glob("*.expected.yaml"))
+    assert len(readings) >= 6
+    for path in readings:
+        first = yaml.safe_load((CORPUS / path.name).read_text(encoding="utf-8"))
+        second = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert first["file"] == second["file"]
+        for part in PARTS:
+            own = items(first, part)
+            assert matched(own, own) == len(own), (path.name, part)
