@@ -575,3 +575,22 @@ def test_bodies_a_sentence_makes_act_of_every_kind(tmp_path: Path) -> None:
         ("定点医院", Role.LEAD),
     }
     assert ("国家融资担保基金", Role.LEAD) in responsible(document, "加强业务引导", EntityKind.TASK)
+
+
+def test_a_chapter_of_campaigns_holds_tasks(tmp_path: Path) -> None:
+    """三、专项行动 of named 行动, each with its items: work to do, not projects (工程 are)."""
+    text = (
+        "某某省人民政府关于大力推进产业集群发展的指导意见\n一、重点工程\n（一）实施核心技术攻关工程。攻克关键技术。\n"
+        "（二）实施融合载体建设工程。建设创新载体。\n三、专项行动\n（一）融合创新能力提升行动。\n1.实施核心技术攻关计划。"
+        "聚焦关键领域。\n2.打造融合发展创新载体。建设一批平台。\n"
+    )
+    document = load_plan(write(tmp_path, "campaigns.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "融合创新能力提升行动",
+        "实施核心技术攻关计划",
+        "打造融合发展创新载体",
+    ]
+    assert [e.name for e in document.entities_of(EntityKind.PROJECT)] == [
+        "实施核心技术攻关工程",
+        "实施融合载体建设工程",
+    ]
