@@ -93,6 +93,8 @@ class Regions(_Rules):
     national_recipients: list[str]
     #: The provincial-level divisions by their full names (山东省, 广西壮族自治区).
     provinces: list[str] = []
+    #: The province a 文号 opens with (冀 → 河北省), for a plan nothing else places.
+    doc_number_provinces: dict[str, str] = {}
     #: Places the lexical analysis finds that are no region (海绵城市).
     not_regions: list[str]
     #: Words that begin with a relative prefix's character without being relative: 市场监管局

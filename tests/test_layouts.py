@@ -594,3 +594,24 @@ def test_a_chapter_of_campaigns_holds_tasks(tmp_path: Path) -> None:
         "实施核心技术攻关工程",
         "实施融合载体建设工程",
     ]
+
+
+def test_a_notice_about_a_plan_placed_by_its_number_with_work_to_carry_out(tmp_path: Path) -> None:
+    """关于印发《……》的通知 names no issuer 关于; a 文号 opening with a province's short name places a
+    plan nothing else places; （X负责落实） leads; 原则和目标 and 成效与需求 are named by their titles."""
+    text = (
+        "关于印发《关于开展调解组织建设行动的实施方案》的通知\n冀人社字〔2024〕40号\n"
+        "关于开展调解组织建设行动的实施方案\n一、成效与需求\n调解组织建设取得积极成效。\n"
+        "二、原则和目标\n坚持依法调解。到2024年，调解中心覆盖率达到70%。\n三、主要任务\n"
+        "（一）简化预算编制。精简预算科目。（项目管理部门负责落实）\n"
+    )
+    document = load_plan(write(tmp_path, "mediation.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["issuer"], plan.attrs["region"], plan.attrs["level"]) == (None, "河北省", "PROVINCIAL")
+    kinds = {
+        e.name: e.attrs.get("chapterKind")
+        for e in document.entities_of(EntityKind.SECTION)
+        if e.parent == plan.id
+    }
+    assert kinds == {"成效与需求": "context", "原则和目标": "requirements", "主要任务": "tasks"}
+    assert responsible(document, "简化预算编制", EntityKind.TASK) == {("项目管理部门", Role.LEAD)}

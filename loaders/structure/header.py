@@ -355,7 +355,8 @@ def _level(header: PlanHeader, profile: Profile) -> str | None:
 
 def _region(header: PlanHeader, profile: Profile) -> str | None:
     """The region the title (or its issuer) begins with; failing that (关于……的实施意见), the
-    region of the first document the notice or preface cites (为贯彻落实《湖北省……规划》)."""
+    region of the first document the notice or preface cites (为贯彻落实《湖北省……规划》), else
+    the province its 文号 opens with (冀人社字……)."""
     assert header.title is not None
     titles = [header.title, header.issuer or ""] + [
         t for p in header.notice + header.preface for t in re.findall(r"《([^》]+)》", p.text)
@@ -365,7 +366,11 @@ def _region(header: PlanHeader, profile: Profile) -> str | None:
             return None
         if region := _region_in(title, profile):
             return region
-    return None
+    # 冀人社字〔2024〕40号: a provincial body's 文号 opens with its province's short name.
+    number = header.doc_number or ""
+    return next(
+        (p for short, p in profile.regions.doc_number_provinces.items() if number.startswith(short)), None
+    )
 
 
 def _region_in(title: str, profile: Profile) -> str | None:
