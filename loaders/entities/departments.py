@@ -90,7 +90,7 @@ class DepartmentFinder:
             run_of_names=re.compile(
                 f"(?:{known}|{name})(?:[、和及与](?:{known}|{name}))*(?:（[^（）]{{1,10}}）)?"
             ),
-            split_names=self._subject_names,
+            split_names=self.names,
             subject_verbs=tuple(rules.subject_verbs),
             support_verbs=tuple(rules.support_words),
             partner_verbs=tuple(rules.partner_words),
@@ -141,7 +141,7 @@ class DepartmentFinder:
         for match in self.agent.finditer(text):
             if _within(covered, match.start()):
                 continue
-            for name, at in self._subjects(match.group("name")):
+            for name, at in self.names(match.group("name")):
                 start = match.start("name") + at
                 found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
             covered.append(match.span())
@@ -157,8 +157,7 @@ class DepartmentFinder:
             for subject in subjects:
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
                 for name, at in subject.names:
-                    # A known body is found below; a lone 单位 or 部门 (各有关部门和单位) names none.
-                    if not self.known.fullmatch(name) and name not in self.rules.subject_endings:
+                    if not self.known.fullmatch(name):  # a known body is found below
                         start = sentence.start() + at
                         found.append(
                             BodyMention(name, subject.role, start, start + len(name), sentence.group())
@@ -196,23 +195,6 @@ class DepartmentFinder:
             # 列第一位者为牵头单位: the first body leads, whatever the role words say.
             return [replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(in_bracket)]
         return in_bracket
-
-    def _subject_names(self, run: str) -> list[tuple[str, int]]:
-        """A clause's subject split into names: at separators, known names whole (工业和信息化部),
-        then at a joining word after a body's ending (建设单位和运营单位)."""
-        return [(name, at + inner) for part, at in self.names(run) for name, inner in self._subjects(part)]
-
-    def _subjects(self, names: str) -> list[tuple[str, int]]:
-        """建设单位和运营单位 → 建设单位, 运营单位: a joining word right after the word that ends a
-        body's name (单位, 局, 小组 …) separates two names; elsewhere it is part of one."""
-        endings = tuple(self.rules.subject_endings)
-        found, start = [], 0
-        for position, char in enumerate(names):
-            if char in "、和及与" and names[start:position].endswith(endings):
-                found.append((names[start:position], start))
-                start = position + 1
-        found.append((names[start:], start))
-        return [(name, at) for name, at in found if name]
 
     def _labelled(self, inner: str, offset: int, evidence: str) -> list[BodyMention]:
         """（责任单位：A、B，C） / （牵头单位：A；配合单位：B、C）: each label gives its role to
@@ -331,8 +313,8 @@ class DepartmentFinder:
             end = position
             while end < len(text) and not any(text.startswith(s, end) for s in rules.name_separators):
                 joiner = next((j for j in rules.name_joiners if text.startswith(j, end)), None)
-                # 市科技局及相关行业主管部门: a joining word after a known name or a body's ending
-                # (局, 委 …) starts the next name.
+                # 市科技局及相关行业主管部门, 建设单位和运营单位: a joining word before a known name
+                # or after a body's ending (局, 单位 …) starts the next name.
                 if joiner and (
                     self.known.match(text, end + len(joiner))
                     or text[position:end].endswith(tuple(rules.subject_endings))

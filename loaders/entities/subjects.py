@@ -8,11 +8,11 @@ comma, as often as by brackets:
 - 省科技厅会同省财政厅设立专项资金
 - 运营单位应结合数据专区特色……
 
-A clause's subject is a run of body names (known to the registry or the profile, or ending
-as a body's name does: 局, 单位, 小组 …) joined by 、/和, right at the clause's start, that a
-verb follows (the shortest such run): the grammar decides, by LAC's parts of speech, so that 支持行业协会开展…… (a verb
-before the name: the association is the object) and 对……的运营单位， (no verb after the name)
-give no subject. A subject that 配合/参与/协助 leads supports; any other acts as a lead.
+A clause's subject is the shortest run of body names (known to the registry or the profile,
+or ending as a body's name does: 局, 单位, 小组 …) joined by 、/和, right at the clause's start,
+that a verb follows. The grammar decides, by LAC's parts of speech, so that 支持行业协会开展……
+(a verb before the name: the association is the object) and 对……的运营单位， (no verb after the
+name) give no subject. A subject that 配合/参与/协助 leads supports; any other acts as a lead.
 """
 
 from __future__ import annotations
@@ -109,26 +109,21 @@ def _run_before_a_verb(
     # The words of the run and a few after it are all that decide: only they are analysed, the
     # offsets counted from start.
     tokens = analyse(sentence[start : ends[-1] + _WORDS_AFTER])
-    if opening and not _opens_a_name(tokens, 0):
+    if opening and not (tokens and tokens[0].tag in _NAME_OPENING_TAGS):
         return None
     for end in ends:
         verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(tokens, end - start)
-        if verb and _only_names(tokens, 0, end - start):
+        if verb and _only_names(tokens, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
             return (names, end) if names else None
     return None
 
 
-def _opens_a_name(tokens, position: int) -> bool:  # type: ignore[no-untyped-def]
-    token = next((t for t in tokens if t.start <= position < t.end), None)
-    return token is not None and (token.tag in _NAME_OPENING_TAGS or token.start < position)
-
-
-def _only_names(tokens, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
-    """Whether start…end holds names only: no preposition or particle (具体工作由省农业厅, 对……的
+def _only_names(tokens, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the words up to end hold names only: no preposition or particle (具体工作由省农业厅, 对……的
     单位) and no punctuation but the 、 between names and a parenthesis inside one (各省（区、市）人民政府)."""
     return not any(
-        start <= t.start < end and (t.tag in _NOT_IN_A_NAME or (t.tag == "w" and t.word not in _IN_A_NAME))
+        t.start < end and (t.tag in _NOT_IN_A_NAME or (t.tag == "w" and t.word not in _IN_A_NAME))
         for t in tokens
     )
 
