@@ -1,0 +1,231 @@
+"""What a target measures: the thing its number counts or the quantity it bounds, named as a
+reader names it — without the verbs done to it (制定发布省级地方标准 → 地方标准), its level kept apart
+(`level` 省级), the kinds listed before a count dropped (行业型、区域型物联网平台 → 物联网平台), a
+list written for several metrics split into one per metric (国家、行业标准各1000项)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.lexical import NOMINAL, analyse
+from loaders.patterns import alternation
+from loaders.profile import Indicators
+
+__all__ = [
+    "counts_what_follows",
+    "level_of",
+    "metric_after",
+    "metric_before",
+    "respective_metrics",
+    "shared_metrics",
+    "strip_change",
+    "strip_trail",
+    "without_examples",
+    "without_kinds",
+]
+
+#: Words of a share, rate or size that name no metric on their own.
+_BARE_MEASURES = frozenset(
+    {"比例", "比重", "占比", "比率", "率", "增速", "增幅", "规模", "总量", "数量", "总额", "产值"}
+)
+#: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
+_SHORT_ITEM = 3
+
+
+def counts_what_follows(raw: str, rules: Indicators) -> bool:
+    """Whether the number counts a thing written after it, as the lexical analysis tags the
+    words before it: they end in a verb (引进和培养5000名……人才), a preposition (在10个以上领域)
+    or 等 (建设浪潮等9个……节点), or they are verbal words alone (支持发展10家……平台)."""
+    tokens = [t for t in analyse(raw) if t.tag != "w"]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last.word in rules.comparing_verbs:
+        return False
+    verbal = all(t.tag in ("v", "vn", "vd", "d", "p", "c") for t in tokens)  # 支持发展10家……平台
+    return last.tag in ("v", "vd", "p") or last.word == "等" or (verbal and last.tag == "vn")
+
+
+def metric_before(raw: str, rules: Indicators) -> str:
+    """The thing measured, from the words before the number: time phrase, leading verbs and
+    scope words, and the words between the metric and its number, all dropped."""
+    raw = re.sub(rules.metric_time, "", raw)
+    raw = re.sub(rules.metric_span, "", raw)
+    metric = strip_trail(re.sub(rules.metric_lead, "", raw, count=1), rules)
+    # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
+    if not metric or metric.startswith("的"):
+        metric = strip_trail(raw, rules)
+    words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
+    while True:
+        while metric.startswith(words):
+            metric = metric[len(next(w for w in words if metric.startswith(w))) :]
+        shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
+        if shorter == metric:
+            return metric
+        metric = shorter
+
+
+def _without_leading_verbs(metric: str) -> str:
+    """揭榜国家人工智能创新任务 → 国家人工智能创新任务: verbs (and adverbs before them) at the head
+    of a metric are what is done to the thing measured, not the thing, as the lexical analysis
+    tags them; a metric that is all verbs is kept as it is."""
+    if "的" in metric:
+        return metric  # 符合治疗条件的感染者……比例: the verb opens a clause that qualifies the metric
+    tokens = analyse(metric)
+    head = 0
+    # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
+    # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
+    while head < len(tokens) and (
+        (tokens[head].tag == "v" and len(tokens[head].word) > 1) or tokens[head].tag in ("d", "p", "c")
+    ):
+        head += 1
+    rest = tokens[head:]
+    if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
+        return metric
+    shorter = metric[rest[0].start :]
+    # 抽取比例, 算力规模 stay whole: a share, rate or size alone says nothing of what it measures.
+    return metric if shorter in _BARE_MEASURES else shorter
+
+
+def strip_trail(metric: str, rules: Indicators) -> str:
+    """The words between a metric and its number, however many: 机械化率总体达到 → 机械化率."""
+    while (shorter := re.sub(rules.metric_trail, "", metric)) != metric:
+        metric = shorter
+    return metric.strip()
+
+
+def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -> tuple[str, int]:
+    """The counted thing written after the number, and where its list item ends: the noun
+    phrase up to the next number's item or the next predicate, without its modifiers (……的),
+    the kinds listed before it (行业型、区域型物联网平台 → 物联网平台) or a verb's object that
+    qualifies it after such a list (跨行业、跨领域综合型平台 → 综合型平台).
+
+    >>> from loaders.profile import load_profile
+    >>> rules = load_profile().indicators
+    >>> text = "培育5家在全国具有较强带动力的跨行业、跨领域综合型物联网平台"
+    >>> metric_after(text, text.index("家") + 1, len(text), rules)[0]
+    '综合型物联网平台'
+    """
+    suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
+    start = position + len(re.match(f"(?:{suffixes})?", text[position:clause_end]).group())
+    item = text[start:clause_end]
+    # A number of its own, not one inside a name (5G工厂, 3D打印).
+    digit = re.search(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.A-Za-z])", item)
+    if digit:  # the next target's item: up to the 、 or 和 before its number, else up to the number
+        separator = max(item.rfind(c, 0, digit.start()) for c in "、和及与")
+        item = item[: separator if separator >= 0 else digit.start()]
+    tokens = [t for t in analyse(item) if t.word.strip()]
+    verbs = set(rules.counting_verbs) | set(rules.comparing_verbs)
+    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.tag == "v" and t.word in verbs), len(tokens))
+    tokens = tokens[:cut]
+    while tokens and tokens[-1].tag not in NOMINAL:
+        tokens.pop()
+    end = start + (tokens[-1].end if tokens else 0)
+    last_de = max((i for i, t in enumerate(tokens) if t.word == "的"), default=-1)
+    tokens = tokens[last_de + 1 :]
+    metric = without_kinds("".join(t.word for t in tokens), rules)
+    if metric.count("（") > metric.count("）") and text[end : end + 1] == "）":
+        metric, end = metric + "）", end + 1  # 数据训练集（算法模型）: the bracket closes the name
+    return re.sub(rules.metric_modifier, "", _balanced(metric))[:40], end
+
+
+def without_examples(metric: str) -> str:
+    """新型智能终端、超高清视频等数字产业集群 → 数字产业集群; 多功能运动场、百姓健身房等 → 多功能运动场、
+    百姓健身房: the examples a 等 closes name the thing after it, and a 等 closing a list adds nothing."""
+    marks = [t for t in analyse(metric) if t.word == "等" and t.tag == "u"]
+    if not marks:
+        return metric
+    after = metric[marks[-1].end :]
+    if not after:
+        return metric[: marks[-1].start]
+    return after if len(after) >= 2 else metric
+
+
+def without_kinds(metric: str, rules: Indicators) -> str:
+    """The thing a list before it qualifies: 行业型、区域型物联网平台 → 物联网平台 and 国际、国家、行业标准 →
+    标准, where every item but the last is a kind (short: 行业型, 国家), the last kind being the
+    last item's first word (two, a verb and its object: 跨领域). A list of longer items is of
+    things counted together and stays whole: 示范企业、技术研发中心、服务企业."""
+    items = metric.split("、")
+    if len(items) < 2 or any(len(item) > rules.longest_kind for item in items[:-1]):
+        return metric
+    tokens = [t for t in analyse(items[-1]) if t.word.strip()]
+    drop = 2 if tokens and tokens[0].tag in ("v", "vd") else 1
+    if len(tokens) <= drop:
+        return metric
+    return items[-1][tokens[drop].start :]
+
+
+def _balanced(metric: str) -> str:
+    """A quotation mark left open or closed by the cut is dropped: 人工智能＋” → 人工智能＋."""
+    if metric.count("“") != metric.count("”"):
+        metric = metric.strip("“”")
+    return metric
+
+
+def respective_metrics(metric: str, rules: Indicators) -> list[str]:
+    """X、Y和Z分别占比达 → [X, Y, Z]: the metrics of a list with 分别 written inside it.
+
+    >>> from loaders.profile import load_profile
+    >>> respective_metrics("单位GDP能耗和二氧化碳排放分别", load_profile().indicators)
+    ['单位GDP能耗', '二氧化碳排放']
+    """
+    for word in rules.respective_words:
+        head, found, _ = metric.partition(word)
+        if found and head:
+            items = [i for i in re.split("、|和|及|与", head) if i]
+            return items if len(items) > 1 else []
+    return []
+
+
+def strip_change(metric: str, rules: Indicators) -> str:
+    """规模以上工业增加值年均增长 → 规模以上工业增加值: the thing that changes."""
+    for word in sorted(rules.change_words, key=len, reverse=True):
+        if metric.endswith(word) and len(metric) > len(word):
+            return strip_change(metric[: -len(word)], rules)
+    return metric
+
+
+def shared_metrics(metric: str, rules: Indicators) -> list[str]:
+    """A target written for several metrics at once — 国家、行业标准各1000项, 马铃薯种植、收获机械
+    化率均45% — is one target per metric: the words the list shares on either side are given
+    to each item (国家标准, 行业标准; 马铃薯种植机械化率, 马铃薯收获机械化率), unless the items
+    end alike and are more than a kind's word, being whole metrics each."""
+    words = tuple(rules.shared_words + rules.respective_words)
+    if not metric.endswith(words):
+        return [metric]
+    listed = metric[: -len(next(w for w in words if metric.endswith(w)))]
+    items = [i for i in re.split("[、]", listed) if i]
+    if len(items) < 2:
+        return [listed]
+    first, last = items[0], items[-1]
+    if len(first) > _SHORT_ITEM and first[-1] == last[-1]:
+        # 关键工序数控化率、数字化研发设计工具普及率分别: each item is a whole metric already.
+        return items
+    first_words, last_words = _segment(first), _segment(last)
+    head = "".join(first_words[:-1]) if len(first_words) > 1 else ""
+    tail = "".join(last_words[1:]) if len(last_words) > 1 else ""
+    if not tail and len(first) < len(last):
+        tail = last[len(first) :]  # 国家、行业标准: 行业标准 is one word to jieba
+    expanded = [first + tail] + [head + item + tail for item in items[1:-1]] + [head + last]
+    return [e for e in expanded if e]
+
+
+def _segment(phrase: str) -> list[str]:
+    """Words of a short phrase (jieba), for telling the shared part of a list from each item."""
+    import jieba
+
+    return [w for w in jieba.lcut(phrase) if w.strip()]
+
+
+def level_of(metric: str, rules: Indicators) -> tuple[str | None, str]:
+    """省级地方标准 → (省级, 地方标准); 国家、省级高层次人才 → (国家、省级, 高层次人才); 省地方标准 →
+    (省, 地方标准)."""
+    match = re.match(rules.level_prefix, metric)
+    if match and match.end() < len(metric):
+        return match.group(), metric[match.end() :]
+    # 省地方标准: a bare 省 (市, 县) that the lexical analysis reads as a word of its own.
+    tokens = analyse(metric) if metric.startswith(tuple(rules.bare_levels)) else ()
+    if len(tokens) > 1 and tokens[0].word in rules.bare_levels and tokens[1].tag in NOMINAL:
+        return tokens[0].word, metric[tokens[0].end :]
+    return None, metric
