@@ -27,8 +27,8 @@ from loaders.structure.outline import Block
 
 __all__ = ["read_preface_goals", "read_requirements"]
 
-#: A goal read from paragraphs: its anchor, name, label and text.
-_Goal = tuple[Paragraph, str, str | None, list[Segment]]
+#: A sub-goal: its anchor, name, label, text, and the year its stage says it is due (if any).
+_Goal = tuple[Paragraph, str, str | None, list[Segment], int | None]
 
 
 def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
@@ -113,15 +113,13 @@ def _goals(
     subgoals: list[_Goal] = []
     # 第一步，到2020年……  ——A  ——B  第二步，到2025年……  ——C: a plain paragraph with a deadline of
     # its own starts a stage, and the sub-goals after it are due when it says.
-    stages: list[int | None] = []
     stage: int | None = None
     for paragraph in block.paragraphs:
         if paragraph.bullet:
             name, offset = lead_sentence(paragraph.text)
             # A bullet of one sentence (——新增国家标准400项；) is its own text.
             offset = offset if offset < len(paragraph.text) else 0
-            subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)]))
-            stages.append(stage)
+            subgoals.append((paragraph, name, paragraph.bullet, [Segment(paragraph, offset)], stage))
             continue
         if subgoals:
             subgoals[-1][3].append(Segment(paragraph))
@@ -131,8 +129,7 @@ def _goals(
             overall[1].append(Segment(paragraph))
         stage = deadline_before(paragraph.text, len(paragraph.text), profile) or stage
     # A numbered sub-goal's heading may be its target (（一）居民知晓率达85%以上。): its text starts there.
-    subgoals += [(item.paragraph, item.title, item.label, _whole_text(item)) for item in block.children]
-    stages += [None] * (len(subgoals) - len(stages))
+    subgoals += [(item.paragraph, item.title, item.label, _whole_text(item), None) for item in block.children]
 
     parent, prefix = subsection, id_prefix
     # 行动目标（到2020年）: the heading's year, else the plan's.
@@ -147,9 +144,7 @@ def _goals(
         written = (deadline_before(s.text, len(s.text), profile) for s in reversed(segments))
         default_deadline = next((d for d in written if d), default_deadline)
         read_targets(writer, parent, segments, header, default_deadline)
-    for number, ((anchor, name, label, segments), due) in enumerate(
-        zip(subgoals, stages, strict=True), start=1
-    ):
+    for number, (anchor, name, label, segments, due) in enumerate(subgoals, start=1):
         goal = writer.add(
             EntityKind.GOAL,
             f"{prefix}{number}",
