@@ -169,6 +169,11 @@ class Indicators(_Rules):
     to_words: list[str]
     #: Words of change after a metric (年均增长6%): the metric is the thing that changes.
     change_words: list[str]
+    #: Capacities (生产能力, 加工能力) that close a list of quantities: the metric is the thing
+    #: produced and the capacity.
+    capacity_words: list[str]
+    #: 年产 opening a capacity statement: the capacity is a yearly output (年产能力).
+    annual_output: str
     #: A clause with one of these states no target: a past or present state (已建成), a subsidy
     #: or reward rate (给予30%补助), a threshold of who qualifies.
     not_target_words: list[str]

@@ -615,3 +615,58 @@ def test_a_notice_about_a_plan_placed_by_its_number_with_work_to_carry_out(tmp_p
     }
     assert kinds == {"成效与需求": "context", "原则和目标": "requirements", "主要任务": "tasks"}
     assert responsible(document, "简化预算编制", EntityKind.TASK) == {("项目管理部门", Role.LEAD)}
+
+
+def test_a_capacity_names_the_thing_produced_and_a_column_in_one_paragraph(tmp_path: Path) -> None:
+    """形成年产……1万片，……24万片能力 (河北省电子信息产业重点攻坚行动计划): each number is a yearly capacity of
+    the thing before it; 形成……800吨、……300吨生产能力 a production capacity; a 专栏 laid out as one
+    paragraph is read past its title; 2020年底， opening a sentence is its deadline."""
+    text = (
+        "某某省电子信息产业重点攻坚行动计划（2020-2022年）\n一、重点任务\n（一）现代通信产业链集群化发展行动\n"
+        "巩固提升基础材料。\n"
+        "专栏4现代通信产业链“固基提芯引端”工程硅基材料。2022年，形成年产6英寸SiC基GaN外延片1万片，"
+        "12英寸硅外延片24万片能力。关键器件。2020年底，形成年产5G射频前端芯片3000万只能力；"
+        "2022年，形成高纯铜金属靶材800吨、高纯铝金属靶材300吨生产能力。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "capacity.txt", text)).document)
+    assert found["6英寸SiC基GaN外延片年产能力"][:4] == (10000, "片", "EQUAL", 2022)
+    assert found["12英寸硅外延片年产能力"][:4] == (240000, "片", "EQUAL", 2022)
+    assert found["5G射频前端芯片年产能力"][:4] == (30000000, "只", "EQUAL", 2020)
+    assert found["高纯铜金属靶材生产能力"][:4] == (800, "吨", "EQUAL", 2022)
+    assert found["高纯铝金属靶材生产能力"][:4] == (300, "吨", "EQUAL", 2022)
+
+
+def test_a_portal_page_of_spaced_labels_and_a_parenthesis_in_document_number_marks(tmp_path: Path) -> None:
+    """江西省 portal pages: 文      号: with its label spaced out; 发文机关: 省政府办公厅 is the short form of
+    the body the title names; （责任单位：……，各市、县〔区〕政府，赣江新区管委会） holds a parenthesis in
+    the marks of a 文号; 省融资担保公司要…… makes a company act."""
+    text = (
+        "索  引  号: 014500815/2020-02346\n 发文机关:  省政府办公厅\n文      号: 赣府厅发〔2020〕6号\n"
+        "江西省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见\n"
+        "各市、县(区)人民政府，省政府各部门：\n"
+        "一、主要任务\n（一）营造良好改革环境。宣传改革意义。（责任单位：省委宣传部、省教育厅，各市、县〔区〕政府，"
+        "赣江新区管委会）\n（二）加强业务引导。省融资担保公司要合理设置合作担保机构准入条件。\n"
+    )
+    document = load_plan(write(tmp_path, "portal.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["issuer"], plan.attrs["docNumber"]) == ("江西省人民政府办公厅", "赣府厅发〔2020〕6号")
+    assert responsible(document, "营造良好改革环境", EntityKind.TASK) == {
+        ("江西省委宣传部", Role.LEAD),
+        ("江西省教育厅", Role.LEAD),
+        ("各市、县（区）政府", Role.LEAD),
+        ("赣江新区管委会", Role.LEAD),
+    }
+    assert responsible(document, "加强业务引导", EntityKind.TASK) == {("江西省融资担保公司", Role.LEAD)}
+
+
+def test_a_notice_that_sends_out_a_plan_names_its_issuer_before_yinfa(tmp_path: Path) -> None:
+    """江西省人民政府办公厅印发关于……若干措施的通知: the issuer is the body before 印发."""
+    text = (
+        "江西省人民政府办公厅印发关于完善政府性融资担保体系切实支持小微企业和“三农”发展若干措施的通知\n"
+        "各市、县（区）人民政府，省政府各部门：\n"
+        "《关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "2020年3月16日\n关于完善政府性融资担保体系切实支持小微企业和“三农”发展的若干措施\n"
+        "一、加快推进政府性融资担保体系建设\n（一）加快发展市、县两级政府性融资担保机构。完善机构布局。\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "notice.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuer"] == "江西省人民政府办公厅"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.model import Comparator
 from loaders.entities.metrics import (
+    capacity_metric,
     counts_what_follows,
     level_of,
     metric_after,
@@ -144,6 +145,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         # 由目前的20家达到35家 states where a change starts, not the present as a target.
         if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
             continue
+        capacity = _capacity(text, match.end(), rules)
         recent = previous if previous is not None and _same_sentence(text, previous, match) else None
         metrics: list[tuple[str, int | None]]
         from_list = bool(respective) and not raw.strip("、和及与 ")
@@ -162,7 +164,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             respective = []
             raw, year_after = _without_year_after(raw, rules)
             metric = metric_before(raw, rules)
-            if not metric or raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules):
+            counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
+            if not metric or (counts_after and not capacity):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = metric_after(text, match.end(), clause_end, rules)
                 if after:
@@ -203,6 +206,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if ranged and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
         for metric, year in metrics:
+            if capacity:
+                metric = capacity_metric(metric, capacity, rules)
             level, metric = level_of(metric, rules)
             if metric in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
@@ -224,6 +229,25 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             )
             targets.append(previous)
     return targets
+
+
+def _capacity(text: str, end: int, rules: Indicators) -> str | None:
+    """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
+    gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
+    Only the list's other quantities stand between the number and the capacity word."""
+    sentence_end = min((i for c in "。；" if (i := text.find(c, end)) >= 0), default=len(text))
+    rest = text[end:sentence_end]
+    for word in rules.capacity_words:
+        at = rest.find(word)
+        if at < 0:
+            continue
+        between = rest[:at].removesuffix("的")
+        if between and not (between[0] in "、，" and re.search(r"\d[^\d]{0,4}$", between)):
+            return None
+        opening = max(text.rfind(c, 0, end) for c in "。；") + 1
+        annual = rules.annual_output in text[opening:end]
+        return rules.annual_output + "能力" if annual else (word if word != "能力" else None)
+    return None
 
 
 def _year_alone(raw: str, rules: Indicators) -> int | None:

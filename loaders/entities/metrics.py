@@ -12,6 +12,7 @@ from loaders.patterns import alternation
 from loaders.profile import Indicators
 
 __all__ = [
+    "capacity_metric",
     "counts_what_follows",
     "level_of",
     "metric_after",
@@ -176,6 +177,13 @@ def respective_metrics(metric: str, rules: Indicators) -> list[str]:
             items = [i for i in re.split("、|和|及|与", head) if i]
             return items if len(items) > 1 else []
     return []
+
+
+def capacity_metric(metric: str, capacity: str, rules: Indicators) -> str:
+    """年产6英寸外延片 with the capacity 年产能力 → 6英寸外延片年产能力: the thing produced, then the
+    capacity; where no thing is written (形成年产250万片生产能力) the metric is left as it was."""
+    thing = metric.removeprefix(rules.annual_output)
+    return thing + capacity if thing else metric
 
 
 def strip_change(metric: str, rules: Indicators) -> str:

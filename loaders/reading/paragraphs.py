@@ -54,6 +54,10 @@ def _half_width_alnum(char: str) -> str:
     return char
 
 
+#: 〔区〕: a few characters and no digit in the marks that otherwise hold a document number's year.
+_SHORT_PARENTHESIS = re.compile(r"〔[^〔〕\d]{1,4}〕")
+
+
 def normalise_line(line: str) -> str:
     """Normalise one line's characters, one for one (the length never changes)."""
     chars = [_half_width_alnum(c) for c in line]
@@ -78,6 +82,9 @@ def normalise_line(line: str) -> str:
                     chars[close] = "）"
         elif char == ")" and near_wide:
             chars[i] = "）"
+        elif char == "〔" and (short := _SHORT_PARENTHESIS.match(line, i)):
+            # 各市、县〔区〕政府: a parenthesis written in the marks of a document number (〔2020〕).
+            chars[i], chars[short.end() - 1] = "（", "）"
     return "".join(chars)
 
 

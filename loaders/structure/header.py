@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from loaders.lexical import analyse
 from loaders.numerals import chinese_number
-from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.documents import normalise_doc_number
@@ -131,7 +130,9 @@ def _read_metadata(header: PlanHeader, preamble: list[Paragraph], profile: Profi
     """A portal page's metadata table (发文机关：国务院办公厅 / 文号： / 成文日期：), the label and
     its value on one line or two: the issuer, 文号 and date it gives are the document's own."""
     labels = {label: name for name, words in profile.notice.metadata.items() for label in words}
-    pattern = re.compile(f"^(?P<label>{alternation(list(labels))})\\s*[：:]\\s*(?P<value>.*)$")
+    # 文      号: some portals space a label's characters out to the width of the longest.
+    spaced = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(labels, key=len, reverse=True))
+    pattern = re.compile(f"^\\s*(?P<label>{spaced})\\s*[：:]\\s*(?P<value>.*)$")
     for position, paragraph in enumerate(preamble):
         match = pattern.match(paragraph.text)
         if match is None:
@@ -139,7 +140,7 @@ def _read_metadata(header: PlanHeader, preamble: list[Paragraph], profile: Profi
         value, used = match.group("value").strip(), [paragraph]
         if not value and position + 1 < len(preamble) and not pattern.match(preamble[position + 1].text):
             value, used = preamble[position + 1].text.strip(), [paragraph, preamble[position + 1]]
-        field_name = labels[match.group("label")]
+        field_name = labels[re.sub(r"\s", "", match.group("label"))]
         if field_name == "issuer" and value:
             header.issuer = value
         elif field_name == "doc_number" and value:
@@ -235,6 +236,17 @@ def _signature_date(closing: list[Paragraph], profile: Profile) -> str | None:
     return None
 
 
+def _fuller_name(issuer: str | None, titled: str | None) -> str | None:
+    """The issuer as the title names it where the portal's table gives a short form of the same
+    body (发文机关：省政府办公厅 under 江西省人民政府办公厅关于……): the short form's characters are
+    the full name's, in order, with the same ending."""
+    if issuer is None or titled is None:
+        return issuer or titled
+    remaining = iter(titled)
+    abbreviates = all(char in remaining for char in issuer) and titled.endswith(issuer[-2:])
+    return titled if abbreviates and len(titled) > len(issuer) else issuer
+
+
 def _issuer_of(title: str, profile: Profile) -> str | None:
     """国务院办公厅关于印发……的通知 / 农业部关于促进……的指导意见 → the body before 关于."""
     match = re.match(profile.title.issuer, title)
@@ -319,7 +331,7 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
         header.period_start, header.period_end = end - 4, end
     if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
         header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
-    header.issuer = header.issuer or _issuer_of(header.title, profile)
+    header.issuer = _fuller_name(header.issuer, _issuer_of(header.title, profile))
     header.region = _region(header, profile)
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
