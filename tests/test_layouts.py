@@ -670,3 +670,26 @@ def test_a_notice_that_sends_out_a_plan_names_its_issuer_before_yinfa(tmp_path: 
     )
     (plan,) = load_plan(write(tmp_path, "notice.txt", text)).document.entities_of(EntityKind.PLAN)
     assert plan.attrs["issuer"] == "江西省人民政府办公厅"
+
+
+def test_a_plan_in_parts_reads_its_work_four_levels_deep(tmp_path: Path) -> None:
+    """普陀区绿化建设和市容景观提升“十五五”规划: 第一部分：发展基础 … 第五部分：主要任务 are its chapters; under
+    主要任务, 一、 （一） and 1、 are each a task, the last within the one before."""
+    text = (
+        "普陀区绿化建设和市容景观提升“十五五”规划\n第一部分：发展基础\n一、“十四五”规划执行情况\n绿化建设成效明显。\n"
+        "第五部分：主要任务\n一、绿化建设增存并举\n推动绿化建设增量提质。\n（一）优化空间布局，织密全域公园绿网\n"
+        "1、推进结构性绿地建设\n保障真如之心绿地建设。\n2、激活城市边角空间\n梳理桥下空间。\n"
+        "第六部分：保障措施\n一、加强组织领导\n建立工作机制。\n"
+    )
+    document = load_plan(write(tmp_path, "parts.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    kinds = {
+        e.name: e.attrs.get("chapterKind")
+        for e in document.entities_of(EntityKind.SECTION)
+        if e.parent == plan.id
+    }
+    assert kinds == {"发展基础": "context", "主要任务": "tasks", "保障措施": "measures"}
+    group = named(document, EntityKind.TASK, "优化空间布局，织密全域公园绿网")
+    assert named(document, EntityKind.TASK, "推进结构性绿地建设").parent == group.id
+    assert named(document, EntityKind.TASK, "激活城市边角空间").parent == group.id
+    assert group.parent == named(document, EntityKind.TASK, "绿化建设增存并举").id

@@ -17,7 +17,7 @@ from loaders.profile import ChapterKind
 from loaders.reading.paragraphs import Paragraph
 from loaders.report import Note
 from loaders.structure.header import PlanHeader
-from loaders.structure.outline import Block
+from loaders.structure.outline import Block, with_subitems_as_text
 
 __all__ = ["CHAPTER_ENTITY", "CHAPTER_READERS", "read_chapter"]
 
@@ -31,6 +31,8 @@ def read_chapter(
     section = writer.add_block(
         EntityKind.SECTION, str(number), chapter, plan, attrs=attrs_of(SectionFields(kind))
     )
+    if CHAPTER_ENTITY[kind] not in (EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE):
+        chapter = with_subitems_as_text(chapter)
     CHAPTER_READERS[kind](writer, chapter, section, header)
 
 
@@ -48,7 +50,12 @@ def _numbered(kind: EntityKind) -> ChapterReader:
             group = writer.add_block(kind, str(block_number(child)), child, section)
             _note_gaps(writer, child.children)
             for item in child.children:
-                writer.add_block(kind, f"{block_number(child)}.{block_number(item)}", item, group)
+                task = writer.add_block(kind, f"{block_number(child)}.{block_number(item)}", item, group)
+                _note_gaps(writer, item.children)
+                for sub in item.children:
+                    writer.add_block(
+                        kind, f"{block_number(child)}.{block_number(item)}.{block_number(sub)}", sub, task
+                    )
 
     return read
 

@@ -4,23 +4,24 @@ The outline only knows numbering; what a chapter means is decided later by its h
 Plans number their outline in different styles (第一章 / 第一节 / 一、 / （一） / 1. / （1）):
 the profile lists them outermost first, and the styles a document actually uses become its
 levels in that order — a plan numbered 一、 / （一） / 1. and an opinion numbered only
-（一） / 1. both get chapters, sections and items.
+（一） / 1. both get chapters, sections and items, and one numbered 第一部分 / 一、 / （一） / 1、
+a fourth level, subitems.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["Block", "Outline", "build_outline"]
+__all__ = ["Block", "Outline", "build_outline", "with_subitems_as_text"]
 
-Level = Literal["chapter", "section", "column", "item"]
-_LEVELS: tuple[Level, ...] = ("chapter", "section", "item")
-_RANK: dict[Level, int] = {"chapter": 1, "section": 2, "column": 3, "item": 3}
+Level = Literal["chapter", "section", "column", "item", "subitem"]
+_LEVELS: tuple[Level, ...] = ("chapter", "section", "item", "subitem")
+_RANK: dict[Level, int] = {"chapter": 1, "section": 2, "column": 3, "item": 3, "subitem": 4}
 
 
 @dataclass(slots=True)
@@ -72,9 +73,25 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     return Outline(preamble, chapters, parts)
 
 
+def with_subitems_as_text(block: Block) -> Block:
+    """The block with its fourth-level headings folded back into the text of the item they
+    stand in, for the readers that take a chapter's parts two levels deep (goals, domains,
+    context): only numbered work (tasks, projects, measures) is read four levels deep."""
+    if block.level == "subitem":
+        raise ValueError("a subitem has no subitems")
+    paragraphs = list(block.paragraphs)
+    children = []
+    for child in block.children:
+        if child.level == "subitem":
+            paragraphs += [child.paragraph, *child.paragraphs]
+        else:
+            children.append(with_subitems_as_text(child))
+    return replace(block, paragraphs=paragraphs, children=children)
+
+
 def _levels(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[Level, re.Pattern[str]]]:
     """The numbering styles this document uses, outermost first, as chapter, section and item;
-    a fourth style or deeper is left as text of the item it stands in. Columns (专栏) keep
+    a fifth style or deeper is left as text of the item it stands in. Columns (专栏) keep
     their own level wherever they stand."""
     styles = [re.compile(p) for p in profile.numbering.styles]
     used = [s for s in styles if any(not p.bullet and s.match(p.text) for p in paragraphs)]
