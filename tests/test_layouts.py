@@ -693,3 +693,45 @@ def test_a_plan_in_parts_reads_its_work_four_levels_deep(tmp_path: Path) -> None
     assert named(document, EntityKind.TASK, "推进结构性绿地建设").parent == group.id
     assert named(document, EntityKind.TASK, "激活城市边角空间").parent == group.id
     assert group.parent == named(document, EntityKind.TASK, "绿化建设增存并举").id
+
+
+def test_a_district_plan_copied_from_its_portal_page_with_its_table_one_cell_to_a_line(
+    tmp_path: Path,
+) -> None:
+    """上海市宝山区人民政府办公室: the plan is 宝山区's (a county-level district); its title, set on two lines,
+    is the one the notice names with 〈〉 inside 《》; the attachment's table, copied one cell to a
+    line, gives each task named in its rows its lead and supporting departments — a cell broken
+    after 、 goes on on the next line, and a row short of its task takes the task from above."""
+    text = (
+        "上海市宝山区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知\n"
+        "各镇人民政府，各街道办事处，区政府各委、办、局：\n"
+        "《关于贯彻〈上海市生活垃圾管理条例〉推进全程分类体系建设的实施方案》已经区政府同意，现印发给你们，请认真按照执行。\n"
+        "上海市宝山区人民政府办公室\n2019年5月5日\n"
+        "关于贯彻《上海市生活垃圾管理条例》\n推进全程分类体系建设的实施方案\n"
+        "一、全面推进生活垃圾分类全程体系建设\n（一）推进全面覆盖\n深入开展生活垃圾分类达标创建活动。\n"
+        "附件1\n2019年宝山区生活垃圾分类减量推进工作联席会议成员单位工作任务清单\n"
+        "序号\n任务名称\n任务内容\n牵头部门\n配合部门\n时间节点\n"
+        "1\n推进全面覆盖\n深入开展生活垃圾分类达标、示范街镇（园区）创建活动。\n各街镇（园区）\n区绿化市容局、\n区农业农村委\n2019年\n"
+        "2\n居住区、单位、公共场所垃圾分类完成全覆盖。\n区绿化市容局\n区商务委、区国资委\n2019年6月\n"
+    )
+    document = load_plan(write(tmp_path, "baoshan.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "关于贯彻《上海市生活垃圾管理条例》推进全程分类体系建设的实施方案"
+    assert (plan.attrs["region"], plan.attrs["level"]) == ("宝山区", "COUNTY")
+    task = named(document, EntityKind.TASK, "推进全面覆盖")
+    as_written = {
+        (written, r.role)
+        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
+        if r.target == task.id
+        for written in (
+            document.entities[r.source].attrs.get("aliases") or [document.entities[r.source].name]
+        )
+    }
+    assert as_written >= {
+        ("各街镇（园区）", Role.LEAD),
+        ("区绿化市容局", Role.SUPPORT),
+        ("区农业农村委", Role.SUPPORT),
+        ("区绿化市容局", Role.LEAD),
+        ("区商务委", Role.SUPPORT),
+        ("区国资委", Role.SUPPORT),
+    }

@@ -31,6 +31,7 @@ from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
 from loaders.structure.attachments import split_attachments
 from loaders.structure.header import PlanHeader, read_header
+from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
 
 __all__ = ["PlanBuilder"]
@@ -111,8 +112,9 @@ class PlanBuilder:
         writer.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in writer.placed
         ]
-        link_task_tables(writer, tables or [], header)
-        link_indicator_tables(writer, tables or [], header)
+        tables = [*(tables or []), *tables_laid_out_as_lines(paragraphs, profile)]
+        link_task_tables(writer, tables, header)
+        link_indicator_tables(writer, tables, header)
         writer.report.count(writer.document)
         return writer.document
 

@@ -285,7 +285,13 @@ def _completes_named_title(preamble: list[Paragraph], index: int, named: list[st
     if index == 0:
         return False
     joined = preamble[index - 1].text + preamble[index].text
-    return any(re.sub(r"\s", "", title) == re.sub(r"\s", "", joined) for title in named)
+    return any(_comparable(title) == _comparable(joined) for title in named)
+
+
+def _comparable(title: str) -> str:
+    """A title as its notice names it compares with the title line: 〈〉 are the 《》 of a title
+    quoted within a quotation (印发《关于贯彻〈……条例〉……的实施方案》), and spaces count for nothing."""
+    return re.sub(r"\s", "", title).translate(str.maketrans("〈〉", "《》"))
 
 
 def _fallback_title(
@@ -377,12 +383,27 @@ def _region(header: PlanHeader, profile: Profile) -> str | None:
         if title.startswith(tuple(profile.regions.national_prefixes)):
             return None
         if region := _region_in(title, profile):
-            return region
+            return _finer_region(region, [header.issuer or "", header.title], profile)
     # 冀人社字〔2024〕40号: a provincial body's 文号 opens with its province's short name.
     number = header.doc_number or ""
     return next(
         (p for short, p in profile.regions.doc_number_provinces.items() if number.startswith(short)), None
     )
+
+
+def _finer_region(region: str, names: list[str], profile: Profile) -> str:
+    """上海市 where the issuer is 上海市宝山区人民政府办公室: the district inside the city, the
+    place whose plan it is, where the lexical analysis reads the inner name as one place."""
+    for name in names:
+        if not name.startswith(region):
+            continue
+        inner = re.match(profile.regions.pattern, name[len(region) :])
+        if inner is None or inner.group("region") in profile.regions.not_regions:
+            continue
+        tokens = analyse(inner.group("region"))
+        if len(tokens) == 1 and tokens[0].tag == "LOC":
+            return inner.group("region")
+    return region
 
 
 def _region_in(title: str, profile: Profile) -> str | None:

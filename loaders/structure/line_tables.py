@@ -1,0 +1,89 @@
+"""Tables laid out one cell to a line, as a table copied from a portal page comes out as text:
+
+    序号 / 任务名称 / 任务内容 / 牵头部门 / 配合部门 / 时间节点 / 1 / 加强组织领导 / 召开…… / 区政府办公室 / ……
+
+The header is a run of short lines naming a task column and a lead column (the words of
+`departments.task_table`), closed by the line “1”; each row runs from its number to the next.
+A cell broken after 、 goes on on the next line; a row short of cells lost them to cells merged
+down from the row above (a task spanning several rows), which lie on the left, and takes them
+from that row. Rows that still do not fit are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.profile import Profile
+from loaders.reading.formats import Table
+from loaders.reading.paragraphs import Paragraph
+
+__all__ = ["tables_laid_out_as_lines"]
+
+#: The longest line that can be a header cell (任务名称, 牵头单位, 重点任务（2024-2026）).
+_HEADER_CELL = 12
+_SENTENCE_PUNCTUATION = re.compile("[。；！？]")
+
+
+def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
+    rules = profile.departments.task_table
+    lines = [p.text.strip() for p in paragraphs]
+    tables: list[Table] = []
+    position = 0
+    while position < len(lines):
+        header = _header(lines, position, rules.task, rules.lead)
+        if header is None:
+            position += 1
+            continue
+        table, position = _rows(lines, position + len(header), header)
+        if len(table) > 1:
+            tables.append(table)
+    return tables
+
+
+def _header(lines: list[str], start: int, task_words: list[str], lead_words: list[str]) -> list[str] | None:
+    """The header cells that start at `start`, if a header starts there: short lines up to the
+    line “1”, among them a task column and a lead column."""
+    cells: list[str] = []
+    for line in lines[start:]:
+        if line == "1":
+            break
+        if len(line) > _HEADER_CELL or _SENTENCE_PUNCTUATION.search(line):
+            return None
+        cells.append(line)
+    else:
+        return None
+    names_task = any(w in c for c in cells for w in task_words)
+    names_lead = any(w in c for c in cells for w in lead_words)
+    return cells if len(cells) >= 3 and names_task and names_lead else None
+
+
+def _rows(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
+    """The rows from `start` (the line “1”), and the position after the last."""
+    table: Table = [header]
+    number, position = 1, start
+    while position < len(lines) and lines[position] == str(number):
+        end = position + 1
+        limit = position + 2 * len(header)
+        while end < len(lines) and end <= limit and lines[end] != str(number + 1):
+            end += 1
+        if end > limit:  # the last row: as many cells as the header has
+            end = position + len(header)
+        cells = _joined(lines[position + 1 : end])
+        missing = len(header) - 1 - len(cells)
+        if missing == 0:
+            table.append([str(number), *cells])
+        elif 0 < missing and len(table) > 1:
+            table.append([str(number), *table[-1][1 : 1 + missing], *cells])
+        number, position = number + 1, end
+    return table, position
+
+
+def _joined(cells: list[str]) -> list[str]:
+    """区绿化市容局、 / 区农业农村委 → one cell: a line ending in 、 goes on on the next."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and joined[-1].endswith("、"):
+            joined[-1] += cell
+        else:
+            joined.append(cell)
+    return joined
