@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["alternation"]
+__all__ = ["INCLUDING", "alternation"]
+
+#: A parenthesis that only says what a name takes in — 各市（含定州、辛集市，下同）政府,
+#: 公益性（含经营性和自设性）户外广告设施: no part of the name.
+INCLUDING = re.compile(r"[（(](?:含|包括|包含)[^（）()]{1,20}[）)]")
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:

@@ -146,6 +146,8 @@ class Indicators(_Rules):
     #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.
     respective_words: list[str]
     metric_modifier: str = _regex()
+    #: An item's number before the metric (1、新建绿地35万平方米 read as text).
+    metric_label: str = _regex()
     #: A time phrase before the metric: 到2025年.
     metric_time: str = _regex()
     #: A span before the metric: 五年内, 3年内.

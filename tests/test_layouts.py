@@ -735,3 +735,23 @@ def test_a_district_plan_copied_from_its_portal_page_with_its_table_one_cell_to_
         ("区商务委", Role.SUPPORT),
         ("区国资委", Role.SUPPORT),
     }
+
+
+def test_a_part_of_main_indicators_holds_targets_numbered_as_text(tmp_path: Path) -> None:
+    """普陀区……“十五五”规划, 二、主要指标: 1、新建绿地35万平方米 … are targets due at the end of the
+    period, named without the item's number; 15条（段） keeps the unit it may be counted in; a
+    parenthesis saying what is included is no part of the metric."""
+    text = (
+        "普陀区绿化建设和市容景观提升“十五五”规划\n第一部分：发展目标和主要指标\n一、发展目标\n（一）总体目标\n"
+        "到2030年，将普陀区基本建设成为中心城区。\n二、主要指标\n"
+        "1、新建绿地35万平方米，其中公园绿地17.5万平方米;绿化覆盖率达到31.5%。\n"
+        "2、建设“美丽街区”15条（段）;景观照明3块（条）;公益性（含经营性和自设性）户外广告设施安全检测年抽检率达到10%以上。\n"
+        "第二部分：主要任务\n一、绿化建设增存并举\n推动绿化建设增量提质。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "indicators.txt", text)).document)
+    assert found["绿地"][:4] == (350000, "平方米", "EQUAL", 2030)
+    assert found["公园绿地"][:4] == (175000, "平方米", "EQUAL", 2030)
+    assert found["绿化覆盖率"][:4] == (31.5, "%", "EQUAL", 2030)
+    assert found["“美丽街区”"][:4] == (15, "条（段）", "EQUAL", 2030)
+    assert found["景观照明"][:4] == (3, "块（条）", "EQUAL", 2030)
+    assert found["公益性户外广告设施安全检测年抽检率"][:4] == (10, "%", "AT_LEAST", 2030)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from graph.model import DepartmentFields, Entity, EntityKind, Role, attrs_of
 from loaders.entities.subjects import SubjectGrammar, clause_subjects
-from loaders.patterns import alternation
+from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
 from loaders.structure.header import qualify
@@ -31,8 +31,6 @@ _NOT_LOCAL = "(?<![省市县区州])"
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 #: A bracket that closes a text: （各市政府、雄安新区管委会）.
 _CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*$")
-#: A parenthesis inside a name that only says what it takes in: 各市（含定州、辛集市，下同）政府.
-_INCLUDING = re.compile(r"[（(](?:含|包括|包含)[^（）()]{1,20}[）)]")
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 #: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
 #: bodies can be read: reported when they cannot, and no words of the task it closes.
@@ -329,7 +327,7 @@ class DepartmentFinder:
                 continue
             # 市场监管总局（国家标准委）: the parenthesis annotates the name.
             name = _ANNOTATION.sub("", self.noise.sub("", text[position:end])).strip()
-            name = _INCLUDING.sub("", name)
+            name = INCLUDING.sub("", name)
             if len(name) >= 2:
                 names.append((name, position))
             position = end

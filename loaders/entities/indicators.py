@@ -28,7 +28,7 @@ from loaders.entities.metrics import (
 )
 from loaders.lexical import analyse
 from loaders.numerals import chinese_number
-from loaders.patterns import alternation
+from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Indicators, Profile
 
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
@@ -70,9 +70,11 @@ class Target:
 def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     prefixes = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
+    units = alternation(rules.units)
     return re.compile(
         rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
-        rf"(?P<unit>{alternation(rules.units)})?(?P<suffix>{suffixes})?"
+        # 15条（段）, 2000台（套）: a unit with the other it may be counted in.
+        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）)?)?(?P<suffix>{suffixes})?"
     )
 
 
@@ -212,7 +214,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             if metric in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
                 metric, level = recent.metric, recent.level
-            metric = strip_change(metric, rules)
+            metric = INCLUDING.sub("", strip_change(metric, rules))
             if not metric:
                 continue
             previous = Target(

@@ -50,7 +50,7 @@ def counts_what_follows(raw: str, rules: Indicators) -> bool:
 def metric_before(raw: str, rules: Indicators) -> str:
     """The thing measured, from the words before the number: time phrase, leading verbs and
     scope words, and the words between the metric and its number, all dropped."""
-    raw = re.sub(rules.metric_time, "", raw)
+    raw = re.sub(rules.metric_time, "", re.sub(rules.metric_label, "", raw))
     raw = re.sub(rules.metric_span, "", raw)
     metric = strip_trail(re.sub(rules.metric_lead, "", raw, count=1), rules)
     # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
