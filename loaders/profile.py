@@ -66,6 +66,8 @@ class Notice(_Rules):
     approval: str = _regex()
     date: str = _regex()
     issuer_from_approver: str
+    #: An issuer ending so names bodies issuing jointly (……等十五部门); the first issues.
+    joint_issuers: str = _regex()
     #: The labels of a portal page's metadata table (发文机关：…), by the header field they fill.
     metadata: dict[Literal["issuer", "doc_number", "issued_on"], list[str]]
 

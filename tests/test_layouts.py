@@ -755,3 +755,18 @@ def test_a_part_of_main_indicators_holds_targets_numbered_as_text(tmp_path: Path
     assert found["“美丽街区”"][:4] == (15, "条（段）", "EQUAL", 2030)
     assert found["景观照明"][:4] == (3, "块（条）", "EQUAL", 2030)
     assert found["公益性户外广告设施安全检测年抽检率"][:4] == (10, "%", "AT_LEAST", 2030)
+
+
+def test_a_plan_issued_jointly_is_issued_by_the_first_body_and_a_rate_per_thousand_is_no_number(
+    tmp_path: Path,
+) -> None:
+    """人力资源社会保障部国家发展改革委等十五部门关于……的意见: the first body issues, and the plan is
+    national; 每千人口 is the base of a measure, not a quantity of people."""
+    text = (
+        "人力资源社会保障部国家发展改革委等十五部门关于做好当前农民工就业创业工作的意见\n"
+        "为做好农民工就业创业工作，现提出如下意见。\n一、促进农民工就业\n（一）扩大就业岗位。到2025年，每千人口托位数达到8个以上。\n"
+    )
+    document = load_plan(write(tmp_path, "joint.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["issuer"], plan.attrs["level"]) == ("人力资源社会保障部", "NATIONAL")
+    assert targets(document)["每千人口托位数"][:4] == (8, "个", "AT_LEAST", 2025)

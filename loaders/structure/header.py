@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from loaders.lexical import analyse
 from loaders.numerals import chinese_number
+from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.documents import normalise_doc_number
@@ -184,7 +185,7 @@ def _read_notice(
             continue
         elif match := notice_title.match(text):
             titles.append(match.group("title").strip("《》"))
-            header.issuer = header.issuer or _issuer_of(text, profile)
+            header.issuer = _fuller_name(header.issuer, _issuer_of(text, profile))
             header.notice.append(paragraph)
         elif match := approval.search(text):
             header.approved_by = match.group("approver")
@@ -234,6 +235,16 @@ def _signature_date(closing: list[Paragraph], profile: Profile) -> str | None:
         if (date := _date(paragraph.text, profile)) is not None:
             return date
     return None
+
+
+def _first_of_joint(issuer: str | None, profile: Profile) -> str | None:
+    """人力资源社会保障部国家发展改革委等十五部门: a plan issued jointly is issued by the body named
+    first, the one that leads."""
+    if issuer is None or not re.search(profile.notice.joint_issuers, issuer):
+        return issuer
+    endings = alternation(profile.departments.government_suffixes)
+    first = re.match(f".{{2,}}?(?:{endings})", issuer)
+    return first.group() if first else issuer
 
 
 def _fuller_name(issuer: str | None, titled: str | None) -> str | None:
@@ -337,7 +348,7 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
         header.period_start, header.period_end = end - 4, end
     if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
         header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
-    header.issuer = _fuller_name(header.issuer, _issuer_of(header.title, profile))
+    header.issuer = _first_of_joint(_fuller_name(header.issuer, _issuer_of(header.title, profile)), profile)
     header.region = _region(header, profile)
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
