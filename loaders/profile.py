@@ -99,6 +99,8 @@ class Regions(_Rules):
     doc_number_provinces: dict[str, str] = {}
     #: Places the lexical analysis finds that are no region (海绵城市).
     not_regions: list[str]
+    #: Endings of places that are parts of a region, not regions (智慧社区, 产业园区).
+    not_region_endings: list[str]
     #: Words that begin with a relative prefix's character without being relative: 市场监管局
     #: is the market regulator, not 市 + 场监管局.
     not_relative: list[str]
@@ -223,6 +225,8 @@ class Departments(_Rules):
     not_body_endings: list[str]
     subject_verbs: list[str]
     partner_words: list[str]
+    #: Fields sharing the body word after them (民政、公安等部门): each field a body.
+    shared_body_word: str = _regex()
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]

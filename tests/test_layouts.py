@@ -770,3 +770,26 @@ def test_a_plan_issued_jointly_is_issued_by_the_first_body_and_a_rate_per_thousa
     (plan,) = document.entities_of(EntityKind.PLAN)
     assert (plan.attrs["issuer"], plan.attrs["level"]) == ("人力资源社会保障部", "NATIONAL")
     assert targets(document)["每千人口托位数"][:4] == (8, "个", "AT_LEAST", 2025)
+
+
+def test_fields_sharing_the_body_word_after_them_are_each_a_body(tmp_path: Path) -> None:
+    """关于深入推进智慧社区建设的意见: 民政、政法、……、农业农村等部门要…… gives each field's 部门 the work, and
+    省级民政、……等部门要…… each province-level one; 智慧社区 is no region."""
+    text = (
+        "关于深入推进智慧社区建设的意见\n为深入推进智慧社区建设，现提出如下意见。\n一、组织实施\n"
+        "（一）加强组织领导。民政、政法、住房城乡建设（城市管理）、农业农村等部门要加强对智慧社区建设的组织领导。\n"
+        "（二）加强规划引领。统一编制智慧社区建设规划。省级民政、公安等部门要加强对市、县的指导。\n"
+    )
+    document = load_plan(write(tmp_path, "communities.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["region"] is None
+    assert responsible(document, "加强组织领导", EntityKind.MEASURE) == {
+        ("民政部门", Role.LEAD),
+        ("政法部门", Role.LEAD),
+        ("住房城乡建设（城市管理）部门", Role.LEAD),
+        ("农业农村部门", Role.LEAD),
+    }
+    assert responsible(document, "加强规划引领", EntityKind.MEASURE) == {
+        ("省级民政部门", Role.LEAD),
+        ("省级公安部门", Role.LEAD),
+    }

@@ -103,6 +103,7 @@ class DepartmentFinder:
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         self.noise = re.compile(alternation(rules.name_noise))
+        self.shared_body_word = re.compile(rules.shared_body_word)
 
     def mentions(self, text: str) -> list[BodyMention]:
         """Every body given work in text, once per role and sentence (or bracket)."""
@@ -143,6 +144,15 @@ class DepartmentFinder:
                 start = match.start("name") + at
                 found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
             covered.append(match.span())
+        for match in self.shared_body_word.finditer(text):
+            # 民政、政法……、农业农村等部门要加强……: as a clause's subject, each field's body acts.
+            if _within(covered, match.start()) or not self._opens_clause(text, match):
+                continue
+            level, word, at = match.group("level") or "", match.group("word"), match.start("items")
+            for item in match.group("items").split("、"):
+                found.append(BodyMention(level + item + word, Role.LEAD, at, at + len(item), match.group()))
+                at += len(item) + 1
+            covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
             subjects = [
                 subject
@@ -172,6 +182,12 @@ class DepartmentFinder:
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
         return _once_per_evidence([m for m in found if self._names_a_body(m.name)])
+
+    def _opens_clause(self, text: str, match: re.Match[str]) -> bool:
+        """Whether the match is a clause's subject: at its start, a subject's verb after it."""
+        before = text[: match.start()].rstrip()
+        after = text[match.end() : match.end() + 4]
+        return (not before or before[-1] in "，。；：") and after.startswith(tuple(self.rules.subject_verbs))
 
     def _role_clauses(self, inner: str, inner_start: int, evidence: str) -> list[BodyMention]:
         """（A牵头，B、C配合）: each clause's names take the role its last words give."""

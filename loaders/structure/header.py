@@ -409,12 +409,17 @@ def _finer_region(region: str, names: list[str], profile: Profile) -> str:
         if not name.startswith(region):
             continue
         inner = re.match(profile.regions.pattern, name[len(region) :])
-        if inner is None or inner.group("region") in profile.regions.not_regions:
+        if inner is None or not _may_be_region(inner.group("region"), profile):
             continue
         tokens = analyse(inner.group("region"))
         if len(tokens) == 1 and tokens[0].tag == "LOC":
             return inner.group("region")
     return region
+
+
+def _may_be_region(place: str, profile: Profile) -> bool:
+    rules = profile.regions
+    return place not in rules.not_regions and not place.endswith(tuple(rules.not_region_endings))
 
 
 def _region_in(title: str, profile: Profile) -> str | None:
@@ -426,7 +431,7 @@ def _region_in(title: str, profile: Profile) -> str | None:
     places = [
         t.word
         for t in tokens
-        if t.tag == "LOC" and t.word.endswith(suffixes) and t.word not in profile.regions.not_regions
+        if t.tag == "LOC" and t.word.endswith(suffixes) and _may_be_region(t.word, profile)
     ]
     bodies = [t.word for t in tokens if t.tag == "ORG"]
     match = re.match(profile.regions.pattern, title)
