@@ -793,3 +793,23 @@ def test_fields_sharing_the_body_word_after_them_are_each_a_body(tmp_path: Path)
         ("省级民政部门", Role.LEAD),
         ("省级公安部门", Role.LEAD),
     }
+
+
+def test_an_indicator_table_copied_one_cell_to_a_line(tmp_path: Path) -> None:
+    """长宁区节能降碳和循环经济发展“十五五”规划: its table of main indicators, copied one cell to a line
+    with the 类别 of a group only on its first row, gives each row with a number a target due
+    when the plan ends, named as the text would name it (建成零碳转型建筑 → 零碳转型建筑)."""
+    text = (
+        "长宁区节能降碳和循环经济发展“十五五”规划\n一、总体要求\n（一）发展目标\n确保2030年前碳达峰目标如期实现。\n"
+        "长宁区“十五五”期间节能降碳和循环经济主要指标\n序号\n类别\n指标名称\n单位\n属性\n目标值\n"
+        "1\n总量和强度\n单位生产总值碳排放下降率\n%\n约束性\n完成市下达指标\n"
+        "2\n建筑节能\n既有建筑节能改造面积\n万平方米\n预期性\n100\n"
+        "3\n建成零碳转型建筑\n栋\n预期性\n≥3\n"
+        "4\n绿色发展\n绿色出行占全方式出行比例\n%\n预期性\n≥75\n"
+        "二、主要任务\n（一）构筑绿色低碳产业生态\n培育绿色产业。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "changning.txt", text)).document)
+    assert found["既有建筑节能改造面积"][:4] == (1000000, "平方米", "EQUAL", 2030)
+    assert found["零碳转型建筑"][:4] == (3, "栋", "AT_LEAST", 2030)
+    assert found["绿色出行占全方式出行比例"][:4] == (75, "%", "AT_LEAST", 2030)
+    assert "单位生产总值碳排放下降率" not in found

@@ -112,7 +112,9 @@ class PlanBuilder:
         writer.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in writer.placed
         ]
-        tables = [*(tables or []), *tables_laid_out_as_lines(paragraphs, profile)]
+        # A file that holds its tables as tables (HTML, Word) has them read; a text copied from one
+        # may hold them one cell to a line.
+        tables = tables or tables_laid_out_as_lines(paragraphs, profile)
         link_task_tables(writer, tables, header)
         link_indicator_tables(writer, tables, header)
         writer.report.count(writer.document)

@@ -12,8 +12,10 @@ import re
 
 from graph.model import Comparator, Entity, EntityKind, IndicatorFields
 from loaders.entities.indicators import MAGNITUDES
+from loaders.entities.metrics import metric_before
 from loaders.entities.plan_writer import PlanWriter
 from loaders.entities.targets import add_indicator
+from loaders.numerals import chinese_number
 from loaders.structure.header import PlanHeader
 
 __all__ = ["link_indicator_tables"]
@@ -21,6 +23,7 @@ __all__ = ["link_indicator_tables"]
 Table = list[list[str]]
 
 _YEAR = re.compile(r"(20\d{2})")
+_FIVE_YEAR = re.compile("十(?P<n>[一二三四五六七八九])五")
 _VALUE = re.compile(
     r"^\s*(?P<before>[≥>≤<约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
@@ -59,6 +62,8 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                 metric = name
                 if in_name := _UNIT_IN_NAME.search(name):
                     metric, unit = name[: in_name.start()], unit or in_name.group("unit")
+                # 建成零碳转型建筑, 新增标志性绿色企业数量: named as a target in the text is.
+                metric = metric_before(metric, writer.profile.indicators) or metric
                 number = float(value.group("number"))
                 if magnitude := next(
                     (m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None
@@ -90,10 +95,21 @@ def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list
     unit = next((i for i, cell in enumerate(head) if "单位" in cell), None)
     years = [(i, int(m.group(1))) for i, cell in enumerate(head) if (m := _YEAR.search(cell)) and i != name]
     if not years:
-        return None
+        # 目标值, “十五五”目标: the target column, due when its five-year plan or the plan ends.
+        due = [
+            (i, _five_year_end(cell) or header.target_year) for i, cell in enumerate(head) if "目标" in cell
+        ]
+        targets = [(i, year) for i, year in due if year is not None and i != name]
+        return (name, unit, targets) if targets else None
     base = min(year for _, year in years)
     targets = [(i, year) for i, year in years if year > base or "目标" in head[i]]
     return (name, unit, targets) if targets else None
+
+
+def _five_year_end(cell: str) -> int | None:
+    """“十五五”目标 → 2030: the n-th five-year plan (n ≥ 3) ends in 1955 + 5n."""
+    match = _FIVE_YEAR.search(cell)
+    return 1955 + 5 * int(chinese_number("十" + match.group("n")) or 0) if match else None
 
 
 def _holder(writer: PlanWriter) -> Entity:

@@ -2,8 +2,10 @@
 
     序号 / 任务名称 / 任务内容 / 牵头部门 / 配合部门 / 时间节点 / 1 / 加强组织领导 / 召开…… / 区政府办公室 / ……
 
-The header is a run of short lines naming a task column and a lead column (the words of
-`departments.task_table`), closed by the line “1”; each row runs from its number to the next.
+The header is a run of short lines, closed by the line “1”, that has a 序号 column or names a
+task column and a lead column (the words of `departments.task_table`); each row runs from its
+number to the next. What the table is (tasks and their bodies, indicators and their targets) its
+readers decide from the header, as they do for a table the file format holds.
 A cell broken after 、 goes on on the next line; a row short of cells lost them to cells merged
 down from the row above (a task spanning several rows), which lie on the left, and takes them
 from that row. Rows that still do not fit are left out rather than guessed.
@@ -19,6 +21,8 @@ from loaders.reading.paragraphs import Paragraph
 
 __all__ = ["tables_laid_out_as_lines"]
 
+#: The header cell over the rows' numbers: a table of any kind (tasks, indicators) has it.
+_ROW_NUMBER_HEADING = "序号"
 #: The longest line that can be a header cell (任务名称, 牵头单位, 重点任务（2024-2026）).
 _HEADER_CELL = 12
 _SENTENCE_PUNCTUATION = re.compile("[。；！？]")
@@ -34,7 +38,7 @@ def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> l
         if header is None:
             position += 1
             continue
-        table, position = _rows(lines, position + len(header), header)
+        table, position = _rows(lines, position + len(header), header, profile)
         if len(table) > 1:
             tables.append(table)
     return tables
@@ -54,10 +58,11 @@ def _header(lines: list[str], start: int, task_words: list[str], lead_words: lis
         return None
     names_task = any(w in c for c in cells for w in task_words)
     names_lead = any(w in c for c in cells for w in lead_words)
-    return cells if len(cells) >= 3 and names_task and names_lead else None
+    numbered = _ROW_NUMBER_HEADING in cells
+    return cells if len(cells) >= 3 and (numbered or (names_task and names_lead)) else None
 
 
-def _rows(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
+def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> tuple[Table, int]:
     """The rows from `start` (the line “1”), and the position after the last."""
     table: Table = [header]
     number, position = 1, start
@@ -66,16 +71,24 @@ def _rows(lines: list[str], start: int, header: list[str]) -> tuple[Table, int]:
         limit = position + 2 * len(header)
         while end < len(lines) and end <= limit and lines[end] != str(number + 1):
             end += 1
-        if end > limit:  # the last row: as many cells as the header has
-            end = position + len(header)
+        if end > limit or end == len(
+            lines
+        ):  # the last row: as many cells as the header has, up to the next heading
+            end = min(position + len(header), len(lines))
+            heading = next((i for i in range(position + 1, end) if _is_heading(lines[i], profile)), end)
+            end = min(end, heading)
         cells = _joined(lines[position + 1 : end])
         missing = len(header) - 1 - len(cells)
-        if missing == 0:
-            table.append([str(number), *cells])
-        elif 0 < missing and len(table) > 1:
-            table.append([str(number), *table[-1][1 : 1 + missing], *cells])
+        row = [str(number), *(table[-1][1 : 1 + missing] if 0 < missing and len(table) > 1 else []), *cells]
+        if len(row) == len(header):
+            table.append(row)
         number, position = number + 1, end
     return table, position
+
+
+def _is_heading(line: str, profile: Profile) -> bool:
+    """三、主要任务 after a table's last row: the text goes on, the table has ended."""
+    return any(re.match(style, line) for style in profile.numbering.styles) and not line.isdigit()
 
 
 def _joined(cells: list[str]) -> list[str]:
