@@ -813,3 +813,19 @@ def test_an_indicator_table_copied_one_cell_to_a_line(tmp_path: Path) -> None:
     assert found["零碳转型建筑"][:4] == (3, "栋", "AT_LEAST", 2030)
     assert found["绿色出行占全方式出行比例"][:4] == (75, "%", "AT_LEAST", 2030)
     assert "单位生产总值碳排放下降率" not in found
+
+
+def test_words_between_a_metric_and_its_number_and_a_year_opening_a_clause(tmp_path: Path) -> None:
+    """累计, 日均, 完成, 建设 and 至 stand between a metric and its number (分类及绿色账户累计达到67.4万户,
+    湿垃圾分类量日均不低于407吨, 提升轨道交通600米覆盖半径至85%以上); a year opening a clause after a comma
+    is the deadline of what the clause commits to (……项目建设，2020年底，形成……能力)."""
+    text = (
+        "某区生活垃圾全程分类实施方案\n一、工作目标\n（一）全面覆盖。分类及绿色账户累计达到67.4万户。"
+        "湿垃圾分类量日均不低于407吨。\n二、主要任务\n（一）优化出行。提升全区轨道交通600米覆盖半径至85%以上。\n"
+        "（二）推进器件产业化。推动射频前端项目建设，2020年底，形成年产5G射频前端芯片3000万只能力。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "trail.txt", text)).document)
+    assert found["分类及绿色账户"][:3] == (674000, "户", "EQUAL")
+    assert found["湿垃圾分类量"][:3] == (407, "吨", "AT_LEAST")
+    assert found["轨道交通600米覆盖半径"][:3] == (85, "%", "AT_LEAST")
+    assert found["5G射频前端芯片年产能力"][:4] == (30000000, "只", "EQUAL", 2020)
