@@ -75,6 +75,10 @@ class Notice(_Rules):
 class Title(_Rules):
     endings: list[str]
     period: str = _regex()
+    #: A span written into a title without brackets (……2018-2020年规划).
+    span: str = _regex()
+    #: A title that sends a plan out (关于印发……): the notice's, never the plan's.
+    sends_out: str = _regex()
     #: The body a title or notice title names before 关于: its issuer.
     issuer: str = _regex()
     #: A news lead that names the plan: 近日印发了《……》.

@@ -829,3 +829,29 @@ def test_words_between_a_metric_and_its_number_and_a_year_opening_a_clause(tmp_p
     assert found["湿垃圾分类量"][:3] == (407, "吨", "AT_LEAST")
     assert found["轨道交通600米覆盖半径"][:3] == (85, "%", "AT_LEAST")
     assert found["5G射频前端芯片年产能力"][:4] == (30000000, "只", "EQUAL", 2020)
+
+
+def test_bodies_signing_together_and_a_notice_title_broken_across_lines(tmp_path: Path) -> None:
+    """河北省教育脱贫攻坚2018-2020年规划: six bodies sign it, two to a line, each one an issuer; the span
+    written into the title is its period. 河北省促进科技成果转移转化行动计划: the notice's title broken over
+    three lines (关于印发……行动计划 / （2016-2020年）的通知) is not the plan's."""
+    signed = (
+        "冀教财〔2018〕21号\n各市（含定州、辛集市）教育局：\n现将《河北省教育脱贫攻坚2018-2020年规划》印发给你们，请遵照执行。\n"
+        "河北省教育厅河北省发展和改革委员会\n河北省民政厅河北省财政厅\n2018年5月11日\n"
+        "河北省教育脱贫攻坚2018-2020年规划\n一、主要任务\n（一）发展学前教育。新建农村幼儿园。\n"
+        "（二）发展职业教育。办好中等职业学校。\n二、保障措施\n（一）加强组织领导。建立工作机制。\n"
+        "（二）加强督查考核。开展督导评估。\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "signed.txt", signed)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuer"] == "河北省教育厅、河北省发展和改革委员会、河北省民政厅、河北省财政厅"
+    assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2018, 2020)
+    broken = (
+        "河北省人民政府办公厅\n关于印发河北省促进科技成果转移转化行动计划\n（2016-2020年）的通知\n冀政办发〔2016〕28号\n"
+        "各市（含定州、辛集市）人民政府，省政府各部门：\n"
+        "《河北省促进科技成果转移转化行动计划（2016-2020年）》已经省政府同意，现印发给你们，请认真贯彻执行。\n"
+        "河北省人民政府办公厅\n2016年9月22日\n河北省促进科技成果转移转化行动计划\n（2016-2020年）\n"
+        "一、主要任务\n（一）建设示范平台。建设转移转化示范平台。\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "broken.txt", broken)).document.entities_of(EntityKind.PLAN)
+    assert plan.name == "河北省促进科技成果转移转化行动计划（2016-2020年）"
+    assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2016, 2020)

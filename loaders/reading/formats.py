@@ -305,7 +305,7 @@ def unwrap(text: str, force: bool = False) -> str:
             if (
                 open_title
                 or _closes_open_bracket(paragraph, line.strip())
-                or (fixed and full(previous) and not starts_paragraph)
+                or (fixed and full(previous) and not starts_paragraph and not _HEADING.match(line.strip()))
             ):
                 joined[-1] = joined[-1].rstrip() + line.strip()
                 previous = line
@@ -315,6 +315,12 @@ def unwrap(text: str, force: bool = False) -> str:
         previous = line
     # Untouched text stays byte for byte what it was, so spans point into the file as written.
     return "\n".join(joined) if joins else text
+
+
+#: A line that opens with an outline number (一、 （一） 1. 第一章) starts a paragraph of its own.
+_HEADING = re.compile(
+    r"(?:第[一二三四五六七八九十]+[章节篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、﹒](?!\d))"
+)
 
 
 def _closes_open_bracket(paragraph: str, line: str) -> bool:

@@ -8,7 +8,6 @@ fixed order, and where it comes from is kept (`title_from`), so a guess can be r
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -103,13 +102,37 @@ def read_header(
 
 
 def _signer(closing: list[Paragraph], profile: Profile) -> str | None:
-    """The body whose name stands on the line above the closing date: the plan's signature."""
-    for before, paragraph in itertools.pairwise(closing):
-        if _date(paragraph.text, profile) is not None:
+    """The bodies whose names stand on the lines above the closing date: the plan's signature,
+    one body or several issuing it together (河北省教育厅河北省发展和改革委员会 / 河北省民政厅……)."""
+    for position, paragraph in enumerate(closing):
+        if position == 0 or _date(paragraph.text, profile) is None:
+            continue
+        lines: list[str] = []
+        for before in reversed(closing[:position]):
             name = before.text.strip()
-            if len(name) <= 50 and not re.search("[，。；：！？]", name) and _names_body(name, profile):
-                return name
+            if len(name) > 50 or re.search("[，。；：！？]", name) or not _names_body(name, profile):
+                break
+            lines.insert(0, name)
+        if lines:
+            return "、".join(body for line in lines for body in _bodies_side_by_side(line, profile))
     return None
+
+
+def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
+    """河北省教育厅 河北省财政厅, written side by side: a body's name ends as a government body's does
+    and the next begins with the place the first begins with (河北省…), or, for central bodies, with
+    a central body's prefix (国家…)."""
+    run = re.sub(r"\s+", "", run)
+    endings = tuple(profile.departments.government_suffixes)
+    place = re.match(profile.regions.pattern, run)
+    beginnings = (place.group(),) if place else tuple(profile.regions.national_prefixes)
+    bodies, start = [], 0
+    for cut in range(2, len(run) - 1):
+        next_begins = run[cut:].startswith(beginnings)
+        if cut - start >= 2 and run[:cut].endswith(endings) and next_begins:
+            bodies.append(run[start:cut])
+            start = cut
+    return [*bodies, run[start:]]
 
 
 def _names_body(name: str, profile: Profile) -> bool:
@@ -269,7 +292,9 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     endings = tuple(profile.title.endings)
     for position, paragraph in enumerate(preamble):
         text = re.sub(profile.title.period + "$", "", paragraph.text)
-        if len(text) <= 60 and not re.search("[，。；：]", text) and text.endswith(endings):
+        # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
+        sends_out = re.search(profile.title.sends_out, text)
+        if len(text) <= 60 and not re.search("[，。；：]", text) and text.endswith(endings) and not sends_out:
             return position
     return None
 
@@ -339,7 +364,8 @@ def _fallback_title(
 
 def _read_title(header: PlanHeader, profile: Profile) -> None:
     assert header.title is not None
-    if period := re.search(profile.title.period, header.title):
+    if period := re.search(profile.title.period, header.title) or re.search(profile.title.span, header.title):
+        # （2016-2020年）, or a span written into the title: 河北省教育脱贫攻坚2018-2020年规划.
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
     elif five_year := re.search(profile.goals.five_year_plan, header.title):
@@ -349,6 +375,8 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
         header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
     header.issuer = _first_of_joint(_fuller_name(header.issuer, _issuer_of(header.title, profile)), profile)
+    if header.issuer and "、" not in header.issuer:
+        header.issuer = "、".join(_bodies_side_by_side(header.issuer, profile))
     header.region = _region(header, profile)
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
