@@ -229,6 +229,8 @@ class Departments(_Rules):
     not_body_endings: list[str]
     subject_verbs: list[str]
     partner_words: list[str]
+    #: What may close a run of bodies before its verb (等部门, 等).
+    run_closers: list[str]
     #: Fields sharing the body word after them (民政、公安等部门): each field a body.
     shared_body_word: str = _regex()
     bracket: str = _regex()
@@ -292,6 +294,9 @@ class Profile(BaseModel):
     name: str
     numbering: Numbering
     bullets: list[str]
+    #: A paragraph opening with a run-in heading (加强组织领导。……): an item of a kind's chapter
+    #: that has no numbered ones.
+    run_in_heading: str = _regex()
     domain_heading_max_length: int
     chapters: dict[ChapterKind, list[str]]
     #: Words of a safeguard in a chapter's title: the chapters that close a plan and hold one are

@@ -855,3 +855,21 @@ def test_bodies_signing_together_and_a_notice_title_broken_across_lines(tmp_path
     (plan,) = load_plan(write(tmp_path, "broken.txt", broken)).document.entities_of(EntityKind.PLAN)
     assert plan.name == "河北省促进科技成果转移转化行动计划（2016-2020年）"
     assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2016, 2020)
+
+
+def test_a_safeguard_chapter_of_run_in_headings_and_bodies_closed_by_deng_bumen(tmp_path: Path) -> None:
+    """河北省教育脱贫攻坚2018-2020年规划, 四、保障措施: no numbered items, but paragraphs opening with a
+    run-in heading (加强组织领导。……): each is a measure; 省教育厅、……、省农业厅等部门建立…… makes each body
+    named before 等部门 act."""
+    text = (
+        "河北省教育脱贫攻坚2018-2020年规划\n一、任务举措\n（一）提升贫困地区基础教育水平\n保障义务教育。统筹推进县域内城乡义务教育一体化改革发展。\n"
+        "二、保障措施\n加强组织领导。省教育厅、省财政厅、省扶贫办等部门建立教育扶贫工作协调机制，研究解决工作中的重大问题。\n"
+        "严格考核督查评估。把教育脱贫攻坚纳入考核内容。\n各地要定期开展督查。\n"
+    )
+    document = load_plan(write(tmp_path, "runin.txt", text)).document
+    assert {e.name for e in document.entities_of(EntityKind.MEASURE)} == {"加强组织领导", "严格考核督查评估"}
+    assert {name for name, role in responsible(document, "加强组织领导", EntityKind.MEASURE)} == {
+        "河北省教育厅",
+        "河北省财政厅",
+        "河北省扶贫办",
+    }

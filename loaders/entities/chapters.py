@@ -45,6 +45,9 @@ def _numbered(kind: EntityKind) -> ChapterReader:
             # is the task, or the measure.
             writer.add_block(kind, local_number(section), chapter, section)
             return
+        if not chapter.children:
+            _run_in_items(writer, kind, chapter, section)
+            return
         _note_gaps(writer, chapter.children)
         for child in chapter.children:
             group = writer.add_block(kind, str(block_number(child)), child, section)
@@ -58,6 +61,32 @@ def _numbered(kind: EntityKind) -> ChapterReader:
                     )
 
     return read
+
+
+def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section: Entity) -> None:
+    """四、保障措施 with no numbered items, its paragraphs opening with a run-in heading (加强组织领导。
+    省教育厅……): each such paragraph is an item, named by its heading; a paragraph without one
+    goes on with the item before it. Fewer than two run-in headings make no items."""
+    run_in = re.compile(writer.profile.run_in_heading)
+    headed = [(p, m) for p in chapter.paragraphs if not p.bullet and (m := run_in.match(p.text))]
+    if len(headed) < 2:
+        return
+    items: list[tuple[Paragraph, str, list[Segment]]] = []
+    for paragraph in chapter.paragraphs:
+        match = run_in.match(paragraph.text) if not paragraph.bullet else None
+        if match:
+            items.append((paragraph, match.group("title"), [Segment(paragraph, match.start("rest"))]))
+        elif items:
+            items[-1][2].append(Segment(paragraph))
+    for number, (paragraph, title, segments) in enumerate(items, start=1):
+        writer.add(
+            kind,
+            f"{local_number(section)}.{number}",
+            title,
+            parent=section,
+            anchor=paragraph,
+            segments=segments,
+        )
 
 
 def _named_by_kind_word(writer: PlanWriter, chapter: Block) -> bool:

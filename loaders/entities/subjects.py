@@ -71,6 +71,8 @@ class SubjectGrammar:
     #: Verbs that bring in the bodies that work with the subject: 省科技厅会同省财政厅、省教育厅制定……
     #: — those after 会同 support.
     partner_verbs: tuple[str, ...]
+    #: What may close a run of names before its verb: 等部门, 等单位, 等 (longest first).
+    run_closers: tuple[str, ...]
     #: The characters a run of names can end with (局, 厅, 府, ）…): only there is a run tried.
     final_chars: frozenset[str]
 
@@ -112,7 +114,11 @@ def _run_before_a_verb(
     if opening and not (tokens and tokens[0].tag in _NAME_OPENING_TAGS):
         return None
     for end in ends:
-        verb = sentence.startswith(grammar.subject_verbs, end) or _verb_follows(tokens, end - start)
+        # 省教育厅、……、省农业厅等部门建立……: the run closed by 等 and a collective word.
+        closer = next((len(c) for c in grammar.run_closers if sentence.startswith(c, end)), 0)
+        verb = sentence.startswith(grammar.subject_verbs, end + closer) or _verb_follows(
+            tokens, end + closer - start
+        )
         if verb and _only_names(tokens, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
             return (names, end) if names else None
