@@ -873,3 +873,36 @@ def test_a_safeguard_chapter_of_run_in_headings_and_bodies_closed_by_deng_bumen(
         "河北省财政厅",
         "河北省扶贫办",
     }
+
+
+def test_a_notice_listing_its_attachments_before_the_plan_it_sends(tmp_path: Path) -> None:
+    """河北省教育厅 河北省财政厅关于印发《幼儿园建设工程实施方案》的通知: 附件：1、…… / 2、工作专班名单 lists the
+    notice's attachments and numbers no heading, so the plan after 附件1 is the plan, not an
+    attachment; 进度安排 is a chapter of measures, and a kind's chapter of plain text is its item."""
+    text = (
+        "河北省教育厅 河北省财政厅关于印发《幼儿园建设工程实施方案》的通知\n各市（含定州、辛集市）教育局、财政局：\n"
+        "现将《幼儿园建设工程实施方案》印发你们，请认真组织实施。\n附件：1、幼儿园建设工程实施方案\n2、工作专班名单\n"
+        "河北省教育厅河北省财政厅\n2019年1月30日\n附件1\n幼儿园建设工程实施方案\n"
+        "一、年度目标\n2019年，全省新建、改扩建幼儿园200所。\n二、重点任务\n（一）合理布局科学规划。统筹规划布局。\n"
+        "（二）加快乡村幼儿园建设。推进一乡一公办。\n三、进度安排\n（一）前期准备阶段（2019年3月底前）。完成项目规划。\n"
+        "（二）验收总结阶段（2019年12月）。开展验收。\n四、时间要求\n各市政府要在9月底之前完成。\n"
+    )
+    document = load_plan(write(tmp_path, "kindergarten.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    kinds = {
+        e.name: e.attrs.get("chapterKind")
+        for e in document.entities_of(EntityKind.SECTION)
+        if e.parent == plan.id
+    }
+    assert kinds == {
+        "年度目标": "requirements",
+        "重点任务": "tasks",
+        "进度安排": "measures",
+        "时间要求": "measures",
+    }
+    assert {e.name for e in document.entities_of(EntityKind.MEASURE)} == {
+        "前期准备阶段（2019年3月底前）",
+        "验收总结阶段（2019年12月）",
+        "时间要求",
+    }
+    assert targets(document)["幼儿园"][:4] == (200, "所", "EQUAL", 2019)

@@ -40,13 +40,12 @@ def _numbered(kind: EntityKind) -> ChapterReader:
     def read(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
         """Groups （一） with numbered items 1. under them, or items straight under the chapter.
         Ids keep the written numbers: task 9 of group 五 is task/5.9."""
-        if not chapter.children and not _named_by_kind_word(writer, chapter):
-            # An item of work on its own (一、加快发展数字贸易。……（省商务厅牵头）): the chapter
-            # is the task, or the measure.
-            writer.add_block(kind, local_number(section), chapter, section)
-            return
         if not chapter.children:
-            _run_in_items(writer, kind, chapter, section)
+            # 四、保障措施 of paragraphs opening with run-in headings: those are its items. Else
+            # the chapter is one item of work (一、加快发展数字贸易。……（省商务厅牵头）; 三、时间要求
+            # 各市政府要……): the task, or the measure.
+            if not (_named_by_kind_word(writer, chapter) and _run_in_items(writer, kind, chapter, section)):
+                writer.add_block(kind, local_number(section), chapter, section)
             return
         _note_gaps(writer, chapter.children)
         for child in chapter.children:
@@ -63,14 +62,14 @@ def _numbered(kind: EntityKind) -> ChapterReader:
     return read
 
 
-def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section: Entity) -> None:
+def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section: Entity) -> bool:
     """四、保障措施 with no numbered items, its paragraphs opening with a run-in heading (加强组织领导。
     省教育厅……): each such paragraph is an item, named by its heading; a paragraph without one
-    goes on with the item before it. Fewer than two run-in headings make no items."""
+    goes on with the item before it. Fewer than two run-in headings make no items (False)."""
     run_in = re.compile(writer.profile.run_in_heading)
     headed = [(p, m) for p in chapter.paragraphs if not p.bullet and (m := run_in.match(p.text))]
     if len(headed) < 2:
-        return
+        return False
     items: list[tuple[Paragraph, str, list[Segment]]] = []
     for paragraph in chapter.paragraphs:
         match = run_in.match(paragraph.text) if not paragraph.bullet else None
@@ -87,6 +86,7 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
             anchor=paragraph,
             segments=segments,
         )
+    return True
 
 
 def _named_by_kind_word(writer: PlanWriter, chapter: Block) -> bool:

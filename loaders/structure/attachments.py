@@ -31,12 +31,21 @@ def split_attachments(
     heading = re.compile(profile.attachments.heading)
     styles = [re.compile(style) for style in profile.numbering.styles]
     seen_heading = False
+    listing = False  # inside the notice's list of its attachments (附件：1、…… / 2、……)
     for position, paragraph in enumerate(paragraphs):
-        if seen_heading and (match := heading.match(paragraph.text)):
+        match = heading.match(paragraph.text)
+        if seen_heading and match:
             body, signature = _signature(paragraphs[:position], profile)
             return body, signature, _attachments(paragraphs[position:], heading, match)
-        seen_heading = seen_heading or any(style.match(paragraph.text) for style in styles)
+        numbered = any(style.match(paragraph.text) for style in styles)
+        listing = bool(match) or (listing and numbered and _lists_a_title(paragraph.text))
+        seen_heading = seen_heading or (numbered and not listing)
     return (*_signature(paragraphs, profile), [])
+
+
+def _lists_a_title(text: str) -> bool:
+    """2、工作专班名单 under 附件：1、幼儿园建设工程实施方案: an entry of the notice's list of attachments."""
+    return len(text) <= 40 and not re.search("[，。；]", text)
 
 
 def _signature(body: list[Paragraph], profile: Profile) -> tuple[list[Paragraph], list[Paragraph]]:
