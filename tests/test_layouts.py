@@ -89,6 +89,16 @@ def responsible(document, entity_name: str, kind: EntityKind) -> set[tuple[str, 
     }
 
 
+def chapter_kinds_of(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Each top-level chapter by title: the kind it was read as."""
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    return {
+        e.name: e.attrs.get("chapterKind")
+        for e in document.entities_of(EntityKind.SECTION)
+        if e.parent == plan.id
+    }
+
+
 def targets(document) -> dict[str, tuple[float, str, str, int | None, str]]:  # type: ignore[no-untyped-def]
     """Each indicator by metric: value, unit, comparator, deadline and the kind it measures."""
     found = {}
@@ -682,12 +692,7 @@ def test_a_plan_in_parts_reads_its_work_four_levels_deep(tmp_path: Path) -> None
         "第六部分：保障措施\n一、加强组织领导\n建立工作机制。\n"
     )
     document = load_plan(write(tmp_path, "parts.txt", text)).document
-    (plan,) = document.entities_of(EntityKind.PLAN)
-    kinds = {
-        e.name: e.attrs.get("chapterKind")
-        for e in document.entities_of(EntityKind.SECTION)
-        if e.parent == plan.id
-    }
+    kinds = chapter_kinds_of(document)
     assert kinds == {"发展基础": "context", "主要任务": "tasks", "保障措施": "measures"}
     group = named(document, EntityKind.TASK, "优化空间布局，织密全域公园绿网")
     assert named(document, EntityKind.TASK, "推进结构性绿地建设").parent == group.id
@@ -888,12 +893,7 @@ def test_a_notice_listing_its_attachments_before_the_plan_it_sends(tmp_path: Pat
         "（二）验收总结阶段（2019年12月）。开展验收。\n四、时间要求\n各市政府要在9月底之前完成。\n"
     )
     document = load_plan(write(tmp_path, "kindergarten.txt", text)).document
-    (plan,) = document.entities_of(EntityKind.PLAN)
-    kinds = {
-        e.name: e.attrs.get("chapterKind")
-        for e in document.entities_of(EntityKind.SECTION)
-        if e.parent == plan.id
-    }
+    kinds = chapter_kinds_of(document)
     assert kinds == {
         "年度目标": "requirements",
         "重点任务": "tasks",
