@@ -906,3 +906,23 @@ def test_a_notice_listing_its_attachments_before_the_plan_it_sends(tmp_path: Pat
         "时间要求",
     }
     assert targets(document)["幼儿园"][:4] == (200, "所", "EQUAL", 2019)
+
+
+def test_a_year_opening_a_sentence_and_numbers_for_the_metrics_before(tmp_path: Path) -> None:
+    """河北省人民政府办公厅关于开展供销合作社系统“补网强网用网”行动的通知: 2025年要建设区域中心15家 is due in
+    2025 (要 opens the metric as a verb does); ……；2028年分别达到8000万亩次和60%以上 gives the metrics of
+    the sentence before their numbers for 2028."""
+    text = (
+        "某省供销合作社系统“补网强网用网”行动方案\n一、主要任务\n（一）疏通区域物流网络。2025年要建设区域中心15家，2028年达到50家。\n"
+        "（二）发挥为农服务作用。2025年全省供销合作社系统农业社会化服务规模达到6000万亩次以上，农资市场占有率达到50%以上；"
+        "2028年分别达到8000万亩次和60%以上。\n"
+    )
+    document = load_plan(write(tmp_path, "supply.txt", text)).document
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["deadline"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert ("区域中心", 15, 2025) in found
+    assert ("区域中心", 50, 2028) in found
+    assert ("农资市场占有率", 60, 2028) in found
+    assert ("供销合作社系统农业社会化服务规模", 80000000, 2028) in found

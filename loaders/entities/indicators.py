@@ -162,6 +162,11 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         elif recent is not None and (year := _year_alone(raw, rules)):
             # 抽取比例2023年不少于30%，2024年不少于60%: the metric just measured, due that year.
             metrics = [(recent.metric, year)]
+        elif (earlier := _sentence_before(text, targets, match.start())) and _respective_again(raw, rules):
+            # 服务规模达到6000万亩次以上，占有率达到50%以上；2028年分别达到8000万亩次和60%以上: the
+            # metrics of the sentence before, each in turn.
+            metrics = [(earlier[0].metric, None)]
+            respective = [(t.metric, None) for t in earlier[1:]]
         else:
             respective = []
             raw, year_after = _without_year_after(raw, rules)
@@ -250,6 +255,23 @@ def _capacity(text: str, end: int, rules: Indicators) -> str | None:
         annual = rules.annual_output in text[opening:end]
         return rules.annual_output + "能力" if annual else (word if word != "能力" else None)
     return None
+
+
+def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
+    """The targets of the sentence before the one at position (sentences end at 。 or ；)."""
+    sentence_start = max(text.rfind(c, 0, position) for c in "。；")
+    if sentence_start < 0:
+        return []
+    before_start = max(text.rfind(c, 0, sentence_start) for c in "。；") + 1
+    return [t for t in targets if before_start <= t.start < sentence_start]
+
+
+def _respective_again(raw: str, rules: Indicators) -> bool:
+    """2028年分别达到: a list of numbers, each for a metric already named, with nothing named here."""
+    bare = re.sub(rules.metric_time, "", raw.strip())
+    words = alternation(rules.respective_words)
+    verbs = alternation(rules.comparing_verbs + rules.unitless_verbs)
+    return re.fullmatch(f"(?:{words})(?:{verbs})?", bare) is not None
 
 
 def _year_alone(raw: str, rules: Indicators) -> int | None:

@@ -29,6 +29,8 @@ __all__ = [
 _BARE_MEASURES = frozenset(
     {"比例", "比重", "占比", "比率", "率", "增速", "增幅", "规模", "总量", "数量", "总额", "产值"}
 )
+#: Modal verbs of one character that open a metric as other verbs do (要建设区域中心15家).
+_MODALS = frozenset({"要", "应", "须", "将"})
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
 _SHORT_ITEM = 3
 
@@ -77,7 +79,8 @@ def _without_leading_verbs(metric: str) -> str:
     # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
     # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
     while head < len(tokens) and (
-        (tokens[head].tag == "v" and len(tokens[head].word) > 1) or tokens[head].tag in ("d", "p", "c")
+        (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
+        or tokens[head].tag in ("d", "p", "c")
     ):
         head += 1
     rest = tokens[head:]

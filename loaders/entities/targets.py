@@ -88,7 +88,9 @@ def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: Pl
     """The deadline the target's own sentence gives: a year (到2025年), else a span counted
     from the year of issue (3年内)."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, target.start)), default=0)
-    written = deadline_before(text, target.start, writer.profile)
+    # Up to the number: 2025年要建设区域中心15家 opens the target's own clause with its year.
+    number_at = max(target.start, target.end - len(target.written))
+    written = deadline_before(text, number_at, writer.profile)
     if written is not None:
         return written
     issued = int(header.issued_on[:4]) if header.issued_on else None
