@@ -926,3 +926,19 @@ def test_a_year_opening_a_sentence_and_numbers_for_the_metrics_before(tmp_path: 
     assert ("区域中心", 50, 2028) in found
     assert ("农资市场占有率", 60, 2028) in found
     assert ("供销合作社系统农业社会化服务规模", 80000000, 2028) in found
+
+
+def test_a_forwarded_plan_a_fire_brigade_and_a_share_compared_with_its_base(tmp_path: Path) -> None:
+    """上海市静安区人民政府办公室关于转发区消防支队《……》的通知 sends the plan out as 印发 does; 消防救援支队
+    is a body; 标杆示范单位比例不低于各区养老机构数量的15% is at least 15%."""
+    text = (
+        "上海市静安区人民政府办公室关于转发区消防支队《静安区消防救援发展三年行动计划（2019—2021）》的通知\n"
+        "区政府各委、办、局，各街道办事处：\n区消防支队《静安区消防救援发展三年行动计划（2019—2021）》已经区政府同意，现转发给你们。\n"
+        "静安区消防救援发展三年行动计划\n一、主要任务\n（一）加强组织领导。各区民政局、消防救援支队要高度重视养老机构消防安全。\n"
+        "（二）开展示范创建。到2024年，标杆示范单位比例不低于各区养老机构数量的15%。\n"
+    )
+    document = load_plan(write(tmp_path, "forwarded.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["issuer"], plan.attrs["region"]) == ("上海市静安区人民政府办公室", "静安区")
+    assert "消防救援支队" in {name for name, _ in responsible(document, "加强组织领导", EntityKind.TASK)}
+    assert targets(document)["标杆示范单位比例"][:4] == (15, "%", "AT_LEAST", 2024)

@@ -148,6 +148,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
             continue
         capacity = _capacity(text, match.end(), rules)
+        base_word: str | None = None
         recent = previous if previous is not None and _same_sentence(text, previous, match) else None
         metrics: list[tuple[str, int | None]]
         from_list = bool(respective) and not raw.strip("、和及与 ")
@@ -170,6 +171,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         else:
             respective = []
             raw, year_after = _without_year_after(raw, rules)
+            if based := _compared_with_a_base(raw, rules):
+                raw, base_word = based  # 比例不低于各区养老机构数量的15%: 比例, at least
             metric = metric_before(raw, rules)
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
             if not metric or (counts_after and not capacity):
@@ -205,7 +208,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
         value = low * magnitude
-        comparator = _comparator(match.group("prefix"), match.group("suffix"), rules)
+        comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator
         elif respective:
@@ -255,6 +258,14 @@ def _capacity(text: str, end: int, rules: Indicators) -> str | None:
         annual = rules.annual_output in text[opening:end]
         return rules.annual_output + "能力" if annual else (word if word != "能力" else None)
     return None
+
+
+def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None:
+    """标杆示范单位比例不低于各区养老机构数量的 (15%): the metric, and the comparing word that stands
+    before the base the share is of rather than before the number."""
+    words = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
+    found = re.fullmatch(f"(?P<metric>.+?)(?P<word>{words})(?P<base>[^，。；的]{{2,20}})的", raw)
+    return (found.group("metric"), found.group("word")) if found else None
 
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
