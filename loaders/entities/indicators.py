@@ -218,7 +218,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         for metric, year in metrics:
             if capacity:
                 metric = capacity_metric(metric, capacity, rules)
-            level, metric = level_of(metric, rules)
+            level, metric = level_of(metric.lstrip("、和及与"), rules)
             if metric in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
                 metric, level = recent.metric, recent.level
