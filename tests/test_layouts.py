@@ -944,15 +944,17 @@ def test_a_forwarded_plan_a_fire_brigade_and_a_share_compared_with_its_base(tmp_
     assert targets(document)["标杆示范单位比例"][:4] == (15, "%", "AT_LEAST", 2024)
 
 
-def test_a_clause_in_de_before_a_metric_describes_it(tmp_path: Path) -> None:
-    """河北省体育用品产业发展工作方案: 培育50个左右拥有较强创新能力和市场竞争力的知名品牌 counts 知名品牌; a rate keeps
-    what it is a rate of (夫妻一方感染艾滋病家庭的配偶传播率), and a short head its clause (政府主导制定的标准)."""
+def test_a_quality_or_certification_before_a_metric_describes_it(tmp_path: Path) -> None:
+    """河北省体育用品产业发展工作方案: 拥有较强创新能力和市场竞争力的知名品牌达到50个左右 counts 知名品牌 (as 具有……的
+    does); 经认定的省级品牌科技中介机构 counts 品牌科技中介机构; a clause that restricts the metric stays
+    (夫妻一方感染艾滋病家庭的配偶传播率, 政府主导制定的标准)."""
     text = (
         "某省体育用品产业发展工作方案\n一、发展目标\n到2025年，拥有较强创新能力和市场竞争力的知名品牌达到50个左右，"
-        "夫妻一方感染艾滋病家庭的配偶传播率控制在1%以下，政府主导制定的标准达到100项。\n"
+        "经认定的省级品牌科技中介机构达到100家，夫妻一方感染艾滋病家庭的配偶传播率控制在1%以下，政府主导制定的标准达到100项。\n"
         "二、主要任务\n（一）培育品牌。建设品牌。\n"
     )
     found = targets(load_plan(write(tmp_path, "de.txt", text)).document)
     assert found["知名品牌"][:3] == (50, "个", "ABOUT")
+    assert found["品牌科技中介机构"][:3] == (100, "家", "EQUAL")
     assert found["夫妻一方感染艾滋病家庭的配偶传播率"][:3] == (1, "%", "AT_MOST")
     assert found["政府主导制定的标准"][:3] == (100, "项", "EQUAL")

@@ -31,10 +31,6 @@ _BARE_MEASURES = frozenset(
 )
 #: Modal verbs of one character that open a metric as other verbs do (要建设区域中心15家).
 _MODALS = frozenset({"要", "应", "须", "将"})
-#: A share or a rate: what the clause before it says is what it is a share or rate of.
-_RATES = ("率", "比例", "比重", "占比")
-#: The longest head that a clause ending in 的 before it is kept for (政府主导制定的标准).
-_LONGEST_BARE_HEAD = 3
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
 _SHORT_ITEM = 3
 
@@ -68,20 +64,8 @@ def metric_before(raw: str, rules: Indicators) -> str:
             metric = metric[len(next(w for w in words if metric.startswith(w))) :]
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
         if shorter == metric:
-            return _without_clause_before(metric)
+            return metric
         metric = shorter
-
-
-def _without_clause_before(metric: str) -> str:
-    """拥有较强创新能力和市场竞争力的知名品牌 → 知名品牌, 奖补后的综合担保费率 → 综合担保费率: a clause
-    ending in 的 before a metric of four characters or more describes it; a shorter head, or a
-    share or rate, needs the clause to say of whom or what (政府主导制定的标准, ……家庭的配偶传播率)."""
-    head = metric.rsplit("的", 1)[-1]
-    if head == metric or len(head) < _LONGEST_BARE_HEAD + 1 or head.endswith(_RATES):
-        return metric
-    if head.count("“") != head.count("”") or head.count("（") != head.count("）"):
-        return metric
-    return head
 
 
 def _without_leading_verbs(metric: str) -> str:
