@@ -958,3 +958,20 @@ def test_a_quality_or_certification_before_a_metric_describes_it(tmp_path: Path)
     assert found["品牌科技中介机构"][:3] == (100, "家", "EQUAL")
     assert found["夫妻一方感染艾滋病家庭的配偶传播率"][:3] == (1, "%", "AT_MOST")
     assert found["政府主导制定的标准"][:3] == (100, "项", "EQUAL")
+
+
+def test_a_table_with_its_cells_separated_by_tabs(tmp_path: Path) -> None:
+    """河北省汽车制造业数字化转型行动计划（2020-2022）, 年度指标分解表: a table copied with tabs between its cells;
+    each year of the plan's period is a target's deadline, 2020 included."""
+    text = (
+        "某省汽车制造业数字化转型行动计划（2020-2022）\n一、发展目标\n到2022年，全省汽车制造业数字化转型成效明显。\n"
+        "年度指标分解表\n指标\t2020年\t2021年\t2022年\n机器人应用密度（台/万人）\t100\t110\t150\n关键工序数控化率（%）\t48\t52.5\t53\n"
+        "二、主要任务\n（一）推进数字化改造。建设数字化车间。\n"
+    )
+    document = load_plan(write(tmp_path, "tabs.txt", text)).document
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["unit"], e.attrs["deadline"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert {("机器人应用密度", 100, "台/万人", 2020), ("机器人应用密度", 150, "台/万人", 2022)} <= found
+    assert ("关键工序数控化率", 52.5, "%", 2021) in found

@@ -27,6 +27,8 @@ _FIVE_YEAR = re.compile("十(?P<n>[一二三四五六七八九])五")
 _VALUE = re.compile(
     r"^\s*(?P<before>[≥>≤<约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
+#: A column of the present figures, whatever year it names: 2020年（基期）, 现状值.
+_BASELINE = ("现状", "基期", "基准")
 _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>[^（）()]{1,8})[）)]$")
 _COMPARATORS = {
     "≥": Comparator.AT_LEAST, ">": Comparator.AT_LEAST, "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST,
@@ -102,7 +104,16 @@ def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list
         targets = [(i, year) for i, year in due if year is not None and i != name]
         return (name, unit, targets) if targets else None
     base = min(year for _, year in years)
-    targets = [(i, year) for i, year in years if year > base or "目标" in head[i]]
+    # The first year is the baseline (现状), unless the plan's period holds it (2020年 of a
+    # 2020-2022 plan is a year's target like the others).
+    first_due = (
+        header.period_start if header.period_start is not None and header.period_start <= base else base + 1
+    )
+    targets = [
+        (i, year)
+        for i, year in years
+        if (year >= first_due or "目标" in head[i]) and not any(w in head[i] for w in _BASELINE)
+    ]
     return (name, unit, targets) if targets else None
 
 

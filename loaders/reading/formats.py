@@ -305,7 +305,13 @@ def unwrap(text: str, force: bool = False) -> str:
             if (
                 open_title
                 or _closes_open_bracket(paragraph, line.strip())
-                or (fixed and full(previous) and not starts_paragraph and not _HEADING.match(line.strip()))
+                or (
+                    fixed
+                    and full(previous)
+                    and not starts_paragraph
+                    and not _HEADING.match(line.strip())
+                    and "\t" not in line + previous  # a table's rows, its cells between tabs
+                )
             ):
                 joined[-1] = joined[-1].rstrip() + line.strip()
                 previous = line

@@ -1,4 +1,5 @@
-"""Tables laid out one cell to a line, as a table copied from a portal page comes out as text:
+"""Tables in a text file: cells separated by tabs, a row to a line (copied from a word processor),
+or laid out one cell to a line, as a table copied from a portal page comes out as text:
 
     序号 / 任务名称 / 任务内容 / 牵头部门 / 配合部门 / 时间节点 / 1 / 加强组织领导 / 召开…… / 区政府办公室 / ……
 
@@ -29,6 +30,28 @@ _SENTENCE_PUNCTUATION = re.compile("[。；！？]")
 
 
 def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
+    return _tab_separated(paragraphs) + _one_cell_to_a_line(paragraphs, profile)
+
+
+def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
+    """指标\t2020年\t2021年 / 机器人应用密度（台/万人）\t100\t110: a table copied with its cells
+    separated by tabs, a row to a line — two lines or more with as many cells each."""
+    tables: list[Table] = []
+    run: Table = []
+    for paragraph in [*paragraphs, None]:
+        cells = (
+            [c.strip() for c in paragraph.text.split("\t")] if paragraph and "\t" in paragraph.text else []
+        )
+        if cells and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+            continue
+        if len(run) > 1:
+            tables.append(run)
+        run = [cells] if cells else []
+    return tables
+
+
+def _one_cell_to_a_line(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
     rules = profile.departments.task_table
     lines = [p.text.strip() for p in paragraphs]
     tables: list[Table] = []
