@@ -89,6 +89,20 @@ def responsible(document, entity_name: str, kind: EntityKind) -> set[tuple[str, 
     }
 
 
+def responsible_as_written(document, entity_name: str, kind: EntityKind) -> set[tuple[str, Role]]:  # type: ignore[no-untyped-def]
+    """The bodies responsible for an entity by the names the text gives them (its aliases, before
+    they were qualified with the plan's region), with their roles."""
+    entity = named(document, kind, entity_name)
+    return {
+        (written, r.role)
+        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
+        if r.target == entity.id
+        for written in (
+            document.entities[r.source].attrs.get("aliases") or [document.entities[r.source].name]
+        )
+    }
+
+
 def chapter_kinds_of(document) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Each top-level chapter by title: the kind it was read as."""
     (plan,) = document.entities_of(EntityKind.PLAN)
@@ -723,16 +737,7 @@ def test_a_district_plan_copied_from_its_portal_page_with_its_table_one_cell_to_
     (plan,) = document.entities_of(EntityKind.PLAN)
     assert plan.name == "关于贯彻《上海市生活垃圾管理条例》推进全程分类体系建设的实施方案"
     assert (plan.attrs["region"], plan.attrs["level"]) == ("宝山区", "COUNTY")
-    task = named(document, EntityKind.TASK, "推进全面覆盖")
-    as_written = {
-        (written, r.role)
-        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
-        if r.target == task.id
-        for written in (
-            document.entities[r.source].attrs.get("aliases") or [document.entities[r.source].name]
-        )
-    }
-    assert as_written >= {
+    assert responsible_as_written(document, "推进全面覆盖", EntityKind.TASK) >= {
         ("各街镇（园区）", Role.LEAD),
         ("区绿化市容局", Role.SUPPORT),
         ("区农业农村委", Role.SUPPORT),
@@ -975,3 +980,24 @@ def test_a_table_with_its_cells_separated_by_tabs(tmp_path: Path) -> None:
     }
     assert {("机器人应用密度", 100, "台/万人", 2020), ("机器人应用密度", 150, "台/万人", 2022)} <= found
     assert ("关键工序数控化率", 52.5, "%", 2021) in found
+
+
+def test_bodies_that_carry_out_what_another_leads(tmp_path: Path) -> None:
+    """上海港提高靠港船舶岸电使用率实施方案（2023年）: （牵头部门：……；实施部门：市港航中心、各区交通主管部门） — those
+    who carry it out support the leads; 上海市交通委员会 and 上海海事局 sign it together."""
+    text = (
+        "上海市交通委员会上海海事局关于印发《上海港提高靠港船舶岸电使用率实施方案（2023年）》的通知\n"
+        "各相关港航企业：\n现将《上海港提高靠港船舶岸电使用率实施方案（2023年）》印发给你们，请认真贯彻执行。\n"
+        "上海港提高靠港船舶岸电使用率实施方案（2023年）\n一、主要任务\n"
+        "（一）完善码头岸电设施建设。持续推进上海港码头岸电设施建设。（牵头部门：市交通委科技信息处、港务监管处；"
+        "实施部门：市港航中心、各区交通主管部门）\n"
+    )
+    document = load_plan(write(tmp_path, "shore.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuer"] == "上海市交通委员会、上海海事局"
+    roles = responsible_as_written(document, "完善码头岸电设施建设", EntityKind.TASK)
+    assert {
+        ("市交通委科技信息处", Role.LEAD),
+        ("市港航中心", Role.SUPPORT),
+        ("各区交通主管部门", Role.SUPPORT),
+    } <= roles

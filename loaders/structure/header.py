@@ -125,7 +125,10 @@ def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
     run = re.sub(r"\s+", "", run)
     endings = tuple(profile.departments.government_suffixes)
     place = re.match(profile.regions.pattern, run)
-    beginnings = (place.group(),) if place else tuple(profile.regions.national_prefixes)
+    # 上海市交通委员会上海海事局: a body may name the place by its short name.
+    beginnings = (
+        (place.group(), _short_name(place.group())) if place else tuple(profile.regions.national_prefixes)
+    )
     bodies, start = [], 0
     for cut in range(2, len(run) - 1):
         next_begins = run[cut:].startswith(beginnings)
