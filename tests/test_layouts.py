@@ -1001,3 +1001,18 @@ def test_bodies_that_carry_out_what_another_leads(tmp_path: Path) -> None:
         ("市港航中心", Role.SUPPORT),
         ("各区交通主管部门", Role.SUPPORT),
     } <= roles
+
+
+def test_mass_organisations_named_bare_are_bodies(tmp_path: Path) -> None:
+    """关于开展基层劳动人事争议调解组织建设行动的实施方案: 工会、工商联、企联组织牵头负责…… gives the work to each of
+    the three mass organisations, and so does ……部门和工会、工商联、企联组织要……."""
+    text = (
+        "关于开展基层劳动人事争议调解组织建设行动的实施方案\n一、重点任务\n"
+        "1.推动企业调解委员会建设。工会、工商联、企联组织牵头负责在规模以上企业依法设立调解委员会。\n"
+        "2.加强调解员队伍建设。各地人力资源社会保障部门和工会、工商联、企联组织要加大指导力度。\n"
+    )
+    document = load_plan(write(tmp_path, "mediation.txt", text)).document
+    for task in ("推动企业调解委员会建设", "加强调解员队伍建设"):
+        assert {("工会", Role.LEAD), ("工商联", Role.LEAD), ("企联组织", Role.LEAD)} <= responsible(
+            document, task, EntityKind.TASK
+        )

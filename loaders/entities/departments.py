@@ -288,10 +288,12 @@ class DepartmentFinder:
 
     def _names_a_body(self, name: str) -> bool:
         """Not a word that only ends as a body's name does (布局, 举办, 公办) nor a bare ending (单位),
-        unless the genre knows it as a body (高校)."""
+        unless the genre knows it as a body (高校) or it names a mass organisation, which is one
+        body wherever it stands (工会, 工商联)."""
         if name.endswith(tuple(self.rules.not_body_endings)):
             return False
-        return name not in self.rules.subject_endings or bool(self.known.fullmatch(name))
+        mass = self.rules.body_kinds.get("MASS_ORGANISATION", [])
+        return name not in self.rules.subject_endings or name in mass or bool(self.known.fullmatch(name))
 
     def is_body(self, name: str) -> bool:
         """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
