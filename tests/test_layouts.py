@@ -1016,3 +1016,18 @@ def test_mass_organisations_named_bare_are_bodies(tmp_path: Path) -> None:
         assert {("工会", Role.LEAD), ("工商联", Role.LEAD), ("企联组织", Role.LEAD)} <= responsible(
             document, task, EntityKind.TASK
         )
+
+
+def test_a_part_of_the_requirements_named_as_work_holds_tasks(tmp_path: Path) -> None:
+    """黄浦区旧区改造和重大项目“十四五”规划, 三、总体发展目标 （三）重点工作: its numbered items are tasks."""
+    text = (
+        "黄浦区旧区改造和重大项目“十四五”规划\n一、总体发展目标\n（一）指导思想\n坚持以人民为中心。\n"
+        "（二）规划目标\n到2025年，完成架空线入地和合杆整治道路长度60公里。\n（三）重点工作\n"
+        "1.强化协调，努力推动重大工程项目建设\n继续保障14号线建设进度。\n2.打造标杆，创建无架空线示范区\n推进架空线入地。\n"
+        "二、主要保障措施\n（一）优化体制机制，有效增强推进合力\n完善推进机制。\n"
+    )
+    document = load_plan(write(tmp_path, "huangpu.txt", text)).document
+    assert {e.name for e in document.entities_of(EntityKind.TASK)} == {
+        "强化协调，努力推动重大工程项目建设",
+        "打造标杆，创建无架空线示范区",
+    }

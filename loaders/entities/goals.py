@@ -33,7 +33,8 @@ _Goal = tuple[Paragraph, str, str | None, list[Segment], int | None]
 
 def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, header: PlanHeader) -> None:
     """Guiding thought, principles and goals, each in its part; a chapter that is all goals
-    (一、工作目标), or whose goals stand in its own text, is read as one goals part."""
+    (一、工作目标), or whose goals stand in its own text, is read as one goals part; a part named
+    as tasks (重点工作, 主要任务) holds tasks."""
     profile = writer.profile
     parts = [profile.requirement_part(child.title) for child in chapter.children]
     if not any(parts) and profile.requirement_part(chapter.title) == "goals":
@@ -53,6 +54,10 @@ def read_requirements(writer: PlanWriter, chapter: Block, section: Entity, heade
             _principles(writer, child, subsection)
         elif part == "goals":
             _goals(writer, child, subsection, header)
+        elif profile.title_kind(child.title) == "tasks":
+            # 三、总体发展目标 （三）重点工作 1.强化协调，…… 2.……: the work the requirements list.
+            for item in child.children:
+                writer.add_block(EntityKind.TASK, f"{number}.{block_number(item)}", item, subsection)
 
 
 def read_preface_goals(writer: PlanWriter, header: PlanHeader, plan: Entity) -> None:
