@@ -1031,3 +1031,25 @@ def test_a_part_of_the_requirements_named_as_work_holds_tasks(tmp_path: Path) ->
         "强化协调，努力推动重大工程项目建设",
         "打造标杆，创建无架空线示范区",
     }
+
+
+def test_closing_chapters_that_safeguard_the_plan_and_one_that_guarantees_work(tmp_path: Path) -> None:
+    """人力资源社会保障部……关于做好当前农民工就业创业工作的意见: its last chapters 强化平等就业服务和权益保障 and
+    优先保障贫困劳动力稳岗就业 are work (保障 done for workers); 强化统筹协同推进，保障各项措施落地见效 closing
+    another plan is its safeguard."""
+    work = (
+        "关于做好当前农民工就业创业工作的意见\n为做好农民工就业创业工作，现提出如下意见。\n一、促进农民工就业\n（一）扩大就业岗位。稳定就业。\n"
+        "二、强化平等就业服务和权益保障\n（一）加强就业服务。提供就业服务。\n"
+        "三、优先保障贫困劳动力稳岗就业\n（一）稳定贫困劳动力外出务工规模。组织劳务输出。\n"
+    )
+    assert chapter_kinds_of(load_plan(write(tmp_path, "work.txt", work)).document) == {
+        "促进农民工就业": "tasks",
+        "强化平等就业服务和权益保障": "tasks",
+        "优先保障贫困劳动力稳岗就业": "tasks",
+    }
+    safeguard = (
+        "关于加快推进数字经济创新发展的若干措施\n为加快推进数字经济创新发展，制定以下措施。\n一、强化数字技术突破\n1.加强前沿基础理论研究。实施重大基础研究项目。\n"
+        "二、强化统筹协同推进，保障各项措施落地见效\n2.健全推进机制。建立工作专班。\n"
+    )
+    kinds = chapter_kinds_of(load_plan(write(tmp_path, "safeguard.txt", safeguard)).document)
+    assert kinds["强化统筹协同推进，保障各项措施落地见效"] == "measures"

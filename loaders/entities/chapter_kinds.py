@@ -22,10 +22,11 @@ _NAMED_WORK = re.compile("工程”?$")
 
 
 def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
-    """The kind of each chapter of a document. The chapters that close it and name a safeguard
-    (强化支撑保障, 加强组织实施) are its measures, though their titles hold none of the
-    measures' words: plans put what safeguards the work after the work, in a chapter or, in an
-    opinion made of items, in its last items."""
+    """The kind of each chapter of a document. The chapters that close it and end by naming a
+    safeguard (强化支撑保障, 加强组织实施), or that see the plan's measures carried out
+    (保障各项措施落地见效), are its measures, though their titles hold none of the measures' words:
+    plans put what safeguards the work after the work, in a chapter or, in an opinion made of
+    items, in its last items. 优先保障贫困劳动力稳岗就业 is no safeguard: there 保障 is work done."""
     items_only = is_items_only(chapters)
     kinds = [chapter_kind(chapter, profile, items_only) for chapter in chapters]
     safeguards = tuple(profile.safeguard_words)
@@ -36,7 +37,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
         if (
             kinds[index] != "tasks"
             or profile.title_kind(title) is not None
-            or not any(w in title for w in safeguards)
+            or not (title.rstrip("。 ").endswith(safeguards) or re.search(profile.safeguards_the_plan, title))
         ):
             break
         kinds[index] = "measures"
