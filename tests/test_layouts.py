@@ -1053,3 +1053,15 @@ def test_closing_chapters_that_safeguard_the_plan_and_one_that_guarantees_work(t
     )
     kinds = chapter_kinds_of(load_plan(write(tmp_path, "safeguard.txt", safeguard)).document)
     assert kinds["强化统筹协同推进，保障各项措施落地见效"] == "measures"
+
+
+def test_one_for_each_is_a_quantity(tmp_path: Path) -> None:
+    """河北省教育脱贫攻坚2018-2020年规划: 每县建设好一所中等职业学校 sets one school for each county; 打造一个平台
+    counts nothing (一 is an article)."""
+    text = (
+        "河北省教育脱贫攻坚2018-2020年规划\n一、任务举措\n（一）大力发展中等职业教育。支持深度贫困县每县建设好一所中等职业学校。\n"
+        "（二）建设资源平台。打造一个平台。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "one.txt", text)).document)
+    assert found["中等职业学校"][:3] == (1, "所", "EQUAL")
+    assert "平台" not in found

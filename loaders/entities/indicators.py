@@ -132,7 +132,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
         number = _number(match.group("number"))
-        if number is None or match.group("number") == "一":
+        if number is None or (match.group("number") == "一" and not _counted_one(text, match, rules)):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
         if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
             continue
@@ -266,6 +266,12 @@ def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None
     words = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
     found = re.fullmatch(f"(?P<metric>.+?)(?P<word>{words})(?P<base>[^，。；的]{{2,20}})的", raw)
     return (found.group("metric"), found.group("word")) if found else None
+
+
+def _counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
+    """至少办好一所, 每县建设好一所: 一 bounded by a comparator, or one for each, is a quantity."""
+    clause_start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1
+    return bool(match.group("prefix") or match.group("suffix")) or "每" in text[clause_start : match.start()]
 
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:

@@ -29,6 +29,8 @@ __all__ = [
 _BARE_MEASURES = frozenset(
     {"比例", "比重", "占比", "比率", "率", "增速", "增幅", "规模", "总量", "数量", "总额", "产值"}
 )
+#: A verb's result written after it as a word of its own (建设/vn 好/a).
+_RESULTS = frozenset({"好", "成", "完"})
 #: Modal verbs of one character that open a metric as other verbs do (要建设区域中心15家).
 _MODALS = frozenset({"要", "应", "须", "将"})
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
@@ -45,6 +47,8 @@ def counts_what_follows(raw: str, rules: Indicators) -> bool:
     last = tokens[-1]
     if last.word in rules.comparing_verbs:
         return False
+    if len(tokens) > 1 and last.word in _RESULTS and tokens[-2].tag in ("v", "vn"):
+        return True  # 建设好一所……学校: a verb and its result
     verbal = all(t.tag in ("v", "vn", "vd", "d", "p", "c") for t in tokens)  # 支持发展10家……平台
     return last.tag in ("v", "vd", "p") or last.word == "等" or (verbal and last.tag == "vn")
 
