@@ -1065,3 +1065,22 @@ def test_one_for_each_is_a_quantity(tmp_path: Path) -> None:
     found = targets(load_plan(write(tmp_path, "one.txt", text)).document)
     assert found["中等职业学校"][:3] == (1, "所", "EQUAL")
     assert "平台" not in found
+
+
+def test_fields_after_huitong_support_and_bodies_named_in_full_stay_themselves(tmp_path: Path) -> None:
+    """17个省级贫困县农村义务教育学生营养改善计划提标扩面实施方案: 各级教育行政部门要会同财政、发展改革、市场监管等部门……
+    — each field's 部门 supports; 省工业和信息化厅会同省发展改革委、省科技厅等部门做好…… names its bodies in full."""
+    text = (
+        "某省学生营养改善计划实施方案\n一、保障措施\n"
+        "（一）严格规范管理。各级教育行政部门要会同财政、发展改革、市场监管等部门，认真总结经验做法。\n"
+        "（二）完善工作机制。省工业和信息化厅会同省发展改革委、省科技厅等部门做好行动计划的组织实施。\n"
+    )
+    document = load_plan(write(tmp_path, "nutrition.txt", text)).document
+    assert {
+        ("财政部门", Role.SUPPORT),
+        ("发展改革部门", Role.SUPPORT),
+        ("市场监管部门", Role.SUPPORT),
+    } <= responsible(document, "严格规范管理", EntityKind.MEASURE)
+    assert {("省发展改革委", Role.SUPPORT), ("省科技厅", Role.SUPPORT)} <= responsible_as_written(
+        document, "完善工作机制", EntityKind.MEASURE
+    )

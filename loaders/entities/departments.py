@@ -146,12 +146,17 @@ class DepartmentFinder:
                 found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
             covered.append(match.span())
         for match in self.shared_body_word.finditer(text):
-            # 民政、政法……、农业农村等部门要加强……: as a clause's subject, each field's body acts.
-            if _within(covered, match.start()) or not self._opens_clause(text, match):
+            # 民政、政法……、农业农村等部门要加强……: as a clause's subject, each field's body acts;
+            # ……要会同财政、发展改革等部门: each works with the subject, as support.
+            partnered = text[: match.start()].endswith(tuple(self.rules.partner_words))
+            if _within(covered, match.start()) or not (partnered or self._opens_clause(text, match)):
                 continue
+            if any(self._named_in_full(item) for item in match.group("items").split("、")):
+                continue  # 省发展改革委、省科技厅等部门: bodies named in full, found as such
+            role = Role.SUPPORT if partnered else Role.LEAD
             level, word, at = match.group("level") or "", match.group("word"), match.start("items")
             for item in match.group("items").split("、"):
-                found.append(BodyMention(level + item + word, Role.LEAD, at, at + len(item), match.group()))
+                found.append(BodyMention(level + item + word, role, at, at + len(item), match.group()))
                 at += len(item) + 1
             covered.append(match.span())
         for sentence in _SENTENCE.finditer(text):
@@ -294,6 +299,10 @@ class DepartmentFinder:
             return False
         mass = self.rules.body_kinds.get("MASS_ORGANISATION", [])
         return name not in self.rules.subject_endings or name in mass or bool(self.known.fullmatch(name))
+
+    def _named_in_full(self, name: str) -> bool:
+        """省科技厅, 市场监管总局: a body's own name, not a field that 部门 after a list would name."""
+        return bool(self.known.fullmatch(name)) or name.endswith(tuple(self.rules.government_suffixes))
 
     def is_body(self, name: str) -> bool:
         """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
