@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from types import ModuleType
 
-__all__ = ["chinese_number"]
+__all__ = ["chinese_number", "five_year_plan_end"]
 
 
 def chinese_number(text: str) -> float | None:
@@ -30,3 +30,13 @@ def _cn2an() -> ModuleType:
     import cn2an
 
     return cn2an
+
+
+def five_year_plan_end(units: str) -> int:
+    """The year the n-th five-year plan ends, from the numeral after its 十 (十三五 → 三 → 2020):
+    the n-th (n ≥ 3) runs 1951 + 5n … 1955 + 5n.
+
+    >>> five_year_plan_end("三"), five_year_plan_end("五")
+    (2020, 2030)
+    """
+    return 1955 + 5 * int(chinese_number("十" + units) or 0)

@@ -15,7 +15,8 @@ from loaders.entities.indicators import MAGNITUDES
 from loaders.entities.metrics import metric_before
 from loaders.entities.plan_writer import PlanWriter
 from loaders.entities.targets import add_indicator
-from loaders.numerals import chinese_number
+from loaders.numerals import five_year_plan_end
+from loaders.profile import Profile
 from loaders.structure.header import PlanHeader
 
 __all__ = ["link_indicator_tables"]
@@ -23,7 +24,6 @@ __all__ = ["link_indicator_tables"]
 Table = list[list[str]]
 
 _YEAR = re.compile(r"(20\d{2})")
-_FIVE_YEAR = re.compile("十(?P<n>[一二三四五六七八九])五")
 _VALUE = re.compile(
     r"^\s*(?P<before>[≥>≤<约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
@@ -46,7 +46,7 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
         if e.kind is EntityKind.INDICATOR
     }
     for table in tables:
-        columns = _columns(table[0], header)
+        columns = _columns(table[0], header, writer.profile)
         if columns is None:
             continue
         name_column, unit_column, year_columns = columns
@@ -88,7 +88,9 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                 add_indicator(writer, holder, fields, " | ".join(row), None)
 
 
-def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list[tuple[int, int]]] | None:
+def _columns(
+    head: list[str], header: PlanHeader, profile: Profile
+) -> tuple[int, int | None, list[tuple[int, int]]] | None:
     """The indicator's column, the unit's, and the target columns with their years: the columns
     naming a year the plan looks to (its period's end, or any after the year of issue)."""
     name = next((i for i, cell in enumerate(head) if "指标" in cell or "名称" in cell), None)
@@ -99,7 +101,9 @@ def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list
     if not years:
         # 目标值, “十五五”目标: the target column, due when its five-year plan or the plan ends.
         due = [
-            (i, _five_year_end(cell) or header.target_year) for i, cell in enumerate(head) if "目标" in cell
+            (i, _five_year_end(cell, profile) or header.target_year)
+            for i, cell in enumerate(head)
+            if "目标" in cell
         ]
         targets = [(i, year) for i, year in due if year is not None and i != name]
         return (name, unit, targets) if targets else None
@@ -117,10 +121,10 @@ def _columns(head: list[str], header: PlanHeader) -> tuple[int, int | None, list
     return (name, unit, targets) if targets else None
 
 
-def _five_year_end(cell: str) -> int | None:
-    """“十五五”目标 → 2030: the n-th five-year plan (n ≥ 3) ends in 1955 + 5n."""
-    match = _FIVE_YEAR.search(cell)
-    return 1955 + 5 * int(chinese_number("十" + match.group("n")) or 0) if match else None
+def _five_year_end(cell: str, profile: Profile) -> int | None:
+    """“十五五”目标 → 2030: the year the five-year plan a column names ends."""
+    match = re.search(profile.goals.five_year_plan, cell)
+    return five_year_plan_end(match.group("n")) if match else None
 
 
 def _holder(writer: PlanWriter) -> Entity:

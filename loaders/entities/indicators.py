@@ -27,7 +27,7 @@ from loaders.entities.metrics import (
     without_kinds,
 )
 from loaders.lexical import analyse
-from loaders.numerals import chinese_number
+from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Indicators, Profile
 
@@ -348,6 +348,5 @@ def deadline_before(text: str, position: int, profile: Profile) -> int | None:
         found = (match.start(), int(match.group("year")))
     for match in re.finditer(profile.goals.deadline_five_year, text[:position]):
         if found is None or match.start() > found[0]:
-            # The n-th five-year plan (n ≥ 3) ends in 1955 + 5n: 十三五 → 2020.
-            found = (match.start(), 1955 + 5 * int(chinese_number("十" + match.group("n")) or 0))
+            found = (match.start(), five_year_plan_end(match.group("n")))  # 十三五 → 2020
     return found[1] if found else None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.lexical import analyse
-from loaders.numerals import chinese_number
+from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
@@ -372,8 +372,8 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
         header.period_start = int(period.group("start"))
         header.period_end = int(period.group("end"))
     elif five_year := re.search(profile.goals.five_year_plan, header.title):
-        # 山东省“十四五”教育事业发展规划: the n-th five-year plan runs 1951 + 5n … 1955 + 5n.
-        end = 1955 + 5 * int(chinese_number("十" + five_year.group("n")) or 0)
+        # 山东省“十四五”教育事业发展规划: the five years its plan runs.
+        end = five_year_plan_end(five_year.group("n"))
         header.period_start, header.period_end = end - 4, end
     if header.period_end is None and (year := re.search(profile.title.single_year, header.title)):
         header.title_year = int(year.group("year"))  # 数字山东2021行动方案: that year's targets
