@@ -23,7 +23,7 @@ from loaders.entities.subjects import SubjectGrammar, clause_subjects
 from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry, department_id
-from loaders.structure.header import qualify
+from loaders.structure.regions import qualify
 
 __all__ = ["ASSIGNING_BRACKET", "BodyMention", "DepartmentFinder", "DepartmentResolver"]
 

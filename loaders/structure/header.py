@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.lexical import analyse
 from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.documents import normalise_doc_number
+from loaders.structure.regions import is_region, plan_level, plan_region, qualify, short_name
 
-__all__ = ["PlanHeader", "qualify", "read_header"]
+__all__ = ["PlanHeader", "read_header"]
 
 _DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _NUMERAL_DATE = re.compile(
@@ -94,7 +94,7 @@ def read_header(
     # The body that signs issues the plan, whatever its kind (a leading group's office): at the
     # plan's end, or under the notice that sends it out (北京市经济和信息化局 / 2022年11月21日).
     signer = _signer(list(closing), profile) or _signer(preamble, profile)
-    if signer and (header.issuer is None or _is_region(header.issuer, profile)):
+    if signer and (header.issuer is None or is_region(header.issuer, profile)):
         header.issuer = signer
     if header.title:
         _read_title(header, profile)
@@ -127,7 +127,7 @@ def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
     place = re.match(profile.regions.pattern, run)
     # 上海市交通委员会上海海事局: a body may name the place by its short name.
     beginnings = (
-        (place.group(), _short_name(place.group())) if place else tuple(profile.regions.national_prefixes)
+        (place.group(), short_name(place.group())) if place else tuple(profile.regions.national_prefixes)
     )
     bodies, start = [], 0
     for cut in range(2, len(run) - 1):
@@ -142,12 +142,6 @@ def _names_body(name: str, profile: Profile) -> bool:
     rules = profile.departments
     endings = [*rules.government_suffixes, *(e for kind in rules.body_kinds.values() for e in kind)]
     return name.endswith(tuple(endings))
-
-
-def _is_region(name: str, profile: Profile) -> bool:
-    """安徽省 alone (read before 关于 in a title) is a place, not a body that can issue."""
-    match = re.match(profile.regions.pattern, name)
-    return match is not None and match.end() == len(name)
 
 
 _METADATA_DATE = re.compile(r"(?P<year>\d{4})\s*[-./年]\s*(?P<month>\d{1,2})\s*[-./月]\s*(?P<day>\d{1,2})")
@@ -380,121 +374,13 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     header.issuer = _first_of_joint(_fuller_name(header.issuer, _issuer_of(header.title, profile)), profile)
     if header.issuer and "、" not in header.issuer:
         header.issuer = "、".join(_bodies_side_by_side(header.issuer, profile))
-    header.region = _region(header, profile)
+    cited = [t for p in header.notice + header.preface for t in re.findall(r"《([^》]+)》", p.text)]
+    header.region = plan_region(header.title, header.issuer, cited, header.doc_number, profile)
     if header.approved_by:
         header.approved_by = qualify(header.approved_by, header.region, profile)
         header.issuer = header.issuer or profile.notice.issuer_from_approver.format(
             approver=header.approved_by
         )
-    header.level = _level(header, profile)
-
-
-def _level(header: PlanHeader, profile: Profile) -> str | None:
-    """The region's level (直辖市 are provincial); a plan with no region issued by a central
-    body, titled 全国/国家…, or sent to every province, is national."""
-    rules = profile.regions
-    if header.region:
-        if header.region in rules.provincial_cities:
-            return "PROVINCIAL"
-        return next((level for suffix, level in rules.levels.items() if header.region.endswith(suffix)), None)
-    central = (header.issuer or "", header.approved_by or "", header.title or "")
-    if any(text.startswith(tuple(rules.national_prefixes)) for text in central):
-        return "NATIONAL"
-    if any(r.startswith(tuple(rules.national_recipients)) for r in header.recipients):
-        return "NATIONAL"  # sent to every province
-    # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one; one
-    # named relative to an unnamed region (市人民政府) is not.
-    if (
-        header.issuer
-        and header.issuer.endswith(tuple(profile.departments.government_suffixes))
-        and not header.issuer.startswith(tuple(rules.relative_prefixes))
-    ):
-        return "NATIONAL"
-    return None
-
-
-def _region(header: PlanHeader, profile: Profile) -> str | None:
-    """The region the title (or its issuer) begins with; failing that (关于……的实施意见), the
-    region of the first document the notice or preface cites (为贯彻落实《湖北省……规划》), else
-    the province its 文号 opens with (冀人社字……)."""
-    assert header.title is not None
-    titles = [header.title, header.issuer or ""] + [
-        t for p in header.notice + header.preface for t in re.findall(r"《([^》]+)》", p.text)
-    ]
-    for title in titles:
-        if title.startswith(tuple(profile.regions.national_prefixes)):
-            return None
-        if region := _region_in(title, profile):
-            return _finer_region(region, [header.issuer or "", header.title], profile)
-    # 冀人社字〔2024〕40号: a provincial body's 文号 opens with its province's short name.
-    number = header.doc_number or ""
-    return next(
-        (p for short, p in profile.regions.doc_number_provinces.items() if number.startswith(short)), None
+    header.level = plan_level(
+        header.region, header.issuer, header.approved_by, header.title, header.recipients, profile
     )
-
-
-def _finer_region(region: str, names: list[str], profile: Profile) -> str:
-    """上海市 where the issuer is 上海市宝山区人民政府办公室: the district inside the city, the
-    place whose plan it is, where the lexical analysis reads the inner name as one place."""
-    for name in names:
-        if not name.startswith(region):
-            continue
-        inner = re.match(profile.regions.pattern, name[len(region) :])
-        if inner is None or not _may_be_region(inner.group("region"), profile):
-            continue
-        tokens = analyse(inner.group("region"))
-        if len(tokens) == 1 and tokens[0].tag == "LOC":
-            return inner.group("region")
-    return region
-
-
-def _may_be_region(place: str, profile: Profile) -> bool:
-    rules = profile.regions
-    return place not in rules.not_regions and not place.endswith(tuple(rules.not_region_endings))
-
-
-def _region_in(title: str, profile: Profile) -> str | None:
-    """The region a title names: the one it begins with, where the lexical analysis agrees that
-    it is a place (湖北省…, 山东省人民政府关于…), else the first place it names that is a region
-    (关于推进北京市……的指导意见 → 北京市)."""
-    tokens = analyse(title)
-    suffixes = tuple(profile.regions.levels)
-    places = [
-        t.word
-        for t in tokens
-        if t.tag == "LOC" and t.word.endswith(suffixes) and _may_be_region(t.word, profile)
-    ]
-    bodies = [t.word for t in tokens if t.tag == "ORG"]
-    match = re.match(profile.regions.pattern, title)
-    if match and (
-        match.group("region") in places or any(b.startswith(match.group("region")) for b in bodies)
-    ):
-        return match.group("region")
-    if places:
-        return places[0]
-    # 数字山东2021行动方案: a province named by its short name.
-    for token in tokens:
-        if token.tag == "LOC":
-            full = next((p for p in profile.regions.provinces if _short_name(p) == token.word), None)
-            if full:
-                return full
-    if match and not re.match(profile.regions.not_region_start, title):
-        return match.group("region")
-    return None
-
-
-def _short_name(province: str) -> str:
-    """山东省 → 山东, 广西壮族自治区 → 广西, 北京市 → 北京."""
-    return re.sub("(?:维吾尔|壮族|回族)?(?:自治区|特别行政区|省|市)$", "", province)
-
-
-def qualify(body: str, region: str | None, profile: Profile) -> str:
-    """省人民政府 in a plan of 湖北省 → 湖北省人民政府."""
-    if (
-        region
-        and body[0] in profile.regions.relative_prefixes
-        and region.endswith(body[0])
-        and not body.startswith(tuple(profile.regions.not_relative))
-    ):
-        return region + body[1:]
-    return body
