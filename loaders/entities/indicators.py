@@ -34,6 +34,7 @@ from loaders.profile import Indicators, Profile
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
 _CLAUSE_END = "，。；：！？"
+_SENTENCE_END = "。；"
 _RANGE = re.compile(r"\d[—\-~～至]\d")
 _CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
 MAGNITUDES = {
@@ -138,7 +139,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
-        own_clause_start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1
+        own_clause_start = _start_of(text, match.start(), _CLAUSE_END)
         clause_start = max(boundary, own_clause_start)
         clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
         clause = text[own_clause_start:clause_end]
@@ -241,11 +242,16 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     return targets
 
 
+def _start_of(text: str, position: int, ends: str) -> int:
+    """Where the clause (or sentence) holding position starts: after the last of `ends` before it."""
+    return max(text.rfind(c, 0, position) for c in ends) + 1
+
+
 def _capacity(text: str, end: int, rules: Indicators) -> str | None:
     """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
     gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
     Only the list's other quantities stand between the number and the capacity word."""
-    sentence_end = min((i for c in "。；" if (i := text.find(c, end)) >= 0), default=len(text))
+    sentence_end = min((i for c in _SENTENCE_END if (i := text.find(c, end)) >= 0), default=len(text))
     rest = text[end:sentence_end]
     for word in rules.capacity_words:
         at = rest.find(word)
@@ -254,8 +260,7 @@ def _capacity(text: str, end: int, rules: Indicators) -> str | None:
         between = rest[:at].removesuffix("的")
         if between and not (between[0] in "、，" and re.search(r"\d[^\d]{0,4}$", between)):
             return None
-        opening = max(text.rfind(c, 0, end) for c in "。；") + 1
-        annual = rules.annual_output in text[opening:end]
+        annual = rules.annual_output in text[_start_of(text, end, _SENTENCE_END) : end]
         return rules.annual_output + "能力" if annual else (word if word != "能力" else None)
     return None
 
@@ -270,17 +275,17 @@ def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None
 
 def _counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
     """至少办好一所, 每县建设好一所: 一 bounded by a comparator, or one for each, is a quantity."""
-    clause_start = max(text.rfind(c, 0, match.start()) for c in _CLAUSE_END) + 1
+    clause_start = _start_of(text, match.start(), _CLAUSE_END)
     return bool(match.group("prefix") or match.group("suffix")) or "每" in text[clause_start : match.start()]
 
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
     """The targets of the sentence before the one at position (sentences end at 。 or ；)."""
-    sentence_start = max(text.rfind(c, 0, position) for c in "。；")
-    if sentence_start < 0:
+    sentence_end = _start_of(text, position, _SENTENCE_END) - 1  # the 。 or ； before position
+    if sentence_end < 0:
         return []
-    before_start = max(text.rfind(c, 0, sentence_start) for c in "。；") + 1
-    return [t for t in targets if before_start <= t.start < sentence_start]
+    before_start = _start_of(text, sentence_end, _SENTENCE_END)
+    return [t for t in targets if before_start <= t.start < sentence_end]
 
 
 def _respective_again(raw: str, rules: Indicators) -> bool:
