@@ -67,9 +67,6 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
     省教育厅……): each such paragraph is an item, named by its heading; a paragraph without one
     goes on with the item before it. Fewer than two run-in headings make no items (False)."""
     run_in = re.compile(writer.profile.run_in_heading)
-    headed = [(p, m) for p in chapter.paragraphs if not p.bullet and (m := run_in.match(p.text))]
-    if len(headed) < 2:
-        return False
     items: list[tuple[Paragraph, str, list[Segment]]] = []
     for paragraph in chapter.paragraphs:
         match = run_in.match(paragraph.text) if not paragraph.bullet else None
@@ -77,6 +74,8 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
             items.append((paragraph, match.group("title"), [Segment(paragraph, match.start("rest"))]))
         elif items:
             items[-1][2].append(Segment(paragraph))
+    if len(items) < 2:
+        return False
     for number, (paragraph, title, segments) in enumerate(items, start=1):
         writer.add(
             kind,

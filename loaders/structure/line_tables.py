@@ -94,12 +94,10 @@ def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> 
         limit = position + 2 * len(header)
         while end < len(lines) and end <= limit and lines[end] != str(number + 1):
             end += 1
-        if end > limit or end == len(
-            lines
-        ):  # the last row: as many cells as the header has, up to the next heading
+        if end > limit or end == len(lines):
+            # The last row: as many cells as the header has, up to the next heading.
             end = min(position + len(header), len(lines))
-            heading = next((i for i in range(position + 1, end) if _is_heading(lines[i], profile)), end)
-            end = min(end, heading)
+            end = next((i for i in range(position + 1, end) if _is_heading(lines[i], profile)), end)
         cells = _joined(lines[position + 1 : end])
         missing = len(header) - 1 - len(cells)
         row = [str(number), *(table[-1][1 : 1 + missing] if 0 < missing and len(table) > 1 else []), *cells]
