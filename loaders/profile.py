@@ -147,6 +147,8 @@ class Indicators(_Rules):
     #: The longest item of a list before a counted thing that is one of its kinds (行业型、区域型物联网平台
     #: → 物联网平台); longer items are things counted together (示范企业、技术研发中心).
     longest_kind: int
+    #: Units of a number that qualifies the noun right after it (3岁以下婴幼儿): no quantity there.
+    qualifying_units: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.
     ratio_units: list[str]
     #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.
@@ -154,6 +156,8 @@ class Indicators(_Rules):
     #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.
     respective_words: list[str]
     metric_modifier: str = _regex()
+    #: Verbs that only carry the verb after them (对垃圾箱房进行升级改造): dropped from a metric.
+    light_verbs: list[str]
     #: An item's number before the metric (1、新建绿地35万平方米 read as text).
     metric_label: str = _regex()
     #: A time phrase before the metric: 到2025年.

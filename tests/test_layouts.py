@@ -1084,3 +1084,43 @@ def test_fields_after_huitong_support_and_bodies_named_in_full_stay_themselves(t
     assert {("省发展改革委", Role.SUPPORT), ("省科技厅", Role.SUPPORT)} <= responsible_as_written(
         document, "完善工作机制", EntityKind.MEASURE
     )
+
+
+def test_what_a_number_counts_when_words_around_it_are_not_the_metric(tmp_path: Path) -> None:
+    """Written from 上海市宝山区……推进全程分类体系建设的实施方案, 河北省电子信息产业重点攻坚行动计划, 江西省……
+    婴幼儿照护服务发展的实施意见 and 江西省市场监管局……若干措施: the item before ends at a parenthesis, not
+    inside it; 进行 carries the verb after it; 每村 and 各区 say who does it; 每千人口 is the base the
+    number is given per; an age or a bounded sum before a noun says which things are counted; a
+    change ends 下降至; a bare 年均增速 is the change of the metric just measured; the thing produced
+    may stand between a capacity's number and 能力; a verb inside a clause closed by 的 qualifies."""
+    text = (
+        "某区生活垃圾分类实施方案\n一、工作目标\n到2021年，增建6个街镇（石门二路街道、彭浦镇）天然水源消防取水设施24处，"
+        "对全区1918个垃圾箱房（收集点）进行升级改造，每村配置1辆专用收集车，各区推选标杆示范单位不少于3个。"
+        "2025年前，按照每千人口不少于8个托位建设婴幼儿照护服务设施，每千人口拥有3岁以下婴幼儿托位数达到4.5个。"
+        "2022年，电子信息产业主营业务收入达到3000亿元，年均增速15%以上。主营业务收入10亿元以上企业达到40家，超10亿元企业达到6个。"
+        "药品再注册费由2.44万元下降至1.708万元。2021年，形成年产18.6亿只表贴型电子陶瓷封装材料能力。"
+        "在工业、农业等领域形成30个以上可复制、可推广的典型应用场景。\n"
+        "二、主要任务\n（一）推进分类。建设分类体系。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "which.txt", text)).document)
+    assert found["街镇"][:2] == (6, "个")
+    assert found["天然水源消防取水设施"][:3] == (24, "处", "EQUAL")
+    assert found["垃圾箱房（收集点）升级改造"][:2] == (1918, "个")
+    assert found["专用收集车"][:2] == (1, "辆")
+    assert found["标杆示范单位"][:3] == (3, "个", "AT_LEAST")
+    assert found["每千人口托位"][:4] == (8, "个", "AT_LEAST", 2025)
+    assert found["每千人口拥有3岁以下婴幼儿托位数"][:2] == (4.5, "个")
+    assert found["主营业务收入10亿元以上企业"][:2] == (40, "家")
+    assert found["超10亿元企业"][:2] == (6, "个")
+    assert found["药品再注册费"][:2] == (17080, "元")
+    assert found["表贴型电子陶瓷封装材料年产能力"][:4] == (1860000000, "只", "EQUAL", 2021)
+    assert found["典型应用场景"][:3] == (30, "个", "AT_LEAST")
+    growth = [
+        e.attrs
+        for e in load_plan(write(tmp_path, "growth.txt", text)).document.entities_of(EntityKind.INDICATOR)
+        if e.attrs["metric"] == "电子信息产业主营业务收入"
+    ]
+    assert {(a["value"], a["unit"], a["comparator"]) for a in growth} == {
+        (300000000000, "元", "EQUAL"),
+        (15, "%", "AT_LEAST"),
+    }

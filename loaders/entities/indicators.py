@@ -19,6 +19,7 @@ from loaders.entities.metrics import (
     level_of,
     metric_after,
     metric_before,
+    per_basis,
     respective_metrics,
     shared_metrics,
     strip_change,
@@ -137,6 +138,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
         if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
             continue
+        if _qualifies_what_follows(text, match, rules):
+            continue
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
         own_clause_start = _start_of(text, match.start(), _CLAUSE_END)
@@ -176,11 +179,12 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 raw, base_word = based  # 比例不低于各区养老机构数量的15%: 比例, at least
             metric = metric_before(raw, rules)
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
-            if not metric or (counts_after and not capacity):
+            if not metric or (counts_after and not capacity) or per_basis(metric):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = metric_after(text, match.end(), clause_end, rules)
                 if after:
-                    metric, boundary = after, item_end
+                    metric = metric + after if per_basis(metric) else after  # 每千人口 …… 托位
+                    boundary = item_end
             metric = without_examples(metric)
             if re.search(rules.change_start + "$", raw):
                 changing = strip_trail(re.sub(rules.change_start + "$", "", metric), rules)
@@ -208,7 +212,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
-        value = low * magnitude
+        value = round(low * magnitude, 6)  # 18.6亿 is 1860000000, not 1860000000.0000002
         comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator
@@ -218,12 +222,14 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
         for metric, year in metrics:
             if capacity:
-                metric = capacity_metric(metric, capacity, rules)
+                name, produced = capacity
+                metric = produced + name if produced else capacity_metric(metric, name, rules)
             level, metric = level_of(metric.lstrip("、和及与"), rules)
-            if metric in rules.change_words and recent is not None:
+            if strip_change(metric, rules) in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
                 metric, level = recent.metric, recent.level
-            metric = INCLUDING.sub("", strip_change(metric, rules))
+            metric = INCLUDING.sub("", strip_change(metric, rules)).lstrip("、，")
+            metric = re.sub(alternation(rules.light_verbs), "", metric)  # ……进行升级改造
             if not metric:
                 continue
             previous = Target(
@@ -247,10 +253,26 @@ def _start_of(text: str, position: int, ends: str) -> int:
     return max(text.rfind(c, 0, position) for c in ends) + 1
 
 
-def _capacity(text: str, end: int, rules: Indicators) -> str | None:
+def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -> bool:
+    """A number that says which things are meant, not how many: an age before a noun (3岁以下婴幼儿
+    托位数) or a bounded sum before the thing counted, with that thing's own number after it in the
+    clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家)."""
+    if not re.match(r"[\u4e00-\u9fff]", text[match.end() : match.end() + 1]):
+        return False
+    if (match.group("unit") or "") in rules.qualifying_units:
+        return True
+    bounded = match.group("prefix") or match.group("suffix")
+    if not (bounded and (match.group("magnitude") or match.group("unit") == "元")):
+        return False
+    clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
+    return re.search(r"\d", text[match.end() : clause_end]) is not None
+
+
+def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] | None:
     """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
     gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
-    Only the list's other quantities stand between the number and the capacity word."""
+    Only the list's other quantities, or the thing produced (形成年产18.6亿只表贴型电子陶瓷封装材料
+    能力: 表贴型电子陶瓷封装材料年产能力), stand between the number and the capacity word."""
     sentence_end = min((i for c in _SENTENCE_END if (i := text.find(c, end)) >= 0), default=len(text))
     rest = text[end:sentence_end]
     for word in rules.capacity_words:
@@ -258,10 +280,15 @@ def _capacity(text: str, end: int, rules: Indicators) -> str | None:
         if at < 0:
             continue
         between = rest[:at].removesuffix("的")
-        if between and not (between[0] in "、，" and re.search(r"\d[^\d]{0,4}$", between)):
+        listed = between[:1] in ("、", "，") and re.search(r"\d[^\d]{0,4}$", between)
+        produced = re.fullmatch(r"[^\d，、。；（）]{2,20}", between) if between else None
+        if between and not (listed or produced):
             return None
         annual = rules.annual_output in text[_start_of(text, end, _SENTENCE_END) : end]
-        return rules.annual_output + "能力" if annual else (word if word != "能力" else None)
+        capacity = rules.annual_output + "能力" if annual else (word if word != "能力" else None)
+        if capacity and produced:
+            return capacity, between
+        return (capacity, None) if capacity else None
     return None
 
 

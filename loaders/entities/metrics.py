@@ -17,6 +17,7 @@ __all__ = [
     "level_of",
     "metric_after",
     "metric_before",
+    "per_basis",
     "respective_metrics",
     "shared_metrics",
     "strip_change",
@@ -33,6 +34,8 @@ _BARE_MEASURES = frozenset(
 _RESULTS = frozenset({"好", "成", "完"})
 #: Modal verbs of one character that open a metric as other verbs do (要建设区域中心15家).
 _MODALS = frozenset({"要", "应", "须", "将"})
+#: Words opening a phrase that gives each place or unit its share (每村, 每户, 各区).
+_DISTRIBUTIVES = ("每", "各")
 #: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
 _SHORT_ITEM = 3
 
@@ -41,7 +44,8 @@ def counts_what_follows(raw: str, rules: Indicators) -> bool:
     """Whether the number counts a thing written after it, as the lexical analysis tags the
     words before it: they end in a verb (引进和培养5000名……人才), a preposition (在10个以上领域)
     or 等 (建设浪潮等9个……节点), or they are verbal words alone (支持发展10家……平台)."""
-    tokens = [t for t in analyse(raw) if t.tag != "w"]
+    # 要求每村配置1辆专用收集车: each village does it, and the thing follows.
+    tokens = [t for t in analyse(raw) if t.tag != "w" and not _distributive(t)]
     if not tokens:
         return False
     last = tokens[-1]
@@ -53,11 +57,26 @@ def counts_what_follows(raw: str, rules: Indicators) -> bool:
     return last.tag in ("v", "vd", "p") or last.word == "等" or (verbal and last.tag == "vn")
 
 
+def _distributive(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.tag == "r" and token.word.startswith(_DISTRIBUTIVES)
+
+
+def per_basis(metric: str) -> bool:
+    """每千人口, 每万人: the base a number is given per, which names no metric on its own (每千人口
+    不少于10个托位 counts 托位 per thousand people)."""
+    tokens = analyse(metric) if metric.startswith("每") and len(metric) <= 5 else ()
+    return (
+        bool(tokens) and all(t.tag in ("r", "m", "q", "n", "LOC") for t in tokens) and tokens[-1].tag != "r"
+    )
+
+
 def metric_before(raw: str, rules: Indicators) -> str:
     """The thing measured, from the words before the number: time phrase, leading verbs and
     scope words, and the words between the metric and its number, all dropped."""
     raw = re.sub(rules.metric_time, "", re.sub(rules.metric_label, "", raw))
     raw = re.sub(rules.metric_span, "", raw)
+    # A parenthesis the item before ended at (6个街镇（……彭浦镇）天然水源消防取水设施24处) is no metric.
+    raw = re.sub(r"^（[^（）]*）", "", raw)
     metric = strip_trail(re.sub(rules.metric_lead, "", raw, count=1), rules)
     # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
     if not metric or metric.startswith("的"):
@@ -121,10 +140,23 @@ def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -
     digit = re.search(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.A-Za-z])", item)
     if digit:  # the next target's item: up to the 、 or 和 before its number, else up to the number
         separator = max(item.rfind(c, 0, digit.start()) for c in "、和及与")
+        if separator >= 0 and item.rfind("（", 0, separator) > item.rfind("）", 0, separator):
+            # 6个街镇（石门二路街道、……彭浦镇）天然水源消防取水设施24处: the 、 lists inside a
+            # parenthesis, which the item ends before.
+            separator = item.rfind("（", 0, separator)
         item = item[: separator if separator >= 0 else digit.start()]
     tokens = [t for t in analyse(item) if t.word.strip()]
     verbs = set(rules.counting_verbs) | set(rules.comparing_verbs)
-    cut = next((i for i, t in enumerate(tokens) if i > 0 and t.tag == "v" and t.word in verbs), len(tokens))
+    # The predicate after the counted thing, not a verb of a clause qualifying it (30个以上
+    # 可复制、可推广的典型应用场景: 推广 is inside the clause 的 closes).
+    cut = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if i > 0 and t.tag == "v" and t.word in verbs and not any(u.word == "的" for u in tokens[i:])
+        ),
+        len(tokens),
+    )
     tokens = tokens[:cut]
     while tokens and tokens[-1].tag not in NOMINAL:
         tokens.pop()
