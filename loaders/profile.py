@@ -181,6 +181,8 @@ class Indicators(_Rules):
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
     to_words: list[str]
+    #: The base a change is counted from (比2020年, 同比): dropped from the metric before it.
+    change_base: str = _regex()
     #: Words of change after a metric (年均增长6%): the metric is the thing that changes.
     change_words: list[str]
     #: Capacities (生产能力, 加工能力) that close a list of quantities: the metric is the thing

@@ -1124,3 +1124,19 @@ def test_what_a_number_counts_when_words_around_it_are_not_the_metric(tmp_path: 
         (300000000000, "元", "EQUAL"),
         (15, "%", "AT_LEAST"),
     }
+
+
+def test_the_base_a_change_is_counted_from_and_a_five_year_plans_end(tmp_path: Path) -> None:
+    """Written from 上海港提高靠港船舶岸电使用率实施方案（2023年）, 普陀区……“十五五”规划 and 国务院办公厅关于有效发挥政府性
+    融资担保基金作用……的指导意见: 同比2022年 is the base of the change, not part of the metric; 至“十五五”末
+    is a time phrase; 500万元及以下 before 的占比 says which guarantees are meant."""
+    text = (
+        "某港口岸电使用实施方案（2023年）\n一、工作目标\n2023年，国际集装箱靠港船舶岸电使用量同比2022年增长30%。"
+        "至“十五五”末全区景观照明设施节能灯具使用率达到98%以上。单户担保金额500万元及以下的占比不低于50%。"
+        "单位GDP能耗比2020年下降13.5%。\n二、主要任务\n（一）完善岸电设施。建设岸电设施。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "base.txt", text)).document)
+    assert found["国际集装箱靠港船舶岸电使用量"][:4] == (30, "%", "EQUAL", 2023)
+    assert found["景观照明设施节能灯具使用率"][:3] == (98, "%", "AT_LEAST")
+    assert found["单户担保金额500万元及以下的占比"][:3] == (50, "%", "AT_LEAST")
+    assert found["单位GDP能耗"][:2] == (13.5, "%")

@@ -226,11 +226,13 @@ def capacity_metric(metric: str, capacity: str, rules: Indicators) -> str:
 
 
 def strip_change(metric: str, rules: Indicators) -> str:
-    """规模以上工业增加值年均增长 → 规模以上工业增加值: the thing that changes."""
+    """规模以上工业增加值年均增长 → 规模以上工业增加值, 单位GDP能耗比2020年下降 → 单位GDP能耗: the thing
+    that changes, without the change or the base it is counted from."""
     for word in sorted(rules.change_words, key=len, reverse=True):
         if metric.endswith(word) and len(metric) > len(word):
             return strip_change(metric[: -len(word)], rules)
-    return metric
+    based = re.sub(rules.change_base, "", metric)
+    return based if based and based != metric else metric
 
 
 def shared_metrics(metric: str, rules: Indicators) -> list[str]:
