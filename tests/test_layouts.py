@@ -1140,3 +1140,18 @@ def test_the_base_a_change_is_counted_from_and_a_five_year_plans_end(tmp_path: P
     assert found["景观照明设施节能灯具使用率"][:3] == (98, "%", "AT_LEAST")
     assert found["单户担保金额500万元及以下的占比"][:3] == (50, "%", "AT_LEAST")
     assert found["单位GDP能耗"][:2] == (13.5, "%")
+
+
+def test_chapter_titles_that_name_their_kind_in_other_words(tmp_path: Path) -> None:
+    """Written from 河北省推动能源电子产业发展的实施方案 (一、思路目标, 二、发展重点), 普陀区……“十五五”规划
+    (发展趋势, 指导方针) and 黄浦区……重大项目规划 (“十三五”规划总体完成情况)."""
+    text = (
+        "某区绿化市容发展规划\n一、“十三五”规划总体完成情况\n五年来，全区新建绿地35万平方米。\n二、发展趋势\n绿化需求持续增长。\n"
+        "三、思路目标\n到2025年，产业规模突破1000亿元。\n四、发展重点\n（一）光伏产业。发展光伏组件。\n（二）储能产业。发展储能电池。\n"
+        "五、主要任务\n（一）建设公园。新建公园10座。\n"
+    )
+    kinds = chapter_kinds_of(load_plan(write(tmp_path, "kinds.txt", text)).document)
+    assert kinds["“十三五”规划总体完成情况"] == "context"
+    assert kinds["发展趋势"] == "context"
+    assert kinds["思路目标"] == "requirements"
+    assert kinds["发展重点"] == "domains"
