@@ -1155,3 +1155,51 @@ def test_chapter_titles_that_name_their_kind_in_other_words(tmp_path: Path) -> N
     assert kinds["发展趋势"] == "context"
     assert kinds["思路目标"] == "requirements"
     assert kinds["发展重点"] == "domains"
+
+
+def test_a_division_table_that_names_tasks_in_its_own_words(tmp_path: Path) -> None:
+    """Written from 国务院办公厅关于印发促进科技成果转移转化行动方案的通知: its attachment 重点任务分工及进度安排表
+    (序号 / 重点任务 / 责任部门 / 时间进度, cells between tabs) names each task in words of its own and
+    goes on to the measures; 各地方要…… acts; 组织与实施 holds the measures; the targets under
+    “十三五”期间 are due in 2020. From 广东省支持人工智能OPC创新发展行动方案: （X牵头负责，Y配合）."""
+    text = (
+        "促进科技成果转移转化行动方案\n一、总体思路\n（一）主要目标。\n“十三五”期间，推动一批重大科技成果转化应用。\n"
+        "主要指标：建设100个示范性国家技术转移机构。\n二、重点任务\n（一）开展科技成果信息汇交与发布。\n"
+        "1.发布转化先进适用的科技成果包。以需求为导向发布一批符合产业转型升级方向、投资规模与产业带动作用大的科技成果包。\n"
+        "2.建立国家科技成果信息系统。制定科技成果信息采集、加工与服务规范。"
+        "（省发展改革委牵头负责，省工业和信息化厅、财政厅配合）\n"
+        "三、组织与实施\n（一）加强政策保障。各地方要完善促进科技成果转移转化的政策法规。\n"
+        "附件：重点任务分工及进度安排表\n附件\n重点任务分工及进度安排表\n序号\t重点任务\t责任部门\t时间进度\n"
+        "1\t发布一批产业转型升级发展急需的科技成果包\t科技部会同有关部门\t2016年6月底前完成\n"
+        "2\t完善政策法规，加强政策保障\t教育部、科技部\t持续推进\n"
+    )
+    document = load_plan(write(tmp_path, "table.txt", text)).document
+    assert ("科技部", Role.LEAD) in responsible_as_written(
+        document, "发布转化先进适用的科技成果包", EntityKind.TASK
+    )
+    assert ("省发展改革委", Role.LEAD) in responsible_as_written(
+        document, "建立国家科技成果信息系统", EntityKind.TASK
+    )
+    assert ("财政厅", Role.SUPPORT) in responsible_as_written(
+        document, "建立国家科技成果信息系统", EntityKind.TASK
+    )
+    measure = responsible_as_written(document, "加强政策保障", EntityKind.MEASURE)
+    assert {("教育部", Role.LEAD), ("各地方", Role.LEAD)} <= measure
+    assert chapter_kinds_of(document)["组织与实施"] == "measures"
+    assert targets(document)["示范性国家技术转移机构"][:4] == (100, "个", "EQUAL", 2020)
+
+
+def test_a_national_plan_whose_title_opens_with_a_word_ending_like_a_city(tmp_path: Path) -> None:
+    """Written from 科技部关于印发技术市场“十二五”发展规划的通知: 技术市场 names no 技术市; 年递增21% is the change
+    of 技术合同成交额, and 到2015年达到10000亿元 its figure."""
+    text = (
+        "技术市场“十二五”发展规划\n一、发展目标\n力争实现技术合同成交额年递增21%,到2015年达到10000亿元。\n"
+        "二、重点任务\n（一）完善技术交易。建设技术交易平台。\n"
+    )
+    result = load_plan(write(tmp_path, "market.txt", text))
+    assert result.document.entities_of(EntityKind.PLAN)[0].attrs.get("region") is None
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["unit"], e.attrs["deadline"])
+        for e in result.document.entities_of(EntityKind.INDICATOR)
+    }
+    assert {("技术合同成交额", 21, "%", 2015), ("技术合同成交额", 1000000000000, "元", 2015)} <= found

@@ -153,7 +153,8 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
     finder = DepartmentFinder(writer.profile, writer.registry)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     rules = writer.profile.departments.task_table
-    assignable = _assignable(writer)
+    # A table may go on to the plan's measures (加强政策保障) after its tasks.
+    assignable = _assignable(writer) + writer.document.entities_of(EntityKind.MEASURE)
     for table in tables:
         if not table:
             continue
@@ -164,7 +165,8 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
         if columns["task"] is None or columns["lead"] is None:
             continue
         for row in table[1:]:
-            entity = _matching_entity(row[columns["task"]], assignable)
+            cell = row[columns["task"]]
+            entity = _matching_entity(cell, assignable) or _closest_entity(cell, assignable)
             if entity is None:
                 writer.report.unplaced.append(Unplaced(0, "任务分工表：" + " | ".join(row)[:80]))
                 continue
@@ -186,6 +188,36 @@ def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
         return exact[0]
     partial = [e for e in entities if name and (e.name in name or name in e.name)]
     return partial[0] if len(partial) == 1 else None
+
+
+#: How much of a table row's wording a task must share to be the one it names in other words,
+#: and by how much it must share more than any other task.
+_CLOSEST_SHARE = 0.5
+_CLOSEST_MARGIN = 0.15
+
+
+def _closest_entity(cell: str, entities: list[Entity]) -> Entity | None:
+    """The task a row names in words of its own (发布一批产业转型升级发展急需的科技成果包 for the item
+    发布转化先进适用的科技成果包, whose text 发布一批符合产业转型升级方向……的科技成果包): the one whose
+    heading and text share most of the row's pairs of characters, clearly more than any other."""
+    wanted = _pairs(cell)
+    if len(wanted) < 4:
+        return None
+    scored = sorted(
+        ((len(wanted & _pairs(e.name + (e.text or ""))) / len(wanted), e) for e in entities),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < _CLOSEST_SHARE:
+        return None
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return scored[0][1] if scored[0][0] - runner_up >= _CLOSEST_MARGIN else None
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters in text."""
+    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
 def _document(citation: Citation, span: SourceSpan) -> Entity:

@@ -112,8 +112,13 @@ def _region_in(title: str, profile: Profile) -> str | None:
             full = next((p for p in profile.regions.provinces if short_name(p) == token.word), None)
             if full:
                 return full
+    # A name the lexical analysis does not know as a place (某某省), unless its last character
+    # begins a word of another kind: 技术市场 names no 技术市.
     if match and not re.match(profile.regions.not_region_start, title):
-        return match.group("region")
+        end = match.end("region")
+        word = next((t for t in tokens if t.start < end <= t.end), None)
+        if word is None or word.end == end or word.tag == "ORG":
+            return match.group("region")
     return None
 
 
