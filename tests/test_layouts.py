@@ -1203,3 +1203,20 @@ def test_a_national_plan_whose_title_opens_with_a_word_ending_like_a_city(tmp_pa
         for e in result.document.entities_of(EntityKind.INDICATOR)
     }
     assert {("技术合同成交额", 21, "%", 2015), ("技术合同成交额", 1000000000000, "元", 2015)} <= found
+
+
+def test_work_on_what_secures_comes_before_the_work_it_secures(tmp_path: Path) -> None:
+    """Written from 广东省支持个体工商户发展若干措施: 一、加强要素保障 opens the plan and is followed by more work
+    (二、降低经营成本), so its items are tasks; 五、组织保障 at the end is the measure."""
+    text = (
+        "某省支持个体工商户发展若干措施\n一、加强要素保障\n（一）提供更多信贷支持。支持银行机构建立信贷服务机制。\n"
+        "（二）优化招工用工服务。依托就业驿站提供招工服务。\n二、降低经营成本\n（三）减轻税费负担。持续落实税费优惠政策。\n"
+        "三、组织保障\n强化省发展改革委牵头抓总作用，各有关部门按照职责分工细化举措。\n"
+    )
+    document = load_plan(write(tmp_path, "secures.txt", text)).document
+    kinds = chapter_kinds_of(document)
+    assert kinds["加强要素保障"] == "tasks"
+    assert kinds["组织保障"] == "measures"
+    assert {"提供更多信贷支持", "优化招工用工服务", "减轻税费负担"} <= {
+        e.name for e in document.entities_of(EntityKind.TASK)
+    }

@@ -29,6 +29,12 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
     items, in its last items. 优先保障贫困劳动力稳岗就业 is no safeguard: there 保障 is work done."""
     items_only = is_items_only(chapters)
     kinds = [chapter_kind(chapter, profile, items_only) for chapter in chapters]
+    for index, chapter in enumerate(chapters):
+        # 一、加强要素保障 before 二、降低经营成本: work on what secures, not the plan's safeguards,
+        # which follow the work.
+        if kinds[index] == "measures" and chapter.children and "tasks" in kinds[index + 1 :]:
+            if chapter.title.rstrip("。 ") not in profile.chapters["measures"]:
+                kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)
     for index in range(len(chapters) - 1, -1, -1):
         title = chapters[index].title
