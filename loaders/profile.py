@@ -59,6 +59,10 @@ class Attachments(_Rules):
     heading: str = _regex()
     #: Words in an attachment's title that make it a division of labour (分工).
     division_words: list[str]
+    #: Labels only a portal page's footer uses (公开方式：主动公开): a run of label lines closing the
+    #: text with one of them among it is the page's, not the plan's (责任部门：…… there is the
+    #: portal's editor, not a body given work).
+    page_footer_labels: list[str]
 
 
 class Notice(_Rules):

@@ -1220,3 +1220,33 @@ def test_work_on_what_secures_comes_before_the_work_it_secures(tmp_path: Path) -
     assert {"提供更多信贷支持", "优化招工用工服务", "减轻税费负担"} <= {
         e.name for e in document.entities_of(EntityKind.TASK)
     }
+
+
+def test_a_label_of_who_does_it_without_a_bracket_and_a_portal_footer(tmp_path: Path) -> None:
+    """河北省人工智能……实施方案 writes （牵头单位：省科技厅，责任单位：省教育厅）; the same labels stand without a
+    bracket, closing the item's text or on a line of their own, in plans laid out otherwise — read
+    alike. A heading that names work on a thing named like a body (建设数据中心) names no body. From
+    河北省人民政府办公厅关于开展土地市场治理整顿的通知: the portal's footer (公开程序：…… / 责任部门：省政府办公厅秘书一处)
+    gives no work to anyone."""
+    text = (
+        "某省人工智能产业科技创新实施方案\n一、重点任务\n"
+        "（一）加强基础理论研究。围绕下一代人工智能方法开展有组织科研。牵头单位：省科技厅；责任单位：省教育厅\n"
+        "（二）开展基础软件关键技术攻关。实施人工智能基础软件扶持计划。\n责任单位：省发展改革委、省工业和信息化厅\n"
+        "（三）建设数据中心。推进算力基础设施建设。（省发展改革委牵头，省通信管理局配合）\n"
+        "二、工作要求\n各级各有关部门要加强领导，周密部署。\n公开程序：本单位审核后公开\n责任部门：省政府办公厅秘书一处\n"
+    )
+    document = load_plan(write(tmp_path, "labels.txt", text)).document
+    assert responsible_as_written(document, "加强基础理论研究", EntityKind.TASK) == {
+        ("省科技厅", Role.LEAD),
+        ("省教育厅", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "开展基础软件关键技术攻关", EntityKind.TASK) == {
+        ("省发展改革委", Role.LEAD),
+        ("省工业和信息化厅", Role.LEAD),
+    }
+    assert responsible_as_written(document, "建设数据中心", EntityKind.TASK) == {
+        ("省发展改革委", Role.LEAD),
+        ("省通信管理局", Role.SUPPORT),
+    }
+    bodies = {e.name for e in document.entities_of(EntityKind.DEPARTMENT)}
+    assert not any("秘书一处" in name for name in bodies)

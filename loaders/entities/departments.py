@@ -76,6 +76,13 @@ class DepartmentFinder:
             )
         )
         self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
+        # 责任单位：A、B (a line of its own, or closing a sentence without a bracket), also written
+        # 【责任单位】A、B: labelled as a bracket is, up to the end of the sentence.
+        label_words = alternation(list(rules.bracket_labels))
+        self.label_run = re.compile(
+            f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|[：:])[^。\\n〔〕（）()【】]{{2,300}}"
+            f"(?:【(?:{label_words})】[^。\\n〔〕（）()【】]{{2,300}})*)"
+        )
         self.bracket = re.compile(rules.bracket)
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
@@ -117,6 +124,14 @@ class DepartmentFinder:
                 covered.append(match.span())
                 continue
             found += self._role_clauses(match.group("inner"), inner_start, match.group())
+            covered.append(match.span())
+        for match in self.label_run.finditer(text):
+            if _within(covered, match.start()):
+                continue
+            # 【责任单位】A → 责任单位：A, as a bracket writes it (same length, so offsets hold).
+            inner = re.sub("【(.+?)】", lambda m: m.group(1) + "：", match.group("inner"))
+            inner = inner[1:] if inner.startswith("【") else inner
+            found += self._labelled(inner, match.start("inner"), match.group())
             covered.append(match.span())
         if (closing := _CLOSING_BRACKET.search(text)) and not _within(covered, closing.start()):
             # ……给予奖励。（各市政府、雄安新区管委会）: a bracket of bodies alone closing the text

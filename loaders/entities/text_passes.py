@@ -14,6 +14,7 @@ from loaders.entities.chapters import CHAPTER_ENTITY
 from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder, DepartmentResolver
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
+from loaders.lexical import analyse
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
@@ -104,6 +105,8 @@ def _link_bodies_named_by_headings(
     for entity in [e for e in writer.document.entities.values() if e.kind in kinds]:
         names = finder.names(entity.name)
         if len(names) == 1 and names[0][0] == entity.name and finder.is_body(entity.name):
+            if analyse(entity.name)[0].tag == "v":
+                continue  # 建设数据中心: work on a thing named like a body, not the body
             _assign(writer, resolver, entity.name, entity, entity.source, Role.LEAD, entity.name)
 
 

@@ -52,13 +52,26 @@ def _signature(body: list[Paragraph], profile: Profile) -> tuple[list[Paragraph]
     """The body and its signature: the issuing body's line and the date line that close it
     (某某省人民政府办公厅 / 2023年5月6日), which belong to no chapter."""
     date = re.compile(profile.notice.date)
-    end = len(body)
+    end = _without_page_footer(body, profile)
     if end >= 2 and date.match(body[end - 1].text.strip("（）() ")):
         end -= 1
         signer = body[end - 1].text
         if len(signer) <= 40 and signer.endswith(tuple(profile.departments.government_suffixes)):
             end -= 1
     return body[:end], body[end:]
+
+
+def _without_page_footer(body: list[Paragraph], profile: Profile) -> int:
+    """Where the text ends before a portal page's footer: the closing run of short label lines
+    (公开程序：本单位审核后公开 / 责任部门：省政府办公厅秘书一处) with a footer's own label among them."""
+    label_line = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:].{1,40}$")
+    start = len(body)
+    while start > 0 and label_line.match(body[start - 1].text.strip()):
+        start -= 1
+    footer = [p.text.strip() for p in body[start:]]
+    if any(line.startswith(tuple(profile.attachments.page_footer_labels)) for line in footer):
+        return start
+    return len(body)
 
 
 def _attachments(rest: list[Paragraph], heading: re.Pattern[str], first: re.Match[str]) -> list[Attachment]:
