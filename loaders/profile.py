@@ -151,6 +151,8 @@ class Indicators(_Rules):
     #: The longest item of a list before a counted thing that is one of its kinds (行业型、区域型物联网平台
     #: → 物联网平台); longer items are things counted together (示范企业、技术研发中心).
     longest_kind: int
+    #: Units of a span of time that are a quantity only after a comparing verb (提高到11.3年).
+    duration_units: list[str]
     #: Units of a number that qualifies the noun right after it (3岁以下婴幼儿): no quantity there.
     qualifying_units: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.

@@ -1250,3 +1250,22 @@ def test_a_label_of_who_does_it_without_a_bracket_and_a_portal_footer(tmp_path: 
     }
     bodies = {e.name for e in document.entities_of(EntityKind.DEPARTMENT)}
     assert not any("秘书一处" in name for name in bodies)
+
+
+def test_metrics_that_open_with_a_verbs_characters_and_spans_of_years(tmp_path: Path) -> None:
+    """Written from 河北省供销合作社系统“补网强网用网”行动方案 (……销售额要达到总销售额的30%以上;
+    培育全国供销合作社系统示范基层社50家), 上海市……保障性租赁住房的实施意见 (租赁运营期限应当达到5年以上) and the
+    indicators national plans share (建成区绿地率, 劳动年龄人口平均受教育年限提高到11.3年): 建成 opens 建成区 as part
+    of a word, not as a verb; a span of years compared with is a quantity, a calendar year is not."""
+    text = (
+        "某省补网强网用网行动方案\n一、行动目标\n到2025年，培育全国供销合作社系统示范基层社50家，"
+        "龙头企业带动系统销售额要达到总销售额的30%以上，建成区绿地率达到38%以上，"
+        "劳动年龄人口平均受教育年限提高到11.3年，租赁运营期限应当达到5年以上。\n二、重点任务\n（一）完善网络。建设网点。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "verbs.txt", text)).document)
+    assert found["全国供销合作社系统示范基层社"][:4] == (50, "家", "EQUAL", 2025)
+    assert found["龙头企业带动系统销售额"][:3] == (30, "%", "AT_LEAST")
+    assert found["建成区绿地率"][:3] == (38, "%", "AT_LEAST")
+    assert found["劳动年龄人口平均受教育年限"][:2] == (11.3, "年")
+    assert found["租赁运营期限"][:3] == (5, "年", "AT_LEAST")
+    assert not any(value == 2025 for value, *_ in found.values())

@@ -140,6 +140,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue
         if _qualifies_what_follows(text, match, rules):
             continue
+        if unit in rules.duration_units and not _compared_duration(text, match, rules):
+            continue  # 2025年, 3年内: a date or a span, not a quantity
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
         own_clause_start = _start_of(text, match.start(), _CLAUSE_END)
@@ -268,6 +270,16 @@ def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) 
     return re.search(r"\d", text[match.end() : clause_end]) is not None
 
 
+def _compared_duration(text: str, match: re.Match[str], rules: Indicators) -> bool:
+    """平均受教育年限提高到11.3年, 轮训周期为3年: a span of years that a verb compares the metric with."""
+    digits = match.group("number").split(".")[0]
+    if not digits.isdigit() or len(digits) > 2:
+        return False
+    before = text[max(0, match.start() - 4) : match.start()]
+    verbs = tuple(rules.unitless_verbs + rules.comparing_verbs)
+    return bool(match.group("prefix")) or before.endswith(verbs)
+
+
 def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] | None:
     """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
     gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
@@ -295,7 +307,8 @@ def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] 
 def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None:
     """标杆示范单位比例不低于各区养老机构数量的 (15%): the metric, and the comparing word that stands
     before the base the share is of rather than before the number."""
-    words = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
+    # 销售额要达到总销售额的 (30%以上): a verb that compares, then the base.
+    words = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix + ["达到"])
     found = re.fullmatch(f"(?P<metric>.+?)(?P<word>{words})(?P<base>[^，。；的]{{2,20}})的", raw)
     return (found.group("metric"), found.group("word")) if found else None
 

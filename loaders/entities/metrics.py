@@ -77,18 +77,40 @@ def metric_before(raw: str, rules: Indicators) -> str:
     raw = re.sub(rules.metric_span, "", raw)
     # A parenthesis the item before ended at (6个街镇（……彭浦镇）天然水源消防取水设施24处) is no metric.
     raw = re.sub(r"^（[^（）]*）", "", raw)
-    metric = strip_trail(re.sub(rules.metric_lead, "", raw, count=1), rules)
+    metric = strip_trail(_without_lead(raw, rules), rules)
     # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
     if not metric or metric.startswith("的"):
         metric = strip_trail(raw, rules)
     words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
     while True:
-        while metric.startswith(words):
-            metric = metric[len(next(w for w in words if metric.startswith(w))) :]
+        while (word := _leading_word(metric, words, rules.scope_words)) is not None:
+            metric = metric[len(word) :]
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
         if shorter == metric:
             return metric
         metric = shorter
+
+
+def _without_lead(raw: str, rules: Indicators) -> str:
+    """制定发布省级地方标准 → 省级地方标准: the words up to a verb that introduces the counted thing,
+    where that verb is a word of its own (建成区绿地率 has none)."""
+    lead = re.match(rules.metric_lead, raw)
+    if lead is None or not any(t.end == lead.end() for t in analyse(raw)):
+        return raw
+    return raw[lead.end() :]
+
+
+def _leading_word(metric: str, words: tuple[str, ...], scopes: list[str]) -> str | None:
+    """The one of words that opens metric: a scope (全省) unless it opens a body's name (全国供销合作社
+    is one), a verb only as a word of its own (建成 opens 建成5G基站, not 建成区绿地率: 建成区 is one
+    word to the lexical analysis)."""
+    word = next((w for w in words if metric.startswith(w)), None)
+    if word is None or len(word) == len(metric):
+        return word
+    tokens = analyse(metric)
+    if word in scopes:
+        return None if tokens and tokens[0].tag == "ORG" else word
+    return word if any(t.end == len(word) for t in tokens) else None
 
 
 def _without_leading_verbs(metric: str) -> str:
