@@ -1269,3 +1269,14 @@ def test_metrics_that_open_with_a_verbs_characters_and_spans_of_years(tmp_path: 
     assert found["劳动年龄人口平均受教育年限"][:2] == (11.3, "年")
     assert found["租赁运营期限"][:3] == (5, "年", "AT_LEAST")
     assert not any(value == 2025 for value, *_ in found.values())
+
+
+def test_a_level_word_that_is_part_of_a_word(tmp_path: Path) -> None:
+    """Written from 国家发展改革委 国家能源局关于促进电网高质量发展的指导意见: 省间电力互济能力 (between provinces) keeps
+    its 省, which is no level there."""
+    text = (
+        "关于促进电网高质量发展的指导意见\n一、主要目标\n到2030年，新增省间电力互济能力4000万千瓦左右。\n"
+        "二、重点任务\n（一）加强主干电网建设。建设特高压通道。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "grid.txt", text)).document)
+    assert found["省间电力互济能力"][:4] == (40000000, "千瓦", "ABOUT", 2030)

@@ -297,6 +297,12 @@ def level_of(metric: str, rules: Indicators) -> tuple[str | None, str]:
         return match.group(), metric[match.end() :]
     # 省地方标准: a bare 省 (市, 县) that the lexical analysis reads as a word of its own.
     tokens = analyse(metric) if metric.startswith(tuple(rules.bare_levels)) else ()
-    if len(tokens) > 1 and tokens[0].word in rules.bare_levels and tokens[1].tag in NOMINAL:
+    # 省间电力互济能力: 间 makes 省 part of a word (between provinces), not a level.
+    if (
+        len(tokens) > 1
+        and tokens[0].word in rules.bare_levels
+        and tokens[1].tag in NOMINAL
+        and tokens[1].tag != "f"
+    ):
         return tokens[0].word, metric[tokens[0].end :]
     return None, metric
