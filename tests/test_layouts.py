@@ -1280,3 +1280,41 @@ def test_a_level_word_that_is_part_of_a_word(tmp_path: Path) -> None:
     )
     found = targets(load_plan(write(tmp_path, "grid.txt", text)).document)
     assert found["省间电力互济能力"][:4] == (40000000, "千瓦", "ABOUT", 2030)
+
+
+def test_who_leads_and_who_works_with_them_in_sentences_and_marks(tmp_path: Path) -> None:
+    """关于促进文化和科技深度融合的指导意见: 以科技部、中央宣传部牵头，中央网信办、财政部……等部门参与 — those closed by
+    等部门 and 参与 support. Forms of the genre read alike: 由A会同B负责 (B supports), a list marking its
+    lead (A（牵头）、B), 各市、县〔市、区〕人民政府 as one body, and 省委网信办, which is no 网信办."""
+    text = (
+        "关于促进文化和科技深度融合的指导意见\n一、重点任务\n"
+        "（一）加强组织领导。完善以科技部、中央宣传部牵头，中央网信办、财政部、文化和旅游部等部门参与的工作机制。\n"
+        "（二）建设数据中心。推进算力基础设施建设。由省发展改革委会同省财政厅负责。\n"
+        "（三）加强人才支撑。引进高层次人才。（责任单位：省委组织部（牵头）、省人力资源社会保障厅）\n"
+        "（四）推进数字乡村。发展智慧农业。（省农业农村厅牵头，各市、县〔市、区〕人民政府负责）\n"
+        "（五）强化数据安全。省委网信办、省公安厅负责数据安全监管。\n"
+    )
+    document = load_plan(write(tmp_path, "marks.txt", text)).document
+    leadership = responsible_as_written(document, "加强组织领导", EntityKind.TASK)
+    assert ("科技部", Role.LEAD) in leadership
+    assert {
+        ("中央网信办", Role.SUPPORT),
+        ("财政部", Role.SUPPORT),
+        ("文化和旅游部", Role.SUPPORT),
+    } <= leadership
+    assert ("中央网信办", Role.LEAD) not in leadership
+    assert responsible_as_written(document, "建设数据中心", EntityKind.TASK) == {
+        ("省发展改革委", Role.LEAD),
+        ("省财政厅", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "加强人才支撑", EntityKind.TASK) == {
+        ("省委组织部", Role.LEAD),
+        ("省人力资源社会保障厅", Role.SUPPORT),
+    }
+    assert ("各市、县（市、区）人民政府", Role.LEAD) in responsible_as_written(
+        document, "推进数字乡村", EntityKind.TASK
+    )
+    assert responsible_as_written(document, "强化数据安全", EntityKind.TASK) == {
+        ("省委网信办", Role.LEAD),
+        ("省公安厅", Role.LEAD),
+    }

@@ -27,10 +27,12 @@ from loaders.structure.regions import qualify
 
 __all__ = ["ASSIGNING_BRACKET", "BodyMention", "DepartmentFinder", "DepartmentResolver"]
 
-_NOT_LOCAL = "(?<![省市县区州])"
+_NOT_LOCAL = "(?<![省市县区州委])"  # 省委网信办 is not 网信办
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 #: A bracket that closes a text: （各市政府、雄安新区管委会）.
 _CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*$")
+#: 省委组织部（牵头）: a mark after a listed name that it leads.
+_MARKED_LEAD = re.compile(r"[（(]牵头[）)]")
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 #: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
 #: bodies can be read: reported when they cannot, and no words of the task it closes.
@@ -148,10 +150,25 @@ class DepartmentFinder:
             role = self._role(match.group("role"))
             # 由相应道路、绿化、建筑小区的管养单位负责: the body is what the 的 qualifies.
             names_at = match.start("names") + match.group("names").rfind("的") + 1
+            # 由省发展改革委会同省财政厅负责: those after 会同 work with the one before it.
+            partnered_at = min(
+                (
+                    at
+                    for w in self.rules.partner_words
+                    if (at := text.find(w, names_at, match.end("names"))) >= 0
+                ),
+                default=match.end("names"),
+            )
             found += [
-                BodyMention(name, role, names_at + offset, names_at + offset + len(name), match.group())
+                BodyMention(
+                    name,
+                    role if names_at + offset < partnered_at else Role.SUPPORT,
+                    names_at + offset,
+                    names_at + offset + len(name),
+                    match.group(),
+                )
                 for name, offset in self.names(text[names_at : match.end("names")])
-            ]  # fmt: skip
+            ]
             covered.append(match.span())
         for match in self.agent.finditer(text):
             if _within(covered, match.start()):
@@ -284,12 +301,16 @@ class DepartmentFinder:
         """The names of a list, in role; those after 会同 work with the ones before it, and support
         (省工业和信息化厅、省科技厅会同省体育局、省教育厅)."""
         mentions = []
+        # 省委组织部（牵头）、省人力资源社会保障厅: the body marked 牵头 leads, the others support.
+        marked = [m.start() for m in _MARKED_LEAD.finditer(names)]
         for clause in self._clauses(names):
             text, start = clause.group(), clause.start()
             partner = next((w for w in self.rules.partner_words if w in text), None)
             cut = text.index(partner) if partner else len(text)
             for name, at in self.names(text):
                 in_role = Role.SUPPORT if at >= cut else role
+                if marked:
+                    in_role = Role.LEAD if start + at + len(name) in marked else Role.SUPPORT
                 at += offset + start
                 mentions.append(BodyMention(name, in_role, at, at + len(name), evidence))
         return mentions

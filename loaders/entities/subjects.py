@@ -98,8 +98,8 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
 def _run_before_a_verb(
     sentence: str, start: int, grammar: SubjectGrammar, opening: bool
 ) -> tuple[tuple[tuple[str, int], ...], int] | None:
-    """The names of the shortest run of bodies at start that a verb follows, and where it ends
-    (市科技局会同市财政局设立: 市科技局; 某某小组办公室负责: the whole, since 办公室 is no verb).
+    """The names of the shortest run of bodies at start that a verb follows, and where its verb
+    starts (市科技局会同市财政局设立: 市科技局; 某某小组办公室负责: the whole, since 办公室 is no verb).
     `opening`: the run opens a clause, so a verb there makes it no subject (支持行业协会……)."""
     ends = [
         end
@@ -121,7 +121,8 @@ def _run_before_a_verb(
         )
         if verb and _only_names(tokens, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
-            return (names, end) if names else None
+            # The verb's place, after 等 or 等部门 (省科技厅、省商务厅等配合: they support).
+            return (names, end + closer) if names else None
     return None
 
 
