@@ -1318,3 +1318,16 @@ def test_who_leads_and_who_works_with_them_in_sentences_and_marks(tmp_path: Path
         ("省委网信办", Role.LEAD),
         ("省公安厅", Role.LEAD),
     }
+
+
+def test_a_closing_chapter_of_requirements_holds_measures(tmp_path: Path) -> None:
+    """Written from 河北省农村义务教育学生营养改善计划（17个县）实施方案: 五、有关要求 (（一）提高政治站位 ……
+    （六）做好教育宣传) holds the plan's measures."""
+    text = (
+        "某省农村义务教育学生营养改善计划实施方案\n一、实施范围\n17个县的农村义务教育阶段学校。\n"
+        "二、主要任务\n（一）改善就餐条件。建设学校食堂。\n三、有关要求\n（一）提高政治站位。各地要高度重视。\n"
+        "（二）健全工作机制。建立部门协调机制。\n"
+    )
+    document = load_plan(write(tmp_path, "requirements.txt", text)).document
+    assert chapter_kinds_of(document)["有关要求"] == "measures"
+    assert {"提高政治站位", "健全工作机制"} <= {e.name for e in document.entities_of(EntityKind.MEASURE)}
