@@ -1331,3 +1331,30 @@ def test_a_closing_chapter_of_requirements_holds_measures(tmp_path: Path) -> Non
     document = load_plan(write(tmp_path, "requirements.txt", text)).document
     assert chapter_kinds_of(document)["有关要求"] == "measures"
     assert {"提高政治站位", "健全工作机制"} <= {e.name for e in document.entities_of(EntityKind.MEASURE)}
+
+
+def test_a_plan_numbered_as_a_technical_report_and_crawled_as_markdown(tmp_path: Path) -> None:
+    """Written from 涪陵区综合能源站发展规划（2023—2030年） as a portal page crawled to Markdown: the metadata
+    list (- 体裁分类 / - 规划), headings in bold (**1  概  述**), and the outline numbered 1 / 1.1 / 1.1.1
+    (5.1.2加快站点布局促进市场应用, with no space after the number). 规划 on a line of its own is the
+    genre, not the plan's title."""
+    text = (
+        "- 体裁分类\n- 规划\n- 发布机构\n- 涪陵区人民政府\n\n"
+        "**涪陵区综合能源站发展规划**\n\n**（2023—2030年）**\n\n**1  概  述**\n\n1.1 规划背景\n\n党的二十大报告明确指出要推动绿色发展。\n\n"
+        "**2  现状分析**\n\n2.1 加油站现状\n\n全区已建成加油站98座。\n\n"
+        "**3  综合能源站规划布局**\n\n3.1 总体布局\n\n按照片区布局综合能源站。\n\n"
+        "**4  重点任务**\n\n4.1 构建综合能源站网络体系\n\n4.1.1 强化规划设计融入区域网络\n\n将综合能源站纳入国土空间规划。\n\n"
+        "4.1.2加快站点布局促进市场应用\n\n优先在高速公路服务区布局站点。\n\n"
+        "**5  保障措施**\n\n5.1强化组织领导，进一步加强各部门配合\n\n成立领导小组。\n\n5.2 严格实行项目核准制，设定合理的市场准入门槛\n\n"
+        "实行项目核准制。\n"
+    )
+    document = load_plan(write(tmp_path, "report.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "涪陵区综合能源站发展规划（2023—2030年）"
+    kinds = chapter_kinds_of(document)
+    assert kinds["现状分析"] == "context"
+    assert kinds["综合能源站规划布局"] == "domains"
+    assert kinds["保障措施"] == "measures"
+    tasks = {e.name for e in document.entities_of(EntityKind.TASK)}
+    assert {"强化规划设计融入区域网络", "加快站点布局促进市场应用"} <= tasks
+    assert "强化组织领导，进一步加强各部门配合" in {e.name for e in document.entities_of(EntityKind.MEASURE)}

@@ -54,6 +54,8 @@ def _half_width_alnum(char: str) -> str:
     return char
 
 
+#: A line a Markdown crawl marks whole: bold (**…**) or a heading (## …).
+_MARKDOWN_LINE = re.compile(r"(?:\*\*(?P<bold>.+)\*\*|#{1,6}[ \t]+(?P<heading>.+))")
 #: 〔区〕: a few characters and no digit in the marks that otherwise hold a document number's year.
 _SHORT_PARENTHESIS = re.compile(r"〔[^〔〕\d]{1,4}〕")
 
@@ -101,6 +103,11 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
         stripped = raw.lstrip(_SPACE)
         start = offset + len(raw) - len(stripped)
         stripped = stripped.rstrip(_SPACE)
+        if marked := _MARKDOWN_LINE.fullmatch(stripped):
+            # **1  概  述** or ## 一、总体要求: a page crawled as Markdown marks its headings.
+            group = "bold" if marked.group("bold") is not None else "heading"
+            start += marked.start(group)
+            stripped = marked.group(group).strip(_SPACE)
         if not stripped:
             continue
         bullet = None

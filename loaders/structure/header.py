@@ -291,7 +291,9 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
         text = re.sub(profile.title.period + "$", "", paragraph.text)
         # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
         sends_out = re.search(profile.title.sends_out, text)
-        if len(text) <= 60 and not re.search("[，。；：]", text) and text.endswith(endings) and not sends_out:
+        # A line that is only the word (规划, as a portal's 体裁分类 gives the genre) names no plan.
+        named = text.endswith(endings) and text not in endings
+        if len(text) <= 60 and not re.search("[，。；：]", text) and named and not sends_out:
             return position
     return None
 
@@ -304,6 +306,7 @@ def _title_continues(preamble: list[Paragraph], index: int, header: PlanHeader) 
     before = preamble[index - 1]
     return (
         before not in header.notice
+        and before.bullet is None
         and len(before.text) + len(preamble[index].text) <= 80
         and not re.search("[，。；：、《》（）]", before.text)
         and re.match("[\u4e00-\u9fff]{4}", before.text) is not None

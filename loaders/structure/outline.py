@@ -47,6 +47,9 @@ class Outline:
     parts: list[Paragraph] = field(default_factory=list)
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+
+
 def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     part = re.compile(profile.numbering.part)
     parts = [p for p in paragraphs if part.match(p.text)]
@@ -112,7 +115,8 @@ def _heading(paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]]
             level=level,
             paragraph=paragraph,
             label=match.group("label"),
-            title=match.group("title").strip().rstrip("。"),
+            # 保  障  措  施, 概  述: a heading spaced out for the page is one title.
+            title=_SPACED.sub("", match.group("title").strip().rstrip("。")),
             rest=rest.strip(),
             rest_offset=match.start("rest") if rest else len(paragraph.text),
         )
