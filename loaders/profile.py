@@ -130,6 +130,12 @@ class Goals(_Rules):
     five_year_plan: str = _regex()
 
 
+class Doubling(_Rules):
+    verb: str
+    unit: str
+    as_unit: str
+
+
 class Indicators(_Rules):
     number: str = _regex()
     units: list[str]
@@ -151,10 +157,14 @@ class Indicators(_Rules):
     #: The longest item of a list before a counted thing that is one of its kinds (行业型、区域型物联网平台
     #: → 物联网平台); longer items are things counted together (示范企业、技术研发中心).
     longest_kind: int
+    #: 翻一番 (doubled): the verb, the unit it counts in and the unit the growth is given in (倍).
+    doubling: Doubling
     #: Units of a span of time that are a quantity only after a comparing verb (提高到11.3年).
     duration_units: list[str]
     #: Units of a number that qualifies the noun right after it (3岁以下婴幼儿): no quantity there.
     qualifying_units: list[str]
+    #: Verbs that say which things a share is of (新建项目……比例, 新增建筑……占比): kept at its head.
+    qualifying_verbs: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.
     ratio_units: list[str]
     #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.

@@ -1358,3 +1358,31 @@ def test_a_plan_numbered_as_a_technical_report_and_crawled_as_markdown(tmp_path:
     tasks = {e.name for e in document.entities_of(EntityKind.TASK)}
     assert {"强化规划设计融入区域网络", "加快站点布局促进市场应用"} <= tasks
     assert "强化组织领导，进一步加强各部门配合" in {e.name for e in document.entities_of(EntityKind.MEASURE)}
+
+
+def test_an_implementation_plan_of_a_district_with_its_main_bodies_and_shares(tmp_path: Path) -> None:
+    """Written from 北京市海淀区碳达峰实施方案: every item closes with （主要责任单位：X、Y，相关街镇）, each a lead;
+    “十四五”时期 is due in 2025 and 翻一番 is a growth of 1倍; a share of what is newly built keeps 新建;
+    a list with 分别 gives its later items the qualifier the first opens with."""
+    text = (
+        "北京市海淀区碳达峰实施方案\n一、实施产业体系绿色低碳升级行动\n（一）推动数字化绿色化融合发展\n"
+        "“十四五”时期，区域数字经济增加值年均增速6%。到2030年，区域数字经济增加值较2020年翻一番。"
+        "（主要责任单位：中关村科学城管委会）\n（二）推动低碳智慧供热体系建设\n"
+        "原则上不再新建独立燃气供热系统，在新建耦合供热系统中新能源和可再生能源装机占比不低于60%。"
+        "（主要责任单位：区城市管理委、区发展改革委，相关街镇）\n（三）强化公共机构低碳引领作用\n"
+        "到2025年，公共机构单位建筑面积综合能耗和单位建筑面积碳排放分别下降8%、9%。"
+        "（主要责任单位：区机关事务管理服务中心、区发展改革委）\n"
+    )
+    document = load_plan(write(tmp_path, "haidian.txt", text)).document
+    assert responsible_as_written(document, "推动低碳智慧供热体系建设", EntityKind.TASK) >= {
+        ("区城市管理委", Role.LEAD),
+        ("区发展改革委", Role.LEAD),
+        ("相关街镇", Role.LEAD),
+    }
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["unit"], e.attrs["deadline"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert {("区域数字经济增加值", 6, "%", 2025), ("区域数字经济增加值", 1, "倍", 2030)} <= found
+    assert ("新建耦合供热系统中新能源和可再生能源装机占比", 60, "%", None) in found
+    assert ("公共机构单位建筑面积碳排放", 9, "%", 2025) in found

@@ -134,7 +134,12 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
         number = _number(match.group("number"))
-        if number is None or (match.group("number") == "一" and not _counted_one(text, match, rules)):
+        doubled = unit == rules.doubling.unit
+        if doubled and text[match.start() - 1 : match.start()] != rules.doubling.verb:
+            continue  # 番 counts only doublings (翻一番)
+        if number is None or (
+            match.group("number") == "一" and not doubled and not _counted_one(text, match, rules)
+        ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
         if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
             continue
@@ -179,7 +184,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             raw, year_after = _without_year_after(raw, rules)
             if based := _compared_with_a_base(raw, rules):
                 raw, base_word = based  # 比例不低于各区养老机构数量的15%: 比例, at least
-            metric = metric_before(raw, rules)
+            metric = metric_before(raw, rules, share=unit in rules.ratio_units)
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
             if not metric or (counts_after and not capacity) or per_basis(metric):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
@@ -215,6 +220,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         written_end = match.end("unit") if unit else match.end("magnitude")
         low, ranged = number
         value = round(low * magnitude, 6)  # 18.6亿 is 1860000000, not 1860000000.0000002
+        if doubled:
+            value, unit = 2**low - 1, rules.doubling.as_unit  # 翻一番: grown by 1倍
         comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator

@@ -70,9 +70,11 @@ def per_basis(metric: str) -> bool:
     )
 
 
-def metric_before(raw: str, rules: Indicators) -> str:
+def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
     """The thing measured, from the words before the number: time phrase, leading verbs and
-    scope words, and the words between the metric and its number, all dropped."""
+    scope words, and the words between the metric and its number, all dropped. `share`: the
+    number is a share, whose metric keeps the verb that says which things it is of (新建项目……
+    比例: of new projects)."""
     raw = re.sub(rules.metric_time, "", re.sub(rules.metric_label, "", raw))
     raw = re.sub(rules.metric_span, "", raw)
     # A parenthesis the item before ended at (6个街镇（……彭浦镇）天然水源消防取水设施24处) is no metric.
@@ -83,9 +85,12 @@ def metric_before(raw: str, rules: Indicators) -> str:
         metric = strip_trail(raw, rules)
     words = tuple(sorted(rules.metric_verbs + rules.scope_words, key=len, reverse=True))
     while True:
+        if share and metric.startswith(tuple(rules.qualifying_verbs)):
+            return metric
         while (word := _leading_word(metric, words, rules.scope_words)) is not None:
             metric = metric[len(word) :]
-        shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "))
+        keep = tuple(rules.qualifying_verbs) if share else ()
+        shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "), keep)
         if shorter == metric:
             return metric
         metric = shorter
@@ -113,22 +118,29 @@ def _leading_word(metric: str, words: tuple[str, ...], scopes: list[str]) -> str
     return word if any(t.end == len(word) for t in tokens) else None
 
 
-def _without_leading_verbs(metric: str) -> str:
+def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     """揭榜国家人工智能创新任务 → 国家人工智能创新任务: verbs (and adverbs before them) at the head
     of a metric are what is done to the thing measured, not the thing, as the lexical analysis
-    tags them; a metric that is all verbs is kept as it is."""
+    tags them; a metric that is all verbs is kept as it is. Stripping stops at a verb of `keep`
+    (在新建耦合供热系统中……占比 → 新建耦合供热系统中……占比)."""
     if "的" in metric:
         return metric  # 符合治疗条件的感染者……比例: the verb opens a clause that qualifies the metric
     tokens = analyse(metric)
     head = 0
     # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
     # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
-    while head < len(tokens) and (
-        (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
-        or tokens[head].tag in ("d", "p", "c")
+    while (
+        head < len(tokens)
+        and not (keep and metric.startswith(keep, tokens[head].start))
+        and (
+            (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
+            or tokens[head].tag in ("d", "p", "c")
+        )
     ):
         head += 1
     rest = tokens[head:]
+    if head and rest and keep and metric.startswith(keep, rest[0].start):
+        return metric[rest[0].start :]
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
     shorter = metric[rest[0].start :]
@@ -236,8 +248,19 @@ def respective_metrics(metric: str, rules: Indicators) -> list[str]:
         head, found, _ = metric.partition(word)
         if found and head:
             items = [i for i in re.split("、|和|及|与", head) if i]
-            return items if len(items) > 1 else []
+            return _with_shared_qualifier(items) if len(items) > 1 else []
     return []
+
+
+def _with_shared_qualifier(items: list[str]) -> list[str]:
+    """公共机构单位建筑面积综合能耗和单位建筑面积碳排放分别 → the second is 公共机构单位建筑面积碳排放: a later
+    item that opens with words the first has after a qualifier of its own shares that qualifier."""
+    first = items[0]
+    shared = []
+    for item in items[1:]:
+        at = first.find(item[:_SHORT_ITEM]) if len(item) > _SHORT_ITEM else -1
+        shared.append(first[:at] + item if at > 0 and not item.startswith(first[:at]) else item)
+    return [first, *shared]
 
 
 def capacity_metric(metric: str, capacity: str, rules: Indicators) -> str:
