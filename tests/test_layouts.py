@@ -1386,3 +1386,31 @@ def test_an_implementation_plan_of_a_district_with_its_main_bodies_and_shares(tm
     assert {("区域数字经济增加值", 6, "%", 2025), ("区域数字经济增加值", 1, "倍", 2030)} <= found
     assert ("新建耦合供热系统中新能源和可再生能源装机占比", 60, "%", None) in found
     assert ("公共机构单位建筑面积碳排放", 9, "%", 2025) in found
+
+
+def test_a_city_carrying_out_a_national_pilot_and_its_units_of_air_and_energy(tmp_path: Path) -> None:
+    """Written from 国家碳达峰试点（深圳）实施方案 (深圳市人民政府): a plan titled for a national pilot is the
+    city's that issues it; 一、建设目标 holds requirements; a bracket on a line of its own after an item is
+    that item's where each item has its own; 电能利用效率（PUE）应低于1.25 and 改造后……能效达到5.0 are
+    ratios. From 重庆市空气质量持续改善行动实施方案: 微克/立方米 and 辆次 are units, and PM2.5 is a name."""
+    text = (
+        "深圳市人民政府关于印发国家碳达峰试点（深圳）实施方案的通知\n各区人民政府，市政府直属各单位：\n"
+        "现将《国家碳达峰试点（深圳）实施方案》印发给你们，请认真组织实施。\n深圳市人民政府\n2024年12月1日\n"
+        "国家碳达峰试点（深圳）实施方案\n一、建设目标\n到2025年，全市PM2.5浓度下降到31微克/立方米，每年路检不少于2万辆次。\n"
+        "二、主要任务\n（一）节能降碳增效行动。\n1．推进数据中心节能。新建数据中心电能利用效率（PUE）应低于1.25。"
+        "（责任单位：市发展改革委、工业和信息化局）\n2．推进建筑节能。鼓励改造后制冷机房系统运行能效达到5.0。\n"
+        "（责任单位：市住房建设局、教育局）\n"
+    )
+    document = load_plan(write(tmp_path, "pilot.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs.get("region") == "深圳市"
+    assert chapter_kinds_of(document)["建设目标"] == "requirements"
+    assert ("市住房建设局", Role.LEAD) in responsible_as_written(document, "推进建筑节能", EntityKind.TASK)
+    assert ("市住房建设局", Role.LEAD) not in responsible_as_written(
+        document, "节能降碳增效行动", EntityKind.TASK
+    )
+    found = targets(document)
+    assert found["新建数据中心电能利用效率（PUE）"][:3] == (1.25, None, "AT_MOST")
+    assert found["改造后制冷机房系统运行能效"][:3] == (5.0, None, "EQUAL")
+    assert found["PM2.5浓度"][:4] == (31, "微克/立方米", "EQUAL", 2025)
+    assert found["路检"][:3] == (20000, "辆次", "AT_LEAST")

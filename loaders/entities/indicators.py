@@ -184,7 +184,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             raw, year_after = _without_year_after(raw, rules)
             if based := _compared_with_a_base(raw, rules):
                 raw, base_word = based  # 比例不低于各区养老机构数量的15%: 比例, at least
-            metric = metric_before(raw, rules, share=unit in rules.ratio_units)
+            # A share or a ratio (a number with no unit: 电能利用效率（PUE）应低于1.25).
+            metric = metric_before(raw, rules, share=unit in rules.ratio_units or not unit)
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
             if not metric or (counts_after and not capacity) or per_basis(metric):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
@@ -378,10 +379,13 @@ def _compared_without_unit(text: str, match: re.Match[str], rules: Indicators) -
     """A number with no unit is a target where a verb compares something with it and a
     comparator or the clause's end follows: 指数达到125左右, 电能利用效率降到1.3以下 (an index or
     a ratio, whose unit is none)."""
-    if match.group("prefix") or not match.group("number")[:1].isdigit():
+    if not match.group("number")[:1].isdigit():
         return False
-    before = text[max(0, match.start() - 4) : match.start()]
     after = text[match.end() : match.end() + 1]
+    if match.group("prefix"):
+        # 电能利用效率（PUE）应低于1.25。: compared by its own word, the clause ending there.
+        return after in _CLAUSE_END or after == ""
+    before = text[max(0, match.start() - 4) : match.start()]
     return before.endswith(tuple(rules.unitless_verbs)) and (
         bool(match.group("suffix")) or after in _CLAUSE_END
     )

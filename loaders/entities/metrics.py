@@ -32,6 +32,8 @@ _BARE_MEASURES = frozenset(
 )
 #: A verb's result written after it as a word of its own (建设/vn 好/a).
 _RESULTS = frozenset({"好", "成", "完"})
+#: Words that make the verb before them a time (改造后, 建成前): part of the metric they qualify.
+_TIME_AFTER_VERB = frozenset({"后", "前", "时"})
 #: Modal verbs of one character that open a metric as other verbs do (要建设区域中心15家).
 _MODALS = frozenset({"要", "应", "须", "将"})
 #: Words opening a phrase that gives each place or unit its share (每村, 每户, 各区).
@@ -132,6 +134,8 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     while (
         head < len(tokens)
         and not (keep and metric.startswith(keep, tokens[head].start))
+        # 改造后制冷机房系统运行能效: a verb that 后 or 前 makes a time qualifies the metric.
+        and not (head + 1 < len(tokens) and tokens[head + 1].word in _TIME_AFTER_VERB)
         and (
             (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
             or tokens[head].tag in ("d", "p", "c")
@@ -141,6 +145,8 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     rest = tokens[head:]
     if head and rest and keep and metric.startswith(keep, rest[0].start):
         return metric[rest[0].start :]
+    if head and len(rest) > 1 and rest[1].word in _TIME_AFTER_VERB:
+        return metric[rest[0].start :]  # 鼓励改造后……能效 → 改造后……能效
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
     shorter = metric[rest[0].start :]

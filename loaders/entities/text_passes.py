@@ -63,9 +63,13 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
     last_items = _last_items(writer, kinds)
     _link_bodies_named_by_headings(writer, finder, resolver, kinds)
     for entity, segment in writer.texts(kinds):
-        if _BRACKET_LINE.fullmatch(segment.text.strip()) and entity.id in last_items:
+        if (
+            _BRACKET_LINE.fullmatch(segment.text.strip())
+            and entity.id in last_items
+            and not _siblings_bracketed(writer, entity)
+        ):
             # A bracket on a line of its own after a group's last item closes the whole group:
-            # （一）…… 1.…… 2.…… （责任部门：……）.
+            # （一）…… 1.…… 2.…… （责任部门：……）, unless each item has a bracket of its own.
             entity = writer.document.entities[entity.parent]  # type: ignore[index]
         mentions = finder.mentions(segment.text)
         for mention in mentions:
@@ -137,6 +141,15 @@ def _assignable(writer: PlanWriter) -> list[Entity]:
 
 
 _BRACKET_LINE = re.compile(r"[〔（(【][^〔〕（）()【】]*(?:[（(][^（）()]*[）)][^〔〕（）()【】]*)*[〕）)】]")
+
+
+def _siblings_bracketed(writer: PlanWriter, entity: Entity) -> bool:
+    """Whether the other items of the entity's group each close with a bracket of their own
+    (1．……（责任单位：……） 2．……（责任单位：……）), so that one on a line of its own is the last item's."""
+    siblings = [
+        e for e in writer.document.entities.values() if e.parent == entity.parent and e.id != entity.id
+    ]
+    return bool(siblings) and all(ASSIGNING_BRACKET.search(e.text or "") for e in siblings)
 
 
 def _last_items(writer: PlanWriter, kinds: set[EntityKind]) -> set[str]:

@@ -55,9 +55,11 @@ def plan_region(
     """The region the title (or its issuer) begins with; failing that (关于……的实施意见), the
     region of the first document the notice or preface cites (`cited`: 为贯彻落实《湖北省……规划》),
     else the province its 文号 opens with (冀人社字……)."""
-    for named in [title, issuer or "", *cited]:
+    for position, named in enumerate([title, issuer or "", *cited]):
         if named.startswith(tuple(profile.regions.national_prefixes)):
-            return None
+            # 国家碳达峰试点（深圳）实施方案 issued by 深圳市人民政府: a national scheme, the city's plan.
+            local = _region_in(issuer, profile) if position == 0 and issuer else None
+            return _finer_region(local, [issuer or "", title], profile) if local else None
         if region := _region_in(named, profile):
             return _finer_region(region, [issuer or "", title], profile)
     # 冀人社字〔2024〕40号: a provincial body's 文号 opens with its province's short name.
