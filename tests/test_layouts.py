@@ -331,11 +331,11 @@ def test_a_gangyao_of_parts_chapters_and_sections(tmp_path: Path) -> None:
 def test_the_report_lists_unread_target_sentences_and_unresolved_brackets(tmp_path: Path) -> None:
     text = (
         "某某省推进某某工作实施方案\n一、重点任务\n"
-        "（一）加快建设平台。每年开展5批次专项检查。（专项协调推进机制牵头，省财政厅配合）\n"
+        "（一）加快建设平台。每年开展5轮专项检查。（专项协调推进机制牵头，省财政厅配合）\n"
         "（二）加强服务。推进服务。（省发展改革委牵头）\n"
     )
     (report,) = load_plan(write(tmp_path, "plan.txt", text)).reports
-    assert [u.text for u in report.unread_targets] == ["每年开展5批次专项检查"]
+    assert [u.text for u in report.unread_targets] == ["每年开展5轮专项检查"]
     assert [(u.line, u.text) for u in report.unresolved_brackets] == [
         (3, "（专项协调推进机制牵头，省财政厅配合） (not known as a body: 专项协调推进机制)")
     ]
