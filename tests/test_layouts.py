@@ -1414,3 +1414,17 @@ def test_a_city_carrying_out_a_national_pilot_and_its_units_of_air_and_energy(tm
     assert found["改造后制冷机房系统运行能效"][:3] == (5.0, None, "EQUAL")
     assert found["PM2.5浓度"][:4] == (31, "微克/立方米", "EQUAL", 2025)
     assert found["路检"][:3] == (20000, "辆次", "AT_LEAST")
+
+
+def test_a_measures_chapter_whose_headings_lost_their_numbers(tmp_path: Path) -> None:
+    """A page that sets its headings in bold drops their numbers when copied as text: 保障措施 then
+    holds 加强组织领导 / 成立……领导小组。 / 强化资金保障 / …… — each short line a measure, the text below it
+    its own (laid out from 河北省推动能源电子产业发展的实施方案's 保障措施)."""
+    text = (
+        "某省推动能源电子产业发展的实施方案\n一、重点任务\n（一）建设平台。建设数据平台。\n二、保障措施\n加强组织领导\n"
+        "成立省能源电子产业发展工作专班，统筹推进各项工作。\n强化资金保障\n省财政厅要加大资金投入。\n"
+    )
+    document = load_plan(write(tmp_path, "bold.txt", text)).document
+    measures = {e.name: e.text for e in document.entities_of(EntityKind.MEASURE)}
+    assert list(measures) == ["加强组织领导", "强化资金保障"]
+    assert ("省财政厅", Role.LEAD) in responsible_as_written(document, "强化资金保障", EntityKind.MEASURE)

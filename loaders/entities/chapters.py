@@ -68,10 +68,15 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
     goes on with the item before it. Fewer than two run-in headings make no items (False)."""
     run_in = re.compile(writer.profile.run_in_heading)
     items: list[tuple[Paragraph, str, list[Segment]]] = []
-    for paragraph in chapter.paragraphs:
+    for position, paragraph in enumerate(chapter.paragraphs):
         match = run_in.match(paragraph.text) if not paragraph.bullet else None
+        following = chapter.paragraphs[position + 1] if position + 1 < len(chapter.paragraphs) else None
         if match:
             items.append((paragraph, match.group("title"), [Segment(paragraph, match.start("rest"))]))
+        elif _heading_line(paragraph) and following is not None and not _heading_line(following):
+            # 加强组织领导 on a line of its own, its text below (a page whose headings lost their
+            # numbers): a heading as well.
+            items.append((paragraph, paragraph.text, []))
         elif items:
             items[-1][2].append(Segment(paragraph))
     if len(items) < 2:
@@ -86,6 +91,14 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
             segments=segments,
         )
     return True
+
+
+#: A short line of words alone, with no punctuation: a heading without its number.
+_HEADING_LINE = re.compile(r"[\u4e00-\u9fff“”]{4,16}")
+
+
+def _heading_line(paragraph: Paragraph) -> bool:
+    return paragraph.bullet is None and _HEADING_LINE.fullmatch(paragraph.text) is not None
 
 
 def _named_by_kind_word(writer: PlanWriter, chapter: Block) -> bool:
