@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from graph.errors import PlanLoadError
 from graph.model import RelationType, Role
 from graph.semantics import INFERRED_LINKS
+from loaders.patterns import alternation
 
 __all__ = ["DEFAULT_PROFILE", "ChapterKind", "Profile", "load_profile"]
 
@@ -255,6 +256,7 @@ class Departments(_Rules):
     run_closers: list[str]
     #: Fields sharing the body word after them (民政、公安等部门): each field a body.
     shared_body_word: str = _regex()
+    #: A bracket of who does the work; {labels} stands for the labels of `bracket_labels`.
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]
@@ -267,6 +269,12 @@ class Departments(_Rules):
     sentence: str = _regex()
     #: Labels inside a bracket and the role they give: （责任单位：A、B） / （牵头单位：A；配合单位：B）.
     bracket_labels: dict[str, Role]
+
+    @property
+    def bracket_pattern(self) -> str:
+        """`bracket` with its labels written in."""
+        return self.bracket.replace("{labels}", alternation(list(self.bracket_labels)))
+
     #: A plan saying so (列第一位者为牵头单位) makes the first body of each bracket its lead.
     first_leads: str = _regex()
     #: Generic bodies recognised by pattern: 各级农牧部门, 各区政府, 各有关部门.

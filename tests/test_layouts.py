@@ -1428,3 +1428,23 @@ def test_a_measures_chapter_whose_headings_lost_their_numbers(tmp_path: Path) ->
     measures = {e.name: e.text for e in document.entities_of(EntityKind.MEASURE)}
     assert list(measures) == ["加强组织领导", "强化资金保障"]
     assert ("省财政厅", Role.LEAD) in responsible_as_written(document, "强化资金保障", EntityKind.MEASURE)
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "support"),
+    [
+        ("（主责单位：省发展改革委；协办单位：省财政厅）", "省发展改革委", "省财政厅"),
+        ("（责任主体：省发展改革委；参与部门：省财政厅）", "省发展改革委", "省财政厅"),
+        ("（牵头处室：规划处；配合处室：财务处）", "规划处", "财务处"),
+    ],
+)
+def test_labels_that_name_who_leads_and_who_assists(
+    tmp_path: Path, bracket: str, lead: str, support: str
+) -> None:
+    """Labels plans use beside 牵头单位/配合单位 (as 北京市海淀区碳达峰实施方案 uses 主要责任单位): the lead's and
+    the assisting bodies'."""
+    text = f"某省数字经济实施方案\n一、重点任务\n（一）建设平台。建设数据平台。{bracket}\n（二）培育企业。培育龙头企业。\n"
+    document = load_plan(write(tmp_path, "labels.txt", text)).document
+    assert {(lead, Role.LEAD), (support, Role.SUPPORT)} <= responsible_as_written(
+        document, "建设平台", EntityKind.TASK
+    )

@@ -80,7 +80,7 @@ def _names_works(chapter: Block) -> bool:
 
 def _assigns_bodies(chapter: Block, profile: Profile) -> bool:
     """The chapter's text ends a piece of work with a bracket of who does it (（省商务厅牵头）)."""
-    bracket = re.compile(profile.departments.bracket)
+    bracket = re.compile(profile.departments.bracket_pattern)
     return any(bracket.search(text) for text in _own_texts(chapter))
 
 

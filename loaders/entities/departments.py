@@ -85,7 +85,7 @@ class DepartmentFinder:
             f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|[：:])[^。\\n〔〕（）()【】]{{2,300}}"
             f"(?:【(?:{label_words})】[^。\\n〔〕（）()【】]{{2,300}})*)"
         )
-        self.bracket = re.compile(rules.bracket)
+        self.bracket = re.compile(rules.bracket_pattern)
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
         # 定级部门要…… / 建设单位和运营单位要……: bodies opening a sentence, each name ending as a body's does.
