@@ -1448,3 +1448,19 @@ def test_labels_that_name_who_leads_and_who_assists(
     assert {(lead, Role.LEAD), (support, Role.SUPPORT)} <= responsible_as_written(
         document, "建设平台", EntityKind.TASK
     )
+
+
+def test_round_numbers_written_as_words_and_days(tmp_path: Path) -> None:
+    """Written from 广东省支持人工智能OPC创新发展行动方案（2026-2028年）: 建成百个……生态社区，培育千家……企业，集聚万名……
+    人才 are 100, 1000 and 10000; 企业开办办理时间压缩至1天以内 is at most a day; 增长到 ends no metric."""
+    text = (
+        "某省支持人工智能OPC创新发展行动方案（2026-2028年）\n一、总体目标\n到2028年，建成百个人工智能OPC生态社区，"
+        "培育千家标杆人工智能OPC企业，集聚万名人工智能OPC创新创业人才，企业开办办理时间压缩至1天以内，"
+        "全省数字经济规模增长到1.2万亿元。\n二、重点任务\n（一）强化智能算力供给。建设算力平台。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "words.txt", text)).document)
+    assert found["人工智能OPC生态社区"][:4] == (100, "个", "EQUAL", 2028)
+    assert found["标杆人工智能OPC企业"][:2] == (1000, "家")
+    assert found["人工智能OPC创新创业人才"][:2] == (10000, "名")
+    assert found["企业开办办理时间"][:3] == (1, "天", "AT_MOST")
+    assert found["数字经济规模"][:2] == (1200000000000, "元")
