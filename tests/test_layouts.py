@@ -1464,3 +1464,40 @@ def test_round_numbers_written_as_words_and_days(tmp_path: Path) -> None:
     assert found["人工智能OPC创新创业人才"][:2] == (10000, "名")
     assert found["企业开办办理时间"][:3] == (1, "天", "AT_MOST")
     assert found["数字经济规模"][:2] == (1200000000000, "元")
+
+
+@pytest.mark.parametrize(
+    "labels", [("第一条", "第二条", "第三条"), ("一．", "二．", "三．"), ("一.", "二.", "三.")]
+)
+def test_items_numbered_as_articles_or_with_a_point(tmp_path: Path, labels: tuple[str, str, str]) -> None:
+    """若干措施 are also written as articles (第一条 ……) or numbered 一． as some pages set 一、: the
+    measures of 广东省支持个体工商户发展若干措施, laid out so."""
+    first, second, third = labels
+    text = (
+        f"某省支持个体工商户发展若干措施\n{first}提供更多信贷支持。支持银行机构建立信贷服务机制。\n"
+        f"{second}优化招工用工服务。依托就业驿站提供招工服务。（省人力资源社会保障厅牵头）\n"
+        f"{third}保障经营场所供给。探索在居民密集居住区设置经营场所。\n"
+    )
+    document = load_plan(write(tmp_path, "articles.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "提供更多信贷支持",
+        "优化招工用工服务",
+        "保障经营场所供给",
+    ]
+
+
+def test_a_decimal_outline_numbers_each_entity_apart(tmp_path: Path) -> None:
+    """涪陵区综合能源站发展规划: 5.1, 5.2 and 5.3 are three groups (ids 5.1, 5.2, 5.3 under the chapter, not three
+    fives), and 1 概述 — background, principles and goals — holds requirements."""
+    text = (
+        "某区综合能源站发展规划（2023—2030年）\n1 概述\n1.1 规划背景\n推动绿色发展。\n1.2 规划目标\n到2030年，建成综合能源站28座。\n"
+        "2 重点任务\n2.1 构建综合能源站网络体系\n2.1.1 鼓励发展合建站\n推动合建。\n2.2 完善技术创新服务体系\n"
+        "2.2.1 创新服务模式\n创新服务。\n2.3 开展应用示范推广\n2.3.1 加快推进氢燃料电池公共汽车运营示范\n开展示范。\n"
+    )
+    document = load_plan(write(tmp_path, "decimal.txt", text)).document
+    assert chapter_kinds_of(document)["概述"] == "requirements"
+    tasks = document.entities_of(EntityKind.TASK)
+    assert len({t.id for t in tasks}) == len(tasks) == 6
+    assert {"构建综合能源站网络体系", "完善技术创新服务体系", "开展应用示范推广", "创新服务模式"} <= {
+        t.name for t in tasks
+    }

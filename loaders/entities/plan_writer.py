@@ -148,10 +148,10 @@ def text_of(block: Block) -> list[Segment]:
 
 
 def block_number(block: Block) -> int:
-    """The number written in a label: （三） → 3, 10. → 10, 专栏七 → 7, ⑷ → 4, ⑫ → 12."""
-    digits = re.search(r"\d+", block.label)
+    """The number written in a label: （三） → 3, 10. → 10, 5.1.2 → 2, 专栏七 → 7, ⑷ → 4, ⑫ → 12."""
+    digits = re.findall(r"\d+", block.label)
     if digits:
-        return int(digits.group())
+        return int(digits[-1])
     circled = [c for c in block.label if "\u2460" <= c <= "\u249b"]
     if circled:
         return int(unicodedata.numeric(circled[0]))
