@@ -1501,3 +1501,28 @@ def test_a_decimal_outline_numbers_each_entity_apart(tmp_path: Path) -> None:
     assert {"构建综合能源站网络体系", "完善技术创新服务体系", "开展应用示范推广", "创新服务模式"} <= {
         t.name for t in tasks
     }
+
+
+def test_duties_listed_body_by_body_and_brackets_in_square_marks(tmp_path: Path) -> None:
+    """Written from 2024年全区打击整治成品油非法经营专项行动方案 (綦江区): 四、责任分工 lists duties a paragraph a body
+    (区商务委：负责……; ……分公司及有关成品油经营企业：……, where only the companies are bodies); 时间步骤 is a
+    schedule. From 深圳市氢能产业创新发展行动计划（2024-2025年）: [责任单位:……，各区政府……依职责办理]."""
+    text = (
+        "2024年全区打击整治成品油非法经营专项行动方案\n一、工作任务\n（一）严格油品源头管控。加强成品油流通企业监督管理。"
+        "[责任单位:市交通运输局、城管和综合执法局，各区政府（含新区、合作区管委会，下同）依职责办理]\n"
+        "（二）打击非法制售油窝点。依法查处非法经营行为。\n二、时间步骤\n2024年3月底前完成摸排。\n三、责任分工\n"
+        "区商务委：负责全区成品油市场秩序整治组日常工作。\n各街镇、高新区管委会：负责辖区内加油站（点）的摸排。\n"
+        "中石油重庆綦江销售分公司及有关成品油经营企业：负责承担被查没非法油品的运输。\n"
+    )
+    document = load_plan(write(tmp_path, "duties.txt", text)).document
+    assert chapter_kinds_of(document)["时间步骤"] == "measures"
+    duties = responsible_as_written(document, "责任分工", EntityKind.MEASURE)
+    assert {
+        ("区商务委", Role.LEAD),
+        ("高新区管委会", Role.LEAD),
+        ("中石油重庆綦江销售分公司", Role.LEAD),
+    } <= duties
+    assert not any("企业" in name for name, _ in duties)
+    assert {("市交通运输局", Role.LEAD), ("各区政府", Role.LEAD)} <= responsible_as_written(
+        document, "严格油品源头管控", EntityKind.TASK
+    )

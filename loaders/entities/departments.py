@@ -109,6 +109,8 @@ class DepartmentFinder:
                 + ["）"]
             ),
         )
+        # 区商务委：负责……: a paragraph of duties opened by the body that has them (职责分工).
+        self.duty_holder = re.compile("^(?P<names>[^：:，。；（）]{2,80})[：:](?=[\u4e00-\u9fff])")
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
@@ -119,6 +121,13 @@ class DepartmentFinder:
         """Every body given work in text, once per role and sentence (or bracket)."""
         found: list[BodyMention] = []
         covered: list[tuple[int, int]] = []
+        if (duty := self.duty_holder.match(text)) and not self.labels.match(text):
+            # ……分公司、……分公司及有关成品油经营企业：the bodies among those named (企业 names none).
+            listed = [(m.group(), m.start()) for m in re.finditer("[^、和及与]+", duty.group("names"))]
+            names = [(n, at) for n, at in listed if self.is_body(n)] if self.is_body(listed[0][0]) else []
+            found += [BodyMention(n, Role.LEAD, at, at + len(n), duty.group()) for n, at in names]
+            if names:
+                covered.append(duty.span())
         for match in self.bracket.finditer(text):
             inner_start = match.start("inner")
             if self.labels.match(match.group("inner")):
