@@ -1526,3 +1526,20 @@ def test_duties_listed_body_by_body_and_brackets_in_square_marks(tmp_path: Path)
     assert {("市交通运输局", Role.LEAD), ("各区政府", Role.LEAD)} <= responsible_as_written(
         document, "严格油品源头管控", EntityKind.TASK
     )
+
+
+def test_a_safeguard_chapter_late_in_the_plan_and_one_that_ends_in_its_strength(tmp_path: Path) -> None:
+    """北京市人民政府办公厅关于以冰雪运动高质量发展激发冰雪经济活力的实施意见: 七、强化冰雪经济要素保障 comes after five
+    chapters of work and before one, so it holds measures; 国务院办公厅关于进一步构建高质量充电基础设施体系的指导
+    意见 closes with 六、加大支持保障力度, measures too."""
+    work = "".join(f"{n}、推进工作{n}\n（{n}）开展工作{n}。推进工作。\n" for n in "二三四五六")
+    text = (
+        "某市冰雪经济实施意见\n一、总体要求\n推动冰雪经济发展。\n"
+        + work
+        + "七、强化冰雪经济要素保障\n（七）加强冰雪人才队伍建设。培养人才。\n"
+        "八、深化冰雪经济对外合作\n（八）拓展国际交流。开展交流。\n九、加大支持保障力度\n（九）完善支持政策。加大资金支持。\n"
+    )
+    kinds = chapter_kinds_of(load_plan(write(tmp_path, "late.txt", text)).document)
+    assert kinds["强化冰雪经济要素保障"] == "measures"
+    assert kinds["深化冰雪经济对外合作"] == "tasks"
+    assert kinds["加大支持保障力度"] == "measures"

@@ -31,8 +31,10 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
     kinds = [chapter_kind(chapter, profile, items_only) for chapter in chapters]
     for index, chapter in enumerate(chapters):
         # 一、加强要素保障 before 二、降低经营成本: work on what secures, not the plan's safeguards,
-        # which follow the work.
-        if kinds[index] == "measures" and chapter.children and "tasks" in kinds[index + 1 :]:
+        # which follow the work — where more work follows than went before (七、强化冰雪经济要素保障
+        # after five chapters of work and before one is a safeguard).
+        work_before, work_after = kinds[:index].count("tasks"), kinds[index + 1 :].count("tasks")
+        if kinds[index] == "measures" and chapter.children and work_after > work_before:
             if chapter.title.rstrip("。 ") not in profile.chapters["measures"]:
                 kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)
@@ -43,11 +45,20 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
         if (
             kinds[index] != "tasks"
             or profile.title_kind(title) is not None
-            or not (title.rstrip("。 ").endswith(safeguards) or re.search(profile.safeguards_the_plan, title))
+            or not (_ends_with_safeguard(title, safeguards) or re.search(profile.safeguards_the_plan, title))
         ):
             break
         kinds[index] = "measures"
     return kinds
+
+
+#: What may follow a safeguard's word at a title's end: 加大支持保障力度, 健全保障体系.
+_SAFEGUARD_TAIL = ("", "力度", "体系", "机制", "能力", "措施", "工作")
+
+
+def _ends_with_safeguard(title: str, safeguards: tuple[str, ...]) -> bool:
+    title = title.rstrip("。 ")
+    return any(title.endswith(word + tail) for word in safeguards for tail in _SAFEGUARD_TAIL)
 
 
 def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> ChapterKind:
