@@ -1543,3 +1543,15 @@ def test_a_safeguard_chapter_late_in_the_plan_and_one_that_ends_in_its_strength(
     assert kinds["强化冰雪经济要素保障"] == "measures"
     assert kinds["深化冰雪经济对外合作"] == "tasks"
     assert kinds["加大支持保障力度"] == "measures"
+
+
+def test_an_item_in_the_middle_of_an_opinion_named_like_a_policy_is_work(tmp_path: Path) -> None:
+    """德宏州优化调整房地产市场调控措施: 三、强化金融支持政策落地 (支持政策 among its words) stands between items of work,
+    and is one."""
+    text = (
+        "某州优化调整房地产市场调控措施\n一、科学编制住房发展规划。编制规划。\n二、合理配置停车位指标。配置车位。\n"
+        "三、强化金融支持政策落地。首套住房商业性个人住房贷款最低首付款比例调整为不低于15%。\n"
+        "四、优化首套住房认定标准。优化认定。\n五、推行商品住房以旧换新。推行以旧换新。\n六、支持团购商品住房。支持团购。\n"
+    )
+    document = load_plan(write(tmp_path, "middle.txt", text)).document
+    assert "强化金融支持政策落地" in {e.name for e in document.entities_of(EntityKind.TASK)}

@@ -34,7 +34,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
         # which follow the work — where more work follows than went before (七、强化冰雪经济要素保障
         # after five chapters of work and before one is a safeguard).
         work_before, work_after = kinds[:index].count("tasks"), kinds[index + 1 :].count("tasks")
-        if kinds[index] == "measures" and chapter.children and work_after > work_before:
+        if kinds[index] == "measures" and work_after > work_before:
             if chapter.title.rstrip("。 ") not in profile.chapters["measures"]:
                 kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)
