@@ -1384,6 +1384,18 @@ def test_an_implementation_plan_of_a_district_with_its_main_bodies_and_shares(tm
         for e in document.entities_of(EntityKind.INDICATOR)
     }
     assert {("区域数字经济增加值", 6, "%", 2025), ("区域数字经济增加值", 1, "倍", 2030)} <= found
+    # 推动消费品以旧换新行动方案: 报废汽车回收量较2023年增加一倍 — a growth of 1倍 too.
+    again = load_plan(
+        write(
+            tmp_path,
+            "once.txt",
+            "某市以旧换新行动方案\n一、工作目标\n到2027年，报废汽车回收量较2023年增加一倍。\n",
+        )
+    ).document
+    assert ("报废汽车回收量", 1, "倍", 2027) in {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["unit"], e.attrs["deadline"])
+        for e in again.entities_of(EntityKind.INDICATOR)
+    }
     assert ("新建耦合供热系统中新能源和可再生能源装机占比", 60, "%", None) in found
     assert ("公共机构单位建筑面积碳排放", 9, "%", 2025) in found
 

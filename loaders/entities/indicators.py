@@ -322,8 +322,11 @@ def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None
 
 
 def _counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
-    """至少办好一所, 每县建设好一所: 一 bounded by a comparator, or one for each, is a quantity."""
+    """至少办好一所, 每县建设好一所, 增加一倍: 一 bounded by a comparator, one for each, or a growth
+    counted in times, is a quantity."""
     clause_start = _start_of(text, match.start(), _CLAUSE_END)
+    if match.group("unit") == rules.doubling.as_unit:
+        return True
     return bool(match.group("prefix") or match.group("suffix")) or "每" in text[clause_start : match.start()]
 
 
