@@ -1567,3 +1567,23 @@ def test_an_item_in_the_middle_of_an_opinion_named_like_a_policy_is_work(tmp_pat
     )
     document = load_plan(write(tmp_path, "middle.txt", text)).document
     assert "强化金融支持政策落地" in {e.name for e in document.entities_of(EntityKind.TASK)}
+
+
+def test_paragraphs_indented_with_typographic_spaces(tmp_path: Path) -> None:
+    """Written from 吉林市进一步促进房地产消费若干措施 as the portal sets it: each item indented with two em spaces
+    (\\u2003\\u2003一、最大程度降低购房信贷门槛), which indent as the ideographic space does."""
+    indent = "\u2003\u2003"
+    text = (
+        "吉林市进一步促进房地产消费若干措施\n"
+        f"{indent}一、最大程度降低购房信贷门槛\n{indent}银行业金融机构均按首套住房执行住房信贷政策。"
+        "（责任部门：市住房和城乡建设局、中国人民银行吉林市分行）\n"
+        f"{indent}二、放宽公积金贷款条件\n{indent}即可申请住房公积金贷款。（责任部门：市住房公积金管理中心）\n"
+        f"{indent}三、支持自有住房换购\n{indent}予以退税优惠。（责任部门：市税务局）\n"
+    )
+    document = load_plan(write(tmp_path, "em.html.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [
+        "最大程度降低购房信贷门槛",
+        "放宽公积金贷款条件",
+        "支持自有住房换购",
+    ]
+    assert ("市税务局", Role.LEAD) in responsible_as_written(document, "支持自有住房换购", EntityKind.TASK)

@@ -266,7 +266,7 @@ def _full_thresholds(lines: list[str]) -> tuple[float, float]:
 
 
 def _indented(line: str) -> bool:
-    return line[:1] in (" ", "\u3000", "\t")
+    return line[:1].isspace()
 
 
 def unwrap(text: str, force: bool = False) -> str:

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 __all__ = ["Paragraph", "normalise_line", "split_paragraphs"]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_SPACE = " \t\u3000\u00a0\ufeff\u200b"
+#: Every space a page may indent or pad a line with: ideographic, no-break, zero-width, and the
+#: typographic ones (en, em, thin …) some portals set their paragraphs in by.
+_SPACE = " \t\u3000\u00a0\ufeff\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "+": "＋"}
 _BRACKETS = {"(": "（", ")": "）"}
 
