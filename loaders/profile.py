@@ -82,6 +82,8 @@ class Title(_Rules):
     period: str = _regex()
     #: A span written into a title without brackets (……2018-2020年规划).
     span: str = _regex()
+    #: A note a title carries in brackets, on its line or the next: （修订）, （试行）.
+    note: str = _regex()
     #: A title that sends a plan out (关于印发……): the notice's, never the plan's.
     sends_out: str = _regex()
     #: The body a title or notice title names before 关于: its issuer.

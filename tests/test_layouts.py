@@ -1587,3 +1587,27 @@ def test_paragraphs_indented_with_typographic_spaces(tmp_path: Path) -> None:
         "支持自有住房换购",
     ]
     assert ("市税务局", Role.LEAD) in responsible_as_written(document, "支持自有住房换购", EntityKind.TASK)
+
+
+def test_a_county_portal_page_with_its_notes_and_untitled_work(tmp_path: Path) -> None:
+    """Written from 明溪县促进房地产市场平稳健康发展若干措施（修订） and 沙县区进一步稳定房地产市场的若干措施 as the 三明
+    portal gives them: 备注/文号：明政规〔2022〕6号 and 公文生成日期 are metadata; 发布机构：县政府 names the signer
+    relative to its county, which the signature names in full; （修订） on the line after the title is the
+    title's; a chapter titled with a verb (鼓励在县城购房，提供就学、落户保障) is work though it has no items;
+    其他相关规定 closes the plan with measures."""
+    text = (
+        "索 引 号：SM04100-0200-2022-00023\n备注/文号：明政规〔2022〕6号\n发布机构：县政府\n公文生成日期：2022-11-26\n"
+        "各乡（镇）人民政府，县各有关单位：\n《明溪县促进房地产市场平稳健康发展若干措施（修订）》已经县政府第十六次常务会议研究通过，"
+        "现印发给你们，请认真贯彻执行。\n明溪县人民政府\n2022年11月26日\n明溪县促进房地产市场平稳健康发展若干措施\n（修订）\n"
+        "一、居民住房消费补贴措施及标准\n（一）适用范围及时间\n在我县城市规划区内购买新建商品住房。\n（二）补贴标准\n按面积予以补贴。\n"
+        "二、鼓励在县城购房，提供就学、落户保障\n在县城购房的，可在县城就近入学。\n"
+        "三、引导房地产企业开展促销活动\n鼓励房地产企业开展促销活动。\n四、其他相关规定\n1.自发文之日起，已通过验收的房地产开发项目不享受本文件补贴政策。\n2.各乡（镇）要加强宣传。\n"
+    )
+    document = load_plan(write(tmp_path, "county.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "明溪县促进房地产市场平稳健康发展若干措施（修订）"
+    assert plan.attrs.get("issuer") == "明溪县人民政府"
+    assert plan.attrs.get("docNumber") == "明政规〔2022〕6号"
+    kinds = chapter_kinds_of(document)
+    assert kinds["鼓励在县城购房，提供就学、落户保障"] == "tasks"
+    assert kinds["其他相关规定"] == "measures"

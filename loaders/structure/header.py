@@ -79,8 +79,11 @@ def read_header(
         first = title_index - 1 if continued else title_index
         lines = preamble[first : title_index + 1]
         following = preamble[title_index + 1] if title_index + 1 < len(preamble) else None
-        if following is not None and re.fullmatch(profile.title.period, following.text):
-            lines.append(following)
+        if following is not None and (
+            re.fullmatch(profile.title.period, following.text)
+            or re.fullmatch(profile.title.note, following.text)
+        ):
+            lines.append(following)  # （2016-2020年） or （修订） on a line of its own
         header.title_paragraphs = lines
         header.title, header.title_from = "".join(p.text for p in lines), "line"
         header.preface = [p for p in preamble[first + len(lines) :] if p not in header.notice]
@@ -94,7 +97,11 @@ def read_header(
     # The body that signs issues the plan, whatever its kind (a leading group's office): at the
     # plan's end, or under the notice that sends it out (北京市经济和信息化局 / 2022年11月21日).
     signer = _signer(list(closing), profile) or _signer(preamble, profile)
-    if signer and (header.issuer is None or is_region(header.issuer, profile)):
+    # A portal's 发布机构：县政府 names the signer relative to its region: the signature says it in full.
+    relative = header.issuer is not None and header.issuer.startswith(
+        tuple(profile.regions.relative_prefixes)
+    )
+    if signer and (header.issuer is None or is_region(header.issuer, profile) or relative):
         header.issuer = signer
     if header.title:
         _read_title(header, profile)
