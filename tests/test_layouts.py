@@ -1525,6 +1525,8 @@ def test_duties_listed_body_by_body_and_brackets_in_square_marks(tmp_path: Path)
         "（二）打击非法制售油窝点。依法查处非法经营行为。\n二、时间步骤\n2024年3月底前完成摸排。\n三、责任分工\n"
         "区商务委：负责全区成品油市场秩序整治组日常工作。\n各街镇、高新区管委会：负责辖区内加油站（点）的摸排。\n"
         "中石油重庆綦江销售分公司及有关成品油经营企业：负责承担被查没非法油品的运输。\n"
+        # 沈阳市城镇房屋安全管理三项制度工作方案: duties of assisting are support.
+        "区司法局：负责配合有关部门制定完善城镇房屋安全管理制度。\n"
     )
     document = load_plan(write(tmp_path, "duties.txt", text)).document
     assert chapter_kinds_of(document)["时间步骤"] == "measures"
@@ -1535,6 +1537,7 @@ def test_duties_listed_body_by_body_and_brackets_in_square_marks(tmp_path: Path)
         ("中石油重庆綦江销售分公司", Role.LEAD),
     } <= duties
     assert not any("企业" in name for name, _ in duties)
+    assert ("区司法局", Role.SUPPORT) in duties
     assert {("市交通运输局", Role.LEAD), ("各区政府", Role.LEAD)} <= responsible_as_written(
         document, "严格油品源头管控", EntityKind.TASK
     )

@@ -125,7 +125,11 @@ class DepartmentFinder:
             # ……分公司、……分公司及有关成品油经营企业：the bodies among those named (企业 names none).
             listed = [(m.group(), m.start()) for m in re.finditer("[^、和及与]+", duty.group("names"))]
             names = [(n, at) for n, at in listed if self.is_body(n)] if self.is_body(listed[0][0]) else []
-            found += [BodyMention(n, Role.LEAD, at, at + len(n), duty.group()) for n, at in names]
+            # 市司法局：负责配合有关部门……: duties of assisting are support.
+            duties = text[duty.end() :]
+            assists = re.match(f"(?:负责)?(?:{alternation(self.rules.support_words)})", duties) is not None
+            role = Role.SUPPORT if assists else Role.LEAD
+            found += [BodyMention(n, role, at, at + len(n), duty.group()) for n, at in names]
             if names:
                 covered.append(duty.span())
         for match in self.bracket.finditer(text):
