@@ -1614,3 +1614,14 @@ def test_a_county_portal_page_with_its_notes_and_untitled_work(tmp_path: Path) -
     kinds = chapter_kinds_of(document)
     assert kinds["鼓励在县城购房，提供就学、落户保障"] == "tasks"
     assert kinds["其他相关规定"] == "measures"
+
+
+@pytest.mark.parametrize(
+    "body", ["各城区政府", "各县（市、区）人民政府", "各乡（镇）人民政府", "各县（市）区人民政府"]
+)
+def test_the_governments_below_a_city_or_county_named_together(tmp_path: Path, body: str) -> None:
+    """吉林市进一步促进房地产消费若干措施 gives work to 各城区政府; plans of cities and counties address
+    各县（市、区）人民政府, 各县（市）区人民政府 and 各乡（镇）人民政府 alike: one body each, as written."""
+    text = f"某市若干措施\n一、完善城市配套设施建设\n加快推进配套设施建设。（责任部门：市住房和城乡建设局、{body}）\n"
+    document = load_plan(write(tmp_path, "below.txt", text)).document
+    assert (body, Role.LEAD) in responsible_as_written(document, "完善城市配套设施建设", EntityKind.TASK)
