@@ -1625,3 +1625,21 @@ def test_the_governments_below_a_city_or_county_named_together(tmp_path: Path, b
     text = f"某市若干措施\n一、完善城市配套设施建设\n加快推进配套设施建设。（责任部门：市住房和城乡建设局、{body}）\n"
     document = load_plan(write(tmp_path, "below.txt", text)).document
     assert (body, Role.LEAD) in responsible_as_written(document, "完善城市配套设施建设", EntityKind.TASK)
+
+
+def test_two_dozen_departments_closed_by_a_collective_word_and_a_phrase(tmp_path: Path) -> None:
+    """Written from 沈阳市城镇房屋安全管理三项制度工作方案: 市发展改革委、国资委、……、法院、检察院等其他行业部门根据“三管三
+    必须”要求，按照有关责任分工，负责督促落实…… — a run of names longer than three or four, closed by
+    等其他行业部门, a phrase of 根据/按照 before its verb: each body leads."""
+    names = "市发展改革委、国资委、卫生健康委、机关事务局、教育局、科技局、工业和信息化局、民族和宗教局、民政局、人力资源社会保障局、法院、检察院"
+    text = (
+        "某市城镇房屋安全管理工作方案\n一、职责分工\n（一）部门职责。"
+        f"{names}等其他行业部门根据“三管三必须”要求，按照有关责任分工，负责督促落实公共建筑的房屋定期体检。\n"
+    )
+    document = load_plan(write(tmp_path, "dozen.txt", text)).document
+    duties = responsible_as_written(document, "部门职责", EntityKind.MEASURE)
+    assert {
+        ("市发展改革委", Role.LEAD),
+        ("民族和宗教局", Role.LEAD),
+        ("人力资源社会保障局", Role.LEAD),
+    } <= duties

@@ -89,7 +89,11 @@ class DepartmentFinder:
         self.sentence = re.compile(rules.sentence)
         self.lead_after = re.compile(rules.lead_after)
         # 定级部门要…… / 建设单位和运营单位要……: bodies opening a sentence, each name ending as a body's does.
-        name = f"(?:[\u4e00-\u9fff]|（[^（）]{{1,10}}）){{1,20}}?(?:{alternation(rules.subject_endings)})"
+        # (法院 and 检察院 are whole names, with no words before their ending.)
+        name = (
+            f"(?:(?:[\u4e00-\u9fff]|（[^（）]{{1,10}}）){{1,20}}?(?:{alternation(rules.subject_endings)})"
+            "|(?:人民)?法院|(?:人民)?检察院)"
+        )
         known = "|".join([*rules.generic_patterns, *(re.escape(n) + guard for n, guard in alternatives)])
         # 定级部门要…… / 北京市经济和信息化局统筹制定……: bodies as a clause's subject.
         self.subject_grammar = SubjectGrammar(

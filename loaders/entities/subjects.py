@@ -26,8 +26,9 @@ from loaders.lexical import analyse
 
 __all__ = ["ClauseSubject", "SubjectGrammar", "clause_subjects"]
 
-#: The most characters a run of names can take (three or four bodies' names).
-_LONGEST_RUN = 60
+#: The most characters a run of names can take (a city's departments listed two dozen at once, as
+#: 沈阳市城镇房屋安全管理三项制度工作方案 lists them).
+_LONGEST_RUN = 160
 #: How many characters after a run of names are read to find the verb that follows it.
 _WORDS_AFTER = 8
 #: Where a clause starts inside a sentence.
@@ -116,14 +117,30 @@ def _run_before_a_verb(
     for end in ends:
         # 省教育厅、……、省农业厅等部门建立……: the run closed by 等 and a collective word.
         closer = next((len(c) for c in grammar.run_closers if sentence.startswith(c, end)), 0)
-        verb = sentence.startswith(grammar.subject_verbs, end + closer) or _verb_follows(
-            tokens, end + closer - start
+        verb = (
+            sentence.startswith(grammar.subject_verbs, end + closer)
+            or _verb_follows(tokens, end + closer - start)
+            or (closer and _acts_after_a_phrase(sentence, end + closer, grammar))
         )
         if verb and _only_names(tokens, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
             # The verb's place, after 等 or 等部门 (省科技厅、省商务厅等配合: they support).
             return (names, end + closer) if names else None
     return None
+
+
+#: Words opening the phrase a closed run may take before its verb (……等其他行业部门根据……要求，负责……).
+_PHRASE_OPENERS = ("根据", "按照", "依据", "依照", "结合")
+
+
+def _acts_after_a_phrase(sentence: str, position: int, grammar: SubjectGrammar) -> bool:
+    """A run closed by 等……部门 that a phrase of 根据/按照 follows, and then, after a comma, a subject's
+    verb (负责, 要): the run is the clause's subject."""
+    if not sentence.startswith(_PHRASE_OPENERS, position):
+        return False
+    rest = sentence[position:]
+    after = [m.end() for m in re.finditer("[，,]", rest)]
+    return any(rest.startswith(grammar.subject_verbs, at) for at in after)
 
 
 def _only_names(tokens, end: int) -> bool:  # type: ignore[no-untyped-def]
