@@ -11,7 +11,8 @@ import re
 
 from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, SourceSpan, attrs_of
 from loaders.entities.chapters import CHAPTER_ENTITY
-from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder, DepartmentResolver
+from loaders.entities.department_resolver import DepartmentResolver
+from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
 from loaders.lexical import analyse

@@ -23,7 +23,7 @@ import yaml
 from graph.errors import PlanLoadError
 from graph.model import Entity, GraphDocument, Origin, Relation, RelationType, Role
 from graph.semantics import INFERRED_LINKS
-from loaders.entities.departments import DepartmentResolver
+from loaders.entities.department_resolver import DepartmentResolver
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
 
