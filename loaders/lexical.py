@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-__all__ = ["NOMINAL", "Token", "analyse"]
+__all__ = ["NOMINAL", "Token", "analyse", "opens_with_verb"]
 
 #: Tags of the words a noun phrase is made of.
 NOMINAL = frozenset({"n", "nz", "vn", "an", "a", "nw", "ORG", "LOC", "s", "f"})
@@ -69,3 +69,11 @@ def analyse(text: str) -> tuple[Token, ...]:
         tokens.append(Token(word, tag, position, position + len(word)))
         position += len(word)
     return tuple(tokens)
+
+
+def opens_with_verb(text: str) -> bool:
+    """Whether text opens with a verb of two characters or more, as the lexical analysis tags it: a
+    heading that names work (建设数据中心, 鼓励在县城购房) rather than a thing. (A verb of one
+    character at the start is as often a split the model makes of a noun.)"""
+    tokens = analyse(text)
+    return bool(tokens) and tokens[0].tag == "v" and len(tokens[0].word) > 1

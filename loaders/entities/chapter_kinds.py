@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from loaders.entities.indicators import extract_targets
-from loaders.lexical import analyse
+from loaders.lexical import opens_with_verb
 from loaders.profile import ChapterKind, Profile
 from loaders.structure.outline import Block
 
@@ -69,7 +69,9 @@ def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> 
     if by_title in (None, "domains", "context") and _names_works(chapter):
         return "projects"
     if by_title is None and not chapter.children:
-        if items_only or _assigns_bodies(chapter, profile) or _names_work(chapter.title):
+        # 鼓励在县城购房，提供就学、落户保障: a title opening with a verb names work to do; a
+        # context's title names a thing (发展基础, 面临形势).
+        if items_only or _assigns_bodies(chapter, profile) or opens_with_verb(chapter.title):
             return "tasks"
         if _states_targets(chapter, profile):
             return "requirements"
@@ -88,13 +90,6 @@ def _names_works(chapter: Block) -> bool:
     items = [child for child in chapter.children if child.level != "column"]
     named = sum(1 for item in items if _NAMED_WORK.search(item.title.rstrip("。；")))
     return named >= 2 and named * 2 > len(items)
-
-
-def _names_work(title: str) -> bool:
-    """鼓励在县城购房，提供就学、落户保障: a title that opens with a verb names work to do; a context's
-    title names a thing (发展基础, 面临形势)."""
-    tokens = analyse(title)
-    return bool(tokens) and tokens[0].tag == "v" and len(tokens[0].word) > 1
 
 
 def _assigns_bodies(chapter: Block, profile: Profile) -> bool:

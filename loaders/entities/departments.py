@@ -114,6 +114,8 @@ class DepartmentFinder:
         )
         # 区商务委：负责……: a paragraph of duties opened by the body that has them (职责分工).
         self.duty_holder = re.compile("^(?P<names>[^：:，。；（）]{2,80})[：:](?=[\u4e00-\u9fff])")
+        # 市司法局：负责配合有关部门……: duties of assisting are support.
+        self.assisting = re.compile(f"(?:负责)?(?:{alternation(rules.support_words)})")
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
         self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
@@ -128,10 +130,7 @@ class DepartmentFinder:
             # ……分公司、……分公司及有关成品油经营企业：the bodies among those named (企业 names none).
             listed = [(m.group(), m.start()) for m in re.finditer("[^、和及与]+", duty.group("names"))]
             names = [(n, at) for n, at in listed if self.is_body(n)] if self.is_body(listed[0][0]) else []
-            # 市司法局：负责配合有关部门……: duties of assisting are support.
-            duties = text[duty.end() :]
-            assists = re.match(f"(?:负责)?(?:{alternation(self.rules.support_words)})", duties) is not None
-            role = Role.SUPPORT if assists else Role.LEAD
+            role = Role.SUPPORT if self.assisting.match(text, duty.end()) else Role.LEAD
             found += [BodyMention(n, role, at, at + len(n), duty.group()) for n, at in names]
             if names:
                 covered.append(duty.span())
@@ -146,9 +145,8 @@ class DepartmentFinder:
         for match in self.label_run.finditer(text):
             if _within(covered, match.start()):
                 continue
-            # 【责任单位】A → 责任单位：A, as a bracket writes it (same length, so offsets hold).
-            inner = re.sub("【(.+?)】", lambda m: m.group(1) + "：", match.group("inner"))
-            inner = inner[1:] if inner.startswith("【") else inner
+            # 【责任单位】A → “ 责任单位：A”, as a bracket writes it, the same length (offsets hold).
+            inner = re.sub("【(.+?)】", lambda m: " " + m.group(1) + "：", match.group("inner"))
             found += self._labelled(inner, match.start("inner"), match.group())
             covered.append(match.span())
         if (closing := _CLOSING_BRACKET.search(text)) and not _within(covered, closing.start()):

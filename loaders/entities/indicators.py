@@ -151,7 +151,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         # in the same enumeration, up to the number.
         own_clause_start = _start_of(text, match.start(), _CLAUSE_END)
         clause_start = max(boundary, own_clause_start)
-        clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
+        clause_end = _end_of(text, match.end(), _CLAUSE_END)
         clause = text[own_clause_start:clause_end]
         raw = text[clause_start : match.start()].lstrip("、和及与")
         boundary = match.end()
@@ -263,6 +263,11 @@ def _start_of(text: str, position: int, ends: str) -> int:
     return max(text.rfind(c, 0, position) for c in ends) + 1
 
 
+def _end_of(text: str, position: int, ends: str) -> int:
+    """Where the clause (or sentence) holding position ends: at the first of `ends` from it."""
+    return min((i for c in ends if (i := text.find(c, position)) >= 0), default=len(text))
+
+
 def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -> bool:
     """A number that says which things are meant, not how many: an age before a noun (3岁以下婴幼儿
     托位数) or a bounded sum before the thing counted, with that thing's own number after it in the
@@ -274,7 +279,7 @@ def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) 
     bounded = match.group("prefix") or match.group("suffix")
     if not (bounded and (match.group("magnitude") or match.group("unit") == "元")):
         return False
-    clause_end = min((i for c in _CLAUSE_END if (i := text.find(c, match.end())) >= 0), default=len(text))
+    clause_end = _end_of(text, match.end(), _CLAUSE_END)
     return re.search(r"\d", text[match.end() : clause_end]) is not None
 
 
@@ -293,7 +298,7 @@ def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] 
     gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
     Only the list's other quantities, or the thing produced (形成年产18.6亿只表贴型电子陶瓷封装材料
     能力: 表贴型电子陶瓷封装材料年产能力), stand between the number and the capacity word."""
-    sentence_end = min((i for c in _SENTENCE_END if (i := text.find(c, end)) >= 0), default=len(text))
+    sentence_end = _end_of(text, end, _SENTENCE_END)
     rest = text[end:sentence_end]
     for word in rules.capacity_words:
         at = rest.find(word)

@@ -128,14 +128,20 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     if "的" in metric:
         return metric  # 符合治疗条件的感染者……比例: the verb opens a clause that qualifies the metric
     tokens = analyse(metric)
+
+    def kept(at: int) -> bool:
+        """The metric goes on from token `at`: a verb of `keep`, or a verb that 后 or 前 after it
+        makes a time qualifying the metric (改造后制冷机房系统运行能效)."""
+        return bool(keep and metric.startswith(keep, tokens[at].start)) or (
+            at + 1 < len(tokens) and tokens[at + 1].word in _TIME_AFTER_VERB
+        )
+
     head = 0
     # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
     # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
     while (
         head < len(tokens)
-        and not (keep and metric.startswith(keep, tokens[head].start))
-        # 改造后制冷机房系统运行能效: a verb that 后 or 前 makes a time qualifies the metric.
-        and not (head + 1 < len(tokens) and tokens[head + 1].word in _TIME_AFTER_VERB)
+        and not kept(head)
         and (
             (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
             or tokens[head].tag in ("d", "p", "c")
@@ -143,9 +149,7 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     ):
         head += 1
     rest = tokens[head:]
-    if head and rest and keep and metric.startswith(keep, rest[0].start):
-        return metric[rest[0].start :]
-    if head and len(rest) > 1 and rest[1].word in _TIME_AFTER_VERB:
+    if head and rest and kept(head):
         return metric[rest[0].start :]  # 鼓励改造后……能效 → 改造后……能效
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric

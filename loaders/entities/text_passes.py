@@ -15,7 +15,7 @@ from loaders.entities.department_resolver import DepartmentResolver
 from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
-from loaders.lexical import analyse
+from loaders.lexical import opens_with_verb
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
@@ -110,7 +110,7 @@ def _link_bodies_named_by_headings(
     for entity in [e for e in writer.document.entities.values() if e.kind in kinds]:
         names = finder.names(entity.name)
         if len(names) == 1 and names[0][0] == entity.name and finder.is_body(entity.name):
-            if analyse(entity.name)[0].tag == "v":
+            if opens_with_verb(entity.name):
                 continue  # 建设数据中心: work on a thing named like a body, not the body
             _assign(writer, resolver, entity.name, entity, entity.source, Role.LEAD, entity.name)
 
@@ -172,6 +172,7 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
     rules = writer.profile.departments.task_table
     # A table may go on to the plan's measures (加强政策保障) after its tasks.
     assignable = _assignable(writer) + writer.document.entities_of(EntityKind.MEASURE)
+    wordings = [(_pairs(e.name + (e.text or "")), e) for e in assignable]
     for table in tables:
         if not table:
             continue
@@ -183,7 +184,7 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
             continue
         for row in table[1:]:
             cell = row[columns["task"]]
-            entity = _matching_entity(cell, assignable) or _closest_entity(cell, assignable)
+            entity = _matching_entity(cell, assignable) or _closest_entity(cell, wordings)
             if entity is None:
                 writer.report.unplaced.append(Unplaced(0, "任务分工表：" + " | ".join(row)[:80]))
                 continue
@@ -213,15 +214,16 @@ _CLOSEST_SHARE = 0.5
 _CLOSEST_MARGIN = 0.15
 
 
-def _closest_entity(cell: str, entities: list[Entity]) -> Entity | None:
+def _closest_entity(cell: str, wordings: list[tuple[set[str], Entity]]) -> Entity | None:
     """The task a row names in words of its own (发布一批产业转型升级发展急需的科技成果包 for the item
     发布转化先进适用的科技成果包, whose text 发布一批符合产业转型升级方向……的科技成果包): the one whose
-    heading and text share most of the row's pairs of characters, clearly more than any other."""
+    heading and text (`wordings`: their pairs of characters, with the entity) share most of the
+    row's pairs of characters, clearly more than any other."""
     wanted = _pairs(cell)
     if len(wanted) < 4:
         return None
     scored = sorted(
-        ((len(wanted & _pairs(e.name + (e.text or ""))) / len(wanted), e) for e in entities),
+        ((len(wanted & pairs) / len(wanted), e) for pairs, e in wordings),
         key=lambda pair: pair[0],
         reverse=True,
     )
