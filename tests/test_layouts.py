@@ -1643,3 +1643,37 @@ def test_two_dozen_departments_closed_by_a_collective_word_and_a_phrase(tmp_path
         ("民族和宗教局", Role.LEAD),
         ("人力资源社会保障局", Role.LEAD),
     } <= duties
+
+
+def test_a_division_table_whose_first_listed_body_leads(tmp_path: Path) -> None:
+    """Forms of the genre, not from one document: a division table with one 责任单位 column, under a
+    note saying the body listed first leads (排在第一位的部门为牵头部门 — the note is also written 列在第一位的
+    为牵头单位, 排名第一的为牵头单位); a cell naming its lead in words (A牵头，B配合); and a table whose
+    责任单位 column stands beside a 牵头单位 one, so its bodies support."""
+    text = (
+        "某某市关于促进民营经济发展的实施方案\n一、重点任务\n（一）优化营商环境。深化审批制度改革。\n"
+        "（二）加大金融支持。扩大民营企业贷款。\n（三）强化人才支撑。引进高层次人才。\n"
+        "附件\n重点任务分工表\n（排在第一位的部门为牵头部门）\n序号\t重点任务\t责任单位\n"
+        "1\t优化营商环境\t市政务服务局、市发展改革委、市司法局\n"
+        "2\t加大金融支持\t市金融局牵头，人民银行某某市分行配合\n"
+    )
+    document = load_plan(write(tmp_path, "first.txt", text)).document
+    assert responsible_as_written(document, "优化营商环境", EntityKind.TASK) == {
+        ("市政务服务局", Role.LEAD),
+        ("市发展改革委", Role.SUPPORT),
+        ("市司法局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "加大金融支持", EntityKind.TASK) >= {
+        ("市金融局", Role.LEAD),
+        ("人民银行某某市分行", Role.SUPPORT),
+    }
+    beside = text.replace("（排在第一位的部门为牵头部门）\n", "").replace(
+        "序号\t重点任务\t责任单位\n", "序号\t重点任务\t牵头单位\t责任单位\n"
+    )
+    beside = beside.replace("市政务服务局、市发展改革委", "市政务服务局\t市发展改革委")
+    document = load_plan(write(tmp_path, "beside.txt", beside)).document
+    assert responsible_as_written(document, "优化营商环境", EntityKind.TASK) == {
+        ("市政务服务局", Role.LEAD),
+        ("市发展改革委", Role.SUPPORT),
+        ("市司法局", Role.SUPPORT),
+    }

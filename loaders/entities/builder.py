@@ -105,17 +105,18 @@ class PlanBuilder:
         self.place = "finding the standards, cited documents and bodies given work"
         link_standards(writer)
         link_citations(writer, header)
-        first_leads = re.compile(profile.departments.first_leads)
-        link_bodies(writer, header, any(first_leads.search(p.text) for p in paragraphs))
+        first_leads_said = re.compile(profile.departments.first_leads)
+        first_leads = any(first_leads_said.search(p.text) for p in paragraphs)
+        link_bodies(writer, header, first_leads)
         self.place = "reading the attachments"
-        link_attachment_lists(writer, attachments, header)
+        link_attachment_lists(writer, attachments, header, first_leads)
         writer.report.unplaced = [
             Unplaced(p.line, p.text[:80]) for p in paragraphs if p.index not in writer.placed
         ]
         # A file that holds its tables as tables (HTML, Word) has them read; a text copied from one
         # may hold them one cell to a line.
         tables = tables or tables_laid_out_as_lines(paragraphs, profile)
-        link_task_tables(writer, tables, header)
+        link_task_tables(writer, tables, header, first_leads)
         link_indicator_tables(writer, tables, header)
         writer.report.count(writer.document)
         return writer.document

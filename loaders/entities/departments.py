@@ -281,10 +281,19 @@ class DepartmentFinder:
                 mentions += self._role_clauses(part, offset + label.end(), evidence)
                 continue
             mentions += self._partnered(part, offset + label.end(), role, evidence)
+        return self._first_leading(mentions)
+
+    def listed(self, text: str, role: Role, evidence: str) -> list[BodyMention]:
+        """The bodies a list gives one role (a division table's 牵头单位 cell): role words inside
+        it decide where it has them (A牵头，B、C配合)."""
+        if any(self.role_word.search(c.group().rstrip()) for c in self._clauses(text)):
+            return self._role_clauses(text, 0, evidence)
+        return self._first_leading(self._partnered(text, 0, role, evidence))
+
+    def _first_leading(self, mentions: list[BodyMention]) -> list[BodyMention]:
+        """Where the plan says the body listed first leads, a list of leads keeps only its first."""
         if self.first_leads and mentions and all(m.role is Role.LEAD for m in mentions):
-            mentions = [
-                replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(mentions)
-            ]
+            return [replace(m, role=Role.LEAD if i == 0 else Role.SUPPORT) for i, m in enumerate(mentions)]
         return mentions
 
     def _clauses(self, inner: str) -> list[re.Match[str]]:

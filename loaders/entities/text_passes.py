@@ -16,6 +16,7 @@ from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, Departm
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
 from loaders.lexical import opens_with_verb
+from loaders.profile import TaskTable
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
@@ -164,10 +165,12 @@ def _last_items(writer: PlanWriter, kinds: set[EntityKind]) -> set[str]:
     return set(last.values())
 
 
-def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader) -> None:
+def link_task_tables(
+    writer: PlanWriter, tables: list[Table], header: PlanHeader, first_leads: bool = False
+) -> None:
     """A 任务分工 table (序号 / 重点任务 / 牵头单位 / 配合单位): each row's task gets its lead and
-    supporting departments."""
-    finder = DepartmentFinder(writer.profile, writer.registry)
+    supporting departments (`first_leads`: see `DepartmentFinder`)."""
+    finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     rules = writer.profile.departments.task_table
     # A table may go on to the plan's measures (加强政策保障) after its tasks.
@@ -176,10 +179,7 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
     for table in tables:
         if not table:
             continue
-        columns = {
-            role: next((i for i, cell in enumerate(table[0]) if any(w in cell for w in words)), None)
-            for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
-        }
+        columns = _division_columns(table[0], rules)
         if columns["task"] is None or columns["lead"] is None:
             continue
         for row in table[1:]:
@@ -188,14 +188,29 @@ def link_task_tables(writer: PlanWriter, tables: list[Table], header: PlanHeader
             if entity is None:
                 writer.report.unplaced.append(Unplaced(0, "任务分工表：" + " | ".join(row)[:80]))
                 continue
+            evidence = "任务分工表：" + " | ".join(row)
             for role, column in ((Role.LEAD, columns["lead"]), (Role.SUPPORT, columns["support"])):
                 if column is None or column >= len(row):
                     continue
-                for name, _ in finder.names(row[column]):
-                    _assign(
-                        writer, resolver, name, entity, entity.source, role, "任务分工表：" + " | ".join(row)
-                    )
+                for mention in finder.listed(row[column], role, evidence):
+                    _assign(writer, resolver, mention.name, entity, entity.source, mention.role, evidence)
     _note_unresolved(writer, resolver)
+
+
+def _division_columns(header: list[str], rules: TaskTable) -> dict[str, int | None]:
+    """Which column of a division table holds the task, the lead and the supporting bodies. A
+    table without a 配合 column but with a 责任单位 one beside its 牵头 one (序号 / 任务 / 牵头单位 /
+    责任单位) gives the work to the latter's bodies in support."""
+    columns = {
+        role: next((i for i, cell in enumerate(header) if any(w in cell for w in words)), None)
+        for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
+    }
+    lead = columns["lead"]
+    if columns["support"] is None and lead is not None and "牵头" in header[lead]:
+        columns["support"] = next(
+            (i for i, cell in enumerate(header) if i != lead and any(w in cell for w in rules.lead)), None
+        )
+    return columns
 
 
 def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
@@ -253,10 +268,12 @@ def _document(citation: Citation, span: SourceSpan) -> Entity:
 _ROW = re.compile(r"^(?:（?(?P<number>\d{1,3})[)）.．、﹒]?)\s*(?P<text>.+)$")
 
 
-def link_attachment_lists(writer: PlanWriter, attachments: list[Attachment], header: PlanHeader) -> None:
+def link_attachment_lists(
+    writer: PlanWriter, attachments: list[Attachment], header: PlanHeader, first_leads: bool = False
+) -> None:
     """Each row of a division-of-labour attachment gives its bodies to the task it names."""
     rules = writer.profile.attachments
-    finder = DepartmentFinder(writer.profile, writer.registry)
+    finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     tasks = _assignable(writer)
     for attachment in attachments:
