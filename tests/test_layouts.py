@@ -1677,3 +1677,24 @@ def test_a_division_table_whose_first_listed_body_leads(tmp_path: Path) -> None:
         ("市发展改革委", Role.SUPPORT),
         ("市司法局", Role.SUPPORT),
     }
+
+
+def test_a_department_division_ending_in_chu_is_a_body(tmp_path: Path) -> None:
+    """Written from 江西省市场监督管理局关于印发支持疫情防控和经济社会平稳发展若干措施的通知: a division of the
+    provincial bureau (省局新闻宣传处要及时做好对外宣传) acts as a clause's subject, and a bracket lists
+    divisions whose names end in words that also stand alone (知识产权运用处, 食品协调处); words that only end
+    in 处 (依法查处, 好处) name none."""
+    text = (
+        "某某省市场监督管理局关于支持企业发展的若干措施\n一、优化服务\n"
+        "1.加强政策宣传。省局新闻宣传处要及时做好对外宣传，进一步提升社会知晓度。对违法行为依法查处。\n"
+        "2.帮助企业降低融资成本。推广商标和专利质押融资。（责任单位：省局知识产权运用处、食品协调处，省个创中心）\n"
+    )
+    document = load_plan(write(tmp_path, "chu.txt", text)).document
+    assert ("省局新闻宣传处", Role.LEAD) in responsible_as_written(document, "加强政策宣传", EntityKind.TASK)
+    assert responsible_as_written(document, "帮助企业降低融资成本", EntityKind.TASK) == {
+        ("省局知识产权运用处", Role.LEAD),
+        ("食品协调处", Role.LEAD),
+        ("省个创中心", Role.LEAD),
+    }
+    bodies = {e.name for e in document.entities_of(EntityKind.DEPARTMENT)}
+    assert not {name for name in bodies if name.endswith(("查处", "好处"))}
