@@ -1698,3 +1698,36 @@ def test_a_department_division_ending_in_chu_is_a_body(tmp_path: Path) -> None:
     }
     bodies = {e.name for e in document.entities_of(EntityKind.DEPARTMENT)}
     assert not {name for name in bodies if name.endswith(("查处", "好处"))}
+
+
+def test_a_portal_page_with_its_signature_in_divs_and_its_titles_over_two_lines(tmp_path: Path) -> None:
+    """Written from 重庆市发展和改革委员会等八部门关于印发《进一步清理消费领域限制性举措持续扩大消费若干措施》的通知
+    (its portal page): the notice's title and the plan's are each set on two lines, the first of the
+    plan's ending like a title (……举措); the signatures and the date stand in <div>s, not in
+    paragraphs. From 安徽省 进一步做好近期促进消费工作若干措施: a signature carries its seal's mark (（代章）),
+    and a body named relative to its province (省……联席会议) makes the plan provincial."""
+    page = (
+        '<html><body><div class="article">'
+        "<p>关于印发《进一步清理消费领域限制性举措</p><p>持续扩大消费若干措施》的通知</p>"
+        "<p>渝发改规范〔2025〕7号</p><p>市政府各部门，有关单位：</p>"
+        "<p>《进一步清理消费领域限制性举措持续扩大消费若干措施》已经市政府同意，现印发给你们。</p>"
+        '<div style="text-align:right">重庆市发展和改革委员会 重庆市公安局</div>'
+        '<div style="text-align:right"> 2025年11月6日 </div>'
+        "<p>进一步清理消费领域限制性举措</p><p>持续扩大消费若干措施</p>"
+        "<p>一、释放汽车消费潜力</p><p>1．支持二手车市场发展壮大。推行二手车交易发票联网核查。"
+        "（责任单位：市商务委、市公安局等）</p>"
+        "</div></body></html>"
+    )
+    (plan,) = load_plan(write(tmp_path, "page.html", page)).document.entities_of(EntityKind.PLAN)
+    assert plan.name == "进一步清理消费领域限制性举措持续扩大消费若干措施"
+    assert plan.attrs["issuedOn"] == "2025-11-06"
+    assert plan.attrs["issuer"] == "重庆市发展和改革委员会、重庆市公安局"
+    sealed = (
+        "关于印发进一步做好近期促进消费工作若干措施的通知\n各市人民政府，省有关单位：\n"
+        "经省政府领导同意，现将《进一步做好近期促进消费工作若干措施》印发给你们。\n"
+        "省完善促进消费体制机制厅际联席会议（代章）\n2022年1月26日\n进一步做好近期促进消费工作若干措施\n"
+        "一、加强民生商品保供稳价。加强节日应急价格监测。（省发展改革委、省商务厅按职责分工负责）\n"
+    )
+    plan = plan_read_from(tmp_path, sealed)
+    assert plan.attrs["issuer"] == "省完善促进消费体制机制厅际联席会议"
+    assert plan.attrs["level"] == "PROVINCIAL"

@@ -238,11 +238,47 @@ def _html_text(soup) -> str:  # type: ignore[no-untyped-def]
             string.replace_with(re.sub(r"\s*\n\s*", "", str(string)))
     for br in root.find_all("br"):
         br.replace_with("\n")
-    blocks = root.find_all(["p", "h1", "h2", "h3", "h4", "li", "td"]) or [root]
-    lines = [
-        block.get_text("", strip=False) for block in blocks if not block.find(["p", "h1", "h2", "h3", "li"])
-    ]
-    return "\n".join(line for chunk in lines for line in chunk.split("\n"))
+    return "\n".join(line for chunk in _block_texts(root) for line in chunk.split("\n"))
+
+
+#: Elements that stand on lines of their own: text before and after one is another paragraph.
+_BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li td th tr div dd dt dl ul ol table section article blockquote pre center".split()
+)
+_BLOCK_END = object()
+
+
+def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The page's text, block by block in the order it reads: a paragraph, a cell, and also text
+    set straight in a <div> (a signature and its date, right-aligned), which portals often use.
+    Walked with a stack, not recursion, however deep the page nests."""
+    from bs4 import NavigableString
+
+    texts: list[str] = []
+    current: list[str] = []
+
+    def close_block() -> None:
+        if current:
+            texts.append("".join(current))
+            current.clear()
+
+    stack = [iter([root])]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif node is _BLOCK_END:
+            close_block()
+        elif isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # not a comment or a doctype
+                current.append(str(node))
+        elif node.name in _BLOCK_TAGS:
+            close_block()
+            stack.append(iter([*node.children, _BLOCK_END]))
+        else:
+            stack.append(iter(list(node.children)))
+    close_block()
+    return texts
 
 
 # -- hard-wrapped text -------------------------------------------------------------------------

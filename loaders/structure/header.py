@@ -77,8 +77,15 @@ def read_header(
             preamble, title_index, notice_titles
         )
         first = title_index - 1 if continued else title_index
-        lines = preamble[first : title_index + 1]
-        following = preamble[title_index + 1] if title_index + 1 < len(preamble) else None
+        # 进一步清理消费领域限制性举措 / 持续扩大消费若干措施: a first line that ends like a title (举措)
+        # goes on to the next where the two are the title the notice names.
+        last = (
+            title_index + 1
+            if _completes_named_title(preamble, title_index + 1, notice_titles)
+            else title_index
+        )
+        lines = preamble[first : last + 1]
+        following = preamble[last + 1] if last + 1 < len(preamble) else None
         if following is not None and (
             re.fullmatch(profile.title.period, following.text)
             or re.fullmatch(profile.title.note, following.text)
@@ -116,13 +123,17 @@ def _signer(closing: list[Paragraph], profile: Profile) -> str | None:
             continue
         lines: list[str] = []
         for before in reversed(closing[:position]):
-            name = before.text.strip()
+            name = _STAMP.sub("", before.text.strip())
             if len(name) > 50 or re.search("[，。；：！？]", name) or not _names_body(name, profile):
                 break
             lines.insert(0, name)
         if lines:
             return "、".join(body for line in lines for body in _bodies_side_by_side(line, profile))
     return None
+
+
+#: 省……联席会议（代章）: the mark of the seal a signature carries is no part of the body's name.
+_STAMP = re.compile(r"\s*[（(](?:代章|盖章|印章|公章)[）)]$")
 
 
 def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
@@ -210,15 +221,30 @@ def _read_notice(
             header.notice.append(paragraph)
         elif not before_title:
             continue
-        elif match := notice_title.match(text):
+        elif match := notice_title.match(text) or _notice_title_over_two_lines(
+            preamble, position, notice_title
+        ):
             titles.append(match.group("title").strip("《》"))
             header.issuer = _fuller_name(header.issuer, _issuer_of(text, profile))
             header.notice.append(paragraph)
+            if not notice_title.match(text):
+                header.notice.append(preamble[position + 1])
         elif match := approval.search(text):
             header.approved_by = match.group("approver")
             titles += re.findall(r"《([^》]+)》", text)
             header.notice.append(paragraph)
     return titles
+
+
+def _notice_title_over_two_lines(
+    preamble: list[Paragraph], position: int, notice_title: re.Pattern[str]
+) -> re.Match[str] | None:
+    """关于印发《进一步清理消费领域限制性举措 / 持续扩大消费若干措施》的通知: a notice's title whose
+    《 closes on the next line."""
+    text = preamble[position].text
+    if text.count("《") <= text.count("》") or position + 1 >= len(preamble):
+        return None
+    return notice_title.match(text + preamble[position + 1].text)
 
 
 def _addressed(text: str, position: int, title_index: int | None) -> bool:
@@ -325,7 +351,7 @@ def _completes_named_title(preamble: list[Paragraph], index: int, named: list[st
     """A title set on two lines whose first holds what _title_continues will not take (、, quotation
     marks): the two lines together are the title the notice names (印发《上海市促进……“产业聚集、空间
     聚集、要素聚集”三年行动计划（2026—2028年）》)."""
-    if index == 0:
+    if index == 0 or index >= len(preamble):
         return False
     joined = preamble[index - 1].text + preamble[index].text
     return any(_comparable(title) == _comparable(joined) for title in named)

@@ -39,12 +39,10 @@ def plan_level(
     if any(r.startswith(tuple(rules.national_recipients)) for r in recipients):
         return "NATIONAL"  # sent to every province
     # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one; one
-    # named relative to an unnamed region (市人民政府) is not.
-    if (
-        issuer
-        and issuer.endswith(tuple(profile.departments.government_suffixes))
-        and not issuer.startswith(tuple(rules.relative_prefixes))
-    ):
+    # named relative to an unnamed region (省……联席会议, 市人民政府) is of that region's level.
+    if issuer and issuer.startswith(tuple(rules.relative_prefixes)):
+        return rules.levels.get(issuer[0])
+    if issuer and issuer.endswith(tuple(profile.departments.government_suffixes)):
         return "NATIONAL"
     return None
 
