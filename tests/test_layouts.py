@@ -1731,3 +1731,35 @@ def test_a_portal_page_with_its_signature_in_divs_and_its_titles_over_two_lines(
     plan = plan_read_from(tmp_path, sealed)
     assert plan.attrs["issuer"] == "省完善促进消费体制机制厅际联席会议"
     assert plan.attrs["level"] == "PROVINCIAL"
+
+
+def test_a_notice_copied_with_its_number_run_into_its_recipients_and_a_news_lead(tmp_path: Path) -> None:
+    """Written from 国务院办公厅关于县域创新驱动发展的若干意见 as a crawl copied it (国办发〔2017〕43号各省、自治区、
+    直辖市人民政府，……: the 文号 run into the recipients), from 关于新时代进一步加强科学技术普及工作的意见 as a news
+    agency published it (中共中央办公厅 国务院办公厅印发《……》), and from 科技部 中央宣传部 中国科协关于印发《“十四五”
+    国家科学技术普及发展规划》的通知 (joint issuers set apart by spaces; the first, a ministry, makes it national)."""
+    plan = plan_read_from(
+        tmp_path,
+        "国务院办公厅关于县域创新驱动发展的若干意见\n"
+        "国办发〔2017〕43号各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "现提出以下意见。\n一、总体要求\n（一）指导思想。坚持创新驱动。\n二、重点任务\n（一）加快科技成果向县域转移转化。推动成果转化。\n",
+    )
+    assert plan.attrs["docNumber"] == "国办发〔2017〕43号"
+    assert plan.attrs["recipients"][0] == "各省、自治区、直辖市人民政府"
+    plan = plan_read_from(
+        tmp_path,
+        "中共中央办公厅 国务院办公厅印发《关于新时代进一步加强科学技术普及工作的意见》\n"
+        "近日，中共中央办公厅、国务院办公厅印发了《关于新时代进一步加强科学技术普及工作的意见》。\n"
+        "一、总体要求\n（一）指导思想。坚持把科学普及放在与科技创新同等重要的位置。\n"
+        "二、强化全社会科普责任\n（一）各级党委和政府要履行科普工作领导责任。\n",
+    )
+    assert set(plan.attrs["issuer"].split("、")) == {"中共中央办公厅", "国务院办公厅"}
+    assert plan.attrs["level"] == "NATIONAL"
+    plan = plan_read_from(
+        tmp_path,
+        "科技部 中央宣传部 中国科协关于印发《“十四五”国家科学技术普及发展规划》的通知\n国科发才〔2022〕212号\n"
+        "各省、自治区、直辖市科技厅（委、局）：\n现将《“十四五”国家科学技术普及发展规划》印发给你们。\n"
+        "“十四五”国家科学技术普及发展规划\n一、总体要求\n（一）指导思想。坚持创新驱动。\n",
+    )
+    assert plan.attrs["issuer"] == "科技部、中央宣传部、中国科协"
+    assert plan.attrs["level"] == "NATIONAL"

@@ -140,6 +140,10 @@ def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
     """河北省教育厅 河北省财政厅, written side by side: a body's name ends as a government body's does
     and the next begins with the place the first begins with (河北省…), or, for central bodies, with
     a central body's prefix (国家…)."""
+    chunks = run.split()
+    if len(chunks) > 1 and all(len(chunk) >= 2 for chunk in chunks):
+        # 科技部 中央宣传部 中国科协: names set apart by spaces (not 重 庆 市 公 安 局, one name spaced out).
+        return [body for chunk in chunks for body in _bodies_side_by_side(chunk, profile)]
     run = re.sub(r"\s+", "", run)
     endings = tuple(profile.departments.government_suffixes)
     place = re.match(profile.regions.pattern, run)
@@ -205,6 +209,11 @@ def _read_notice(
     for position, paragraph in enumerate(preamble):
         text = paragraph.text
         before_title = title_index is None or position < title_index
+        if opening := re.match(f"{profile.documents.number}(?=各)", text):
+            # 国办发〔2017〕43号各省、自治区、直辖市人民政府，……: a copy that ran the 文号 into the recipients.
+            header.doc_number = header.doc_number or normalise_doc_number(opening.group("number"))
+            header.notice.append(paragraph)
+            text = text[opening.end() :]
         if (number := _doc_number(text, profile)) is not None:
             header.doc_number = header.doc_number or number
             header.notice.append(paragraph)

@@ -40,9 +40,11 @@ def plan_level(
         return "NATIONAL"  # sent to every province
     # A body named with no region before it (农业部办公厅, 市场监管总局) is a central one; one
     # named relative to an unnamed region (省……联席会议, 市人民政府) is of that region's level.
-    if issuer and issuer.startswith(tuple(rules.relative_prefixes)):
-        return rules.levels.get(issuer[0])
-    if issuer and issuer.endswith(tuple(profile.departments.government_suffixes)):
+    # Of bodies issuing it together (科技部、中央宣传部、中国科协), the first tells.
+    first = (issuer or "").split("、")[0]
+    if first.startswith(tuple(rules.relative_prefixes)):
+        return rules.levels.get(first[0])
+    if first.endswith(tuple(profile.departments.government_suffixes)):
         return "NATIONAL"
     return None
 
