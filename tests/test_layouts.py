@@ -1763,3 +1763,30 @@ def test_a_notice_copied_with_its_number_run_into_its_recipients_and_a_news_lead
     )
     assert plan.attrs["issuer"] == "科技部、中央宣传部、中国科协"
     assert plan.attrs["level"] == "NATIONAL"
+
+
+def test_a_total_broken_down_by_year_and_verbs_chained_before_the_thing_counted(tmp_path: Path) -> None:
+    """Written from 推动大规模设备更新和消费品以旧换新盐都行动方案: a total to 2027 followed by its yearly parts
+    (其中2024年23辆、2025年9辆……), each due its own year; the verbs before the thing counted, however
+    chained (新购置, 报废更新, 新建、改造), are what is done to it, not its name; 实际使用外资 (from 广东省
+    开发区 guidance) stays one statistic."""
+    text = (
+        "某某区设备更新行动方案\n一、重点任务\n"
+        "1. 推动环卫设施设备更新。到2027年新购置环卫作业车41辆，其中2024年23辆、2025年9辆、2026年5辆、2027年4辆。\n"
+        "2. 推动农业装备设备更新。到2027年报废更新农机装备190台。新建、改造市政管网70公里。\n"
+        "3. 扩大开放。实际使用外资年均增长5%。\n"
+    )
+    document = load_plan(write(tmp_path, "years.txt", text)).document
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["deadline"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert {
+        ("环卫作业车", 41, 2027),
+        ("环卫作业车", 23, 2024),
+        ("环卫作业车", 9, 2025),
+        ("环卫作业车", 4, 2027),
+        ("农机装备", 190, 2027),
+        ("市政管网", 70, 2027),
+    } <= found
+    assert ("实际使用外资", 5, None) in found

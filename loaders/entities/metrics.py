@@ -136,6 +136,18 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
             at + 1 < len(tokens) and tokens[at + 1].word in _TIME_AFTER_VERB
         )
 
+    def verb_chained(at: int) -> bool:
+        """A word that leads into the verb after it: 新/ad 购置, 报废/vn 更新, and the 、 between two
+        verbs (新建、改造市政管网); not an adverb of two characters (实际使用外资 is one statistic)."""
+        if at + 1 >= len(tokens) or tokens[at + 1].tag != "v":
+            return False
+        word, tag = tokens[at].word, tokens[at].tag
+        return (
+            (tag == "ad" and len(word) == 1)
+            or tag == "vn"
+            or (word == "、" and at > 0 and tokens[at - 1].tag == "v")
+        )
+
     head = 0
     # Verbs of two characters or more (揭/v 榜/n is a split the model makes of a noun, 揭榜 as a
     # word it tags v); conjunctions, adverbs and prepositions of any length (并开通5G基站).
@@ -145,6 +157,7 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
         and (
             (tokens[head].tag == "v" and (len(tokens[head].word) > 1 or tokens[head].word in _MODALS))
             or tokens[head].tag in ("d", "p", "c")
+            or verb_chained(head)
         )
     ):
         head += 1
