@@ -1790,3 +1790,36 @@ def test_a_total_broken_down_by_year_and_verbs_chained_before_the_thing_counted(
         ("市政管网", 70, 2027),
     } <= found
     assert ("实际使用外资", 5, None) in found
+
+
+def test_a_plan_approved_and_forwarded_with_responsibilities_its_own_chapter(tmp_path: Path) -> None:
+    """Written from 上海市静安区人民政府关于批转区文化局《关于进一步加强静安区文物保护工作的实施意见》的通知: a
+    notice that approves and forwards (批转) a bureau's plan, the plan's title set on two lines, the
+    second only its genre word (……工作的 / 实施意见); a 落实责任 chapter in the middle holding the measures;
+    由区文化局会同区规土局共同编制 (the partner supports); 由市发展改革委会同市财政局负责 splits at 会同 though neither
+    name is known. From 关于“双一流”建设高校……的若干意见: a closing 加大支持与组织力度 is the measures."""
+    text = (
+        "上海市静安区人民政府关于批转区文化局《关于进一步加强静安区文物保护工作的实施意见》的通知\n"
+        "区政府各委、办、局，各街道办事处：\n区文化局《关于进一步加强静安区文物保护工作的实施意见》已经区政府常务会议通过，现批转给你们。\n"
+        "关于进一步加强静安区文物保护工作的\n实施意见\n"
+        "一、基本原则\n坚持保护为主、抢救第一。\n二、落实责任\n（一）落实政府责任。区政府对本区文物保护负总责。\n"
+        "（二）加强部门协调。由市发展改革委会同市财政局负责。\n"
+        "三、加大保护力度\n（一）加强文物保护规划编制实施。区级文物保护单位由区文化局会同区规土局共同编制，报区政府批准。\n"
+        "四、加大支持与组织力度\n（一）加强组织实施。建立工作机制。\n"
+    )
+    document = load_plan(write(tmp_path, "forwarded.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "关于进一步加强静安区文物保护工作的实施意见"
+    assert plan.attrs["issuer"] == "上海市静安区人民政府"
+    kinds = chapter_kinds_of(document)
+    assert kinds["落实责任"] == "measures"
+    assert kinds["加大保护力度"] == "tasks"
+    assert kinds["加大支持与组织力度"] == "measures"
+    assert responsible_as_written(document, "加强文物保护规划编制实施", EntityKind.TASK) >= {
+        ("区文化局", Role.LEAD),
+        ("区规土局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "加强部门协调", EntityKind.MEASURE) == {
+        ("市发展改革委", Role.LEAD),
+        ("市财政局", Role.SUPPORT),
+    }

@@ -117,7 +117,12 @@ class DepartmentFinder:
         # 市司法局：负责配合有关部门……: duties of assisting are support.
         self.assisting = re.compile(f"(?:负责)?(?:{alternation(rules.support_words)})")
         # 由区规划资源局在……征询: the bodies 由 introduces do what follows, whatever the verb.
-        self.agent = re.compile(f"由(?P<name>{name}(?:[、和及与]{name})*)(?=[\u4e00-\u9fff])")
+        # 由区文化局会同区规土局共同编制: those 会同 adds work with them, in support.
+        partners = alternation(rules.partner_words)
+        self.agent = re.compile(
+            f"由(?P<name>{name}(?:[、和及与]{name})*)"
+            f"(?:(?:{partners})(?P<partners>{name}(?:[、和及与]{name})*))?(?=[\u4e00-\u9fff])"
+        )
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         self.noise = re.compile(alternation(rules.name_noise))
         self.shared_body_word = re.compile(rules.shared_body_word)
@@ -187,9 +192,10 @@ class DepartmentFinder:
         for match in self.agent.finditer(text):
             if _within(covered, match.start()):
                 continue
-            for name, at in self.names(match.group("name")):
-                start = match.start("name") + at
-                found.append(BodyMention(name, Role.LEAD, start, start + len(name), match.group()))
+            for group, role in (("name", Role.LEAD), ("partners", Role.SUPPORT)):
+                for name, at in self.names(match.group(group) or ""):
+                    start = match.start(group) + at
+                    found.append(BodyMention(name, role, start, start + len(name), match.group()))
             covered.append(match.span())
         for match in self.shared_body_word.finditer(text):
             # 民政、政法……、农业农村等部门要加强……: as a clause's subject, each field's body acts;
@@ -404,6 +410,9 @@ class DepartmentFinder:
                     self.known.match(text, end + len(joiner))
                     or text[position:end].endswith(tuple(rules.subject_endings))
                 ):
+                    break
+                # 市发展改革委会同市财政局: a word between names (会同, 等) after a body's ending ends it.
+                if self.noise.match(text, end) and text[position:end].endswith(tuple(rules.subject_endings)):
                     break
                 # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
                 closing = text.find("）", end) if text[end] == "（" else -1

@@ -334,7 +334,10 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
         # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
         sends_out = re.search(profile.title.sends_out, text)
         # A line that is only the word (规划, as a portal's 体裁分类 gives the genre) names no plan.
-        named = text.endswith(endings) and text not in endings
+        # …… unless the line before ends its first half (关于进一步加强……工作的 / 实施意见).
+        named = text.endswith(endings) and (
+            text not in endings or (position > 0 and preamble[position - 1].text.endswith("的"))
+        )
         if len(text) <= 60 and not re.search("[，。；：]", text) and named and not sends_out:
             return position
     return None
