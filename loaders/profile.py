@@ -166,6 +166,8 @@ class Indicators(_Rules):
     duration_units: list[str]
     #: Units of a number that qualifies the noun right after it (3岁以下婴幼儿): no quantity there.
     qualifying_units: list[str]
+    #: Units of a time that, before a noun whose own number follows, names a kind of thing.
+    qualifying_spans: list[str]
     #: Verbs that say which things a share is of (新建项目……比例, 新增建筑……占比): kept at its head.
     qualifying_verbs: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.

@@ -1823,3 +1823,12 @@ def test_a_plan_approved_and_forwarded_with_responsibilities_its_own_chapter(tmp
         ("市发展改革委", Role.LEAD),
         ("市财政局", Role.SUPPORT),
     }
+
+
+def test_a_time_that_names_a_kind_of_thing_counted(tmp_path: Path) -> None:
+    """Written from 重庆市提振消费若干措施: 建成15分钟商业服务圈60个 counts 60 service circles of fifteen minutes'
+    reach; the minutes name the kind, they are no quantity."""
+    text = "某某市提振消费若干措施\n一、扩大服务消费\n1．完善消费设施。建成15分钟商业服务圈60个。\n"
+    document = load_plan(write(tmp_path, "circles.txt", text)).document
+    assert targets(document)["15分钟商业服务圈"][:3] == (60, "个", "EQUAL")
+    assert not [e for e in document.entities_of(EntityKind.INDICATOR) if e.attrs["unit"] == "分钟"]

@@ -270,14 +270,15 @@ def _end_of(text: str, position: int, ends: str) -> int:
 
 def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -> bool:
     """A number that says which things are meant, not how many: an age before a noun (3岁以下婴幼儿
-    托位数) or a bounded sum before the thing counted, with that thing's own number after it in the
-    clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家)."""
+    托位数), or a bounded sum or a time before the thing counted, with that thing's own number after
+    it in the clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家, 15分钟商业服务圈60个)."""
     if not re.match(r"[\u4e00-\u9fff]", text[match.end() : match.end() + 1]):
         return False
     if (match.group("unit") or "") in rules.qualifying_units:
         return True
     bounded = match.group("prefix") or match.group("suffix")
-    if not (bounded and (match.group("magnitude") or match.group("unit") == "元")):
+    spans_a_kind = match.group("unit") in rules.qualifying_spans  # 15分钟商业服务圈60个
+    if not (spans_a_kind or (bounded and (match.group("magnitude") or match.group("unit") == "元"))):
         return False
     clause_end = _end_of(text, match.end(), _CLAUSE_END)
     return re.search(r"\d", text[match.end() : clause_end]) is not None
