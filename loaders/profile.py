@@ -260,7 +260,8 @@ class Departments(_Rules):
     run_closers: list[str]
     #: Fields sharing the body word after them (民政、公安等部门): each field a body.
     shared_body_word: str = _regex()
-    #: A bracket of who does the work; {labels} stands for the labels of `bracket_labels`.
+    #: A bracket of who does the work; {labels} stands for the labels of `bracket_labels`, {roles}
+    #: for the lead and support words.
     bracket: str = _regex()
     clause_separator: str = _regex()
     lead_words: list[str]
@@ -276,8 +277,11 @@ class Departments(_Rules):
 
     @property
     def bracket_pattern(self) -> str:
-        """`bracket` with its labels written in."""
-        return self.bracket.replace("{labels}", alternation(list(self.bracket_labels)))
+        """`bracket` with its labels and role words written in."""
+        roles = alternation(self.lead_words + self.support_words)
+        return self.bracket.replace("{labels}", alternation(list(self.bracket_labels))).replace(
+            "{roles}", roles
+        )
 
     #: A plan saying so (列第一位者为牵头单位) makes the first body of each bracket its lead.
     first_leads: str = _regex()

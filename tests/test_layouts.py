@@ -1832,3 +1832,25 @@ def test_a_time_that_names_a_kind_of_thing_counted(tmp_path: Path) -> None:
     document = load_plan(write(tmp_path, "circles.txt", text)).document
     assert targets(document)["15分钟商业服务圈"][:3] == (60, "个", "EQUAL")
     assert not [e for e in document.entities_of(EntityKind.INDICATOR) if e.attrs["unit"] == "分钟"]
+
+
+def test_more_wordings_of_who_leads_and_who_supports(tmp_path: Path) -> None:
+    """Forms of the genre, not from one document: 负总责 leads and 协同 supports in a bracket; labels of
+    offices and sections (牵头科室 / 配合科室, 主办单位 / 协助单位) as county and department plans write them.
+    From 上海市交通领域光伏应用实施方案: a modal verb or adverb between a metric and its number (确保, 逐步)
+    is no part of the metric."""
+    text = (
+        "某某县关于推进县域商业体系建设的实施方案\n一、重点任务\n"
+        "（一）加强统筹。建立工作专班。（县发改局负总责，县财政局、县住建局协同）\n"
+        "（二）完善网点。建设乡镇商贸中心。（牵头科室：规划科；配合科室：财务科、办公室）\n"
+        "（三）发展电商。到2025年，全县交通领域新增光伏装机容量确保达到120MW。（主办单位：县商务局；协助单位：县邮政分公司）\n"
+    )
+    document = load_plan(write(tmp_path, "words.txt", text)).document
+    assert responsible_as_written(document, "加强统筹", EntityKind.TASK) == {
+        ("县发改局", Role.LEAD),
+        ("县财政局", Role.SUPPORT),
+        ("县住建局", Role.SUPPORT),
+    }
+    assert ("规划科", Role.LEAD) in responsible_as_written(document, "完善网点", EntityKind.TASK)
+    assert ("县邮政分公司", Role.SUPPORT) in responsible_as_written(document, "发展电商", EntityKind.TASK)
+    assert "交通领域新增光伏装机容量" in targets(document)
