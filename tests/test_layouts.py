@@ -1854,3 +1854,38 @@ def test_more_wordings_of_who_leads_and_who_supports(tmp_path: Path) -> None:
     assert ("规划科", Role.LEAD) in responsible_as_written(document, "完善网点", EntityKind.TASK)
     assert ("县邮政分公司", Role.SUPPORT) in responsible_as_written(document, "发展电商", EntityKind.TASK)
     assert "交通领域新增光伏装机容量" in targets(document)
+
+
+def test_items_whose_first_sentence_runs_long_or_opens_with_a_year(tmp_path: Path) -> None:
+    """Written from 国务院办公厅关于进一步扩大旅游文化体育健康养老教育培训等领域消费的意见: items numbered 1. 2. whose
+    first sentence opens with a year (1.2016年底前再新增100家全域旅游示范区创建单位。) or runs long (2.指导各地依法
+    办理旅居挂车登记，允许……，研究改进旅居车准驾管理制度。) are tasks named by that sentence, and the target in
+    the first is read from it; from 河北省县域特色产业振兴工作方案, a long numbered clause in a chapter of
+    policies (三、支持政策) is text of the measure it stands under."""
+    text = (
+        "国务院办公厅关于进一步扩大旅游文化体育健康养老教育培训等领域消费的意见\n"
+        "一、着力推进幸福产业服务消费提质扩容\n（一）加速升级旅游消费。\n"
+        "1.2016年底前再新增100家全域旅游示范区创建单位。实施乡村旅游后备箱行动。（国家旅游局、农业部按职责分工负责）\n"
+        "2.指导各地依法办理旅居挂车登记，允许具备牵引功能并安装有符合国家标准牵引装置的小型客车按规定拖挂旅居车上路行驶，"
+        "研究改进旅居车准驾管理制度。加快研究出台旅居车营地用地政策。（公安部、交通运输部按职责分工负责）\n"
+        "二、支持政策\n（一）支持集群企业提升技术研发水平。\n"
+        "1.对企业规模在产业集群内前三，辐射带动作用强的集群龙头企业，当年购置研发、检测、试验等设备投入50万元以上，"
+        "按照实际投资额，采取后补助的方式给予20%的补助。（责任部门：省工业和信息化厅、省财政厅）\n"
+    )
+    document = load_plan(write(tmp_path, "long.txt", text)).document
+    tasks = {e.name for e in document.entities_of(EntityKind.TASK)}
+    assert "2016年底前再新增100家全域旅游示范区创建单位" in tasks
+    assert (
+        "指导各地依法办理旅居挂车登记，允许具备牵引功能并安装有符合国家标准牵引装置的小型客车按规定拖挂旅居车上路行驶，"
+        "研究改进旅居车准驾管理制度"
+    ) in tasks
+    assert ("公安部", Role.LEAD) in responsible_as_written(
+        document,
+        "指导各地依法办理旅居挂车登记，允许具备牵引功能并安装有符合国家标准牵引装置的小型客车按规定拖挂旅居车上路行驶，"
+        "研究改进旅居车准驾管理制度",
+        EntityKind.TASK,
+    )
+    assert targets(document)["全域旅游示范区创建单位"][:4] == (100, "家", "EQUAL", 2016)
+    assert ("省财政厅", Role.LEAD) in responsible_as_written(
+        document, "支持集群企业提升技术研发水平", EntityKind.MEASURE
+    )

@@ -23,14 +23,15 @@ _SENTENCE_END = re.compile("[。；：]")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """Part of a paragraph that belongs to an entity's text: paragraph.text[offset:]."""
+    """Part of a paragraph that belongs to an entity's text: paragraph.text[offset:end]."""
 
     paragraph: Paragraph
     offset: int = 0
+    end: int | None = None
 
     @property
     def text(self) -> str:
-        return self.paragraph.text[self.offset :]
+        return self.paragraph.text[self.offset : self.end]
 
 
 class PlanWriter:
@@ -47,6 +48,9 @@ class PlanWriter:
         self.segments: dict[str, list[Segment]] = {}
         #: Indexes of the paragraphs some entity was read from.
         self.placed: set[int] = set()
+        #: The heading sentence of each entity read from a heading that holds a number (（一）新建绿地
+        #: 35万平方米): no part of its text, but where a target may be stated.
+        self.headings: dict[str, Segment] = {}
         self._indicators = 0
 
     def add(
@@ -104,7 +108,7 @@ class PlanWriter:
         attrs: dict[str, object] | None = None,
     ) -> Entity:
         """An entity read from a numbered heading: its title, label and (by default) its text."""
-        return self.add(
+        entity = self.add(
             kind,
             local_id,
             block.title,
@@ -114,6 +118,10 @@ class PlanWriter:
             label=block.label,
             attrs=attrs,
         )
+        at = block.paragraph.text.find(block.title)
+        if at >= 0 and re.search(r"\d", block.title):
+            self.headings[entity.id] = Segment(block.paragraph, at, at + len(block.title))
+        return entity
 
     def next_indicator_id(self) -> str:
         self._indicators += 1

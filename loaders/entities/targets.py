@@ -74,9 +74,13 @@ def add_indicator(
 
 
 def link_targets(writer: PlanWriter, header: PlanHeader) -> None:
-    """Targets stated in tasks, projects, measures and domains; a holder's default deadline is
-    the one its own heading or its parent's gives, else the end of the plan's period."""
+    """Targets stated in tasks, projects, measures and domains, in their text and in their
+    heading; a holder's default deadline is the one its own heading or its parent's gives, else
+    the end of the plan's period."""
     by_holder: dict[str, list[Segment]] = {}
+    for entity_id, heading in writer.headings.items():
+        if writer.document.entities[entity_id].kind in WORK_KINDS:
+            by_holder[entity_id] = [heading]  # （一）新建绿地35万平方米: a target in the heading
     for entity, segment in writer.texts(set(WORK_KINDS)):
         by_holder.setdefault(entity.id, []).append(segment)
     for entity_id, segments in by_holder.items():

@@ -60,6 +60,8 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     open_blocks: list[Block] = []
     for paragraph in paragraphs:
         block = _heading(paragraph, patterns)
+        if block is not None and chapters and _clause_of_a_measure(block, chapters[-1], profile):
+            block = None
         if block is None or (block.level != "chapter" and not chapters):
             if open_blocks:
                 open_blocks[-1].paragraphs.append(paragraph)
@@ -74,6 +76,22 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
             chapters.append(block)
         open_blocks.append(block)
     return Outline(preamble, chapters, parts)
+
+
+#: A heading sentence longer than this is an item's whole first sentence, not a heading's title.
+_TITLE_LENGTH = 60
+
+
+def _clause_of_a_measure(block: Block, chapter: Block, profile: Profile) -> bool:
+    """A numbered paragraph whose first sentence runs long is an item of work in a chapter of tasks
+    (1.指导各地依法办理旅居挂车登记，允许……，研究改进旅居车准驾管理制度。), but in a chapter its title
+    files as measures (三、支持政策) a clause of the measure it stands under (1.对企业规模在产业集群内前三……
+    给予20%的补助。): text, not a heading."""
+    return (
+        block.level in ("item", "subitem")
+        and len(block.title) > _TITLE_LENGTH
+        and profile.title_kind(chapter.title) == "measures"
+    )
 
 
 def with_subitems_as_text(block: Block) -> Block:
