@@ -1889,3 +1889,29 @@ def test_items_whose_first_sentence_runs_long_or_opens_with_a_year(tmp_path: Pat
     assert ("省财政厅", Role.LEAD) in responsible_as_written(
         document, "支持集群企业提升技术研发水平", EntityKind.MEASURE
     )
+
+
+def test_a_copy_that_ran_its_notice_lines_together_and_targets_named_a_clause_before(tmp_path: Path) -> None:
+    """Written from 河北省人民政府办公厅关于印发河北省制造业高质量发展“十四五”规划的通知 as a crawl copied it: the
+    notice's title ran into its recipients (……的通知各市（含定州、辛集市）人民政府，……：) and its date into the
+    plan's title (2022年1月15日河北省制造业……规划); 制造业增加值占GDP比重稳定提升，达到28%左右 measures the
+    metric of the clause before; 培育两个万亿级产业集群和一批五千亿级产业集群 counts the first thing only."""
+    text = (
+        "河北省人民政府办公厅关于印发河北省制造业高质量发展“十四五”规划的通知各市（含定州、辛集市）人民政府，雄安新区管委会，省政府各部门：\n"
+        "《河北省制造业高质量发展“十四五”规划》已经省政府同意，现印发给你们，请认真组织实施。\n"
+        "河北省人民政府办公厅\n2022年1月15日河北省制造业高质量发展“十四五”规划\n"
+        "一、发展目标\n质量效益迈上新台阶。制造业增加值占GDP比重稳定提升，达到28%左右。\n"
+        "二、重点任务\n（一）培育先进制造业集群。到2025年，培育两个万亿级产业集群和一批五千亿级产业集群。\n"
+    )
+    document = load_plan(write(tmp_path, "glued.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "河北省制造业高质量发展“十四五”规划"
+    assert plan.attrs["issuer"] == "河北省人民政府办公厅"
+    assert plan.attrs["issuedOn"] == "2022-01-15"
+    assert plan.attrs["recipients"][0] == "各市（含定州、辛集市）人民政府"
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["comparator"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert ("制造业增加值占GDP比重", 28, "ABOUT") in found
+    assert ("万亿级产业集群", 2, "EQUAL") in found

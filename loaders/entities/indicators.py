@@ -238,6 +238,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             if strip_change(metric, rules) in rules.change_words and recent is not None:
                 # 营收突破2.2万亿元，年均增长10%以上: the change is of the thing just measured.
                 metric, level = recent.metric, recent.level
+            elif (not metric or strip_change(metric, rules) in rules.change_words) and recent is None:
+                # 制造业增加值占GDP比重稳定提升，达到28%左右: the thing the clause before names.
+                metric = _metric_of_clause_before(text, own_clause_start, rules) or metric
             metric = INCLUDING.sub("", strip_change(metric, rules)).lstrip("、，")
             metric = re.sub(alternation(rules.light_verbs), "", metric)  # ……进行升级改造
             if not metric:
@@ -334,6 +337,24 @@ def _counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
     if match.group("unit") == rules.doubling.as_unit:
         return True
     return bool(match.group("prefix") or match.group("suffix")) or "每" in text[clause_start : match.start()]
+
+
+#: Tags of the words that close a clause naming a metric and how it moves (稳定提升, 稳步提高).
+_MOVING = ("v", "vd", "vn", "d", "a", "ad", "u", "w")
+
+
+def _metric_of_clause_before(text: str, clause_start: int, rules: Indicators) -> str:
+    """The metric the clause before names, where it holds no number of its own and says how
+    the metric moves (制造业增加值占GDP比重稳定提升 → 制造业增加值占GDP比重)."""
+    if clause_start == 0 or text[clause_start - 1] not in "，,":
+        return ""
+    before = text[_start_of(text, clause_start - 1, _CLAUSE_END) : clause_start - 1]
+    if not before or re.search(r"\d", before):
+        return ""
+    tokens = list(analyse(before))
+    while tokens and tokens[-1].tag in _MOVING:
+        tokens.pop()
+    return metric_before(before[: tokens[-1].end], rules, share=True) if tokens else ""
 
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:

@@ -123,11 +123,18 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
                     stripped = rest
                 break
         normalised = normalise_line(stripped)
-        cuts = [
-            0,
-            *(m.end() - len(m.group("heading")) for m in _RUN_IN_HEADING.finditer(normalised)),
-            len(normalised),
-        ]
+        cuts = sorted(
+            {
+                0,
+                *(m.end() - len(m.group("heading")) for m in _RUN_IN_HEADING.finditer(normalised)),
+                *(
+                    m.end()
+                    for m in (_RUN_IN_RECIPIENTS.match(normalised), _RUN_IN_TITLE.match(normalised))
+                    if m
+                ),
+                len(normalised),
+            }
+        )
         for begin, end in itertools.pairwise(cuts):
             paragraphs.append(
                 Paragraph(
@@ -141,6 +148,11 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
             )
     return paragraphs
 
+
+#: A copy that ran a notice's lines together: its title and its recipients (……的通知各市人民政府，
+#: ……：), or its date and the plan's title (2022年1月15日河北省制造业高质量发展“十四五”规划).
+_RUN_IN_RECIPIENTS = re.compile("^.{4,100}?的通知(?=各[^。]{2,200}[：:]$)")
+_RUN_IN_TITLE = re.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日(?=[\u4e00-\u9fff“][^，。；：,;:]{3,60}$)")
 
 #: A numbered heading run into the paragraph before it, as crawled pages and extracted PDFs
 #: join them: “……（责任单位：省科技厅）2.加强科技创新。” or “……质量。（二）推动……”. It starts a
