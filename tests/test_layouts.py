@@ -1915,3 +1915,19 @@ def test_a_copy_that_ran_its_notice_lines_together_and_targets_named_a_clause_be
     }
     assert ("制造业增加值占GDP比重", 28, "ABOUT") in found
     assert ("万亿级产业集群", 2, "EQUAL") in found
+
+
+def test_chapters_of_principles_and_remarks_and_a_pdf_title_with_spaced_numbers(tmp_path: Path) -> None:
+    """Written from 北京市西城区教育委员会关于西城区2020年义务教育阶段入学工作的实施意见 (一、工作原则 states the
+    principles; 五、有关说明 special provisions, no work) and 江门市2026年度“人才房票”试行工作方案 (六、管理要求
+    holds the measures; its PDF text sets the year apart: 江门市    2026年度……)."""
+    text = (
+        "江门市    2026年度“人才房票”试行工作方案\n一、工作原则\n坚持公平公正。\n二、重点工作\n（一）做好入学登记。按时完成登记。\n"
+        "三、管理要求\n（一）加强审核。严格审核申请材料。\n四、有关说明\n（一）本方案由市住房城乡建设局负责解释。\n"
+    )
+    document = load_plan(write(tmp_path, "kinds.txt", text)).document
+    kinds = chapter_kinds_of(document)
+    assert kinds["工作原则"] == "requirements"
+    assert kinds["管理要求"] == "measures"
+    assert kinds["有关说明"] == "context"
+    assert document.entities_of(EntityKind.PLAN)[0].name == "江门市2026年度“人才房票”试行工作方案"

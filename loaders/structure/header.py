@@ -99,6 +99,9 @@ def read_header(
         header.title, header.title_from = _fallback_title(
             preamble, notice_titles, title_hint, file_stem, profile
         )
+    if header.title:
+        # 江门市 2026 年度……: a PDF's text sets numbers apart from the words around them.
+        header.title = re.sub(r"\s+(?=\d)|(?<=\d)\s+", "", header.title)
     if header.issued_on is None:
         header.issued_on = _signature_date(list(closing), profile)
     # The body that signs issues the plan, whatever its kind (a leading group's office): at the
