@@ -1931,3 +1931,17 @@ def test_chapters_of_principles_and_remarks_and_a_pdf_title_with_spaced_numbers(
     assert kinds["管理要求"] == "measures"
     assert kinds["有关说明"] == "context"
     assert document.entities_of(EntityKind.PLAN)[0].name == "江门市2026年度“人才房票”试行工作方案"
+
+
+def test_schools_given_work_as_a_clause_subject(tmp_path: Path) -> None:
+    """Written from 北京市西城区教育委员会关于西城区2020年义务教育阶段入学工作的实施意见: 各中小学要…… and
+    民办中小学要…… give work to schools, named as their kind."""
+    text = (
+        "某某区义务教育阶段入学工作的实施意见\n一、工作要求\n（一）严格执行招生进度。各中小学要严格执行招生进度和工作程序。\n"
+        "（二）严格民办学校招生管理。民办中小学要与公办学校同步报名、同步开展录取。\n"
+    )
+    document = load_plan(write(tmp_path, "schools.txt", text)).document
+    assert ("各中小学", Role.LEAD) in responsible_as_written(document, "严格执行招生进度", EntityKind.MEASURE)
+    assert ("民办中小学", Role.LEAD) in responsible_as_written(
+        document, "严格民办学校招生管理", EntityKind.MEASURE
+    )
