@@ -1945,3 +1945,14 @@ def test_schools_given_work_as_a_clause_subject(tmp_path: Path) -> None:
     assert ("民办中小学", Role.LEAD) in responsible_as_written(
         document, "严格民办学校招生管理", EntityKind.MEASURE
     )
+
+
+def test_a_title_closed_by_its_year_in_brackets(tmp_path: Path) -> None:
+    """Written from 上海市交通委员会、上海海事局关于印发《上海港提高靠港船舶岸电使用率实施方案（2023年）》的通知: the
+    title line ends in （2023年）, the year the plan is for, and is a title all the same."""
+    text = (
+        "市交通委、上海海事局\n关于印发《上海港提高靠港船舶岸电\n使用率实施方案（2023年）》的通知\n"
+        "市交通委执法总队、各区交通主管部门：\n现将方案印发给你们。\n上海市交通委员会 上海海事局\n2023年4月17日\n"
+        "上海港提高靠港船舶岸电使用率实施方案（2023年）\n一、工作目标\n提高岸电使用率。\n二、主要任务\n（一）完善岸电设施。推进建设。\n"
+    )
+    assert plan_read_from(tmp_path, text).name == "上海港提高靠港船舶岸电使用率实施方案（2023年）"

@@ -333,7 +333,8 @@ def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     """The first short paragraph without sentence punctuation that ends like a plan title."""
     endings = tuple(profile.title.endings)
     for position, paragraph in enumerate(preamble):
-        text = re.sub(profile.title.period + "$", "", paragraph.text)
+        # ……实施方案（2016-2020年）, ……实施方案（2023年）, ……（修订）: ends like a title once its note is off.
+        text = re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", paragraph.text)
         # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
         sends_out = re.search(profile.title.sends_out, text)
         # A line that is only the word (规划, as a portal's 体裁分类 gives the genre) names no plan.
@@ -390,7 +391,7 @@ def _fallback_title(
     endings = tuple(profile.title.endings)
 
     def plan_like(title: str) -> bool:
-        return re.sub(profile.title.period + "$", "", title).endswith(endings)
+        return re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", title).endswith(endings)
 
     for title in notice_titles:
         if plan_like(title):
