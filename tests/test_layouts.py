@@ -1956,3 +1956,20 @@ def test_a_title_closed_by_its_year_in_brackets(tmp_path: Path) -> None:
         "上海港提高靠港船舶岸电使用率实施方案（2023年）\n一、工作目标\n提高岸电使用率。\n二、主要任务\n（一）完善岸电设施。推进建设。\n"
     )
     assert plan_read_from(tmp_path, text).name == "上海港提高靠港船舶岸电使用率实施方案（2023年）"
+
+
+def test_a_heading_that_opens_with_the_body_that_acts(tmp_path: Path) -> None:
+    """Written from 关于新时代进一步加强科学技术普及工作的意见: headings such as （一）各级党委和政府要履行科普工作领导
+    责任。 and （三）各行业主管部门要履行科普行政管理责任。 give their work to the body they open with."""
+    text = (
+        "关于新时代进一步加强科学技术普及工作的意见\n一、总体要求\n坚持创新驱动。\n二、强化全社会科普责任\n"
+        "（一）各级党委和政府要履行科普工作领导责任。把科普工作纳入经济社会发展规划。\n"
+        "（二）各行业主管部门要履行科普行政管理责任。推动科普与行业发展相结合。\n"
+    )
+    document = load_plan(write(tmp_path, "headed.txt", text)).document
+    assert ("各级党委和政府", Role.LEAD) in responsible_as_written(
+        document, "各级党委和政府要履行科普工作领导责任", EntityKind.TASK
+    )
+    assert ("各行业主管部门", Role.LEAD) in responsible_as_written(
+        document, "各行业主管部门要履行科普行政管理责任", EntityKind.TASK
+    )

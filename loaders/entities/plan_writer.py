@@ -48,8 +48,8 @@ class PlanWriter:
         self.segments: dict[str, list[Segment]] = {}
         #: Indexes of the paragraphs some entity was read from.
         self.placed: set[int] = set()
-        #: The heading sentence of each entity read from a heading that holds a number (（一）新建绿地
-        #: 35万平方米): no part of its text, but where a target may be stated.
+        #: The heading sentence of each entity read from a heading: no part of its text, but where a
+        #: target (（一）新建绿地35万平方米) or the body that acts (（七）各行业主管部门要……) may be stated.
         self.headings: dict[str, Segment] = {}
         self._indicators = 0
 
@@ -119,7 +119,7 @@ class PlanWriter:
             attrs=attrs,
         )
         at = block.paragraph.text.find(block.title)
-        if at >= 0 and re.search(r"\d", block.title):
+        if at >= 0:
             self.headings[entity.id] = Segment(block.paragraph, at, at + len(block.title))
         return entity
 

@@ -79,7 +79,7 @@ def link_targets(writer: PlanWriter, header: PlanHeader) -> None:
     the end of the plan's period."""
     by_holder: dict[str, list[Segment]] = {}
     for entity_id, heading in writer.headings.items():
-        if writer.document.entities[entity_id].kind in WORK_KINDS:
+        if writer.document.entities[entity_id].kind in WORK_KINDS and re.search(r"\d", heading.text):
             by_holder[entity_id] = [heading]  # （一）新建绿地35万平方米: a target in the heading
     for entity, segment in writer.texts(set(WORK_KINDS)):
         by_holder.setdefault(entity.id, []).append(segment)

@@ -114,6 +114,12 @@ def _link_bodies_named_by_headings(
             if opens_with_verb(entity.name):
                 continue  # 建设数据中心: work on a thing named like a body, not the body
             _assign(writer, resolver, entity.name, entity, entity.source, Role.LEAD, entity.name)
+        elif heading := writer.headings.get(entity.id):
+            # （七）各行业主管部门要履行科普行政管理责任: the body the heading opens with acts.
+            for mention in finder.mentions(heading.text):
+                if mention.start == 0 and mention.role is Role.LEAD:
+                    span = writer.span_in(heading, mention.start, mention.end)
+                    _assign(writer, resolver, mention.name, entity, span, mention.role, heading.text)
 
 
 def _assign(
