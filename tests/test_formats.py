@@ -314,3 +314,53 @@ def test_a_folder_of_a_hundred_plans(tmp_path: Path, seed_text: str) -> None:
     assert done.returncode == 0, done.stderr
     assert "loaded 105 plan(s):" in done.stdout
     assert "0 paragraph(s) not placed" in done.stdout
+
+
+def _pdf_unindented(body: list[str], small: list[str]) -> bytes:
+    """A PDF as a plain text is often laid out: paragraphs flush left, and a list set smaller."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    flush = ParagraphStyle("flush", fontName="STSong-Light", fontSize=12, leading=18, wordWrap="CJK")
+    smaller = ParagraphStyle("smaller", parent=flush, fontSize=9, leading=13)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(
+        [Paragraph(line, flush) for line in body] + [Paragraph(line, smaller) for line in small]
+    )
+    return buffer.getvalue()
+
+
+def test_a_pdf_of_flush_paragraphs_with_numbers_set_apart(tmp_path: Path) -> None:
+    """Written from 轻工业数字化转型实施方案（征求意见稿） as laid out in a PDF: no paragraph is indented, a list
+    set smaller runs wider than the body, and the text layer sets numbers apart (到2027 年): the
+    paragraphs are joined again and the targets read with their year."""
+    body = [
+        "轻工业数字化转型实施方案",
+        "一、总体要求",
+        "到2027年，轻工骨干企业基本实现数字化改造全覆盖，成熟易用的数字化解决方案应用更加普及，先进适用的数字化转型标准贯标范围更加广泛。",
+        "数字化普及率显著提升。轻工重点企业数字化研发设计工具普及率达到90%，关键工序数控化率达到75%。重点行业打造150个以上数字化转型典型场景，培育15家以上智能制造标杆企业，建设20个左右高标准数字园区。",
+        "二、重点任务",
+        "（一）培育数字化转型场景。围绕研发设计、生产制造、营销服务等关键环节，培育一批数字化转型典型场景，推动数字技术在轻工业各行业深度应用。",
+    ]
+    small = [
+        "1.家用电器行业：个性化定制平台、家电垂域大模型技术、自动化焊接机器人、智能仓储物流系统、数字孪生工厂。",
+        "2.家具行业：家具数字化设计平台、3D建模技术、金属部件数控焊接、一体化柔性生产线、智能涂装设备。",
+    ]
+    path = tmp_path / "light.pdf"
+    path.write_bytes(_pdf_unindented(body, small))
+    document = load_plan(path).document
+    found = {
+        (e.attrs["metric"], e.attrs["value"], e.attrs["deadline"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+    }
+    assert {
+        ("轻工重点企业数字化研发设计工具普及率", 90, 2027),
+        ("智能制造标杆企业", 15, 2027),
+        ("高标准数字园区", 20, 2027),
+    } <= found

@@ -78,7 +78,13 @@ def _text_or_page(raw: bytes, path: str, limits: InputLimits) -> PlanText:
 
 
 def _pdf(raw: bytes, path: str, limits: InputLimits) -> PlanText:
-    return PlanText(unwrap(_pdf_text(raw, path, limits), force=True), "pdf")
+    text = _NUMBER_SET_APART.sub("", _pdf_text(raw, path, limits))
+    return PlanText(unwrap(text, force=True), "pdf")
+
+
+#: 到2027 年, 2 个月: the single space a PDF's text layer sets between a number and the words around
+#: it (wider gaps, a table's columns, stay).
+_NUMBER_SET_APART = re.compile(r"(?<=[\d%])[ ](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ ](?=\d)")
 
 
 def _pdf_text(raw: bytes, path: str, limits: InputLimits) -> str:
@@ -293,12 +299,20 @@ def _ends_sentence(line: str) -> bool:
     return line.endswith(_SENTENCE_END) or (line.endswith(_CLOSING) and line[:-1].endswith(_SENTENCE_END))
 
 
-def _full_thresholds(lines: list[str]) -> tuple[float, float]:
-    """How many characters, and how much width, make a line as full as the widest lines."""
+def _full_thresholds(lines: list[str], commonest: bool = False) -> tuple[float, float]:
+    """How many characters, and how much width, make a line as full as the widest lines; with
+    `commonest`, as full as the commonest width of the wider half, where that is less: a PDF's body
+    lines share one width, and a few wider ones (a list set smaller) must not make them look short."""
     chars = sorted(len(line.strip()) for line in lines)
     widths = sorted(_width(line.strip()) for line in lines)
     at = int(len(lines) * 0.9) if len(lines) > 9 else len(lines) - 1
-    return chars[at] * 0.9, widths[at] * 0.9
+    full_chars, full_width = chars[at] * 0.9, widths[at] * 0.9
+    if commonest:
+        upper = widths[len(widths) // 2 :]
+        common = Counter(upper).most_common(1)[0][0] * 0.9
+        if common < full_width:
+            full_chars, full_width = full_chars * common / full_width, common
+    return full_chars, full_width
 
 
 def _indented(line: str) -> bool:
@@ -319,7 +333,7 @@ def unwrap(text: str, force: bool = False) -> str:
     nonblank = [line for line in lines if line.strip()]
     if not nonblank:
         return text
-    full_chars, full_width = _full_thresholds(nonblank)
+    full_chars, full_width = _full_thresholds(nonblank, commonest=force)
 
     def full(line: str) -> bool:
         return len(line.strip()) >= full_chars or _width(line.strip()) >= full_width
