@@ -1973,3 +1973,35 @@ def test_a_heading_that_opens_with_the_body_that_acts(tmp_path: Path) -> None:
     assert ("各行业主管部门", Role.LEAD) in responsible_as_written(
         document, "各行业主管部门要履行科普行政管理责任", EntityKind.TASK
     )
+
+
+def test_a_crawl_that_kept_no_line_breaks(tmp_path: Path) -> None:
+    """Written from 河北省人力资源服务业创新发展行动计划（2023-2025年） as a crawl holds it: the notice, its signature,
+    date and publication note, the plan's title, its preface and every chapter on one line (……现印发给你们。
+    河北省人力资源和社会保障厅2023年7月21日（此件主动公开）河北省……行动计划（2023-2025年）为深入贯彻……。一、总体要求
+    （一）指导思想。……); a chapter titled as work on a base (六、夯实行业发展基础) is tasks. From 关于维护新就业形态劳动者
+    劳动保障权益的指导意见: a section's first sentence may run long and still name the task."""
+    filler = "坚持以产业引导、政策扶持和环境营造为重点，持续推进人力资源服务业高质量发展。" * 20
+    text = (
+        "关于印发《河北省人力资源服务业创新发展行动计划（2023－2025年）》的通知\n"
+        "为深入贯彻落实党的二十大精神，我们研究制定了行动计划，现印发给你们，请结合实际认真落实。"
+        "河北省人力资源和社会保障厅2023年7月21日（此件主动公开）河北省人力资源服务业创新发展行动计划（2023-2025年）"
+        "为深入贯彻党的二十大精神，结合河北实际，决定实施本行动计划。一、总体要求（一）指导思想。"
+        + filler
+        + ""
+        "二、培育壮大市场主体（一）做大行业机构规模。到2025年，全省人力资源服务机构达到3000家。"
+        "（二）平台企业采取劳务派遣等合作用工方式组织劳动者完成平台工作的，应选择具备合法经营资质的企业，并对其保障劳动者权益情况进行监督。"
+        "平台企业依法履行用工单位责任。六、夯实行业发展基础（一）打造行业人才队伍。实施人才培养计划。\n"
+    )
+    document = load_plan(write(tmp_path, "crawl.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "河北省人力资源服务业创新发展行动计划（2023-2025年）"
+    assert plan.attrs["issuedOn"] == "2023-07-21"
+    kinds = chapter_kinds_of(document)
+    assert kinds == {"总体要求": "requirements", "培育壮大市场主体": "tasks", "夯实行业发展基础": "tasks"}
+    tasks = {e.name for e in document.entities_of(EntityKind.TASK)}
+    assert {"做大行业机构规模", "打造行业人才队伍"} <= tasks
+    assert (
+        "平台企业采取劳务派遣等合作用工方式组织劳动者完成平台工作的，应选择具备合法经营资质的企业，并对其保障劳动者权益情况进行监督"
+        in tasks
+    )

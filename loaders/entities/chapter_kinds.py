@@ -66,6 +66,8 @@ def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> 
     """`items_only`: the document is made of numbered items without parts (一、…… to 二十、……),
     each a piece of work; a topical one is then a task, whatever it holds."""
     by_title = profile.title_kind(chapter.title)
+    if by_title == "context" and chapter.children and opens_with_verb(chapter.title):
+        by_title = None  # 夯实行业发展基础 is work on the base, not the 发展基础 a context chapter names
     if by_title in (None, "domains", "context") and _names_works(chapter):
         return "projects"
     if by_title is None and not chapter.children:

@@ -132,6 +132,7 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
                     for m in (_RUN_IN_RECIPIENTS.match(normalised), _RUN_IN_TITLE.match(normalised))
                     if m
                 ),
+                *(_run_together_cuts(normalised) if len(normalised) > _RUN_TOGETHER else []),
                 len(normalised),
             }
         )
@@ -153,6 +154,31 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
 #: ……：), or its date and the plan's title (2022年1月15日河北省制造业高质量发展“十四五”规划).
 _RUN_IN_RECIPIENTS = re.compile("^.{4,100}?的通知(?=各[^。]{2,200}[：:]$)")
 _RUN_IN_TITLE = re.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日(?=[\u4e00-\u9fff“][^，。；：,;:]{3,60}$)")
+
+#: A line this long is a text that lost its line breaks (a crawl that kept none), not a paragraph.
+_RUN_TOGETHER = 800
+#: Where such a text starts a paragraph: a heading after a colon or a semicolon (……如下意见：一、……),
+#: a section right after its chapter's title (一、总体要求（一）指导思想。), the publication note that
+#: ends a notice and what follows it (（此件主动公开）……), the body that signs it and the date after it
+#: (……认真落实。河北省人力资源和社会保障厅2023年7月21日), and a preface after the plan's title
+#: (……行动计划（2023-2025年）为深入……).
+_RUN_TOGETHER_STARTS = (
+    re.compile(
+        "(?<=[：:；])(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff“])"
+    ),
+    re.compile("(?<=[\u4e00-\u9fff])(?<!第)（[一二三四五六七八九十]{1,3}）(?=[\u4e00-\u9fff“])"),
+    re.compile("(?<=[厅局委办府会部室])\\d{4}年\\d{1,2}月\\d{1,2}日(?=（此件)"),
+    re.compile("(?<=。)(?=[\u4e00-\u9fff]{4,40}?[厅局委办府会部室]\\d{4}年\\d{1,2}月\\d{1,2}日（此件)"),
+    re.compile("(?<=(?:规划|纲要|意见|方案|计划|措施|年）))(?=(?:为|根据|按照|近年来)[\u4e00-\u9fff])"),
+)
+_PUBLICATION_NOTE = re.compile("（此件[^（）]{2,8}）")
+
+
+def _run_together_cuts(line: str) -> list[int]:
+    starts = [m.start() for pattern in _RUN_TOGETHER_STARTS for m in pattern.finditer(line)]
+    notes = [at for m in _PUBLICATION_NOTE.finditer(line) for at in m.span()]
+    return starts + notes
+
 
 #: A numbered heading run into the paragraph before it, as crawled pages and extracted PDFs
 #: join them: “……（责任单位：省科技厅）2.加强科技创新。” or “……质量。（二）推动……”. It starts a

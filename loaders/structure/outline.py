@@ -88,7 +88,7 @@ def _clause_of_a_measure(block: Block, chapter: Block, profile: Profile) -> bool
     files as measures (三、支持政策) a clause of the measure it stands under (1.对企业规模在产业集群内前三……
     给予20%的补助。): text, not a heading."""
     return (
-        block.level in ("item", "subitem")
+        block.level != "chapter"
         and len(block.title) > _TITLE_LENGTH
         and profile.title_kind(chapter.title) == "measures"
     )
