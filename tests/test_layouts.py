@@ -2005,3 +2005,19 @@ def test_a_crawl_that_kept_no_line_breaks(tmp_path: Path) -> None:
         "平台企业采取劳务派遣等合作用工方式组织劳动者完成平台工作的，应选择具备合法经营资质的企业，并对其保障劳动者权益情况进行监督"
         in tasks
     )
+
+
+def test_signatures_that_end_with_an_academy_and_places_named_as_related(tmp_path: Path) -> None:
+    """Written from 赋予科研人员职务科技成果所有权或长期使用权试点实施方案 (科技部等9部门): the signature lines run down
+    to 中科院, an academy, and the plan is national; 相关地方要建立协调机制 gives work to the places concerned."""
+    text = (
+        "关于印发《赋予科研人员职务科技成果所有权或长期使用权试点实施方案》的通知\n各省、自治区、直辖市科技厅（委、局）：\n"
+        "现将《实施方案》印发给你们，请结合实际认真贯彻执行。\n科技部\n发展改革委\n教育部\n中科院\n2020年5月9日\n"
+        "赋予科研人员职务科技成果所有权或长期使用权试点实施方案\n一、主要任务\n（一）赋予科研人员职务科技成果所有权。开展试点。\n"
+        "二、组织实施\n（一）加强组织领导。相关地方要建立协调机制，推动试点任务落实。\n"
+    )
+    document = load_plan(write(tmp_path, "academy.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuer"] == "科技部、发展改革委、教育部、中科院"
+    assert plan.attrs["level"] == "NATIONAL"
+    assert ("相关地方", Role.LEAD) in responsible_as_written(document, "加强组织领导", EntityKind.MEASURE)

@@ -164,8 +164,10 @@ def _bodies_side_by_side(run: str, profile: Profile) -> list[str]:
 
 
 def _names_body(name: str, profile: Profile) -> bool:
+    """A signature line names a body: a government body, a group or organisation, or an academy or
+    court (中科院, 最高人民法院) that signs with them."""
     rules = profile.departments
-    endings = [*rules.government_suffixes, *(e for kind in rules.body_kinds.values() for e in kind)]
+    endings = [*rules.government_suffixes, *(e for kind in rules.body_kinds.values() for e in kind), "院"]
     return name.endswith(tuple(endings))
 
 
