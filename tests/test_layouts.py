@@ -2021,3 +2021,20 @@ def test_signatures_that_end_with_an_academy_and_places_named_as_related(tmp_pat
     assert plan.attrs["issuer"] == "科技部、发展改革委、教育部、中科院"
     assert plan.attrs["level"] == "NATIONAL"
     assert ("相关地方", Role.LEAD) in responsible_as_written(document, "加强组织领导", EntityKind.MEASURE)
+
+
+def test_a_chapter_of_the_phases_the_work_is_carried_out_in(tmp_path: Path) -> None:
+    """Written from 沈阳市城镇房屋安全三项制度实施方案 (五、推进计划: 启动阶段（2024年4月1日至……）/ 实施阶段 / 提升阶段;
+    四、组织机构) and 河北省县域特色产业振兴工作方案 (四、工作安排, phases with their dates): the phases and the
+    bodies set up are how the plan is carried out, its measures."""
+    text = (
+        "某某市城镇房屋安全三项制度实施方案\n一、工作目标\n建立房屋安全管理长效机制。\n二、主要任务\n（一）开展房屋体检。按期体检。\n"
+        "三、组织机构\n成立工作专班。\n四、推进计划\n（一）启动阶段（2024年4月1日至2024年12月31日）。制定方案。\n"
+        "（二）实施阶段（2025年1月1日至2025年12月31日）。全面推开。\n（三）提升阶段（2026年1月1日以后持续开展此项工作）。总结提升。\n"
+    )
+    document = load_plan(write(tmp_path, "phases.txt", text)).document
+    kinds = chapter_kinds_of(document)
+    assert kinds["推进计划"] == "measures"
+    assert kinds["组织机构"] == "measures"
+    measures = {e.name for e in document.entities_of(EntityKind.MEASURE)}
+    assert "实施阶段（2025年1月1日至2025年12月31日）" in measures

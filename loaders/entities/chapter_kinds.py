@@ -62,10 +62,21 @@ def _ends_with_safeguard(title: str, safeguards: tuple[str, ...]) -> bool:
     return any(title.endswith(word + tail) for word in safeguards for tail in _SAFEGUARD_TAIL)
 
 
+#: A section naming a phase of the work: 全面动员部署阶段（2019年3月10日前）.
+_PHASE = re.compile(r"阶段(?:[（(][^（）()]*[）)])?$")
+
+
+def _in_phases(chapter: Block) -> bool:
+    """Whether the chapter's parts are the phases the plan is carried out in."""
+    return len(chapter.children) >= 2 and all(_PHASE.search(child.title) for child in chapter.children)
+
+
 def chapter_kind(chapter: Block, profile: Profile, items_only: bool = False) -> ChapterKind:
     """`items_only`: the document is made of numbered items without parts (一、…… to 二十、……),
     each a piece of work; a topical one is then a task, whatever it holds."""
     by_title = profile.title_kind(chapter.title)
+    if by_title is None and _in_phases(chapter):
+        return "measures"  # 启动阶段（2024年4月1日至……）/ 实施阶段 / 提升阶段: the steps that carry it out
     if by_title == "context" and chapter.children and opens_with_verb(chapter.title):
         by_title = None  # 夯实行业发展基础 is work on the base, not the 发展基础 a context chapter names
     if by_title in (None, "domains", "context") and _names_works(chapter):
