@@ -2038,3 +2038,28 @@ def test_a_chapter_of_the_phases_the_work_is_carried_out_in(tmp_path: Path) -> N
     assert kinds["组织机构"] == "measures"
     measures = {e.name for e in document.entities_of(EntityKind.MEASURE)}
     assert "实施阶段（2025年1月1日至2025年12月31日）" in measures
+
+
+def test_a_notice_that_is_the_plan_rates_per_time_and_a_party_committees_place(tmp_path: Path) -> None:
+    """Written from 关于开展医保经办全流程智能审核试点工作的通知 (the notice is the plan: its own title names it),
+    上海市水资源保护利用和防汛“十三五”规划 (市政雨水泵排能力达到850立方米/秒, 城镇供水能力…立方米/日: rates)
+    and 中共北京市委关于制定北京市国民经济和社会发展第十五个五年规划的建议 (the committee's place is the region)."""
+    plan = plan_read_from(
+        tmp_path,
+        "关于开展医保经办全流程智能审核试点工作的通知\n（医保办函〔2025〕86 号）\n各省、自治区、直辖市医疗保障局：\n"
+        "为加强医保经办全流程智能审核应用，现就有关工作通知如下。\n一、工作目标\n推动智能审核。\n二、试点任务\n（一）完善规则库。建立规则。\n",
+    )
+    assert plan.name == "关于开展医保经办全流程智能审核试点工作的通知"
+    text = (
+        "某某市水资源保护利用和防汛规划\n一、主要任务\n（一）提升排水能力。到2020年，市政雨水泵排能力达到850立方米/秒。"
+        "城镇供水能力达到1000万立方米/日左右。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "rates.txt", text)).document)
+    assert found["市政雨水泵排能力"][:2] == (850, "立方米/秒")
+    assert found["城镇供水能力"][:3] == (10_000_000, "立方米/日", "ABOUT")
+    plan = plan_read_from(
+        tmp_path,
+        "中共北京市委关于制定北京市国民经济和社会发展第十五个五年规划的建议\n一、主要目标\n经济实力持续增强。\n"
+        "二、建设现代化产业体系\n（一）发展新质生产力。加快创新。\n",
+    )
+    assert (plan.attrs["region"], plan.attrs["level"]) == ("北京市", "PROVINCIAL")

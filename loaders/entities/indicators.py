@@ -75,8 +75,9 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     units = alternation(rules.units)
     return re.compile(
         rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
-        # 15条（段）, 2000台（套）: a unit with the other it may be counted in.
-        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）)?)?(?P<suffix>{suffixes})?"
+        # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日:
+        # a rate, per the time after the slash.
+        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:秒|分钟|小时|时|日|天|月|年))?)?(?P<suffix>{suffixes})?"
     )
 
 

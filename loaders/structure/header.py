@@ -381,6 +381,10 @@ def _comparable(title: str) -> str:
     return re.sub(r"\s", "", title).translate(str.maketrans("〈〉", "《》"))
 
 
+#: A notice's title that sends out no other document: 关于加强首诊和转诊服务提升医疗服务连续性的通知.
+_NOTICE_ITSELF = re.compile("[^，。；：《》]{0,30}关于[^，。；：《》]{4,80}的通知")
+
+
 def _fallback_title(
     preamble: list[Paragraph],
     notice_titles: list[str],
@@ -402,6 +406,10 @@ def _fallback_title(
         for title in re.findall(profile.title.lead, paragraph.text):
             if plan_like(title):
                 return title, "lead"
+    for paragraph in preamble[:3]:
+        # 关于开展……试点工作的通知 heading a notice that is itself the plan: its own title.
+        if _NOTICE_ITSELF.fullmatch(paragraph.text):
+            return paragraph.text, "notice"
     if title_hint:
         # 某某市数字经济行动计划_政策文件_某某市人民政府: the part that is the plan's title.
         parts = [p for p in _SITE_SEPARATOR.split(title_hint.strip()) if p]

@@ -93,6 +93,8 @@ def _region_in(title: str, profile: Profile) -> str | None:
     """The region a title names: the one it begins with, where the lexical analysis agrees that
     it is a place (湖北省…, 山东省人民政府关于…), else the first place it names that is a region
     (关于推进北京市……的指导意见 → 北京市)."""
+    # 中共北京市委关于制定……的建议: the party committee of the place names the place after 中共.
+    title = re.sub("^中共(?!中央)", "", title)
     tokens = analyse(title)
     suffixes = tuple(profile.regions.levels)
     places = [
