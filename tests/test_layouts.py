@@ -2063,3 +2063,16 @@ def test_a_notice_that_is_the_plan_rates_per_time_and_a_party_committees_place(t
         "二、建设现代化产业体系\n（一）发展新质生产力。加快创新。\n",
     )
     assert (plan.attrs["region"], plan.attrs["level"]) == ("北京市", "PROVINCIAL")
+
+
+def test_items_numbered_with_a_full_stop_as_a_pdf_exports_them(tmp_path: Path) -> None:
+    """Written from 关于加强首诊和转诊服务提升医疗服务连续性的通知, whose text (from a PDF) numbers its items 1。 2。."""
+    text = (
+        "关于加强首诊和转诊服务提升医疗服务连续性的通知\n一、重点任务\n（一）落实双向转诊机制。\n"
+        "1。加强上下联动。医联体内牵头医院负责制定本医联体内双向转诊标准及流程。\n2。引导规范合理上转。医疗机构要按照转诊规则转诊。\n"
+    )
+    document = load_plan(write(tmp_path, "stops.txt", text)).document
+    assert {"加强上下联动", "引导规范合理上转"} <= {e.name for e in document.entities_of(EntityKind.TASK)}
+    assert ("医联体内牵头医院", Role.LEAD) in responsible_as_written(
+        document, "加强上下联动", EntityKind.TASK
+    )
