@@ -331,12 +331,17 @@ def _issuer_of(title: str, profile: Profile) -> str | None:
     return match.group("issuer") if match else None
 
 
+def _without_note(title: str, profile: Profile) -> str:
+    """……实施方案（2016-2020年）, ……实施方案（2023年）, ……（修订）: the title without the period or note
+    that closes it, which ends as the genre's titles do."""
+    return re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", title)
+
+
 def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     """The first short paragraph without sentence punctuation that ends like a plan title."""
     endings = tuple(profile.title.endings)
     for position, paragraph in enumerate(preamble):
-        # ……实施方案（2016-2020年）, ……实施方案（2023年）, ……（修订）: ends like a title once its note is off.
-        text = re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", paragraph.text)
+        text = _without_note(paragraph.text, profile)
         # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
         sends_out = re.search(profile.title.sends_out, text)
         # A line that is only the word (规划, as a portal's 体裁分类 gives the genre) names no plan.
@@ -397,7 +402,7 @@ def _fallback_title(
     endings = tuple(profile.title.endings)
 
     def plan_like(title: str) -> bool:
-        return re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", title).endswith(endings)
+        return _without_note(title, profile).endswith(endings)
 
     for title in notice_titles:
         if plan_like(title):
