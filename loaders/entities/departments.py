@@ -282,7 +282,7 @@ class DepartmentFinder:
             end = following.start() if following else len(inner)
             # What follows a full stop is a remark (以下均需各市政府落实，不再列出).
             part = inner[label.end() : end].split("。")[0].rstrip("；;，, ")
-            if any(self.role_word.search(c.group().rstrip()) for c in self._clauses(part)):
+            if self._has_role_words(part):
                 # （责任部门：A、B牵头，C、D按职责分工负责）: the role words inside decide.
                 mentions += self._role_clauses(part, offset + label.end(), evidence)
                 continue
@@ -292,9 +292,13 @@ class DepartmentFinder:
     def listed(self, text: str, role: Role, evidence: str) -> list[BodyMention]:
         """The bodies a list gives one role (a division table's 牵头单位 cell): role words inside
         it decide where it has them (A牵头，B、C配合)."""
-        if any(self.role_word.search(c.group().rstrip()) for c in self._clauses(text)):
+        if self._has_role_words(text):
             return self._role_clauses(text, 0, evidence)
         return self._first_leading(self._partnered(text, 0, role, evidence))
+
+    def _has_role_words(self, names: str) -> bool:
+        """Whether a clause of a list ends with words of its role (牵头, 配合, 按职责分工负责)."""
+        return any(self.role_word.search(c.group().rstrip()) for c in self._clauses(names))
 
     def _first_leading(self, mentions: list[BodyMention]) -> list[BodyMention]:
         """Where the plan says the body listed first leads, a list of leads keeps only its first."""

@@ -178,8 +178,8 @@ def strip_trail(metric: str, rules: Indicators) -> str:
     return metric.strip()
 
 
-#: Words that count a thing without a number (一批示范区): a list item of their own.
-_UNCOUNTED = ("一批", "一大批", "一些", "若干", "多个", "一系列")
+#: Words that count a thing without a number (一批示范区), opening a list item of their own.
+_NEXT_UNCOUNTED = re.compile("[、和及与](?:一批|一大批|一些|若干|多个|一系列)")
 
 
 def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -> tuple[str, int]:
@@ -207,7 +207,7 @@ def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -
             separator = item.rfind("（", 0, separator)
         item = item[: separator if separator >= 0 else digit.start()]
     # 培育两个万亿级产业集群和一批五千亿级产业集群: a next item counted in words (一批) ends this one.
-    if uncounted := re.search(f"[、和及与](?:{alternation(list(_UNCOUNTED))})", item):
+    if uncounted := _NEXT_UNCOUNTED.search(item):
         item = item[: uncounted.start()]
     tokens = [t for t in analyse(item) if t.word.strip()]
     verbs = set(rules.counting_verbs) | set(rules.comparing_verbs)

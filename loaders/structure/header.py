@@ -17,6 +17,12 @@ from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.documents import normalise_doc_number
 from loaders.structure.regions import is_region, plan_level, plan_region, qualify, short_name
+from loaders.structure.title_lines import (
+    completes_named_title,
+    fallback_title,
+    title_continues,
+    title_line,
+)
 
 __all__ = ["PlanHeader", "read_header"]
 
@@ -24,7 +30,6 @@ _DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + 
 _NUMERAL_DATE = re.compile(
     "([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
-_SITE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|——|--|\s-\s)\s*")
 
 
 @dataclass(slots=True)
@@ -69,11 +74,11 @@ def read_header(
     `file_stem` the last resort for a title."""
     header = PlanHeader()
     _read_metadata(header, preamble, profile)
-    title_index = _title_line(preamble, profile)
+    title_index = title_line(preamble, profile)
     notice_titles = _read_notice(header, preamble, title_index, profile)
     if title_index is not None:
         # A title set on two lines starts a line earlier; a period line (（2016-2020年）) may follow.
-        continued = _title_continues(preamble, title_index, header) or _completes_named_title(
+        continued = title_continues(preamble, title_index, header.notice) or completes_named_title(
             preamble, title_index, notice_titles
         )
         first = title_index - 1 if continued else title_index
@@ -81,7 +86,7 @@ def read_header(
         # goes on to the next where the two are the title the notice names.
         last = (
             title_index + 1
-            if _completes_named_title(preamble, title_index + 1, notice_titles)
+            if completes_named_title(preamble, title_index + 1, notice_titles)
             else title_index
         )
         lines = preamble[first : last + 1]
@@ -96,7 +101,7 @@ def read_header(
         header.preface = [p for p in preamble[first + len(lines) :] if p not in header.notice]
     else:
         header.preface = [p for p in preamble if p not in header.notice]
-        header.title, header.title_from = _fallback_title(
+        header.title, header.title_from = fallback_title(
             preamble, notice_titles, title_hint, file_stem, profile
         )
     if header.title:
@@ -329,101 +334,6 @@ def _issuer_of(title: str, profile: Profile) -> str | None:
     """国务院办公厅关于印发……的通知 / 农业部关于促进……的指导意见 → the body before 关于."""
     match = re.match(profile.title.issuer, title)
     return match.group("issuer") if match else None
-
-
-def _without_note(title: str, profile: Profile) -> str:
-    """……实施方案（2016-2020年）, ……实施方案（2023年）, ……（修订）: the title without the period or note
-    that closes it, which ends as the genre's titles do."""
-    return re.sub(f"(?:{profile.title.period}|{profile.title.note})$", "", title)
-
-
-def _title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
-    """The first short paragraph without sentence punctuation that ends like a plan title."""
-    endings = tuple(profile.title.endings)
-    for position, paragraph in enumerate(preamble):
-        text = _without_note(paragraph.text, profile)
-        # 关于印发河北省……行动计划 / （2016-2020年）的通知: a notice's title broken across lines.
-        sends_out = re.search(profile.title.sends_out, text)
-        # A line that is only the word (规划, as a portal's 体裁分类 gives the genre) names no plan.
-        # …… unless the line before ends its first half (关于进一步加强……工作的 / 实施意见).
-        named = text.endswith(endings) and (
-            text not in endings or (position > 0 and preamble[position - 1].text.endswith("的"))
-        )
-        if len(text) <= 60 and not re.search("[，。；：]", text) and named and not sends_out:
-            return position
-    return None
-
-
-def _title_continues(preamble: list[Paragraph], index: int, header: PlanHeader) -> bool:
-    """A title set on two lines (国务院办公厅关于加快发展 / 体育竞赛表演产业的指导意见): the
-    line before is short, has no punctuation, and is no part of the notice."""
-    if index == 0:
-        return False
-    before = preamble[index - 1]
-    return (
-        before not in header.notice
-        and before.bullet is None
-        and len(before.text) + len(preamble[index].text) <= 80
-        and not re.search("[，。；：、《》（）]", before.text)
-        and re.match("[\u4e00-\u9fff]{4}", before.text) is not None
-        and not before.text.endswith(("通知", "函"))
-    )
-
-
-def _completes_named_title(preamble: list[Paragraph], index: int, named: list[str]) -> bool:
-    """A title set on two lines whose first holds what _title_continues will not take (、, quotation
-    marks): the two lines together are the title the notice names (印发《上海市促进……“产业聚集、空间
-    聚集、要素聚集”三年行动计划（2026—2028年）》)."""
-    if index == 0 or index >= len(preamble):
-        return False
-    joined = preamble[index - 1].text + preamble[index].text
-    return any(_comparable(title) == _comparable(joined) for title in named)
-
-
-def _comparable(title: str) -> str:
-    """A title as its notice names it compares with the title line: 〈〉 are the 《》 of a title
-    quoted within a quotation (印发《关于贯彻〈……条例〉……的实施方案》), and spaces count for nothing."""
-    return re.sub(r"\s", "", title).translate(str.maketrans("〈〉", "《》"))
-
-
-#: A notice's title that sends out no other document: 关于加强首诊和转诊服务提升医疗服务连续性的通知.
-_NOTICE_ITSELF = re.compile("[^，。；：《》]{0,30}关于[^，。；：《》]{4,80}的通知")
-
-
-def _fallback_title(
-    preamble: list[Paragraph],
-    notice_titles: list[str],
-    title_hint: str | None,
-    file_stem: str | None,
-    profile: Profile,
-) -> tuple[str | None, str | None]:
-    """No title line: the title the notice names, the 《title》 a news lead names, the page's
-    or Word file's own title, or the file name — in that order."""
-    endings = tuple(profile.title.endings)
-
-    def plan_like(title: str) -> bool:
-        return _without_note(title, profile).endswith(endings)
-
-    for title in notice_titles:
-        if plan_like(title):
-            return title, "notice"
-    for paragraph in preamble[:5]:
-        for title in re.findall(profile.title.lead, paragraph.text):
-            if plan_like(title):
-                return title, "lead"
-    for paragraph in preamble[:3]:
-        # 关于开展……试点工作的通知 heading a notice that is itself the plan: its own title.
-        if _NOTICE_ITSELF.fullmatch(paragraph.text):
-            return paragraph.text, "notice"
-    if title_hint:
-        # 某某市数字经济行动计划_政策文件_某某市人民政府: the part that is the plan's title.
-        parts = [p for p in _SITE_SEPARATOR.split(title_hint.strip()) if p]
-        hint = next((p for p in parts if plan_like(p)), parts[0] if parts else "")
-        if hint and len(hint) <= 80:
-            return hint, "page"
-    if file_stem:
-        return file_stem, "file"
-    return None, None
 
 
 def _read_title(header: PlanHeader, profile: Profile) -> None:
