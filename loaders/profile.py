@@ -274,6 +274,9 @@ class Departments(_Rules):
     sentence: str = _regex()
     #: Labels inside a bracket and the role they give: （责任单位：A、B） / （牵头单位：A；配合单位：B）.
     bracket_labels: dict[str, Role]
+    #: Labels of the fields that follow a labelled list of bodies (完成时限：2025年底): a list ends
+    #: where one begins, on the same line or joined to it.
+    schedule_labels: list[str]
 
     @property
     def bracket_pattern(self) -> str:

@@ -2076,3 +2076,54 @@ def test_items_numbered_with_a_full_stop_as_a_pdf_exports_them(tmp_path: Path) -
     assert ("医联体内牵头医院", Role.LEAD) in responsible_as_written(
         document, "加强上下联动", EntityKind.TASK
     )
+
+
+def test_units_of_rooms_wells_pairs_and_subjects(tmp_path: Path) -> None:
+    """Written from 上海市静安区消防救援事业发展三年行动计划 (补建市政消火栓169具), 上海市交通精细化管理
+    三年行动方案 (金山铁路全天开行列车38对; 轨道交通站点50米范围内……占比达到90%: a distance naming a kind),
+    江西省普通高中教育改革实施意见 (不超过4科) and 盐城市盐都区设备更新行动方案 (病房276间)."""
+    text = (
+        "某某区公共服务提升行动计划\n一、重点任务\n（一）完善消防设施。补建市政消火栓169具。\n"
+        "（二）提升交通服务。至2026年金山铁路全天开行列车38对。2026年底实现轨道交通站点50米范围内地面公交配套服务占比达到90%。\n"
+        "（三）改革考试。高一学生参加考试的科目原则上不超过4科。\n"
+        "（四）改造病房。到2027年改造提升病房276间。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "units.txt", text)).document)
+    assert found["市政消火栓"][:2] == (169, "具")
+    assert found["金山铁路全天开行列车"][:2] == (38, "对")
+    assert found["轨道交通站点50米范围内地面公交配套服务占比"][:2] == (90, "%")
+    assert found["高一学生参加考试的科目"][:3] == (4, "科", "AT_MOST")
+    assert found["病房"][:2] == (276, "间")
+
+
+def test_a_list_of_bodies_closed_by_its_schedule_and_marked_lead(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it (not from one document): a task followed
+    by lines 责任单位：A、B / 完成时限：2025年底, which a text joins into one paragraph; a lead marked
+    in the list (市发展改革委（牵头）、市财政局); the local governments by their levels alone
+    (各县（市、区）); a subject that 要会同 others, who support; 市直各部门 as one body."""
+    text = (
+        "某某市推进数字经济发展实施方案\n一、重点任务\n"
+        "（一）加快数字基础设施建设。新建5G基站3000个。\n责任单位：市工业和信息化局、市通信发展管理办公室\n完成时限：2025年底\n"
+        "（二）推进产业数字化转型。推动企业上云。\n责任单位：市发展改革委（牵头）、市财政局、市商务局\n"
+        "（三）发展数字政务。\n责任单位：各县（市、区）、市直有关部门\n"
+        "（四）培育数字人才。市教育局要会同市人力资源社会保障局制定实施细则。市直各部门要加强协作。\n"
+    )
+    document = load_plan(write(tmp_path, "fields.txt", text)).document
+    assert responsible_as_written(document, "加快数字基础设施建设", EntityKind.TASK) == {
+        ("市工业和信息化局", Role.LEAD),
+        ("市通信发展管理办公室", Role.LEAD),
+    }
+    assert responsible_as_written(document, "推进产业数字化转型", EntityKind.TASK) == {
+        ("市发展改革委", Role.LEAD),
+        ("市财政局", Role.SUPPORT),
+        ("市商务局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "发展数字政务", EntityKind.TASK) == {
+        ("各县（市、区）", Role.LEAD),
+        ("市直有关部门", Role.LEAD),
+    }
+    assert responsible_as_written(document, "培育数字人才", EntityKind.TASK) == {
+        ("市教育局", Role.LEAD),
+        ("市人力资源社会保障局", Role.SUPPORT),
+        ("市直各部门", Role.LEAD),
+    }

@@ -77,12 +77,15 @@ class DepartmentFinder:
             )
         )
         self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
+        self.schedule_label = re.compile(f"\\s*(?:{alternation(rules.schedule_labels)})[：:]")
         # 责任单位：A、B (a line of its own, or closing a sentence without a bracket), also written
         # 【责任单位】A、B: labelled as a bracket is, up to the end of the sentence.
         label_words = alternation(list(rules.bracket_labels))
+        # A short parenthesis may stand inside (各县（市、区）, 市发展改革委（牵头）).
+        text_char = "(?:[^。\\n〔〕（）()【】]|（[^（）\\n]{1,10}）)"
         self.label_run = re.compile(
-            f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|[：:])[^。\\n〔〕（）()【】]{{2,300}}"
-            f"(?:【(?:{label_words})】[^。\\n〔〕（）()【】]{{2,300}})*)"
+            f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|[：:]){text_char}{{2,300}}"
+            f"(?:【(?:{label_words})】{text_char}{{2,300}})*)"
         )
         self.bracket = re.compile(rules.bracket_pattern)
         self.sentence = re.compile(rules.sentence)
@@ -220,6 +223,7 @@ class DepartmentFinder:
             subject_roles = {
                 sentence.start() + at: subject.role for subject in subjects for _, at in subject.names
             }
+            named_subjects: list[tuple[int, int]] = []
             for subject in subjects:
                 # 定级部门要…… / 评审单位主要负责……: a body the plan names as the one to act.
                 for name, at in subject.names:
@@ -228,9 +232,11 @@ class DepartmentFinder:
                         found.append(
                             BodyMention(name, subject.role, start, start + len(name), sentence.group())
                         )
+                        named_subjects.append((start, start + len(name)))
             for match in self.known.finditer(sentence.group()):
                 start = sentence.start() + match.start()
-                if _within(covered, start):
+                # 市直各部门要……: 各部门 inside the subject's name is no body of its own.
+                if _within(covered, start) or _within(named_subjects, start):
                     continue
                 after = sentence.group()[match.end() :]
                 role = subject_roles.get(start) or (
@@ -271,6 +277,7 @@ class DepartmentFinder:
     def _labelled(self, inner: str, offset: int, evidence: str) -> list[BodyMention]:
         """（责任单位：A、B，C） / （牵头单位：A；配合单位：B、C）: each label gives its role to
         the names up to the next label."""
+        inner = self.schedule_label.split(inner, maxsplit=1)[0]
         labels = list(self.labels.finditer(inner))
         mentions: list[BodyMention] = []
         # （牵头单位：A；责任单位：B、C）: where a label names the lead, the others support.

@@ -43,6 +43,9 @@ _NAME_OPENING_TAGS = frozenset(
     {"n", "nz", "ORG", "LOC", "ns", "nt", "r", "a", "an", "vn", "s", "f", "m", "j"}
 )
 
+#: Modal verbs that may stand between a subject and the verb after it (longest first).
+_MODALS = ("应当", "要", "应", "将", "须")
+
 #: Punctuation a run of names holds: 、 between them, a parenthesis inside one.
 _IN_A_NAME = frozenset({"、", "（", "）"})
 #: Tags that no body's name holds: prepositions and particles.
@@ -89,8 +92,10 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
         names, end = subject
         role = Role.SUPPORT if sentence.startswith(grammar.support_verbs, end) else Role.LEAD
         found.append(ClauseSubject(names, role))
-        partner = next((verb for verb in grammar.partner_verbs if sentence.startswith(verb, end)), None)
-        partners = partner and _run_before_a_verb(sentence, end + len(partner), grammar, opening=False)
+        # 市教育局要会同市人社局制定……: a modal may stand before 会同.
+        at = end + next((len(m) for m in _MODALS if sentence.startswith(m, end)), 0)
+        partner = next((verb for verb in grammar.partner_verbs if sentence.startswith(verb, at)), None)
+        partners = partner and _run_before_a_verb(sentence, at + len(partner), grammar, opening=False)
         if partners:
             found.append(ClauseSubject(partners[0], Role.SUPPORT))
     return found
