@@ -2127,3 +2127,23 @@ def test_a_list_of_bodies_closed_by_its_schedule_and_marked_lead(tmp_path: Path)
         ("市人力资源社会保障局", Role.SUPPORT),
         ("市直各部门", Role.LEAD),
     }
+
+
+def test_a_count_whose_words_read_as_a_clause_counts_the_verbs_object(tmp_path: Path) -> None:
+    """Written from 盐城市盐都区推动大规模设备更新和消费品以旧换新行动方案 (全区党政机关更新公务用车74辆),
+    山东省场景创新十大行业行动方案 (为企业提供场景对接服务不低于2000次), 山东省新一代信息技术产业行动计划
+    (依托省级科技计划每年实施信息技术创新重大项目20项以上) and 上海市交通精细化管理三年行动方案
+    (三年累计完成人行道断头贯通25400㎡); a verb naming a kind stays (光伏发电装机容量)."""
+    text = (
+        "某某区设备更新行动方案（2024—2027年）\n一、重点任务\n"
+        "（一）更新公务用车。到2027年全区党政机关更新公务用车74辆。\n"
+        "（二）推动场景创新。为企业提供场景对接服务不低于2000次。依托省级科技计划每年实施信息技术创新重大项目20项以上。\n"
+        "（三）完善慢行系统。三年累计完成人行道断头贯通25400㎡。\n"
+        "（四）发展光伏。到2025年，光伏发电装机容量达到150万千瓦。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "objects.txt", text)).document)
+    assert found["公务用车"][:4] == (74, "辆", "EQUAL", 2027)
+    assert found["场景对接服务"][:3] == (2000, "次", "AT_LEAST")
+    assert found["信息技术创新重大项目"][:3] == (20, "项", "AT_LEAST")
+    assert found["人行道断头贯通"][:2] == (25400, "㎡")
+    assert found["光伏发电装机容量"][:2] == (1_500_000, "千瓦")

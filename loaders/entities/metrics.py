@@ -94,7 +94,7 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
         keep = tuple(rules.qualifying_verbs) if share else ()
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "), keep)
         if shorter == metric:
-            return metric
+            return metric if share else _object_of_its_verb(metric, rules)
         metric = shorter
 
 
@@ -169,6 +169,31 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     shorter = metric[rest[0].start :]
     # 抽取比例, 算力规模 stay whole: a share, rate or size alone says nothing of what it measures.
     return metric if shorter in _BARE_MEASURES else shorter
+
+
+def _object_of_its_verb(metric: str, rules: Indicators) -> str:
+    """党政机关更新公务用车 → 公务用车, 县财政每年安排专项资金 → 专项资金: a count whose words before it
+    read as a clause (who, a verb that counts, what) counts the verb's object — after the last
+    counting verb (建设, 完成, 更新 …) that the lexical analysis tags a verb of its own with a noun
+    after it. Other verbs name kinds with the noun after them (光伏发电装机容量, 源头替代生产线), and
+    those that say which things are counted keep them (交通领域新增光伏装机容量); a
+    verb inside a modifier (……的) keeps the whole; a word of two characters alone after the verb
+    (粮食播种面积) is a measure, not an object."""
+    if "的" in metric:
+        return metric
+    tokens = analyse(metric)
+    for at in range(len(tokens) - 2, 0, -1):
+        rest = tokens[at + 1 :]
+        if (
+            tokens[at].tag != "v"
+            or tokens[at].word not in rules.counting_verbs
+            or tokens[at].word in rules.qualifying_verbs
+            or not any(t.tag in ("n", "nz", "nw") for t in rest)
+        ):
+            continue
+        thing = metric[rest[0].start :]
+        return metric if len(rest) == 1 and len(thing) <= 2 else thing
+    return metric
 
 
 def strip_trail(metric: str, rules: Indicators) -> str:
