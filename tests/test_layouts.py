@@ -2100,15 +2100,18 @@ def test_a_list_of_bodies_closed_by_its_schedule_and_marked_lead(tmp_path: Path)
     """Forms of the genre, written from knowledge of it (not from one document): a task followed
     by lines 责任单位：A、B / 完成时限：2025年底, which a text joins into one paragraph; a lead marked
     in the list (市发展改革委（牵头）、市财政局); the local governments by their levels alone
-    (各县（市、区）); a subject that 要会同 others, who support; 市直各部门 as one body."""
+    (各县（市、区）); a subject that 要会同 others, who support; 市直各部门 as one body; a bracket
+    naming the leading official before the bodies (牵头领导：张三；责任单位：A)."""
     text = (
         "某某市推进数字经济发展实施方案\n一、重点任务\n"
         "（一）加快数字基础设施建设。新建5G基站3000个。\n责任单位：市工业和信息化局、市通信发展管理办公室\n完成时限：2025年底\n"
         "（二）推进产业数字化转型。推动企业上云。\n责任单位：市发展改革委（牵头）、市财政局、市商务局\n"
         "（三）发展数字政务。\n责任单位：各县（市、区）、市直有关部门\n"
         "（四）培育数字人才。市教育局要会同市人力资源社会保障局制定实施细则。市直各部门要加强协作。\n"
+        "（五）建设智慧社区。推进社区数字化改造。（牵头领导：张三；责任单位：市住建局，完成时限：2024年12月底前）\n"
     )
     document = load_plan(write(tmp_path, "fields.txt", text)).document
+    assert responsible_as_written(document, "建设智慧社区", EntityKind.TASK) == {("市住建局", Role.LEAD)}
     assert responsible_as_written(document, "加快数字基础设施建设", EntityKind.TASK) == {
         ("市工业和信息化局", Role.LEAD),
         ("市通信发展管理办公室", Role.LEAD),

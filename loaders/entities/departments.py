@@ -77,6 +77,10 @@ class DepartmentFinder:
             )
         )
         self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
+        # （牵头领导：张三；责任单位：A）: a label opening any clause of a bracket makes it labelled.
+        self.clause_label = re.compile(
+            f"(?:^|(?<=[；;，,\\s]))(?:{alternation(list(rules.bracket_labels))})[：:]"
+        )
         self.schedule_label = re.compile(f"\\s*(?:{alternation(rules.schedule_labels)})[：:]")
         # 责任单位：A、B (a line of its own, or closing a sentence without a bracket), also written
         # 【责任单位】A、B: labelled as a bracket is, up to the end of the sentence.
@@ -144,7 +148,7 @@ class DepartmentFinder:
                 covered.append(duty.span())
         for match in self.bracket.finditer(text):
             inner_start = match.start("inner")
-            if self.labels.match(match.group("inner")):
+            if self.clause_label.search(match.group("inner")):
                 found += self._labelled(match.group("inner"), inner_start, match.group())
                 covered.append(match.span())
                 continue
@@ -161,7 +165,11 @@ class DepartmentFinder:
             # ……给予奖励。（各市政府、雄安新区管委会）: a bracket of bodies alone closing the text
             # names who does it.
             names = self.names(closing.group("inner"))
-            if names and all(self.is_body(name) for name, _ in names):
+            if self.clause_label.search(closing.group("inner")):
+                # （牵头领导：张三；责任单位：A）: the labels say who the bodies are.
+                found += self._labelled(closing.group("inner"), closing.start("inner"), closing.group())
+                covered.append(closing.span())
+            elif names and all(self.is_body(name) for name, _ in names):
                 found += self._partnered(
                     closing.group("inner"), closing.start("inner"), Role.LEAD, closing.group()
                 )
