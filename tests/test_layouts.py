@@ -2150,3 +2150,19 @@ def test_a_count_whose_words_read_as_a_clause_counts_the_verbs_object(tmp_path: 
     assert found["信息技术创新重大项目"][:3] == (20, "项", "AT_LEAST")
     assert found["人行道断头贯通"][:2] == (25400, "㎡")
     assert found["光伏发电装机容量"][:2] == (1_500_000, "千瓦")
+
+
+def test_fields_sharing_their_body_word_as_a_subject_a_comma_after_it(tmp_path: Path) -> None:
+    """Written from 河北省教育脱贫攻坚三年行动计划（2018—2020年）: 教育、人社、农林等部门，加强对贫困地区开展……
+    gives the work to each field's departments; after a verb they are its object (支持教育、医疗等单位开展合作)."""
+    text = (
+        "某某省教育脱贫行动计划（2018—2020年）\n一、主要任务\n（一）增强贫困地区教育发展实力\n"
+        "广泛开展公益性职业技能培训。教育、人社、农林等部门，加强对贫困地区开展林果、畜牧等现代农林的职业教育。"
+        "支持教育、医疗等单位开展合作。\n"
+    )
+    document = load_plan(write(tmp_path, "fields.txt", text)).document
+    assert responsible_as_written(document, "增强贫困地区教育发展实力", EntityKind.TASK) == {
+        ("教育部门", Role.LEAD),
+        ("人社部门", Role.LEAD),
+        ("农林部门", Role.LEAD),
+    }

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from graph.model import Role
 from loaders.entities.subjects import SubjectGrammar, clause_subjects
+from loaders.lexical import opens_with_verb
 from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
@@ -256,10 +257,14 @@ class DepartmentFinder:
         return _once_per_evidence([m for m in found if self._names_a_body(m.name)])
 
     def _opens_clause(self, text: str, match: re.Match[str]) -> bool:
-        """Whether the match is a clause's subject: at its start, a subject's verb after it."""
+        """Whether the match is a clause's subject: at its start, a subject's verb after it (要,
+        负责), or any verb the lexical analysis reads there, after a comma too (教育、人社、农林等部门，
+        加强……); not where a verb opens it."""
         before = text[: match.start()].rstrip()
-        after = text[match.end() : match.end() + 4]
-        return (not before or before[-1] in "，。；：") and after.startswith(tuple(self.rules.subject_verbs))
+        if (before and before[-1] not in "，。；：") or opens_with_verb(match.group()):
+            return False  # 支持教育、医疗等单位开展……: the bodies are the verb's object
+        after = text[match.end() : match.end() + 12].removeprefix("，")
+        return after.startswith(tuple(self.rules.subject_verbs)) or opens_with_verb(after)
 
     def _role_clauses(self, inner: str, inner_start: int, evidence: str) -> list[BodyMention]:
         """（A牵头，B、C配合）: each clause's names take the role its last words give."""
