@@ -364,3 +364,25 @@ def test_a_pdf_of_flush_paragraphs_with_numbers_set_apart(tmp_path: Path) -> Non
         ("智能制造标杆企业", 15, 2027),
         ("高标准数字园区", 20, 2027),
     } <= found
+
+
+def test_a_portal_pages_indicator_table_with_merged_cells(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: an indicator table on a portal page
+    whose category cell spans its rows (rowspan), with a target written ＞42 (full-width)."""
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><p>某某市生态环境保护规划（2021—2025年）</p>'
+        "<p>一、主要目标</p><p>到2025年，生态环境质量持续改善。</p><table>"
+        "<tr><td>类别</td><td>序号</td><td>指标名称</td><td>2020年</td><td>2025年</td><td>属性</td></tr>"
+        '<tr><td rowspan="2">环境质量</td><td>1</td><td>细颗粒物（PM2.5）浓度（微克/立方米）</td><td>38</td><td>33</td><td>约束性</td></tr>'
+        "<tr><td>2</td><td>空气质量优良天数比率（%）</td><td>80.1</td><td>85</td><td>约束性</td></tr>"
+        "<tr><td>生态保护</td><td>3</td><td>森林覆盖率（%）</td><td>40.5</td><td>＞42</td><td>约束性</td></tr>"
+        "</table><p>二、主要任务</p><p>（一）深入打好蓝天保卫战。加强细颗粒物和臭氧协同控制。</p></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    found = {
+        e.attrs["metric"]: (e.attrs["value"], e.attrs["unit"], e.attrs["comparator"], e.attrs["deadline"])
+        for e in load_plan(path).document.entities_of(EntityKind.INDICATOR)
+    }
+    assert found["空气质量优良天数比率"] == (85, "%", "EQUAL", 2025)
+    assert found["森林覆盖率"] == (42, "%", "AT_LEAST", 2025)

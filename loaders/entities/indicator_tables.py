@@ -25,7 +25,7 @@ Table = list[list[str]]
 
 _YEAR = re.compile(r"(20\d{2})")
 _VALUE = re.compile(
-    r"^\s*(?P<before>[≥>≤<约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
+    r"^\s*(?P<before>[≥>≤<＞＜≧≦约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
 #: A column of the present figures, whatever year it names: 2020年（基期）, 现状值.
 _BASELINE = ("现状", "基期", "基准")
@@ -33,6 +33,7 @@ _UNIT_IN_NAME = re.compile(r"[（(](?P<unit>[^（）()]{1,8})[）)]$")
 _COMPARATORS = {
     "≥": Comparator.AT_LEAST, ">": Comparator.AT_LEAST, "不低于": Comparator.AT_LEAST, "不少于": Comparator.AT_LEAST,
     "超过": Comparator.AT_LEAST, "以上": Comparator.AT_LEAST, "≤": Comparator.AT_MOST, "<": Comparator.AT_MOST,
+    "＞": Comparator.AT_LEAST, "≧": Comparator.AT_LEAST, "＜": Comparator.AT_MOST, "≦": Comparator.AT_MOST,
     "不超过": Comparator.AT_MOST, "以下": Comparator.AT_MOST, "以内": Comparator.AT_MOST,
     "约": Comparator.ABOUT, "左右": Comparator.ABOUT,
 }  # fmt: skip

@@ -187,14 +187,51 @@ def _html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
     for table in soup.find_all("table"):
         if table.find("table") is not None:
             continue  # a layout table holding others: its inner tables are taken instead
-        rows = [
-            [cell.get_text("", strip=True) for cell in row.find_all(["td", "th"])]
-            for row in table.find_all("tr")
-        ]
-        rows = [row for row in rows if any(row)]
+        rows = [row for row in _grid(table) if any(row)]
         if len(rows) > 1 and max(len(row) for row in rows) > 1:
             tables.append(rows)
     return tables
+
+
+#: The most rows or columns one cell may span: more is a page's mistake, not a table.
+_MOST_SPANNED = 50
+
+
+def _grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """A table's cells' text by row, a cell spanning rows or columns (rowspan, colspan) repeated
+    in each, so that every row has its cells under their headers (环境质量 spanning the rows of
+    its indicators)."""
+    rows: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # column → text spanned down, and how many rows more
+
+    for tr in table.find_all("tr"):
+        row: list[str] = []
+        for cell in tr.find_all(["td", "th"]):
+            _fill_spanned_down(row, below)
+            text = cell.get_text("", strip=True)
+            down = _span(cell.get("rowspan"))
+            for _ in range(_span(cell.get("colspan"))):
+                if down > 1:
+                    below[len(row)] = (text, down - 1)
+                row.append(text)
+        _fill_spanned_down(row, below)
+        rows.append(row)
+    return rows
+
+
+def _fill_spanned_down(row: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Append to row the cells that rows above span down into its next columns."""
+    while len(row) in below:
+        text, more = below.pop(len(row))
+        if more > 1:
+            below[len(row)] = (text, more - 1)
+        row.append(text)
+
+
+def _span(value) -> int:  # type: ignore[no-untyped-def]
+    """A rowspan or colspan as a count of one to `_MOST_SPANNED` (missing or unreadable: one)."""
+    digits = re.match(r"\s*(\d{1,4})", str(value or ""))
+    return min(max(int(digits.group(1)), 1), _MOST_SPANNED) if digits else 1
 
 
 def _html_depth(html: str) -> int:
