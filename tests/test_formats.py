@@ -386,3 +386,74 @@ def test_a_portal_pages_indicator_table_with_merged_cells(tmp_path: Path) -> Non
     }
     assert found["空气质量优良天数比率"] == (85, "%", "EQUAL", 2025)
     assert found["森林覆盖率"] == (42, "%", "AT_LEAST", 2025)
+
+
+DIVISION_TABLE = [
+    ["序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+    [
+        "1",
+        "优化企业开办服务",
+        "推行企业开办“一网通办”。",
+        "市市场监管局",
+        "市税务局、市公安局",
+        "2024年6月底",
+    ],
+    ["2", "提升纳税便利度", "推广电子发票，新增电子发票用户1000户。", "市税务局", "市财政局", "2024年底"],
+]
+
+
+def _tasks_and_bodies(document: GraphDocument) -> dict[str, set[tuple[str, Role]]]:
+    return {
+        task.name: {
+            (document.entities[r.source].attrs.get("aliases", [""])[0], r.role)
+            for r in linked(document, R.RESPONSIBLE_FOR, target=task.id)
+        }
+        for task in document.entities_of(K.TASK)
+    }
+
+
+def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: a plan whose 重点任务 are only rows of a
+    division table (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限), in a Word file and on a
+    portal page. Each row is a task named by its 工作任务 cell, its text the 具体措施 cell, and its
+    bodies those of its columns; no cell is a task of its own."""
+    before = [
+        "某某市优化营商环境行动方案",
+        "一、工作目标",
+        "到2025年，企业开办时间压缩至1个工作日以内。",
+        "二、重点任务",
+    ]
+    after = ["三、保障措施", "（一）加强组织领导。成立工作专班。"]
+    from docx import Document
+
+    word = Document()
+    for line in before:
+        word.add_paragraph(line)
+    grid = word.add_table(rows=len(DIVISION_TABLE), cols=len(DIVISION_TABLE[0]))
+    for row, values in zip(grid.rows, DIVISION_TABLE, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for line in after:
+        word.add_paragraph(line)
+    word.save(tmp_path / "plan.docx")
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in DIVISION_TABLE)
+    page = (
+        '<html><head><meta charset="utf-8"></head><body>'
+        + "".join(f"<p>{line}</p>" for line in before)
+        + f"<table>{rows}</table>"
+        + "".join(f"<p>{line}</p>" for line in after)
+        + "</body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    for name in ("plan.docx", "page.html"):
+        document = load_plan(tmp_path / name).document
+        assert _tasks_and_bodies(document) == {
+            "优化企业开办服务": {
+                ("市市场监管局", Role.LEAD),
+                ("市税务局", Role.SUPPORT),
+                ("市公安局", Role.SUPPORT),
+            },
+            "提升纳税便利度": {("市税务局", Role.LEAD), ("市财政局", Role.SUPPORT)},
+        }, name
+        task = named(document, K.TASK, "优化企业开办服务")
+        assert task.text == "推行企业开办“一网通办”。"

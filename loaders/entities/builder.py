@@ -69,6 +69,7 @@ class PlanBuilder:
         writer.placed.update(p.index for p in signature)
         outline = build_outline(body, profile)
         writer.placed.update(p.index for p in outline.parts)
+        writer.placed.update(outline.table_lines)  # a division table's rows: its reader reports them
         if not outline.chapters:
             raise PlanLoadError(
                 writer.path,

@@ -147,7 +147,7 @@ class PlanWriter:
 
 
 def rest_of(block: Block) -> list[Segment]:
-    return [Segment(block.paragraph, block.rest_offset)] if block.rest else []
+    return [Segment(block.paragraph, block.rest_offset, block.rest_end)] if block.rest else []
 
 
 def text_of(block: Block) -> list[Segment]:

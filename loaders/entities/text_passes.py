@@ -16,9 +16,9 @@ from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, Departm
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
 from loaders.lexical import opens_with_verb
-from loaders.profile import TaskTable
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
+from loaders.structure.division_rows import division_columns
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.structure.header import PlanHeader
 
@@ -185,7 +185,7 @@ def link_task_tables(
     for table in tables:
         if not table:
             continue
-        columns = _division_columns(table[0], rules)
+        columns = division_columns(table[0], rules)
         if columns["task"] is None or columns["lead"] is None:
             continue
         for row in table[1:]:
@@ -201,22 +201,6 @@ def link_task_tables(
                 for mention in finder.listed(row[column], role, evidence):
                     _assign(writer, resolver, mention.name, entity, entity.source, mention.role, evidence)
     _note_unresolved(writer, resolver)
-
-
-def _division_columns(header: list[str], rules: TaskTable) -> dict[str, int | None]:
-    """Which column of a division table holds the task, the lead and the supporting bodies. A
-    table without a 配合 column but with a 责任单位 one beside its 牵头 one (序号 / 任务 / 牵头单位 /
-    责任单位) gives the work to the latter's bodies in support."""
-    columns = {
-        role: next((i for i, cell in enumerate(header) if any(w in cell for w in words)), None)
-        for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
-    }
-    lead = columns["lead"]
-    if columns["support"] is None and lead is not None and "牵头" in header[lead]:
-        columns["support"] = next(
-            (i for i, cell in enumerate(header) if i != lead and any(w in cell for w in rules.lead)), None
-        )
-    return columns
 
 
 def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:

@@ -160,7 +160,11 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
             lines.append(DocxParagraph(block, document).text)
         elif block.tag.endswith("}tbl"):
             table = DocxTable(block, document)
-            tables.append([[cell.text.strip() for cell in row.cells] for row in table.rows])
+            rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+            tables.append(rows)
+            # In the text too, where it stands, a row to a line and its cells between tabs (as a
+            # table copied from a word processor comes out): what it holds is the plan's text.
+            lines += ["\t".join(" ".join(cell.split()) for cell in row) for row in rows]
     title = (document.core_properties.title or "").strip() or None
     return PlanText("\n".join(lines), "docx", tables, title_hint=title)
 
@@ -217,6 +221,26 @@ def _grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
         _fill_spanned_down(row, below)
         rows.append(row)
     return rows
+
+
+#: A cell opening with a field's label: 发文机关：, 索 引 号：, 成文日期:.
+_FIELD_LABEL = re.compile(r"\s*[^：:，。]{1,10}[：:]")
+
+
+def _is_grid(table) -> bool:  # type: ignore[no-untyped-def]
+    """A table of data under a row of headers, rather than of layout or of a page's fields: no
+    table inside it, two rows and two columns or more, no cell holding more than one paragraph
+    (a page laid out in a table holds its article's paragraphs in one cell) and no field's label
+    (发文机关：) among its cells."""
+    rows = table.find_all("tr")
+    cells = table.find_all(["td", "th"])
+    return (
+        table.find("table") is None
+        and len(rows) >= 2
+        and max((len(row.find_all(["td", "th"])) for row in rows), default=0) >= 2
+        and all(len(cell.find_all(["p", "div", "br"])) <= 1 for cell in cells)
+        and not any(_FIELD_LABEL.match(cell.get_text()) for cell in cells)
+    )
 
 
 def _fill_spanned_down(row: list[str], below: dict[int, tuple[str, int]]) -> None:
@@ -315,6 +339,11 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
         elif isinstance(node, NavigableString):
             if type(node) is NavigableString:  # not a comment or a doctype
                 current.append(str(node))
+        elif node.name == "table" and _is_grid(node):
+            # A table of data (a division of tasks, indicators): a row to a line, its cells
+            # between tabs, as a table copied from a word processor comes out.
+            close_block()
+            texts += ["\t".join(" ".join(cell.split()) for cell in row) for row in _grid(node) if any(row)]
         elif node.name in _BLOCK_TAGS:
             close_block()
             stack.append(iter([*node.children, _BLOCK_END]))

@@ -16,6 +16,7 @@ from typing import Literal
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
+from loaders.structure.division_rows import TableRow, division_rows
 
 __all__ = ["Block", "Outline", "build_outline", "with_subitems_as_text"]
 
@@ -35,6 +36,8 @@ class Block:
     title: str
     rest: str = ""
     rest_offset: int = 0
+    #: Where the rest ends in the heading line, if before the line's end (a table row's cell).
+    rest_end: int | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     children: list[Block] = field(default_factory=list)
 
@@ -45,6 +48,8 @@ class Outline:
     chapters: list[Block]
     #: Headings that only group chapters (第一篇 …): placed, but no part of the outline.
     parts: list[Paragraph] = field(default_factory=list)
+    #: The lines of division tables standing in the text (their header and rows, by index).
+    table_lines: set[int] = field(default_factory=set)
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
@@ -55,19 +60,33 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     parts = [p for p in paragraphs if part.match(p.text)]
     paragraphs = [p for p in paragraphs if p not in parts]
     patterns = _levels(paragraphs, profile)
+    rows = division_rows(paragraphs, profile.departments.task_table)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
     open_blocks: list[Block] = []
+    titles: set[str] = set()
+    restating: dict[int, bool] = {}
+    table_lines = set(rows) | {row.table for row in rows.values()} | _tab_table_lines(paragraphs)
     for paragraph in paragraphs:
-        block = _heading(paragraph, patterns)
+        block = None if paragraph.index in table_lines else _heading(paragraph, patterns)
         if block is not None and chapters and _clause_of_a_measure(block, chapters[-1], profile):
             block = None
+        if row := rows.get(paragraph.index):
+            if row.table not in restating:
+                # A table restating tasks the text has numbered (任务分工 after the tasks) adds
+                # none: its rows give those tasks their bodies.
+                restating[row.table] = any(r.title in titles for r in rows.values() if r.table == row.table)
+            if not restating[row.table]:
+                block = _row_block(paragraph, rows, open_blocks)
+        if block is None and paragraph.index in table_lines:
+            continue  # the table's bodies are its own to give, not words of the text around it
         if block is None or (block.level != "chapter" and not chapters):
             if open_blocks:
                 open_blocks[-1].paragraphs.append(paragraph)
             else:
                 preamble.append(paragraph)
             continue
+        titles.add(block.title)
         while open_blocks and _RANK[open_blocks[-1].level] >= _RANK[block.level]:
             open_blocks.pop()
         if open_blocks:
@@ -75,7 +94,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         else:
             chapters.append(block)
         open_blocks.append(block)
-    return Outline(preamble, chapters, parts)
+    return Outline(preamble, chapters, parts, table_lines)
 
 
 #: A heading sentence longer than this is an item's whole first sentence, not a heading's title.
@@ -91,6 +110,42 @@ def _clause_of_a_measure(block: Block, chapter: Block, profile: Profile) -> bool
         block.level != "chapter"
         and len(block.title) > _TITLE_LENGTH
         and profile.title_kind(chapter.title) == "measures"
+    )
+
+
+def _tab_table_lines(paragraphs: list[Paragraph]) -> set[int]:
+    """The lines of tables that stand in the text between tabs (a row to a line, two lines or more,
+    none with more cells than the first): what they hold is for the tables' readers, not the
+    text's."""
+    lines: set[int] = set()
+    run: list[Paragraph] = []
+    for paragraph in [*paragraphs, None]:
+        width = paragraph.text.count("\t") if paragraph else 0
+        # A row's empty cells at its end are lost with the line's trailing space.
+        if width and (not run or width <= run[0].text.count("\t")):
+            run.append(paragraph)
+            continue
+        if len(run) > 1:
+            lines.update(p.index for p in run)
+        run = [paragraph] if width and paragraph else []
+    return lines
+
+
+def _row_block(paragraph: Paragraph, rows: dict[int, TableRow], open_blocks: list[Block]) -> Block | None:
+    """A division table's row as a heading one level below the heading the table stands under
+    (the table's rows all at that level); none where no heading is open or none is deeper."""
+    heading = next((b for b in reversed(open_blocks) if b.paragraph.index not in rows), None)
+    if heading is None or heading.level not in _LEVELS[:-1]:
+        return None
+    row = rows[paragraph.index]
+    return Block(
+        level=_LEVELS[_LEVELS.index(heading.level) + 1],
+        paragraph=paragraph,
+        label=row.label,
+        title=row.title,
+        rest=row.rest,
+        rest_offset=row.rest_offset,
+        rest_end=row.rest_end,
     )
 
 

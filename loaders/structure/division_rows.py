@@ -1,0 +1,111 @@
+"""A table that divides the work (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限) standing in
+the text where the plan sets it, a row to a line and its cells between tabs — as a Word file's or a
+portal page's table is read, and as one copied from a word processor comes out. A plan whose tasks
+are only in such a table has them there: each row is an item of the outline, named by its task
+cell, its text the cell that says what is done. The bodies of its lead and support columns are
+the table's to give (`link_task_tables`), not words of the task's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.profile import TaskTable
+from loaders.reading.paragraphs import Paragraph
+
+__all__ = ["TableRow", "division_columns", "division_rows"]
+
+#: Words of a column saying what the task is done by (具体措施, 工作内容, 主要举措).
+_CONTENT_WORDS = ("措施", "举措", "内容", "要求", "目标")
+#: A task cell longer than this is a sentence of work: the item is named by its first clause.
+_LONGEST_NAME = 40
+_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*")
+_FIRST_CLAUSE = re.compile("[。；;]")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    #: The index of the table's header line: which table the row is of.
+    table: int
+    label: str
+    title: str
+    #: The text the row gives the task (its content cell, or the rest of its task cell), and where
+    #: it lies in the row's line.
+    rest: str
+    rest_offset: int
+    rest_end: int
+
+
+def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | None]:
+    """Which column of a division table holds the task, the lead and the supporting bodies. A
+    table without a 配合 column but with a 责任单位 one beside its 牵头 one (序号 / 任务 / 牵头单位 /
+    责任单位) gives the work to the latter's bodies in support."""
+    columns = {
+        role: next((i for i, cell in enumerate(header) if any(w in cell for w in words)), None)
+        for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
+    }
+    lead = columns["lead"]
+    if columns["support"] is None and lead is not None and "牵头" in header[lead]:
+        columns["support"] = next(
+            (i for i, cell in enumerate(header) if i != lead and any(w in cell for w in rules.lead)), None
+        )
+    return columns
+
+
+def division_rows(paragraphs: list[Paragraph], rules: TaskTable) -> dict[int, TableRow]:
+    """The rows of every division table in the text, by the index of their paragraph: the lines
+    of tab-separated cells after a header line naming a task column and a lead column."""
+    rows: dict[int, TableRow] = {}
+    header: list[str] | None = None
+    header_at = 0
+    for paragraph in paragraphs:
+        cells = paragraph.text.split("\t")
+        if len(cells) < 2:
+            header = None
+            continue
+        columns = division_columns(header, rules) if header else None
+        if (
+            not columns
+            or columns["task"] is None
+            or columns["lead"] is None
+            or len(cells) > len(header or [])
+        ):
+            header, header_at = cells, paragraph.index  # a header line, or another table's first
+            continue
+        cells += [""] * (len(header or []) - len(cells))  # empty cells at the end, lost with the line's
+        row = _row(paragraph.text, cells, header or [], columns["task"], header_at, len(rows) + 1)
+        if row is not None:
+            rows[paragraph.index] = row
+    return rows
+
+
+def _row(
+    line: str, cells: list[str], header: list[str], task: int, table: int, count: int
+) -> TableRow | None:
+    starts = [0]
+    for cell in cells[:-1]:
+        starts.append(starts[-1] + len(cell) + 1)
+    name = cells[task].strip()
+    if not _NUMBERING.sub("", name):
+        return None
+    number = next((c.strip() for c in cells if c.strip().isdigit()), None)
+    content = next(
+        (i for i, cell in enumerate(header) if i != task and any(w in cell for w in _CONTENT_WORDS)), None
+    )
+    title, title_end = name, starts[task] + len(cells[task])
+    if len(name) > _LONGEST_NAME and (clause := _FIRST_CLAUSE.search(name)):
+        title, title_end = name[: clause.start()], starts[task] + cells[task].find(name) + clause.end()
+    title = _NUMBERING.sub("", title).strip().rstrip("。")
+    if content is not None and cells[content].strip():
+        rest_offset, rest_end = starts[content], starts[content] + len(cells[content])
+    else:
+        rest_offset, rest_end = title_end, starts[task] + len(cells[task])
+    return TableRow(
+        table=table,
+        label=number or str(count),
+        title=title,
+        rest=line[rest_offset:rest_end].strip(),
+        rest_offset=rest_offset,
+        rest_end=rest_end,
+    )
