@@ -265,17 +265,23 @@ def link_attachment_lists(
     rules = writer.profile.attachments
     finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
-    tasks = _assignable(writer)
+    tasks = _in_reading_order(_assignable(writer) + writer.document.entities_of(EntityKind.MEASURE))
     for attachment in attachments:
         writer.placed.update(p.index for p in (attachment.heading, attachment.title_line) if p is not None)
         if not any(word in attachment.title for word in rules.division_words):
             continue
+        named: Entity | None = None
         for paragraph in attachment.paragraphs:
             row = _ROW.match(paragraph.text)
             task = _task_named(row.group("text"), tasks) if row else None
             if task is None and row is not None and row.group("number"):
                 number = int(row.group("number"))
                 task = tasks[number - 1] if 0 < number <= len(tasks) else None
+            if row is not None:
+                named = task
+            elif named is not None and finder.labels.match(paragraph.text):
+                # 1.发展社区养老服务 / 牵头单位：市民政局 / 配合单位：……: the labels' lines under a row.
+                task = named
             if task is None:
                 continue
             writer.placed.add(paragraph.index)
@@ -284,6 +290,11 @@ def link_attachment_lists(
                 span = writer.span_in(Segment(paragraph), mention.start, mention.end)
                 _assign(writer, resolver, mention.name, task, span, mention.role, evidence)
     _note_unresolved(writer, resolver)
+
+
+def _in_reading_order(entities: list[Entity]) -> list[Entity]:
+    """Entities as the text has them, so that a row's number can name the item of that number."""
+    return sorted(entities, key=lambda e: e.source.start if e.source else 0)
 
 
 def _task_named(text: str, tasks: list[Entity]) -> Entity | None:
