@@ -16,6 +16,7 @@ from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, Departm
 from loaders.entities.plan_writer import PlanWriter, Segment
 from loaders.entities.standards import extract_standards
 from loaders.lexical import opens_with_verb
+from loaders.numerals import chinese_number
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
 from loaders.structure.division_rows import division_columns
@@ -255,7 +256,11 @@ def _document(citation: Citation, span: SourceSpan) -> Entity:
     )
 
 
-_ROW = re.compile(r"^(?:（?(?P<number>\d{1,3})[)）.．、﹒]?)\s*(?P<text>.+)$")
+#: A row of a division list: 3. / （3） / 3、 or （三） / 三、 (a numeral in words only so marked).
+_ROW = re.compile(
+    r"^(?:（?(?P<number>\d{1,3})[)）.．、﹒]?|（(?P<words>[一二三四五六七八九十]{1,3})）|(?P<listed>[一二三四五六七八九十]{1,3})、)"
+    r"\s*(?P<text>.+)$"
+)
 
 
 def link_attachment_lists(
@@ -274,8 +279,7 @@ def link_attachment_lists(
         for paragraph in attachment.paragraphs:
             row = _ROW.match(paragraph.text)
             task = _task_named(row.group("text"), tasks) if row else None
-            if task is None and row is not None and row.group("number"):
-                number = int(row.group("number"))
+            if task is None and row is not None and (number := _row_number(row)):
                 task = tasks[number - 1] if 0 < number <= len(tasks) else None
             if row is not None:
                 named = task
@@ -290,6 +294,13 @@ def link_attachment_lists(
                 span = writer.span_in(Segment(paragraph), mention.start, mention.end)
                 _assign(writer, resolver, mention.name, task, span, mention.role, evidence)
     _note_unresolved(writer, resolver)
+
+
+def _row_number(row: re.Match[str]) -> int | None:
+    if row.group("number"):
+        return int(row.group("number"))
+    value = chinese_number(row.group("words") or row.group("listed") or "")
+    return int(value) if value else None
 
 
 def _in_reading_order(entities: list[Entity]) -> list[Entity]:
