@@ -2169,13 +2169,14 @@ def test_fields_sharing_their_body_word_as_a_subject_a_comma_after_it(tmp_path: 
 
 
 def test_an_attachment_giving_each_rows_bodies_on_labelled_lines_under_it(tmp_path: Path) -> None:
-    """A form of the genre, written from knowledge of it: 附件 重点任务分工 whose rows name the items
-    (tasks and safeguards alike) and give their bodies on lines of their own (牵头单位：A / 配合单位：B)."""
+    """A form of the genre, written from knowledge of it: an attachment dividing the work (here titled
+    重点任务推进台账) whose rows name the items (tasks and safeguards alike) and give their bodies on
+    lines of their own (牵头单位：A / 配合单位：B)."""
     text = (
         "某某市人民政府关于加快发展养老服务的实施意见\n各区人民政府，市政府各部门：\n为加快发展养老服务，现提出如下意见。\n"
         "一、扩大服务供给\n（一）发展社区养老服务。建设社区养老服务中心。\n（二）发展居家养老服务。推进家庭养老床位建设。\n"
         "二、强化要素保障\n（三）加强人才培养。培养养老护理员5000名。\n（四）加大资金投入。\n"
-        "某某市人民政府\n2023年5月6日\n附件\n重点任务分工\n"
+        "某某市人民政府\n2023年5月6日\n附件\n重点任务推进台账\n"
         "1.发展社区养老服务\n牵头单位：市民政局\n配合单位：市发展改革委、市财政局\n"
         "2.发展居家养老服务\n责任单位：市民政局、各区人民政府\n"
         "3.加强人才培养\n牵头单位：市人力资源社会保障局\n配合单位：市民政局、市教育局\n"
