@@ -2200,12 +2200,12 @@ def test_an_attachment_giving_each_rows_bodies_on_labelled_lines_under_it(tmp_pa
 
 def test_an_attachment_whose_rows_are_numbered_in_words(tmp_path: Path) -> None:
     """A form of the genre, written from knowledge of it: a 重点任务分工方案 whose rows keep the
-    items' own numbers, （一） or 三、, each closed by its bracket."""
+    items' own numbers, （一） or 三、, each closed by its bracket, headed 附表 rather than 附件."""
     text = (
         "某某市人民政府关于加快发展养老服务的实施意见\n各区人民政府，市政府各部门：\n为加快发展养老服务，现提出如下意见。\n"
         "一、扩大服务供给\n（一）发展社区养老服务。建设社区养老服务中心。\n（二）发展居家养老服务。推进家庭养老床位建设。\n"
         "二、强化要素保障\n（三）加强人才培养。培养养老护理员5000名。\n"
-        "某某市人民政府\n2023年5月6日\n附件\n重点任务分工方案\n"
+        "某某市人民政府\n2023年5月6日\n附表\n重点任务分工方案\n"
         "（一）发展社区养老服务。（市民政局牵头，市财政局配合）\n"
         "三、加强人才培养。（市人力资源社会保障局牵头）\n"
     )
