@@ -2217,3 +2217,22 @@ def test_an_attachment_whose_rows_are_numbered_in_words(tmp_path: Path) -> None:
     assert responsible_as_written(document, "加强人才培养", EntityKind.MEASURE) == {
         ("市人力资源社会保障局", Role.LEAD)
     }
+
+
+def test_local_governments_and_departments_named_generically(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it: 各区县 alone, 各设区市、县（市、区）人民政府
+    as one body, and 各级人民政府和有关部门 as two."""
+    text = (
+        "某某市农村人居环境整治实施方案\n一、重点任务\n（一）建立长效机制。各区县要建立农村人居环境管护机制。\n"
+        "（二）落实属地责任。各设区市、县（市、区）人民政府要落实属地责任。\n"
+        "（三）加强组织领导。各级人民政府和有关部门要加强组织领导。\n"
+    )
+    document = load_plan(write(tmp_path, "generic.txt", text)).document
+    assert responsible_as_written(document, "建立长效机制", EntityKind.TASK) == {("各区县", Role.LEAD)}
+    assert responsible_as_written(document, "落实属地责任", EntityKind.TASK) == {
+        ("各设区市、县（市、区）人民政府", Role.LEAD)
+    }
+    assert responsible(document, "加强组织领导", EntityKind.TASK) == {
+        ("各级人民政府", Role.LEAD),
+        ("各有关部门", Role.LEAD),
+    }
