@@ -172,6 +172,9 @@ class Indicators(_Rules):
     qualifying_verbs: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.
     ratio_units: list[str]
+    #: The word that names a share of things doing what follows its number (新建建筑100%执行绿色建筑
+    #: 标准 → 新建建筑执行绿色建筑标准比例).
+    share_word: str
     #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.
     shared_words: list[str]
     #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.

@@ -2236,3 +2236,17 @@ def test_local_governments_and_departments_named_generically(tmp_path: Path) -> 
         ("各级人民政府", Role.LEAD),
         ("各有关部门", Role.LEAD),
     }
+
+
+def test_a_share_of_things_doing_what_follows_its_number(tmp_path: Path) -> None:
+    """Written from 长宁区节能降碳和循环经济“十五五”规划 (新建建筑100%执行绿色建筑标准) and 福建省充电基础设施
+    实施方案 (新建居住区固定车位100%安装充电基础设施或预留安装条件): the share of them doing it; a change
+    from one share to another (由1.25%提高到1.5%) stays a change."""
+    text = (
+        "某某区节能降碳规划（2026—2030年）\n一、主要任务\n（一）发展绿色建筑。新建建筑100%执行绿色建筑标准，引导新建建筑运行能效达到先进水平。"
+        "新建居住区固定车位100%安装充电基础设施或预留安装条件。\n（二）加强研发。规模以上制造业企业研发投入强度由1.25%提高到1.5%。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "share.txt", text)).document)
+    assert found["新建建筑执行绿色建筑标准比例"][:4] == (100, "%", "EQUAL", 2030)
+    assert found["新建居住区固定车位安装充电基础设施或预留安装条件比例"][:2] == (100, "%")
+    assert found["规模以上制造业企业研发投入强度"][:2] == (1.5, "%")

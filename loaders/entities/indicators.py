@@ -93,6 +93,23 @@ def _comparator(prefix: str | None, suffix: str | None, rules: Indicators) -> Co
     return Comparator.EQUAL
 
 
+def _share_doing(text: str, position: int, clause_end: int, rules: Indicators) -> str | None:
+    """What a share of things does, written after its number (新建建筑100%执行绿色建筑标准 → 执行
+    绿色建筑标准): the rest of the clause, where the lexical analysis reads a verb of its own and
+    what it is done to. A verb alone (100%达标), a comparison (90%以上) or a change to another
+    number (由1.25%提高到1.5%) gives none."""
+    rest = text[position:clause_end]
+    tokens = [t for t in analyse(rest) if t.word.strip()] if rest else []
+    if (
+        len(tokens) < 2
+        or tokens[0].tag != "v"
+        or len(tokens[0].word) < 2
+        or rest.startswith(tuple(rules.comparing_verbs + rules.change_words))
+    ):
+        return None
+    return rest.strip()
+
+
 def _number(token: str) -> tuple[float, bool] | None:
     """The number, and whether it was a range (2—3: its lower bound); None where the
     characters make no number (a numeral inside a word).
@@ -195,6 +212,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                     metric = metric + after if per_basis(metric) else after  # 每千人口 …… 托位
                     boundary = item_end
             metric = without_examples(metric)
+            if unit in rules.ratio_units and (doing := _share_doing(text, match.end(), clause_end, rules)):
+                # 新建建筑100%执行绿色建筑标准: the share of them that do it.
+                metric += doing + rules.share_word
+                boundary = clause_end
             if re.search(rules.change_start + "$", raw):
                 changing = strip_trail(re.sub(rules.change_start + "$", "", metric), rules)
                 continue
