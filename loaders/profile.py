@@ -172,6 +172,10 @@ class Indicators(_Rules):
     qualifying_verbs: list[str]
     #: Units of a share or a rate, whose metric keeps a list before it whole.
     ratio_units: list[str]
+    #: A sum given as a scale (5000亿级新能源产业集群, 产业规模达到千亿级): the word after the magnitude,
+    #: and the unit the sum is in.
+    scale_suffix: str
+    scale_unit: str
     #: The word that names a share of things doing what follows its number (新建建筑100%执行绿色建筑
     #: 标准 → 新建建筑执行绿色建筑标准比例).
     share_word: str

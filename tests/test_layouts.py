@@ -2250,3 +2250,22 @@ def test_a_share_of_things_doing_what_follows_its_number(tmp_path: Path) -> None
     assert found["新建建筑执行绿色建筑标准比例"][:4] == (100, "%", "EQUAL", 2030)
     assert found["新建居住区固定车位安装充电基础设施或预留安装条件比例"][:2] == (100, "%")
     assert found["规模以上制造业企业研发投入强度"][:2] == (1.5, "%")
+
+
+def test_a_sum_given_as_a_scale(tmp_path: Path) -> None:
+    """Written from 河北省制造业高质量发展“十四五”规划: 5000亿级新能源产业集群 and 康复辅助器具产业规模达到
+    千亿级 are sums in 元; 培育2个万亿级产业 counts industries of that scale. A number with no unit is
+    written as the text writes it (电能利用效率（PUE）应低于1.25，…: 1.25)."""
+    text = (
+        "某某省制造业发展规划（2021—2025年）\n一、主要任务\n（一）发展新能源产业。到2025年，形成集装备制造、能源生产、"
+        "应用示范于一体的5000亿级新能源产业集群。力争全省康复辅助器具产业规模达到千亿级。培育2个万亿级产业。\n"
+        "（二）建设数据中心。数据中心电能利用效率（PUE）应低于1.25，推动绿色发展。\n"
+    )
+    document = load_plan(write(tmp_path, "scale.txt", text)).document
+    found = targets(document)
+    assert found["新能源产业集群"][:4] == (500_000_000_000, "元", "EQUAL", 2025)
+    assert found["康复辅助器具产业规模"][:2] == (100_000_000_000, "元")
+    assert found["万亿级产业"][:2] == (2, "个")
+    written = {e.attrs["metric"]: e.attrs["written"] for e in document.entities_of(EntityKind.INDICATOR)}
+    assert written["数据中心电能利用效率（PUE）"] == "1.25"
+    assert written["新能源产业集群"] == "5000亿级"

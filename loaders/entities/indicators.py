@@ -159,6 +159,11 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             match.group("number") == "一" and not doubled and not _counted_one(text, match, rules)
         ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
+        scale = _scale(text, match, rules)
+        if scale is False:
+            continue  # 培育2个万亿级产业: a kind of industry, counted by the number before it
+        if scale:
+            unit = rules.scale_unit
         if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
             continue
         if _qualifies_what_follows(text, match, rules):
@@ -211,6 +216,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 if after:
                     metric = metric + after if per_basis(metric) else after  # 每千人口 …… 托位
                     boundary = item_end
+            if scale and re.match("[\u4e00-\u9fff]", text[match.end() + len(rules.scale_suffix) :]):
+                # 5000亿级新能源产业集群: the thing of that scale follows.
+                after, item_end = metric_after(text, match.end() + len(rules.scale_suffix), clause_end, rules)
+                metric, boundary = (after, item_end) if after else (metric, boundary)
             metric = without_examples(metric)
             if unit in rules.ratio_units and (doing := _share_doing(text, match.end(), clause_end, rules)):
                 # 新建建筑100%执行绿色建筑标准: the share of them that do it.
@@ -240,7 +249,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metrics = [(metric, None)]  # 大型、超大型数据中心电能利用效率: the list scopes a rate
             metrics = [(m, year or year_after) for m, year in metrics]
         magnitude = MAGNITUDES.get(match.group("magnitude") or "", 1)
-        written_end = match.end("unit") if unit else match.end("magnitude")
+        # As written: up to its unit, or its magnitude, or the number alone (低于1.25).
+        written_end = max(match.end("number"), match.end("magnitude"), match.end("unit"))
+        if scale:
+            written_end = match.end() + len(rules.scale_suffix)  # 5000亿级
         low, ranged = number
         value = round(low * magnitude, 6)  # 18.6亿 is 1860000000, not 1860000000.0000002
         if doubled:
@@ -307,6 +319,21 @@ def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) 
         return False
     clause_end = _end_of(text, match.end(), _CLAUSE_END)
     return re.search(r"\d", text[match.end() : clause_end]) is not None
+
+
+def _scale(text: str, match: re.Match[str], rules: Indicators) -> bool | None:
+    """Whether a number is a sum given as a scale (5000亿级, 千亿级): True where it is the target,
+    False where it names a kind that a count before it or after it in the clause counts (培育2个
+    万亿级产业, 千亿级产业集群3个), None where it is no scale."""
+    if match.group("unit") or not (match.group("magnitude") or match.group("number")[-1] in "万亿"):
+        return None
+    if not text.startswith(rules.scale_suffix, match.end()):
+        return None
+    clause_end = _end_of(text, match.end(), _CLAUSE_END)
+    counted_before = re.search(
+        r"(?:\d|[一二两三四五六七八九十])[个家项]$", text[: match.start()].rstrip("、和及与")
+    )
+    return not (counted_before or re.search(r"\d", text[match.end() : clause_end]))
 
 
 def _compared_duration(text: str, match: re.Match[str], rules: Indicators) -> bool:
