@@ -2269,3 +2269,17 @@ def test_a_sum_given_as_a_scale(tmp_path: Path) -> None:
     written = {e.attrs["metric"]: e.attrs["written"] for e in document.entities_of(EntityKind.INDICATOR)}
     assert written["数据中心电能利用效率（PUE）"] == "1.25"
     assert written["新能源产业集群"] == "5000亿级"
+
+
+def test_a_respective_list_of_two_joined_by_he(tmp_path: Path) -> None:
+    """Written from 普陀区绿化市容“十五五”规划 (户外广告设施和户外招牌设置审批（备案）率分别达到95%和90%以上);
+    a first item of one word shares the rest of the second (城镇和农村居民人均可支配收入分别增长6%和8%,
+    a form of the genre)."""
+    text = (
+        "某某区绿化市容规划（2026—2030年）\n一、主要任务\n（一）规范户外广告。户外广告设施和户外招牌设置审批（备案）率分别达到95%和90%以上。"
+        "城镇和农村居民人均可支配收入分别增长6%和8%。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "two.txt", text)).document)
+    assert found["户外招牌设置审批（备案）率"][:3] == (90, "%", "AT_LEAST")
+    assert found["城镇居民人均可支配收入"][:2] == (6, "%")
+    assert found["农村居民人均可支配收入"][:2] == (8, "%")

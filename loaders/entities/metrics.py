@@ -309,12 +309,17 @@ def respective_metrics(metric: str, rules: Indicators) -> list[str]:
 
 def _with_shared_qualifier(items: list[str]) -> list[str]:
     """公共机构单位建筑面积综合能耗和单位建筑面积碳排放分别 → the second is 公共机构单位建筑面积碳排放: a later
-    item that opens with words the first has after a qualifier of its own shares that qualifier."""
-    first = items[0]
+    item that opens with words the first has after a qualifier of its own shares that qualifier.
+    城镇和农村居民人均可支配收入分别 → the first is 城镇居民人均可支配收入: a first item of one word
+    shares what the last has after its own first word."""
+    first, last = items[0], items[-1]
     shared = []
     for item in items[1:]:
         at = first.find(item[:_SHORT_ITEM]) if len(item) > _SHORT_ITEM else -1
         shared.append(first[:at] + item if at > 0 and not item.startswith(first[:at]) else item)
+    tokens = analyse(last) if len(first) <= 2 and len(last) > len(first) + 1 else []
+    if tokens and tokens[0].word == last[: len(first)] and tokens[0].tag in ("n", "s", "LOC", "f"):
+        first += last[len(first) :]
     return [first, *shared]
 
 
@@ -343,7 +348,11 @@ def shared_metrics(metric: str, rules: Indicators) -> list[str]:
     words = tuple(rules.shared_words + rules.respective_words)
     if not metric.endswith(words):
         return [metric]
-    listed = metric[: -len(next(w for w in words if metric.endswith(w)))]
+    word = next(w for w in words if metric.endswith(w))
+    listed = metric[: -len(word)]
+    if word in rules.respective_words and "、" not in listed:
+        # 城市和农村分别: 和 joins the items of a list of two.
+        return respective_metrics(metric + "…", rules) or [listed]
     items = [i for i in re.split("[、]", listed) if i]
     if len(items) < 2:
         return [listed]
