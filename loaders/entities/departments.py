@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.model import Role
+from loaders.entities.body_names import BodyNames
 from loaders.entities.subjects import SubjectGrammar, clause_subjects
 from loaders.lexical import opens_with_verb
-from loaders.patterns import INCLUDING, alternation
+from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.registry import DepartmentRegistry
 
@@ -33,7 +34,6 @@ _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _CLOSING_BRACKET = re.compile(r"[（(](?P<inner>[^（）()]{2,200})[）)]\s*$")
 #: 省委组织部（牵头）: a mark after a listed name that it leads.
 _MARKED_LEAD = re.compile(r"[（(]牵头[）)]")
-_ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 #: A bracket that reads like an assignment of work (（省商务厅牵头，……配合）), whether or not its
 #: bodies can be read: reported when they cannot, and no words of the task it closes.
 ASSIGNING_BRACKET = re.compile(
@@ -77,6 +77,10 @@ class DepartmentFinder:
                 ]
             )
         )
+        self.noise = re.compile(alternation(rules.name_noise))
+        self.body_names = BodyNames(rules, self.known, self.noise)
+        self.names = self.body_names.names
+        self.is_body = self.body_names.is_body
         self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
         # （牵头领导：张三；责任单位：A）: a label opening any clause of a bracket makes it labelled.
         self.clause_label = re.compile(
@@ -132,7 +136,7 @@ class DepartmentFinder:
             f"(?:(?:{partners})(?P<partners>{name}(?:[、和及与]{name})*))?(?=[\u4e00-\u9fff])"
         )
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
-        self.noise = re.compile(alternation(rules.name_noise))
+
         self.shared_body_word = re.compile(rules.shared_body_word)
 
     def mentions(self, text: str) -> list[BodyMention]:
@@ -215,7 +219,7 @@ class DepartmentFinder:
             partnered = text[: match.start()].endswith(tuple(self.rules.partner_words))
             if _within(covered, match.start()) or not (partnered or self._opens_clause(text, match)):
                 continue
-            if any(self._named_in_full(item) for item in match.group("items").split("、")):
+            if any(self.body_names.named_in_full(item) for item in match.group("items").split("、")):
                 continue  # 省发展改革委、省科技厅等部门: bodies named in full, found as such
             role = Role.SUPPORT if partnered else Role.LEAD
             level, word, at = match.group("level") or "", match.group("word"), match.start("items")
@@ -254,7 +258,7 @@ class DepartmentFinder:
                 found.append(
                     BodyMention(match.group(), role, start, start + len(match.group()), sentence.group())
                 )
-        return _once_per_evidence([m for m in found if self._names_a_body(m.name)])
+        return _once_per_evidence([m for m in found if self.body_names.names_a_body(m.name)])
 
     def _opens_clause(self, text: str, match: re.Match[str]) -> bool:
         """Whether the match is a clause's subject: at its start, a subject's verb after it (要,
@@ -367,91 +371,6 @@ class DepartmentFinder:
                 at += offset + start
                 mentions.append(BodyMention(name, in_role, at, at + len(name), evidence))
         return mentions
-
-    def _ends_name(self, text: str, end: int) -> bool:
-        """Whether a known name ends where the listed name ends: 人民银行 is the whole of
-        “人民银行、财政部”, but only the start of 人民银行山东省分行."""
-        rest = text[end:]
-        return (
-            not rest
-            or rest[0].isspace()
-            or rest.startswith(
-                tuple(self.rules.name_separators + self.rules.name_joiners + self.rules.name_noise)
-            )
-        )
-
-    def _names_a_body(self, name: str) -> bool:
-        """Not a word that only ends as a body's name does (布局, 举办, 公办) nor a bare ending (单位),
-        unless the genre knows it as a body (高校) or it names a mass organisation, which is one
-        body wherever it stands (工会, 工商联)."""
-        if name.endswith(tuple(self.rules.not_body_endings)):
-            return False
-        mass = self.rules.body_kinds.get("MASS_ORGANISATION", [])
-        return name not in self.rules.subject_endings or name in mass or bool(self.known.fullmatch(name))
-
-    def _named_in_full(self, name: str) -> bool:
-        """省科技厅, 市场监管总局: a body's own name, not a field that 部门 after a list would name."""
-        return bool(self.known.fullmatch(name)) or name.endswith(tuple(self.rules.government_suffixes))
-
-    def is_body(self, name: str) -> bool:
-        """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
-        endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
-        return bool(self.known.fullmatch(name)) or name.endswith(endings)
-
-    def names(self, text: str) -> list[tuple[str, int]]:
-        """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names
-        are taken whole (工业和信息化部 keeps its 和); an unknown name runs to the next
-        separator, or to a joining word that a known name follows."""
-        rules = self.rules
-        names: list[tuple[str, int]] = []
-        position = 0
-        while position < len(text):
-            noise = self.noise.match(text, position)
-            if noise:
-                position = noise.end()
-                continue
-            if (
-                any(text.startswith(sep, position) for sep in rules.name_separators)
-                or text[position].isspace()
-            ):
-                position += 1
-                continue
-            joiner = next((j for j in rules.name_joiners if text.startswith(j, position)), None)
-            if joiner and (not names or names[-1][1] + len(names[-1][0]) == position):
-                position += len(joiner)
-                continue
-            known = self.known.match(text, position)
-            if known and self._ends_name(text, known.end()):
-                names.append((known.group(), position))
-                position = known.end()
-                continue
-            end = position
-            while end < len(text) and not any(text.startswith(s, end) for s in rules.name_separators):
-                joiner = next((j for j in rules.name_joiners if text.startswith(j, end)), None)
-                # 市科技局及相关行业主管部门, 建设单位和运营单位: a joining word before a known name
-                # or after a body's ending (局, 单位 …) starts the next name.
-                if joiner and (
-                    self.known.match(text, end + len(joiner))
-                    or text[position:end].endswith(tuple(rules.subject_endings))
-                ):
-                    break
-                # 市发展改革委会同市财政局: a word between names (会同, 等) after a body's ending ends it.
-                if self.noise.match(text, end) and text[position:end].endswith(tuple(rules.subject_endings)):
-                    break
-                # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
-                closing = text.find("）", end) if text[end] == "（" else -1
-                end = closing + 1 if 0 < closing - end <= 20 else end + 1
-            if end == position:
-                # A joining word after noise (……等和各省级人民政府): pass over it.
-                position += len(joiner or text[position])
-                continue
-            # 市场监管总局（国家标准委）: the parenthesis annotates the name.
-            name = _ANNOTATION.sub("", self.noise.sub("", text[position:end])).strip()
-            name = INCLUDING.sub("", name)
-            if len(name) >= 2:
-                names.append((name, position))
-            position = end
-        return names
 
 
 def _last_literal(pattern: str) -> str:

@@ -27,6 +27,16 @@ from loaders.entities.metrics import (
     without_examples,
     without_kinds,
 )
+from loaders.entities.quantities import (
+    CLAUSE_END,
+    compared_duration,
+    compared_without_unit,
+    counted_one,
+    end_of,
+    is_a_scale,
+    qualifies_what_follows,
+    start_of,
+)
 from loaders.lexical import analyse
 from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import INCLUDING, alternation
@@ -34,10 +44,9 @@ from loaders.profile import Indicators, Profile
 
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
-_CLAUSE_END = "，。；：！？"
 _SENTENCE_END = "。；"
 _RANGE = re.compile(r"\d[—\-~～至]\d")
-_CLAUSE = re.compile(f"[^{_CLAUSE_END}]+")
+_CLAUSE = re.compile(f"[^{CLAUSE_END}]+")
 MAGNITUDES = {
     "万亿": 10**12,
     "千亿": 10**11,
@@ -156,25 +165,25 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if doubled and text[match.start() - 1 : match.start()] != rules.doubling.verb:
             continue  # 番 counts only doublings (翻一番)
         if number is None or (
-            match.group("number") == "一" and not doubled and not _counted_one(text, match, rules)
+            match.group("number") == "一" and not doubled and not counted_one(text, match, rules)
         ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
-        scale = _scale(text, match, rules)
+        scale = is_a_scale(text, match, rules)
         if scale is False:
             continue  # 培育2个万亿级产业: a kind of industry, counted by the number before it
         if scale:
             unit = rules.scale_unit
-        if not (unit or match.group("magnitude") or _compared_without_unit(text, match, rules)):
+        if not (unit or match.group("magnitude") or compared_without_unit(text, match, rules)):
             continue
-        if _qualifies_what_follows(text, match, rules):
+        if qualifies_what_follows(text, match, rules):
             continue
-        if unit in rules.duration_units and not _compared_duration(text, match, rules):
+        if unit in rules.duration_units and not compared_duration(text, match, rules):
             continue  # 2025年, 3年内: a date or a span, not a quantity
         # The metric runs from the clause start, or from the end of the target before it
         # in the same enumeration, up to the number.
-        own_clause_start = _start_of(text, match.start(), _CLAUSE_END)
+        own_clause_start = start_of(text, match.start(), CLAUSE_END)
         clause_start = max(boundary, own_clause_start)
-        clause_end = _end_of(text, match.end(), _CLAUSE_END)
+        clause_end = end_of(text, match.end(), CLAUSE_END)
         clause = text[own_clause_start:clause_end]
         raw = text[clause_start : match.start()].lstrip("、和及与")
         boundary = match.end()
@@ -295,63 +304,12 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     return targets
 
 
-def _start_of(text: str, position: int, ends: str) -> int:
-    """Where the clause (or sentence) holding position starts: after the last of `ends` before it."""
-    return max(text.rfind(c, 0, position) for c in ends) + 1
-
-
-def _end_of(text: str, position: int, ends: str) -> int:
-    """Where the clause (or sentence) holding position ends: at the first of `ends` from it."""
-    return min((i for c in ends if (i := text.find(c, position)) >= 0), default=len(text))
-
-
-def _qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -> bool:
-    """A number that says which things are meant, not how many: an age before a noun (3岁以下婴幼儿
-    托位数), or a bounded sum or a time before the thing counted, with that thing's own number after
-    it in the clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家, 15分钟商业服务圈60个)."""
-    if not re.match(r"[\u4e00-\u9fff]", text[match.end() : match.end() + 1]):
-        return False
-    if (match.group("unit") or "") in rules.qualifying_units:
-        return True
-    bounded = match.group("prefix") or match.group("suffix")
-    spans_a_kind = match.group("unit") in rules.qualifying_spans  # 15分钟商业服务圈60个
-    if not (spans_a_kind or (bounded and (match.group("magnitude") or match.group("unit") == "元"))):
-        return False
-    clause_end = _end_of(text, match.end(), _CLAUSE_END)
-    return re.search(r"\d", text[match.end() : clause_end]) is not None
-
-
-def _scale(text: str, match: re.Match[str], rules: Indicators) -> bool | None:
-    """Whether a number is a sum given as a scale (5000亿级, 千亿级): True where it is the target,
-    False where it names a kind that a count before it or after it in the clause counts (培育2个
-    万亿级产业, 千亿级产业集群3个), None where it is no scale."""
-    if match.group("unit") or not (match.group("magnitude") or match.group("number")[-1] in "万亿"):
-        return None
-    if not text.startswith(rules.scale_suffix, match.end()):
-        return None
-    clause_end = _end_of(text, match.end(), _CLAUSE_END)
-    counted_before = re.search(
-        r"(?:\d|[一二两三四五六七八九十])[个家项]$", text[: match.start()].rstrip("、和及与")
-    )
-    return not (counted_before or re.search(r"\d", text[match.end() : clause_end]))
-
-
-def _compared_duration(text: str, match: re.Match[str], rules: Indicators) -> bool:
-    """平均受教育年限提高到11.3年, 轮训周期为3年: a span of years that a verb compares the metric with."""
-    digits = match.group("number").split(".")[0]
-    if not digits.isdigit() or len(digits) > 2:
-        return False
-    before = text[max(0, match.start() - 4) : match.start()]
-    verbs = tuple(rules.unitless_verbs + rules.comparing_verbs)
-    return bool(match.group("prefix")) or before.endswith(verbs)
-
-
 def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] | None:
     """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
     gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
     Only the list's other quantities, or the thing produced (形成年产18.6亿只表贴型电子陶瓷封装材料
     能力: 表贴型电子陶瓷封装材料年产能力), stand between the number and the capacity word."""
-    sentence_end = _end_of(text, end, _SENTENCE_END)
+    sentence_end = end_of(text, end, _SENTENCE_END)
     rest = text[end:sentence_end]
     for word in rules.capacity_words:
         at = rest.find(word)
@@ -362,7 +320,7 @@ def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] 
         produced = re.fullmatch(r"[^\d，、。；（）]{2,20}", between) if between else None
         if between and not (listed or produced):
             return None
-        annual = rules.annual_output in text[_start_of(text, end, _SENTENCE_END) : end]
+        annual = rules.annual_output in text[start_of(text, end, _SENTENCE_END) : end]
         capacity = rules.annual_output + "能力" if annual else (word if word != "能力" else None)
         if capacity and produced:
             return capacity, between
@@ -379,15 +337,6 @@ def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None
     return (found.group("metric"), found.group("word")) if found else None
 
 
-def _counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
-    """至少办好一所, 每县建设好一所, 增加一倍: 一 bounded by a comparator, one for each, or a growth
-    counted in times, is a quantity."""
-    clause_start = _start_of(text, match.start(), _CLAUSE_END)
-    if match.group("unit") == rules.doubling.as_unit:
-        return True
-    return bool(match.group("prefix") or match.group("suffix")) or "每" in text[clause_start : match.start()]
-
-
 #: Tags of the words that close a clause naming a metric and how it moves (稳定提升, 稳步提高).
 _MOVING = ("v", "vd", "vn", "d", "a", "ad", "u", "w")
 
@@ -397,7 +346,7 @@ def _metric_of_clause_before(text: str, clause_start: int, rules: Indicators) ->
     the metric moves (制造业增加值占GDP比重稳定提升 → 制造业增加值占GDP比重)."""
     if clause_start == 0 or text[clause_start - 1] not in "，,":
         return ""
-    before = text[_start_of(text, clause_start - 1, _CLAUSE_END) : clause_start - 1]
+    before = text[start_of(text, clause_start - 1, CLAUSE_END) : clause_start - 1]
     if not before or re.search(r"\d", before):
         return ""
     tokens = list(analyse(before))
@@ -408,10 +357,10 @@ def _metric_of_clause_before(text: str, clause_start: int, rules: Indicators) ->
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
     """The targets of the sentence before the one at position (sentences end at 。 or ；)."""
-    sentence_end = _start_of(text, position, _SENTENCE_END) - 1  # the 。 or ； before position
+    sentence_end = start_of(text, position, _SENTENCE_END) - 1  # the 。 or ； before position
     if sentence_end < 0:
         return []
-    before_start = _start_of(text, sentence_end, _SENTENCE_END)
+    before_start = start_of(text, sentence_end, _SENTENCE_END)
     return [t for t in targets if before_start <= t.start < sentence_end]
 
 
@@ -452,22 +401,6 @@ def _part_of(raw: str, rules: Indicators) -> str | None:
 
 def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:
     return not any(mark in text[earlier.end : match.start()] for mark in "。；！？")
-
-
-def _compared_without_unit(text: str, match: re.Match[str], rules: Indicators) -> bool:
-    """A number with no unit is a target where a verb compares something with it and a
-    comparator or the clause's end follows: 指数达到125左右, 电能利用效率降到1.3以下 (an index or
-    a ratio, whose unit is none)."""
-    if not match.group("number")[:1].isdigit():
-        return False
-    after = text[match.end() : match.end() + 1]
-    if match.group("prefix"):
-        # 电能利用效率（PUE）应低于1.25。: compared by its own word, the clause ending there.
-        return after in _CLAUSE_END or after == ""
-    before = text[max(0, match.start() - 4) : match.start()]
-    return before.endswith(tuple(rules.unitless_verbs)) and (
-        bool(match.group("suffix")) or after in _CLAUSE_END
-    )
 
 
 def target_like_clauses(text: str) -> list[tuple[int, int]]:
