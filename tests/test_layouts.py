@@ -2283,3 +2283,19 @@ def test_a_respective_list_of_two_joined_by_he(tmp_path: Path) -> None:
     assert found["户外招牌设置审批（备案）率"][:3] == (90, "%", "AT_LEAST")
     assert found["城镇居民人均可支配收入"][:2] == (6, "%")
     assert found["农村居民人均可支配收入"][:2] == (8, "%")
+
+
+def test_a_year_opening_a_clause_after_a_comma_and_a_span_nearer_the_number(tmp_path: Path) -> None:
+    """Written from 重庆市清理消费领域限制措施的若干措施 (……，2025年创建6个国家级汽摩运动营地和2个星级营地) and
+    重庆市提振消费专项行动方案 (……，2025年每千人口拥有3岁以下婴幼儿托位数达4.5个，三年内城市社区普惠性托育服务点
+    覆盖率达到60%: the span, nearer the number, counts from the year of issue)."""
+    text = (
+        "某某市提振消费若干措施\n某府办发〔2025〕9号\n一、重点任务\n（一）发展户外运动。推动在建公园科学设置运动项目，2025年创建6个国家级汽摩运动营地和2个星级营地。\n"
+        "（二）发展托育服务。大力发展社区嵌入式托育，2025年每千人口拥有3岁以下婴幼儿托位数达4.5个，三年内城市社区普惠性托育服务点覆盖率达到60%。\n"
+        "某某市人民政府办公厅\n2025年4月1日\n"
+    )
+    found = targets(load_plan(write(tmp_path, "years.txt", text)).document)
+    assert found["汽摩运动营地"][:4] == (6, "个", "EQUAL", 2025)
+    assert found["星级营地"][:4] == (2, "个", "EQUAL", 2025)
+    assert found["每千人口拥有3岁以下婴幼儿托位数"][3] == 2025
+    assert found["城市社区普惠性托育服务点覆盖率"][:4] == (60, "%", "EQUAL", 2028)

@@ -94,11 +94,21 @@ def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: Pl
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, target.start)), default=0)
     # Up to the number: 2025年要建设区域中心15家 opens the target's own clause with its year.
     number_at = max(target.start, target.end - len(target.written))
-    written = deadline_before(text, number_at, writer.profile)
-    if written is not None:
-        return written
     issued = int(header.issued_on[:4]) if header.issued_on else None
     span = re.search(writer.profile.goals.relative_span, text[sentence_start : target.end])
+    # ……，2025年……达4.5个，三年内……达到60%: a span nearer the number than any year governs it.
+    span_nearer = (
+        span is not None
+        and deadline_before(
+            text[sentence_start + span.end() : number_at],
+            number_at - sentence_start - span.end(),
+            writer.profile,
+        )
+        is None
+    )
+    written = deadline_before(text, number_at, writer.profile)
+    if written is not None and not (span_nearer and issued is not None):
+        return written
     if span and issued is not None:
         years = span.group("n")
         span_years = int(years) if years.isdigit() else chinese_number(years)
