@@ -176,6 +176,8 @@ class Indicators(_Rules):
     #: and the unit the sum is in.
     scale_suffix: str
     scale_unit: str
+    #: Adverbs that bound the count of the verb after them (至少办好一所, 至少开展1次).
+    at_least_adverbs: list[str]
     #: The word that names a share of things doing what follows its number (新建建筑100%执行绿色建筑
     #: 标准 → 新建建筑执行绿色建筑标准比例).
     share_word: str

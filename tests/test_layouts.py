@@ -2299,3 +2299,15 @@ def test_a_year_opening_a_clause_after_a_comma_and_a_span_nearer_the_number(tmp_
     assert found["星级营地"][:4] == (2, "个", "EQUAL", 2025)
     assert found["每千人口拥有3岁以下婴幼儿托位数"][3] == 2025
     assert found["城市社区普惠性托育服务点覆盖率"][:4] == (60, "%", "EQUAL", 2028)
+
+
+def test_at_least_though_a_verb_stands_between(tmp_path: Path) -> None:
+    """Written from 河北省遏制艾滋病传播实施方案 (每月至少开展1次艾滋病防治公益宣传) and 河北省教育脱贫攻坚
+    三年行动计划 (每个乡镇至少办好一所公办中心幼儿园)."""
+    text = (
+        "某某省艾滋病防治行动计划（2016—2020年）\n一、主要任务\n（一）加强宣传教育。每月至少开展1次艾滋病防治公益宣传。\n"
+        "（二）发展学前教育。贫困地区每个乡镇至少办好一所公办中心幼儿园。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "least.txt", text)).document)
+    assert found["艾滋病防治公益宣传"][:4] == (1, "次", "AT_LEAST", 2020)
+    assert found["公办中心幼儿园"][:3] == (1, "所", "AT_LEAST")

@@ -273,6 +273,11 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             listed_comparator = comparator  # the first of a list
         if ranged and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 2—3个: at least the lower bound
+        if comparator is Comparator.EQUAL and re.search(
+            f"(?:{alternation(rules.at_least_adverbs)})[^{CLAUSE_END}\\d]{{1,6}}$",
+            text[clause_start : match.start()],
+        ):
+            comparator = Comparator.AT_LEAST  # 每个乡镇至少办好一所: the adverb bounds the verb's count
         for metric, year in metrics:
             if capacity:
                 name, produced = capacity
