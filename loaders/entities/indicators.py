@@ -108,7 +108,9 @@ def _share_doing(text: str, position: int, clause_end: int, rules: Indicators) -
     what it is done to. A verb alone (100%达标), a comparison (90%以上) or a change to another
     number (由1.25%提高到1.5%) gives none."""
     rest = text[position:clause_end]
-    tokens = [t for t in analyse(rest) if t.word.strip()] if rest else []
+    if not re.match("[\u4e00-\u9fff]{2}", rest):
+        return None  # 90%， / 90%以上: nothing done after the number (and no analysis run)
+    tokens = [t for t in analyse(rest) if t.word.strip()]
     if (
         len(tokens) < 2
         or tokens[0].tag != "v"

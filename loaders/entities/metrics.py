@@ -179,8 +179,8 @@ def _object_of_its_verb(metric: str, rules: Indicators) -> str:
     those that say which things are counted keep them (交通领域新增光伏装机容量); a
     verb inside a modifier (……的) keeps the whole; a word of two characters alone after the verb
     (粮食播种面积) is a measure, not an object."""
-    if "的" in metric:
-        return metric
+    if "的" in metric or not any(verb in metric[1:] for verb in rules.counting_verbs):
+        return metric  # no counting verb after its first word: none to read (and no analysis run)
     tokens = analyse(metric)
     for at in range(len(tokens) - 2, 0, -1):
         rest = tokens[at + 1 :]
