@@ -416,7 +416,7 @@ def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tm
     """A form of the genre, written from knowledge of it: a plan whose 重点任务 are only rows of a
     division table (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限), in a Word file and on a
     portal page. Each row is a task named by its 工作任务 cell, its text the 具体措施 cell, and its
-    bodies those of its columns; no cell is a task of its own."""
+    bodies those of its columns (however they are headed); no cell is a task of its own."""
     before = [
         "某某市优化营商环境行动方案",
         "一、工作目标",
@@ -445,7 +445,11 @@ def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tm
         + "</body></html>"
     )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
-    for name in ("plan.docx", "page.html"):
+    # The same table as other plans head its columns (重点工作 / 负责单位 / 协同单位).
+    other_words = [["序号", "重点工作", "具体措施", "负责单位", "协同单位", "完成时限"], *DIVISION_TABLE[1:]]
+    headed = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in other_words)
+    (tmp_path / "headed.html").write_text(page.replace(rows, headed), encoding="utf-8")
+    for name in ("plan.docx", "page.html", "headed.html"):
         document = load_plan(tmp_path / name).document
         assert _tasks_and_bodies(document) == {
             "优化企业开办服务": {
