@@ -2311,3 +2311,25 @@ def test_at_least_though_a_verb_stands_between(tmp_path: Path) -> None:
     found = targets(load_plan(write(tmp_path, "least.txt", text)).document)
     assert found["艾滋病防治公益宣传"][:4] == (1, "次", "AT_LEAST", 2020)
     assert found["公办中心幼儿园"][:3] == (1, "所", "AT_LEAST")
+
+
+def test_a_division_table_copied_one_cell_to_a_line_in_a_chapter_of_tasks(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: a division table copied from a portal page
+    into text, one cell to a line (序号 / 任务名称 / 任务内容 / 牵头部门 / 配合部门 / 时间节点 / 1 / …),
+    standing under 二、重点任务 with a supporting cell broken after 、: each row is a task with its
+    bodies, and no cell is a task of its own."""
+    text = (
+        "某某区生活垃圾分类工作实施方案\n一、工作目标\n到2025年，生活垃圾回收利用率达到35%以上。\n二、重点任务\n"
+        "序号\n任务名称\n任务内容\n牵头部门\n配合部门\n时间节点\n"
+        "1\n加强组织领导\n召开全区生活垃圾分类工作动员大会。\n区政府办公室\n区绿化市容局\n2024年3月\n"
+        "2\n推进源头减量\n推行净菜上市，减少一次性用品使用。\n区商务委\n区市场监管局、\n区农业农村委\n2024年底\n"
+        "三、保障措施\n（一）加强宣传引导。广泛开展宣传。\n"
+    )
+    document = load_plan(write(tmp_path, "cells.txt", text)).document
+    assert {e.name for e in document.entities_of(EntityKind.TASK)} == {"加强组织领导", "推进源头减量"}
+    assert named(document, EntityKind.TASK, "加强组织领导").text == "召开全区生活垃圾分类工作动员大会。"
+    assert responsible_as_written(document, "推进源头减量", EntityKind.TASK) == {
+        ("区商务委", Role.LEAD),
+        ("区市场监管局", Role.SUPPORT),
+        ("区农业农村委", Role.SUPPORT),
+    }

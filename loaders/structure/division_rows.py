@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.profile import TaskTable
+from loaders.profile import Profile, TaskTable
 from loaders.reading.paragraphs import Paragraph
+from loaders.structure.line_tables import cell_line_tables
 
 __all__ = ["TableRow", "division_columns", "division_rows"]
 
@@ -35,6 +36,10 @@ class TableRow:
     rest: str
     rest_offset: int
     rest_end: int
+    #: A table laid out one cell to a line: its lines (all of them are the table's), and the
+    #: content cell's line, the text the row gives its task.
+    lines: tuple[int, ...] = ()
+    text: tuple[Paragraph, ...] = ()
 
 
 def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | None]:
@@ -53,9 +58,51 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
     return columns
 
 
-def division_rows(paragraphs: list[Paragraph], rules: TaskTable) -> dict[int, TableRow]:
-    """The rows of every division table in the text, by the index of their paragraph: the lines
-    of tab-separated cells after a header line naming a task column and a lead column."""
+def division_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, TableRow]:
+    """The rows of every division table in the text, by the index of the paragraph that names
+    their task: the lines of tab-separated cells after a header line naming a task column and a
+    lead column, and the rows of such a table laid out one cell to a line."""
+    return _tab_rows(paragraphs, profile.departments.task_table) | _cell_line_rows(paragraphs, profile)
+
+
+def _cell_line_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, TableRow]:
+    """序号 / 任务名称 / 任务内容 / 牵头部门 / … / 1 / 加强组织领导 / 召开…… / 区政府办公室 / …: each row
+    named by its task cell's line, its text the content cell's line."""
+    rows: dict[int, TableRow] = {}
+    for start, end, table in cell_line_tables(paragraphs, profile):
+        columns = division_columns(table[0], profile.departments.task_table)
+        task = columns["task"]
+        if task is None or columns["lead"] is None:
+            continue
+        content = next(
+            (i for i, cell in enumerate(table[0]) if i != task and any(w in cell for w in _CONTENT_WORDS)),
+            None,
+        )
+        lines = tuple(p.index for p in paragraphs[start:end])
+        at = start + len(table[0])
+        for row in table[1:]:
+            named = next((p for p in paragraphs[at:end] if p.text.strip() == row[task]), None)
+            if named is None or not _NUMBERING.sub("", row[task]).strip():
+                continue
+            at = paragraphs.index(named) + 1
+            text = next(
+                (p for p in paragraphs[at:end] if content is not None and p.text.strip() == row[content]),
+                None,
+            )
+            rows[named.index] = TableRow(
+                table=paragraphs[start].index,
+                label=row[0],
+                title=_NUMBERING.sub("", row[task]).strip().rstrip("。"),
+                rest="",
+                rest_offset=len(named.text),
+                rest_end=len(named.text),
+                lines=lines,
+                text=(text,) if text is not None else (),
+            )
+    return rows
+
+
+def _tab_rows(paragraphs: list[Paragraph], rules: TaskTable) -> dict[int, TableRow]:
     rows: dict[int, TableRow] = {}
     header: list[str] | None = None
     header_at = 0

@@ -20,7 +20,7 @@ from loaders.profile import Profile
 from loaders.reading.formats import Table
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["tables_laid_out_as_lines"]
+__all__ = ["cell_line_tables", "tables_laid_out_as_lines"]
 
 #: The header cell over the rows' numbers: a table of any kind (tasks, indicators) has it.
 _ROW_NUMBER_HEADING = "序号"
@@ -52,18 +52,27 @@ def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
 
 
 def _one_cell_to_a_line(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
+    return [table for _, _, table in cell_line_tables(paragraphs, profile)]
+
+
+def cell_line_tables(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[int, int, Table]]:
+    """The tables laid out one cell to a line, each with where its lines start and end in
+    `paragraphs` (its header's first line, and past its last row)."""
     rules = profile.departments.task_table
     lines = [p.text.strip() for p in paragraphs]
-    tables: list[Table] = []
+    tables: list[tuple[int, int, Table]] = []
     position = 0
     while position < len(lines):
         header = _header(lines, position, rules.task, rules.lead)
         if header is None:
             position += 1
             continue
-        table, position = _rows(lines, position + len(header), header, profile)
+        start = position
+        table, end = _rows(lines, position + len(header), header, profile)
         if len(table) > 1:
-            tables.append(table)
+            tables.append((start, end, table))
+        # A header that took a heading before it (二、重点任务 / 序号 / …) reads no row: try the next line.
+        position = end if len(table) > 1 else start + 1
     return tables
 
 
@@ -95,9 +104,17 @@ def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> 
         while end < len(lines) and end <= limit and lines[end] != str(number + 1):
             end += 1
         if end > limit or end == len(lines):
-            # The last row: as many cells as the header has, up to the next heading.
-            end = min(position + len(header), len(lines))
-            end = next((i for i in range(position + 1, end) if _is_heading(lines[i], profile)), end)
+            # The last row: as many cells as the header has (a cell broken after 、 taking two
+            # lines), up to the next heading.
+            end = position + 1
+            while (
+                end < len(lines)
+                and len(_joined(lines[position + 1 : end])) < len(header) - 1
+                and not _is_heading(lines[end], profile)
+            ):
+                end += 1
+            if end < len(lines) and lines[end - 1].endswith("、"):
+                end += 1
         cells = _joined(lines[position + 1 : end])
         missing = len(header) - 1 - len(cells)
         row = [str(number), *(table[-1][1 : 1 + missing] if 0 < missing and len(table) > 1 else []), *cells]

@@ -60,13 +60,18 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     parts = [p for p in paragraphs if part.match(p.text)]
     paragraphs = [p for p in paragraphs if p not in parts]
     patterns = _levels(paragraphs, profile)
-    rows = division_rows(paragraphs, profile.departments.task_table)
+    rows = division_rows(paragraphs, profile)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
     open_blocks: list[Block] = []
     titles: set[str] = set()
     restating: dict[int, bool] = {}
-    table_lines = set(rows) | {row.table for row in rows.values()} | _tab_table_lines(paragraphs)
+    table_lines = (
+        set(rows)
+        | {row.table for row in rows.values()}
+        | {line for row in rows.values() for line in row.lines}
+        | _tab_table_lines(paragraphs)
+    )
     for paragraph in paragraphs:
         block = None if paragraph.index in table_lines else _heading(paragraph, patterns)
         if block is not None and chapters and _clause_of_a_measure(block, chapters[-1], profile):
@@ -146,6 +151,7 @@ def _row_block(paragraph: Paragraph, rows: dict[int, TableRow], open_blocks: lis
         rest=row.rest,
         rest_offset=row.rest_offset,
         rest_end=row.rest_end,
+        paragraphs=list(row.text),
     )
 
 
