@@ -156,14 +156,19 @@ def text_of(block: Block) -> list[Segment]:
 
 
 def block_number(block: Block) -> int:
+    """The number written in a heading's label."""
+    return number_in_label(block.label)
+
+
+def number_in_label(label: str) -> int:
     """The number written in a label: （三） → 3, 10. → 10, 5.1.2 → 2, 专栏七 → 7, ⑷ → 4, ⑫ → 12."""
-    digits = re.findall(r"\d+", block.label)
+    digits = re.findall(r"\d+", label)
     if digits:
         return int(digits[-1])
-    circled = [c for c in block.label if "\u2460" <= c <= "\u249b"]
+    circled = [c for c in label if "\u2460" <= c <= "\u249b"]
     if circled:
         return int(unicodedata.numeric(circled[0]))
-    numeral = re.search("[零一二两三四五六七八九十百]+", block.label)
+    numeral = re.search("[零一二两三四五六七八九十百]+", label)
     value = chinese_number(numeral.group()) if numeral else None
     return int(value) if value is not None else 0
 

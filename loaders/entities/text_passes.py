@@ -13,13 +13,12 @@ from graph.model import DocumentFields, Entity, EntityKind, RelationType, Role, 
 from loaders.entities.chapters import CHAPTER_ENTITY
 from loaders.entities.department_resolver import DepartmentResolver
 from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder
-from loaders.entities.plan_writer import PlanWriter, Segment
+from loaders.entities.plan_writer import PlanWriter, Segment, number_in_label
 from loaders.entities.standards import extract_standards
 from loaders.lexical import opens_with_verb
-from loaders.numerals import chinese_number
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
-from loaders.structure.division_rows import division_columns
+from loaders.structure.division_rows import ITEM_NUMBER, division_columns
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.structure.header import PlanHeader
 
@@ -206,7 +205,7 @@ def link_task_tables(
 
 def _matching_entity(cell: str, entities: list[Entity]) -> Entity | None:
     """The task a table row names: “1.转变标准供给方式” or “转变标准供给方式” → that task."""
-    name = re.sub(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*", "", cell.strip()).rstrip("。")
+    name = ITEM_NUMBER.sub("", cell.strip()).rstrip("。")
     exact = [e for e in entities if e.name == name]
     if exact:
         return exact[0]
@@ -297,10 +296,7 @@ def link_attachment_lists(
 
 
 def _row_number(row: re.Match[str]) -> int | None:
-    if row.group("number"):
-        return int(row.group("number"))
-    value = chinese_number(row.group("words") or row.group("listed") or "")
-    return int(value) if value else None
+    return number_in_label(row.group("number") or row.group("words") or row.group("listed") or "") or None
 
 
 def _in_reading_order(entities: list[Entity]) -> list[Entity]:

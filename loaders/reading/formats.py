@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from graph.errors import PlanLoadError
 from loaders.reading.decoding import decode_plan
 from loaders.reading.limits import InputLimits
+from loaders.reading.tables import Table, as_line, grid, html_tables, is_grid
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
-Table = list[list[str]]
 
 _HTML = re.compile(r"<(?:!doctype\s+html|html|body|div|p|article)[\s>]", re.IGNORECASE)
 _SENTENCE_END = tuple("。；：！？")
@@ -164,7 +164,7 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
             tables.append(rows)
             # In the text too, where it stands, a row to a line and its cells between tabs (as a
             # table copied from a word processor comes out): what it holds is the plan's text.
-            lines += ["\t".join(" ".join(cell.split()) for cell in row) for row in rows]
+            lines += [as_line(row) for row in rows]
     title = (document.core_properties.title or "").strip() or None
     return PlanText("\n".join(lines), "docx", tables, title_hint=title)
 
@@ -181,81 +181,7 @@ def _html(html: str, path: str, limits: InputLimits) -> PlanText:
     soup = BeautifulSoup(html, "html.parser")
     title = _page_title(soup)  # before the page's header, where an <h1> may stand, is dropped
     text = _html_text(soup)
-    return PlanText(text, "html", _html_tables(soup), title_hint=title)
-
-
-def _html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
-    """The page's tables of more than one row and column (a task division, an indicator table),
-    their cells' text by row; their cells are in the text too, one a line."""
-    tables: list[Table] = []
-    for table in soup.find_all("table"):
-        if table.find("table") is not None:
-            continue  # a layout table holding others: its inner tables are taken instead
-        rows = [row for row in _grid(table) if any(row)]
-        if len(rows) > 1 and max(len(row) for row in rows) > 1:
-            tables.append(rows)
-    return tables
-
-
-#: The most rows or columns one cell may span: more is a page's mistake, not a table.
-_MOST_SPANNED = 50
-
-
-def _grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """A table's cells' text by row, a cell spanning rows or columns (rowspan, colspan) repeated
-    in each, so that every row has its cells under their headers (环境质量 spanning the rows of
-    its indicators)."""
-    rows: list[list[str]] = []
-    below: dict[int, tuple[str, int]] = {}  # column → text spanned down, and how many rows more
-
-    for tr in table.find_all("tr"):
-        row: list[str] = []
-        for cell in tr.find_all(["td", "th"]):
-            _fill_spanned_down(row, below)
-            text = cell.get_text("", strip=True)
-            down = _span(cell.get("rowspan"))
-            for _ in range(_span(cell.get("colspan"))):
-                if down > 1:
-                    below[len(row)] = (text, down - 1)
-                row.append(text)
-        _fill_spanned_down(row, below)
-        rows.append(row)
-    return rows
-
-
-#: A cell opening with a field's label: 发文机关：, 索 引 号：, 成文日期:.
-_FIELD_LABEL = re.compile(r"\s*[^：:，。]{1,10}[：:]")
-
-
-def _is_grid(table) -> bool:  # type: ignore[no-untyped-def]
-    """A table of data under a row of headers, rather than of layout or of a page's fields: no
-    table inside it, two rows and two columns or more, no cell holding more than one paragraph
-    (a page laid out in a table holds its article's paragraphs in one cell) and no field's label
-    (发文机关：) among its cells."""
-    rows = table.find_all("tr")
-    cells = table.find_all(["td", "th"])
-    return (
-        table.find("table") is None
-        and len(rows) >= 2
-        and max((len(row.find_all(["td", "th"])) for row in rows), default=0) >= 2
-        and all(len(cell.find_all(["p", "div", "br"])) <= 1 for cell in cells)
-        and not any(_FIELD_LABEL.match(cell.get_text()) for cell in cells)
-    )
-
-
-def _fill_spanned_down(row: list[str], below: dict[int, tuple[str, int]]) -> None:
-    """Append to row the cells that rows above span down into its next columns."""
-    while len(row) in below:
-        text, more = below.pop(len(row))
-        if more > 1:
-            below[len(row)] = (text, more - 1)
-        row.append(text)
-
-
-def _span(value) -> int:  # type: ignore[no-untyped-def]
-    """A rowspan or colspan as a count of one to `_MOST_SPANNED` (missing or unreadable: one)."""
-    digits = re.match(r"\s*(\d{1,4})", str(value or ""))
-    return min(max(int(digits.group(1)), 1), _MOST_SPANNED) if digits else 1
+    return PlanText(text, "html", html_tables(soup), title_hint=title)
 
 
 def _html_depth(html: str) -> int:
@@ -339,11 +265,11 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
         elif isinstance(node, NavigableString):
             if type(node) is NavigableString:  # not a comment or a doctype
                 current.append(str(node))
-        elif node.name == "table" and _is_grid(node):
+        elif node.name == "table" and is_grid(node):
             # A table of data (a division of tasks, indicators): a row to a line, its cells
             # between tabs, as a table copied from a word processor comes out.
             close_block()
-            texts += ["\t".join(" ".join(cell.split()) for cell in row) for row in _grid(node) if any(row)]
+            texts += [as_line(row) for row in grid(node) if any(row)]
         elif node.name in _BLOCK_TAGS:
             close_block()
             stack.append(iter([*node.children, _BLOCK_END]))

@@ -15,13 +15,14 @@ from loaders.profile import Profile, TaskTable
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.line_tables import cell_line_tables
 
-__all__ = ["TableRow", "division_columns", "division_rows"]
+__all__ = ["ITEM_NUMBER", "TableRow", "division_columns", "division_rows"]
 
 #: Words of a column saying what the task is done by (具体措施, 工作内容, 主要举措).
 _CONTENT_WORDS = ("措施", "举措", "内容", "要求", "目标")
 #: A task cell longer than this is a sentence of work: the item is named by its first clause.
 _LONGEST_NAME = 40
-_NUMBERING = re.compile(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*")
+#: The number a table's task cell may open with (1. / （三） / 9、), not part of the task's name.
+ITEM_NUMBER = re.compile(r"^[（(]?[\d一二三四五六七八九十]+[)）.．、]?\s*")
 _FIRST_CLAUSE = re.compile("[。；;]")
 
 
@@ -58,6 +59,13 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
     return columns
 
 
+def _content_column(header: list[str], task: int) -> int | None:
+    """The column saying what the task is done by (具体措施, 任务内容), other than the task's own."""
+    return next(
+        (i for i, cell in enumerate(header) if i != task and any(w in cell for w in _CONTENT_WORDS)), None
+    )
+
+
 def division_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, TableRow]:
     """The rows of every division table in the text, by the index of the paragraph that names
     their task: the lines of tab-separated cells after a header line naming a task column and a
@@ -74,15 +82,12 @@ def _cell_line_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, 
         task = columns["task"]
         if task is None or columns["lead"] is None:
             continue
-        content = next(
-            (i for i, cell in enumerate(table[0]) if i != task and any(w in cell for w in _CONTENT_WORDS)),
-            None,
-        )
+        content = _content_column(table[0], task)
         lines = tuple(p.index for p in paragraphs[start:end])
         at = start + len(table[0])
         for row in table[1:]:
             named = next((p for p in paragraphs[at:end] if p.text.strip() == row[task]), None)
-            if named is None or not _NUMBERING.sub("", row[task]).strip():
+            if named is None or not ITEM_NUMBER.sub("", row[task]).strip():
                 continue
             at = paragraphs.index(named) + 1
             text = next(
@@ -92,7 +97,7 @@ def _cell_line_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, 
             rows[named.index] = TableRow(
                 table=paragraphs[start].index,
                 label=row[0],
-                title=_NUMBERING.sub("", row[task]).strip().rstrip("。"),
+                title=ITEM_NUMBER.sub("", row[task]).strip().rstrip("。"),
                 rest="",
                 rest_offset=len(named.text),
                 rest_end=len(named.text),
@@ -134,16 +139,14 @@ def _row(
     for cell in cells[:-1]:
         starts.append(starts[-1] + len(cell) + 1)
     name = cells[task].strip()
-    if not _NUMBERING.sub("", name):
+    if not ITEM_NUMBER.sub("", name):
         return None
     number = next((c.strip() for c in cells if c.strip().isdigit()), None)
-    content = next(
-        (i for i, cell in enumerate(header) if i != task and any(w in cell for w in _CONTENT_WORDS)), None
-    )
+    content = _content_column(header, task)
     title, title_end = name, starts[task] + len(cells[task])
     if len(name) > _LONGEST_NAME and (clause := _FIRST_CLAUSE.search(name)):
         title, title_end = name[: clause.start()], starts[task] + cells[task].find(name) + clause.end()
-    title = _NUMBERING.sub("", title).strip().rstrip("。")
+    title = ITEM_NUMBER.sub("", title).strip().rstrip("。")
     if content is not None and cells[content].strip():
         rest_offset, rest_end = starts[content], starts[content] + len(cells[content])
     else:

@@ -20,7 +20,7 @@ from loaders.profile import Profile
 from loaders.reading.formats import Table
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["cell_line_tables", "tables_laid_out_as_lines"]
+__all__ = ["cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
 
 #: The header cell over the rows' numbers: a table of any kind (tasks, indicators) has it.
 _ROW_NUMBER_HEADING = "序号"
@@ -36,19 +36,24 @@ def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> l
 def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
     """指标\t2020年\t2021年 / 机器人应用密度（台/万人）\t100\t110: a table copied with its cells
     separated by tabs, a row to a line — two lines or more with as many cells each."""
-    tables: list[Table] = []
-    run: Table = []
+    return [[[c.strip() for c in p.text.split("\t")] for p in run] for run in tab_runs(paragraphs)]
+
+
+def tab_runs(paragraphs: list[Paragraph], shorter_rows: bool = False) -> list[list[Paragraph]]:
+    """Runs of two lines or more with their cells between tabs, as many in each as in the first
+    (`shorter_rows`: or fewer, a row's empty cells at its end lost with the line's trailing space)."""
+    runs: list[list[Paragraph]] = []
+    run: list[Paragraph] = []
     for paragraph in [*paragraphs, None]:
-        cells = (
-            [c.strip() for c in paragraph.text.split("\t")] if paragraph and "\t" in paragraph.text else []
-        )
-        if cells and (not run or len(cells) == len(run[0])):
-            run.append(cells)
+        width = paragraph.text.count("\t") if paragraph else 0
+        first = run[0].text.count("\t") if run else 0
+        if width and (not run or width == first or (shorter_rows and width < first)):
+            run.append(paragraph)
             continue
         if len(run) > 1:
-            tables.append(run)
-        run = [cells] if cells else []
-    return tables
+            runs.append(run)
+        run = [paragraph] if width and paragraph else []
+    return runs
 
 
 def _one_cell_to_a_line(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:

@@ -17,6 +17,7 @@ from typing import Literal
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.division_rows import TableRow, division_rows
+from loaders.structure.line_tables import tab_runs
 
 __all__ = ["Block", "Outline", "build_outline", "with_subitems_as_text"]
 
@@ -70,7 +71,8 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         set(rows)
         | {row.table for row in rows.values()}
         | {line for row in rows.values() for line in row.lines}
-        | _tab_table_lines(paragraphs)
+        # The lines of other tables between tabs: what they hold is for the tables' readers.
+        | {p.index for run in tab_runs(paragraphs, shorter_rows=True) for p in run}
     )
     for paragraph in paragraphs:
         block = None if paragraph.index in table_lines else _heading(paragraph, patterns)
@@ -116,24 +118,6 @@ def _clause_of_a_measure(block: Block, chapter: Block, profile: Profile) -> bool
         and len(block.title) > _TITLE_LENGTH
         and profile.title_kind(chapter.title) == "measures"
     )
-
-
-def _tab_table_lines(paragraphs: list[Paragraph]) -> set[int]:
-    """The lines of tables that stand in the text between tabs (a row to a line, two lines or more,
-    none with more cells than the first): what they hold is for the tables' readers, not the
-    text's."""
-    lines: set[int] = set()
-    run: list[Paragraph] = []
-    for paragraph in [*paragraphs, None]:
-        width = paragraph.text.count("\t") if paragraph else 0
-        # A row's empty cells at its end are lost with the line's trailing space.
-        if width and (not run or width <= run[0].text.count("\t")):
-            run.append(paragraph)
-            continue
-        if len(run) > 1:
-            lines.update(p.index for p in run)
-        run = [paragraph] if width and paragraph else []
-    return lines
 
 
 def _row_block(paragraph: Paragraph, rows: dict[int, TableRow], open_blocks: list[Block]) -> Block | None:

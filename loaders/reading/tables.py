@@ -1,0 +1,91 @@
+"""Tables as a page or a Word file holds them: a portal page's tables cell by cell, merged cells
+repeated under each header they span; which of a page's tables hold data (not layout, not the
+page's fields); and a table's row as a line of text, its cells between tabs."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Table", "as_line", "grid", "html_tables", "is_grid"]
+
+Table = list[list[str]]
+
+
+def as_line(row: list[str]) -> str:
+    """A row as one line, as a table copied from a word processor comes out: cells between tabs,
+    each cell's own line breaks and runs of spaces as one space."""
+    return "\t".join(" ".join(cell.split()) for cell in row)
+
+
+def html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
+    """The page's tables of more than one row and column (a task division, an indicator table),
+    their cells' text by row; their cells are in the text too, one a line."""
+    tables: list[Table] = []
+    for table in soup.find_all("table"):
+        if table.find("table") is not None:
+            continue  # a layout table holding others: its inner tables are taken instead
+        rows = [row for row in grid(table) if any(row)]
+        if len(rows) > 1 and max(len(row) for row in rows) > 1:
+            tables.append(rows)
+    return tables
+
+
+#: The most rows or columns one cell may span: more is a page's mistake, not a table.
+_MOST_SPANNED = 50
+
+
+def grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """A table's cells' text by row, a cell spanning rows or columns (rowspan, colspan) repeated
+    in each, so that every row has its cells under their headers (环境质量 spanning the rows of
+    its indicators)."""
+    rows: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # column → text spanned down, and how many rows more
+
+    for tr in table.find_all("tr"):
+        row: list[str] = []
+        for cell in tr.find_all(["td", "th"]):
+            _fill_spanned_down(row, below)
+            text = cell.get_text("", strip=True)
+            down = _span(cell.get("rowspan"))
+            for _ in range(_span(cell.get("colspan"))):
+                if down > 1:
+                    below[len(row)] = (text, down - 1)
+                row.append(text)
+        _fill_spanned_down(row, below)
+        rows.append(row)
+    return rows
+
+
+#: A cell opening with a field's label: 发文机关：, 索 引 号：, 成文日期:.
+_FIELD_LABEL = re.compile(r"\s*[^：:，。]{1,10}[：:]")
+
+
+def is_grid(table) -> bool:  # type: ignore[no-untyped-def]
+    """A table of data under a row of headers, rather than of layout or of a page's fields: no
+    table inside it, two rows and two columns or more, no cell holding more than one paragraph
+    (a page laid out in a table holds its article's paragraphs in one cell) and no field's label
+    (发文机关：) among its cells."""
+    rows = table.find_all("tr")
+    cells = table.find_all(["td", "th"])
+    return (
+        table.find("table") is None
+        and len(rows) >= 2
+        and max((len(row.find_all(["td", "th"])) for row in rows), default=0) >= 2
+        and all(len(cell.find_all(["p", "div", "br"])) <= 1 for cell in cells)
+        and not any(_FIELD_LABEL.match(cell.get_text()) for cell in cells)
+    )
+
+
+def _fill_spanned_down(row: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Append to row the cells that rows above span down into its next columns."""
+    while len(row) in below:
+        text, more = below.pop(len(row))
+        if more > 1:
+            below[len(row)] = (text, more - 1)
+        row.append(text)
+
+
+def _span(value) -> int:  # type: ignore[no-untyped-def]
+    """A rowspan or colspan as a count of one to `_MOST_SPANNED` (missing or unreadable: one)."""
+    digits = re.match(r"\s*(\d{1,4})", str(value or ""))
+    return min(max(int(digits.group(1)), 1), _MOST_SPANNED) if digits else 1
