@@ -2333,3 +2333,46 @@ def test_a_division_table_copied_one_cell_to_a_line_in_a_chapter_of_tasks(tmp_pa
         ("区市场监管局", Role.SUPPORT),
         ("区农业农村委", Role.SUPPORT),
     }
+
+
+def test_an_attachment_table_with_its_cells_a_blank_line_apart_restating_the_tasks(tmp_path: Path) -> None:
+    """Written from 嘉定区系统化全域推进海绵城市建设的实施方案 as its portal page comes out as text: the
+    attachment (重点任务分解表) stands one cell to a paragraph, a blank line between cells, and a cell
+    the page broke over two lines (海绵型 / 公园); the header stands again where the page broke the
+    table. Each row names a task of the plan in few words: the task gets the row's bodies, and the
+    targets of its 重点内容 cell that the chapter does not state."""
+    text = "\n\n".join(
+        [
+            "某某区海绵城市建设实施方案",
+            "一、重点任务",
+            "（一）推进海绵型地块建设。新改扩建项目全面落实海绵城市建设要求。",
+            "（二）推进海绵型公园建设。打造一批海绵型公园。",
+            "附件：重点任务分解表",
+            *("序号", "任务类型", "重点内容", "责任单位"),
+            *(
+                "1",
+                "海绵型\n地块",
+                "住宅小区等新改扩建项目全面落实海绵城市建设要求。",
+                "区建设管理委、\n区规划资源局",
+            ),
+            *("序号", "任务类型", "重点内容", "责任单位"),
+            "2",
+            "海绵型\n公园",
+            "公园绿化项目建设目标包括：（1）公园绿地建设项目面积达50公顷；（2）街心花园建设改造项目10个。",
+            "区绿化市容局、区水务局，\n各街镇",
+        ]
+    )
+    document = load_plan(write(tmp_path, "sponge.txt", text)).document
+    assert {e.name for e in document.entities_of(EntityKind.TASK)} == {
+        "推进海绵型地块建设",
+        "推进海绵型公园建设",
+    }
+    assert responsible_as_written(document, "推进海绵型地块建设", EntityKind.TASK) == {
+        ("区建设管理委", Role.LEAD),
+        ("区规划资源局", Role.LEAD),
+    }
+    assert ("区水务局", Role.LEAD) in responsible_as_written(document, "推进海绵型公园建设", EntityKind.TASK)
+    found = targets(document)
+    assert found["公园绿地建设项目面积"][:3] == (50, "公顷", "EQUAL")
+    assert found["街心花园建设改造项目"][:3] == (10, "个", "EQUAL")
+    assert found["街心花园建设改造项目"][4] == EntityKind.TASK

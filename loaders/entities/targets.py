@@ -16,7 +16,7 @@ from loaders.numerals import chinese_number
 from loaders.report import Unplaced
 from loaders.structure.header import PlanHeader
 
-__all__ = ["WORK_KINDS", "add_indicator", "link_targets", "read_targets"]
+__all__ = ["WORK_KINDS", "add_indicator", "link_targets", "read_row_targets", "read_targets"]
 
 #: The entities besides goals whose text can commit to a number.
 WORK_KINDS = frozenset({EntityKind.TASK, EntityKind.PROJECT, EntityKind.MEASURE, EntityKind.DOMAIN})
@@ -38,20 +38,47 @@ def read_targets(
         targets = extract_targets(segment.text, writer.profile)
         for target in targets:
             deadline = target.year or _sentence_deadline(segment.text, target, writer, header) or carried
-            fields = IndicatorFields(
-                metric=target.metric,
-                comparator=target.comparator.value,
-                value=target.value,
-                unit=target.unit or None,
-                deadline=deadline,
-                written=target.written,
-                level=target.level,
-            )
             add_indicator(
-                writer, holder, fields, target.clause, writer.span_in(segment, target.start, target.end)
+                writer,
+                holder,
+                _fields(target, deadline),
+                target.clause,
+                writer.span_in(segment, target.start, target.end),
             )
         _report_unread(writer, segment, targets)
         carried = deadline_before(segment.text, len(segment.text), writer.profile) or carried
+
+
+def read_row_targets(writer: PlanWriter, holder: Entity, text: str, header: PlanHeader) -> None:
+    """The targets a table's row states for the task it names (公园绿地建设项目面积达50公顷 in the
+    重点内容 cell of the row 海绵型公园), those its text does not state already; the row holds
+    no place in the text of its own, so they point at the task's."""
+    stated = {
+        (attrs.get("value"), attrs.get("unit"))
+        for indicator in writer.document.entities_of(EntityKind.INDICATOR)
+        if indicator.parent == holder.id and (attrs := indicator.attrs)
+    }
+    for target in extract_targets(text, writer.profile):
+        if (target.value, target.unit or None) in stated:
+            continue
+        deadline = (
+            target.year
+            or _sentence_deadline(text, target, writer, header)
+            or _heading_deadline(writer, holder, header)
+        )
+        add_indicator(writer, holder, _fields(target, deadline), target.clause, holder.source)
+
+
+def _fields(target: Target, deadline: int | None) -> IndicatorFields:
+    return IndicatorFields(
+        metric=target.metric,
+        comparator=target.comparator.value,
+        value=target.value,
+        unit=target.unit or None,
+        deadline=deadline,
+        written=target.written,
+        level=target.level,
+    )
 
 
 def add_indicator(

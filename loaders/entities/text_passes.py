@@ -15,10 +15,11 @@ from loaders.entities.department_resolver import DepartmentResolver
 from loaders.entities.departments import ASSIGNING_BRACKET, BodyMention, DepartmentFinder
 from loaders.entities.plan_writer import PlanWriter, Segment, number_in_label
 from loaders.entities.standards import extract_standards
+from loaders.entities.targets import read_row_targets
 from loaders.lexical import opens_with_verb
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
-from loaders.structure.division_rows import ITEM_NUMBER, division_columns
+from loaders.structure.division_rows import ITEM_NUMBER, content_column, division_columns
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.structure.header import PlanHeader
 
@@ -175,7 +176,8 @@ def link_task_tables(
     writer: PlanWriter, tables: list[Table], header: PlanHeader, first_leads: bool = False
 ) -> None:
     """A 任务分工 table (序号 / 重点任务 / 牵头单位 / 配合单位): each row's task gets its lead and
-    supporting departments (`first_leads`: see `DepartmentFinder`)."""
+    supporting departments (`first_leads`: see `DepartmentFinder`), and the targets its content
+    cell (具体措施, 重点内容) states."""
     finder = DepartmentFinder(writer.profile, writer.registry, first_leads)
     resolver = DepartmentResolver(writer.profile, writer.registry, header.region)
     rules = writer.profile.departments.task_table
@@ -188,6 +190,7 @@ def link_task_tables(
         columns = division_columns(table[0], rules)
         if columns["task"] is None or columns["lead"] is None:
             continue
+        content = content_column(table[0], columns["task"])
         for row in table[1:]:
             cell = row[columns["task"]]
             entity = _matching_entity(cell, assignable) or _closest_entity(cell, wordings)
@@ -200,6 +203,8 @@ def link_task_tables(
                     continue
                 for mention in finder.listed(row[column], role, evidence):
                     _assign(writer, resolver, mention.name, entity, entity.source, mention.role, evidence)
+            if content is not None and content < len(row):
+                read_row_targets(writer, entity, row[content], header)
     _note_unresolved(writer, resolver)
 
 

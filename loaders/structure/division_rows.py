@@ -15,7 +15,7 @@ from loaders.profile import Profile, TaskTable
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.line_tables import cell_line_tables
 
-__all__ = ["ITEM_NUMBER", "TableRow", "division_columns", "division_rows"]
+__all__ = ["ITEM_NUMBER", "TableRow", "content_column", "division_columns", "division_rows"]
 
 #: Words of a column saying what the task is done by (具体措施, 工作内容, 主要举措).
 _CONTENT_WORDS = ("措施", "举措", "内容", "要求", "目标")
@@ -59,7 +59,7 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
     return columns
 
 
-def _content_column(header: list[str], task: int) -> int | None:
+def content_column(header: list[str], task: int) -> int | None:
     """The column saying what the task is done by (具体措施, 任务内容), other than the task's own."""
     return next(
         (i for i, cell in enumerate(header) if i != task and any(w in cell for w in _CONTENT_WORDS)), None
@@ -77,32 +77,34 @@ def _cell_line_rows(paragraphs: list[Paragraph], profile: Profile) -> dict[int, 
     """序号 / 任务名称 / 任务内容 / 牵头部门 / … / 1 / 加强组织领导 / 召开…… / 区政府办公室 / …: each row
     named by its task cell's line, its text the content cell's line."""
     rows: dict[int, TableRow] = {}
-    for start, end, table in cell_line_tables(paragraphs, profile):
-        columns = division_columns(table[0], profile.departments.task_table)
+    for table in cell_line_tables(paragraphs, profile):
+        header = table.rows[0]
+        columns = division_columns(header, profile.departments.task_table)
         task = columns["task"]
         if task is None or columns["lead"] is None:
             continue
-        content = _content_column(table[0], task)
-        lines = tuple(p.index for p in paragraphs[start:end])
-        at = start + len(table[0])
-        for row in table[1:]:
-            named = next((p for p in paragraphs[at:end] if p.text.strip() == row[task]), None)
+        content = content_column(header, task)
+        lines = tuple(p.index for p in paragraphs[table.start : table.end])
+        texts = ["".join(p.text.strip() for p in cell) for cell in table.cells]
+        at = len(header)
+        for row in table.rows[1:]:
+            named = next((i for i in range(at, len(texts)) if texts[i] == row[task]), None)
             if named is None or not ITEM_NUMBER.sub("", row[task]).strip():
                 continue
-            at = paragraphs.index(named) + 1
+            at = named + 1
             text = next(
-                (p for p in paragraphs[at:end] if content is not None and p.text.strip() == row[content]),
-                None,
+                (i for i in range(at, len(texts)) if content is not None and texts[i] == row[content]), None
             )
-            rows[named.index] = TableRow(
-                table=paragraphs[start].index,
+            first = table.cells[named][0]
+            rows[first.index] = TableRow(
+                table=paragraphs[table.start].index,
                 label=row[0],
                 title=ITEM_NUMBER.sub("", row[task]).strip().rstrip("。"),
                 rest="",
-                rest_offset=len(named.text),
-                rest_end=len(named.text),
+                rest_offset=len(first.text),
+                rest_end=len(first.text),
                 lines=lines,
-                text=(text,) if text is not None else (),
+                text=table.cells[text] if text is not None else (),
             )
     return rows
 
@@ -142,7 +144,7 @@ def _row(
     if not ITEM_NUMBER.sub("", name):
         return None
     number = next((c.strip() for c in cells if c.strip().isdigit()), None)
-    content = _content_column(header, task)
+    content = content_column(header, task)
     title, title_end = name, starts[task] + len(cells[task])
     if len(name) > _LONGEST_NAME and (clause := _FIRST_CLAUSE.search(name)):
         title, title_end = name[: clause.start()], starts[task] + cells[task].find(name) + clause.end()

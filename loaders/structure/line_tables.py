@@ -10,17 +10,23 @@ readers decide from the header, as they do for a table the file format holds.
 A cell broken after 、 goes on on the next line; a row short of cells lost them to cells merged
 down from the row above (a task spanning several rows), which lie on the left, and takes them
 from that row. Rows that still do not fit are left out rather than guessed.
+
+Where the cells stand a blank line apart (序号 / blank / 任务类型 / blank / …), a cell is the lines
+between blank lines (海绵城市 / 建设管理 is the one cell 海绵城市建设管理: the page broke it), and the
+header repeated where the page broke the table is passed over.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import pairwise
 
 from loaders.profile import Profile
 from loaders.reading.formats import Table
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
+__all__ = ["LineTable", "cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
 
 #: The header cell over the rows' numbers: a table of any kind (tasks, indicators) has it.
 _ROW_NUMBER_HEADING = "序号"
@@ -57,15 +63,26 @@ def tab_runs(paragraphs: list[Paragraph], shorter_rows: bool = False) -> list[li
 
 
 def _one_cell_to_a_line(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
-    return [table for _, _, table in cell_line_tables(paragraphs, profile)]
+    return [table.rows for table in cell_line_tables(paragraphs, profile)]
 
 
-def cell_line_tables(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[int, int, Table]]:
-    """The tables laid out one cell to a line, each with where its lines start and end in
-    `paragraphs` (its header's first line, and past its last row)."""
+@dataclass(frozen=True, slots=True)
+class LineTable:
+    """A table laid out one cell to a line (or to the lines between blank lines)."""
+
+    #: Where its lines start and end in the paragraphs read (its header's first, past its last row's).
+    start: int
+    end: int
+    rows: Table
+    #: The lines of each cell, header and rows, as they stand in the text.
+    cells: list[tuple[Paragraph, ...]]
+
+
+def cell_line_tables(paragraphs: list[Paragraph], profile: Profile) -> list[LineTable]:
+    """The tables laid out one cell to a line."""
     rules = profile.departments.task_table
     lines = [p.text.strip() for p in paragraphs]
-    tables: list[tuple[int, int, Table]] = []
+    tables: list[LineTable] = []
     position = 0
     while position < len(lines):
         header = _header(lines, position, rules.task, rules.lead)
@@ -73,12 +90,37 @@ def cell_line_tables(paragraphs: list[Paragraph], profile: Profile) -> list[tupl
             position += 1
             continue
         start = position
-        table, end = _rows(lines, position + len(header), header, profile)
+        cells = _cells(
+            paragraphs, start, blank_apart=_blank_apart(paragraphs[start : start + len(header) + 1])
+        )
+        texts = ["".join(p.text.strip() for p in cell) for cell in cells]
+        header = _header(texts, 0, rules.task, rules.lead) or header
+        table, used = _rows(texts, len(header), header, profile)
+        end = paragraphs.index(cells[used - 1][-1]) + 1
         if len(table) > 1:
-            tables.append((start, end, table))
+            tables.append(LineTable(start, end, table, cells[:used]))
         # A header that took a heading before it (二、重点任务 / 序号 / …) reads no row: try the next line.
         position = end if len(table) > 1 else start + 1
     return tables
+
+
+def _blank_apart(header: list[Paragraph]) -> bool:
+    """Whether a table's header cells (and its first row number) stand a blank line apart."""
+    return all(b.line - a.line > 1 for a, b in pairwise(header))
+
+
+def _cells(paragraphs: list[Paragraph], start: int, blank_apart: bool) -> list[tuple[Paragraph, ...]]:
+    """The cells from `start` on: a line each, or, where cells stand a blank line apart, the lines
+    between blank lines."""
+    if not blank_apart:
+        return [(p,) for p in paragraphs[start:]]
+    cells: list[tuple[Paragraph, ...]] = []
+    for paragraph in paragraphs[start:]:
+        if cells and paragraph.line - cells[-1][-1].line == 1:
+            cells[-1] = (*cells[-1], paragraph)
+        else:
+            cells.append((paragraph,))
+    return cells
 
 
 def _header(lines: list[str], start: int, task_words: list[str], lead_words: list[str]) -> list[str] | None:
@@ -103,10 +145,20 @@ def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> 
     """The rows from `start` (the line “1”), and the position after the last."""
     table: Table = [header]
     number, position = 1, start
-    while position < len(lines) and lines[position] == str(number):
+    while position < len(lines):
+        again = position + len(header)
+        if lines[position:again] == header and again < len(lines) and lines[again] == str(number):
+            position = again  # the header again, where a page broke the table
+        if position >= len(lines) or lines[position] != str(number):
+            break
         end = position + 1
         limit = position + 2 * len(header)
-        while end < len(lines) and end <= limit and lines[end] != str(number + 1):
+        while (
+            end < len(lines)
+            and end <= limit
+            and lines[end] != str(number + 1)
+            and lines[end : end + len(header)] != header
+        ):
             end += 1
         if end > limit or end == len(lines):
             # The last row: as many cells as the header has (a cell broken after 、 taking two
