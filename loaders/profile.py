@@ -352,6 +352,8 @@ class Profile(BaseModel):
     #: Words of a safeguard in a chapter's title: the chapters that close a plan and hold one are
     #: its measures (loaders/entities/chapter_kinds.py).
     safeguard_words: list[str]
+    #: The titles' endings of a safeguards chapter's items (加强组织领导, 加强宣传引导).
+    safeguard_items: list[str]
     #: A closing chapter whose title sees the plan's measures carried out (保障各项措施落地见效).
     safeguards_the_plan: str = _regex()
     requirement_parts: dict[RequirementPart, list[str]]

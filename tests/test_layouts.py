@@ -2376,3 +2376,26 @@ def test_an_attachment_table_with_its_cells_a_blank_line_apart_restating_the_tas
     assert found["公园绿地建设项目面积"][:3] == (50, "公顷", "EQUAL")
     assert found["街心花园建设改造项目"][:3] == (10, "个", "EQUAL")
     assert found["街心花园建设改造项目"][4] == EntityKind.TASK
+
+
+def test_a_closing_chapter_made_of_safeguards_is_the_measures_whatever_its_title(tmp_path: Path) -> None:
+    """Written from 山东省人工智能产业科技创新行动方案 (its last chapter 重点举措: 加强组织实施 / 强化政策支持 /
+    营造最好氛围 / 强化安全监管) and 河北省人力资源服务业创新发展行动方案 (营造良好发展环境: 规范市场秩序 /
+    推动政策落实 / 加强宣传引导): a chapter that closes the plan, titled in words of no kind (or of a
+    context, but opening with a verb), whose items are mostly safeguards, is the plan's measures.
+    A chapter of work before it stays tasks."""
+    text = (
+        "某某省人力资源服务业发展行动方案\n一、主要任务\n（一）培育市场主体。做大行业机构规模。\n"
+        "二、夯实行业发展基础\n（一）打造行业人才队伍。开展培训。\n（二）完善统计监测制度。建立统计制度。\n"
+        "三、营造良好发展环境\n（一）规范市场秩序。开展清理整顿。\n（二）推动政策落实。落实各项政策。\n"
+        "（三）加强宣传引导。宣传典型经验。\n"
+    )
+    document = load_plan(write(tmp_path, "closing.txt", text)).document
+    kinds = chapter_kinds_of(document)
+    assert kinds["夯实行业发展基础"] == "tasks"
+    assert kinds["营造良好发展环境"] == "measures"
+    assert {e.name for e in document.entities_of(EntityKind.MEASURE)} == {
+        "规范市场秩序",
+        "推动政策落实",
+        "加强宣传引导",
+    }

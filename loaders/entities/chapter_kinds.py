@@ -45,8 +45,12 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
             continue
         if (
             kinds[index] != "tasks"
-            or profile.title_kind(title) is not None
-            or not (_ends_with_safeguard(title, safeguards) or re.search(profile.safeguards_the_plan, title))
+            or profile.title_kind(title) not in (None, "context")  # 营造良好发展环境: work, not a context
+            or not (
+                _ends_with_safeguard(title, safeguards)
+                or re.search(profile.safeguards_the_plan, title)
+                or _holds_safeguards(chapters[index], profile)
+            )
         ):
             break
         kinds[index] = "measures"
@@ -60,6 +64,14 @@ _SAFEGUARD_TAIL = ("", "力度", "体系", "机制", "能力", "措施", "工作
 def _ends_with_safeguard(title: str, safeguards: tuple[str, ...]) -> bool:
     title = title.rstrip("。 ")
     return any(title.endswith(word + tail) for word in safeguards for tail in _SAFEGUARD_TAIL)
+
+
+def _holds_safeguards(chapter: Block, profile: Profile) -> bool:
+    """Most of the chapter's items, and at least two, are safeguards by their titles' endings
+    (规范市场秩序 / 推动政策落实 / 加强宣传引导)."""
+    titles = [child.title.rstrip("。；") for child in chapter.children]
+    safeguards = sum(1 for title in titles if title.endswith(tuple(profile.safeguard_items)))
+    return safeguards >= 2 and safeguards * 2 >= len(titles)
 
 
 #: A section naming a phase of the work: 全面动员部署阶段（2019年3月10日前）.
