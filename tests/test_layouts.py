@@ -2399,3 +2399,38 @@ def test_a_closing_chapter_made_of_safeguards_is_the_measures_whatever_its_title
         "推动政策落实",
         "加强宣传引导",
     }
+
+
+def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slash(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it: a bracket naming each body's role by a
+    label (A为牵头单位，B为配合单位), one whose bodies 由 introduces (由A、B负责落实), lists whose names
+    stand a space or a slash apart (A B, A/B), and a request's subject (请A牵头，B配合，……)."""
+    text = (
+        "某某市数字经济发展行动方案\n一、重点任务\n"
+        "（一）加强人才培养。引进数字人才。（市人力资源社会保障局为牵头单位，市教育局为配合单位）\n"
+        "（二）优化营商环境。深化改革。（由市场监管局、市司法局负责落实）\n"
+        "（三）推进数字文旅。建设智慧景区。（市文化广电旅游局 市商务局）\n"
+        "（四）发展数字农业。推进智慧农场。（责任单位：市农业农村局/市科技局）\n"
+        "（五）建设算力设施。请市发展改革委牵头，市工业和信息化局配合，建设一批数据中心。\n"
+    )
+    document = load_plan(write(tmp_path, "brackets.txt", text)).document
+    assert responsible_as_written(document, "加强人才培养", EntityKind.TASK) == {
+        ("市人力资源社会保障局", Role.LEAD),
+        ("市教育局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "优化营商环境", EntityKind.TASK) == {
+        ("市场监管局", Role.LEAD),
+        ("市司法局", Role.LEAD),
+    }
+    assert responsible_as_written(document, "推进数字文旅", EntityKind.TASK) == {
+        ("市文化广电旅游局", Role.LEAD),
+        ("市商务局", Role.LEAD),
+    }
+    assert responsible_as_written(document, "发展数字农业", EntityKind.TASK) == {
+        ("市农业农村局", Role.LEAD),
+        ("市科技局", Role.LEAD),
+    }
+    assert responsible_as_written(document, "建设算力设施", EntityKind.TASK) == {
+        ("市发展改革委", Role.LEAD),
+        ("市工业和信息化局", Role.SUPPORT),
+    }

@@ -68,6 +68,7 @@ class BodyNames:
             if (
                 any(text.startswith(sep, position) for sep in rules.name_separators)
                 or text[position].isspace()
+                or text[position] in "/／"
             ):
                 position += 1
                 continue
@@ -90,8 +91,11 @@ class BodyNames:
                     or text[position:end].endswith(tuple(rules.subject_endings))
                 ):
                     break
-                # 市发展改革委会同市财政局: a word between names (会同, 等) after a body's ending ends it.
-                if self.noise.match(text, end) and text[position:end].endswith(tuple(rules.subject_endings)):
+                # 市发展改革委会同市财政局: a word between names (会同, 等) after a body's ending ends it;
+                # so do a space and a slash (市文化广电旅游局 市商务局, 市农业农村局/市科技局).
+                if (self.noise.match(text, end) or text[end].isspace() or text[end] in "/／") and text[
+                    position:end
+                ].endswith(tuple(rules.subject_endings)):
                     break
                 # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
                 closing = text.find("）", end) if text[end] == "（" else -1

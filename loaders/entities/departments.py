@@ -136,6 +136,8 @@ class DepartmentFinder:
             f"(?:(?:{partners})(?P<partners>{name}(?:[、和及与]{name})*))?(?=[\u4e00-\u9fff])"
         )
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
+        # （A为牵头单位，B为配合单位）: a clause naming its bodies' role by a label's words.
+        self.role_label = re.compile(f"(?:为|是)(?P<label>{alternation(list(rules.bracket_labels))})$")
 
         self.shared_body_word = re.compile(rules.shared_body_word)
 
@@ -347,12 +349,18 @@ class DepartmentFinder:
         """The names of one clause of a bracket and the role its last words give (None: it has
         no role word of its own); `joint_lead`: sharing the work by duties (按职责分工负责) leads."""
         stripped = clause.rstrip()
-        role_match = self.role_word.search(stripped)
-        role = self._role(role_match.group()) if role_match else None
+        role_match = self.role_word.search(stripped) or self.role_label.search(stripped)
+        role = None
+        if role_match is not None and role_match.groupdict().get("label"):
+            role = self.rules.bracket_labels[role_match.group("label")]
+        elif role_match is not None:
+            role = self._role(role_match.group())
         if role is not None and joint_lead and self._joint(stripped):
             role = Role.LEAD
         names = stripped[: role_match.start()] if role_match else stripped
-        return self._partnered(names, offset, role or Role.LEAD, evidence), role
+        # （由A、B负责落实）: 由 introduces the bodies.
+        opening = len(names) - len(names.lstrip().removeprefix("由"))
+        return self._partnered(names[opening:], offset + opening, role or Role.LEAD, evidence), role
 
     def _partnered(self, names: str, offset: int, role: Role, evidence: str) -> list[BodyMention]:
         """The names of a list, in role; those after 会同 work with the ones before it, and support

@@ -31,8 +31,8 @@ __all__ = ["ClauseSubject", "SubjectGrammar", "clause_subjects"]
 _LONGEST_RUN = 160
 #: How many characters after a run of names are read to find the verb that follows it.
 _WORDS_AFTER = 8
-#: Where a clause starts inside a sentence.
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:；;]))\s*")
+#: Where a clause starts inside a sentence, past a request's 请 (请市发展改革委牵头，……).
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，,：:；;]))\s*(?:请(?=[\u4e00-\u9fff]{2}))?")
 #: LAC's tags of the word after a subject that make it one: a verb (要, 负责, 统筹, 会同, 可), or
 #: an adverb before one (积极推进, 要).
 _VERB_TAGS = frozenset({"v", "vd"})
