@@ -2434,3 +2434,15 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
         ("市发展改革委", Role.LEAD),
         ("市工业和信息化局", Role.SUPPORT),
     }
+
+
+def test_chapter_headings_with_a_space_before_the_mark(tmp_path: Path) -> None:
+    """A form of the genre as pages and PDFs set it, written from knowledge of it: 一 、总体要求, a
+    space between the numeral and its 、, heads a chapter as 一、总体要求 does."""
+    text = (
+        "某某市养老服务体系建设实施方案\n一 、总体要求\n到2025年，养老机构护理型床位占比达到60%。\n"
+        "二 、重点任务\n（一）完善养老服务网络。建设社区养老服务中心。（市民政局牵头）\n"
+    )
+    document = load_plan(write(tmp_path, "spaced.txt", text)).document
+    assert chapter_kinds_of(document) == {"总体要求": "requirements", "重点任务": "tasks"}
+    assert targets(document)["养老机构护理型床位占比"][:4] == (60, "%", "EQUAL", 2025)
