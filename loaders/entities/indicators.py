@@ -78,15 +78,19 @@ class Target:
     year: int | None = None
 
 
+#: What a rate's unit may be per (立方米/日, 吨标准煤/万元, 台/万人, 平方米/人), longest first.
+_PER = "秒|分钟|小时|时|日|天|月|年|万人|千人|百人|人|户|万元|亿元|元|吨|亩|辆|床|平方米"
+
+
 def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     prefixes = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix)
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     units = alternation(rules.units)
     return re.compile(
         rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
-        # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日:
-        # a rate, per the time after the slash.
-        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:秒|分钟|小时|时|日|天|月|年))?)?(?P<suffix>{suffixes})?"
+        # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日,
+        # 0.4吨标准煤/万元, 500台/万人: a rate, per what follows the slash.
+        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:{_PER}))?)?(?P<suffix>{suffixes})?"
     )
 
 
