@@ -412,10 +412,38 @@ def _tasks_and_bodies(document: GraphDocument) -> dict[str, set[tuple[str, Role]
     }
 
 
+def _pdf_with_table(before: list[str], table: list[list[str]], after: list[str]) -> bytes:
+    """A PDF of paragraphs and a ruled table between them, its cells wrapped in narrow columns and
+    those of the bodies centred, as a plan's division table is printed."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=10.5, leading=15, wordWrap="CJK")
+    centred = ParagraphStyle("centred", parent=style, alignment=1)
+    widths = [30, 80, 150, 70, 90, 60][: len(table[0])]
+    cells = [[Paragraph(c, centred if j in (0, 3, 4) else style) for j, c in enumerate(row)] for row in table]
+    grid = Table(cells, colWidths=widths)
+    grid.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    buffer = io.BytesIO()
+    flow = [Paragraph(line, style) for line in before] + [grid] + [Paragraph(line, style) for line in after]
+    SimpleDocTemplate(buffer, pagesize=A4).build(flow)
+    return buffer.getvalue()
+
+
 def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tmp_path: Path) -> None:
     """A form of the genre, written from knowledge of it: a plan whose 重点任务 are only rows of a
-    division table (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限), in a Word file and on a
-    portal page. Each row is a task named by its 工作任务 cell, its text the 具体措施 cell, and its
+    division table (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 完成时限), in a Word file, on a
+    portal page and in a PDF (whose text layer sets the cells in columns, each wrapped over lines
+    of its own). Each row is a task named by its 工作任务 cell, its text the 具体措施 cell, and its
     bodies those of its columns (however they are headed); no cell is a task of its own."""
     before = [
         "某某市优化营商环境行动方案",
@@ -449,7 +477,8 @@ def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tm
     other_words = [["序号", "重点工作", "具体措施", "负责单位", "协同单位", "完成时限"], *DIVISION_TABLE[1:]]
     headed = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in other_words)
     (tmp_path / "headed.html").write_text(page.replace(rows, headed), encoding="utf-8")
-    for name in ("plan.docx", "page.html", "headed.html"):
+    (tmp_path / "plan.pdf").write_bytes(_pdf_with_table(before, DIVISION_TABLE, after))
+    for name in ("plan.docx", "page.html", "headed.html", "plan.pdf"):
         document = load_plan(tmp_path / name).document
         assert _tasks_and_bodies(document) == {
             "优化企业开办服务": {

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from graph.errors import PlanLoadError
 from loaders.reading.decoding import decode_plan
 from loaders.reading.limits import InputLimits
+from loaders.reading.pdf_tables import tables_as_tab_rows
 from loaders.reading.tables import Table, as_line, grid, html_tables, is_grid
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
@@ -108,7 +109,7 @@ def _pdf_text(raw: bytes, path: str, limits: InputLimits) -> str:
         raise PlanLoadError(path, f"the PDF cannot be read: {exc}") from None
     if not any(p.strip() for p in pages):
         raise PlanLoadError(path, "the PDF has no text layer (a scan?)")
-    return "\n".join(_strip_page_furniture([_dedent(page) for page in pages]))
+    return "\n".join(tables_as_tab_rows(_strip_page_furniture([_dedent(page) for page in pages])))
 
 
 def _dedent(page: str) -> list[str]:
