@@ -210,6 +210,7 @@ class Indicators(_Rules):
     year_after_metric: str = _regex()
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
+    share_of_the_same: str = _regex()
     to_words: list[str]
     #: The base a change is counted from (比2020年, 同比): dropped from the metric before it.
     change_base: str = _regex()

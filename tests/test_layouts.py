@@ -2466,3 +2466,19 @@ def test_targets_in_units_of_ports_water_energy_and_rates(tmp_path: Path) -> Non
     assert found["工业机器人密度"][:2] == (500, "台/万人")
     assert found["人均公园绿地面积"][:2] == (15, "平方米/人")
     assert found["充电桩"][:2] == (50000, "根")
+
+
+def test_a_share_opening_its_clause_and_a_bare_verb_of_keeping(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it: a share opening its clause is the share of
+    the thing the clause before measured (工业增加值年均增长7%以上，占地区生产总值比重提高到35%), and a
+    bare 保持 / 稳定 / 控制 before the number is no part of the metric (无害化处理率保持100%)."""
+    text = (
+        "某某市制造业高质量发展行动方案（2023—2025年）\n一、主要目标\n到2025年，全市规模以上工业增加值年均增长7%以上，"
+        "占地区生产总值比重提高到35%；城市生活垃圾无害化处理率保持100%，森林覆盖率稳定45%以上。\n"
+        "二、重点任务\n（一）壮大先进制造业。培育产业集群。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "share.txt", text)).document)
+    assert found["规模以上工业增加值"][:3] == (7, "%", "AT_LEAST")
+    assert found["规模以上工业增加值占地区生产总值比重"][:4] == (35, "%", "EQUAL", 2025)
+    assert found["城市生活垃圾无害化处理率"][:3] == (100, "%", "EQUAL")
+    assert found["森林覆盖率"][:3] == (45, "%", "AT_LEAST")

@@ -246,6 +246,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             if recent is not None and (part := _part_of(raw, rules)):
                 # 总规模达到1200亿元左右，其中定州市达到500亿元左右: 定州市's share of the same.
                 metric = part + recent.metric
+            elif recent is not None and (share := re.match(rules.share_of_the_same, raw.strip())):
+                # ……增长7%以上，占地区生产总值比重提高到35%: the share of the thing just measured.
+                metric = recent.metric + share.group()
             listed = (
                 respective_metrics(metric, rules)
                 if not metric.endswith(tuple(rules.respective_words))
