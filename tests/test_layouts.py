@@ -2451,11 +2451,11 @@ def test_chapter_headings_with_a_space_before_the_mark(tmp_path: Path) -> None:
 def test_targets_in_units_of_ports_water_energy_and_rates(tmp_path: Path) -> None:
     """Forms of the genre, written from knowledge of it and from 河北省汽车制造业数字化转型行动计划
     (机器人应用密度达到150台/万人): units of ports (万标箱), water (升), length (km), things counted by
-    the 根, and rates per what follows the slash (吨标准煤/万元, 台/万人, 平方米/人)."""
+    the 根, and rates per what follows the slash (吨标准煤/万元, 台/万人, 平方米/人, 公里/平方公里)."""
     text = (
         "某某市综合发展行动方案（2023—2025年）\n一、主要目标\n到2025年，港口集装箱吞吐量达到500万标箱，"
         "人均生活用水量控制在150升以内，城市污水管网长度达到3000km，单位GDP能耗降至0.4吨标准煤/万元，"
-        "工业机器人密度达到500台/万人，人均公园绿地面积达到15平方米/人。\n"
+        "工业机器人密度达到500台/万人，人均公园绿地面积达到15平方米/人，平均路网密度提高到8公里/平方公里。\n"
         "二、重点任务\n（一）完善充电设施。建成充电桩5万根。\n"
     )
     found = targets(load_plan(write(tmp_path, "units.txt", text)).document)
@@ -2465,6 +2465,7 @@ def test_targets_in_units_of_ports_water_energy_and_rates(tmp_path: Path) -> Non
     assert found["单位GDP能耗"][:2] == (0.4, "吨标准煤/万元")
     assert found["工业机器人密度"][:2] == (500, "台/万人")
     assert found["人均公园绿地面积"][:2] == (15, "平方米/人")
+    assert found["平均路网密度"][:2] == (8, "公里/平方公里")
     assert found["充电桩"][:2] == (50000, "根")
 
 

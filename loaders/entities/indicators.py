@@ -79,7 +79,9 @@ class Target:
 
 
 #: What a rate's unit may be per (立方米/日, 吨标准煤/万元, 台/万人, 平方米/人), longest first.
-_PER = "秒|分钟|小时|时|日|天|月|年|万人|千人|百人|人|户|万元|亿元|元|吨|亩|辆|床|平方米"
+_PER = (
+    "秒|分钟|小时|时|日|天|月|年|万人|千人|百人|人|户|万元|亿元|元|吨|亩|辆|床|平方米|平方公里|平方千米|公里"
+)
 
 
 def _target_pattern(rules: Indicators) -> re.Pattern[str]:
