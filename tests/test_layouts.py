@@ -2483,3 +2483,21 @@ def test_a_share_opening_its_clause_and_a_bare_verb_of_keeping(tmp_path: Path) -
     assert found["规模以上工业增加值占地区生产总值比重"][:4] == (35, "%", "EQUAL", 2025)
     assert found["城市生活垃圾无害化处理率"][:3] == (100, "%", "EQUAL")
     assert found["森林覆盖率"][:3] == (45, "%", "AT_LEAST")
+
+
+def test_party_departments_and_the_cities_or_districts_as_subjects(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it and from 河北省县域特色产业振兴工作方案 (各市要统筹把握
+    本市……): a party department the registry does not know (市委宣传部, 县委组织部) as a clause's subject,
+    and the cities or districts named together (各市要……, 各区负责……)."""
+    text = (
+        "某某省城市更新行动方案\n一、重点任务\n（一）加强宣传引导。市委宣传部牵头做好宣传工作。\n"
+        "（二）加强人才队伍建设。县委组织部负责干部培训。\n（三）完善基础设施。各市要加强统筹，抓好落实。\n"
+        "（四）推进老旧小区改造。各区负责组织实施。\n"
+    )
+    document = load_plan(write(tmp_path, "subjects.txt", text)).document
+    assert responsible_as_written(document, "加强宣传引导", EntityKind.TASK) == {("市委宣传部", Role.LEAD)}
+    assert responsible_as_written(document, "加强人才队伍建设", EntityKind.TASK) == {
+        ("县委组织部", Role.LEAD)
+    }
+    assert responsible_as_written(document, "完善基础设施", EntityKind.TASK) == {("各市", Role.LEAD)}
+    assert responsible_as_written(document, "推进老旧小区改造", EntityKind.TASK) == {("各区", Role.LEAD)}
