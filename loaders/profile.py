@@ -265,6 +265,7 @@ class Departments(_Rules):
     #: Words that end as a body's name does but name none (布局, 举办).
     not_body_endings: list[str]
     subject_verbs: list[str]
+    answers_for: str = _regex()
     partner_words: list[str]
     #: What may close a run of bodies before its verb (等部门, 等).
     run_closers: list[str]

@@ -2501,3 +2501,19 @@ def test_party_departments_and_the_cities_or_districts_as_subjects(tmp_path: Pat
     }
     assert responsible_as_written(document, "完善基础设施", EntityKind.TASK) == {("各市", Role.LEAD)}
     assert responsible_as_written(document, "推进老旧小区改造", EntityKind.TASK) == {("各区", Role.LEAD)}
+
+
+def test_a_partner_clause_after_the_lead_and_a_subject_answering_for_the_work(tmp_path: Path) -> None:
+    """Forms of the genre, written from knowledge of it: a clause opened by 会同 after the one that
+    names the lead (A牵头，会同B制定……: B supports), and a subject answering for the work before its
+    verb (A对资金使用绩效负责)."""
+    text = (
+        "某某市城市更新行动方案\n一、重点任务\n（一）推进城中村改造。市发展改革委作为牵头单位，会同市财政局制定支持政策。\n"
+        "（二）完善配套政策。市财政局对资金使用绩效负责。\n"
+    )
+    document = load_plan(write(tmp_path, "partner.txt", text)).document
+    assert responsible_as_written(document, "推进城中村改造", EntityKind.TASK) == {
+        ("市发展改革委", Role.LEAD),
+        ("市财政局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "完善配套政策", EntityKind.TASK) == {("市财政局", Role.LEAD)}

@@ -117,6 +117,7 @@ class DepartmentFinder:
             support_verbs=tuple(rules.support_words),
             partner_verbs=tuple(rules.partner_words),
             run_closers=tuple(sorted(rules.run_closers, key=len, reverse=True)),
+            answers_for=re.compile(rules.answers_for),
             final_chars=frozenset(
                 [name[-1] for name, _ in alternatives if name]
                 + [ending[-1] for ending in rules.subject_endings]

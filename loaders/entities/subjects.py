@@ -77,6 +77,8 @@ class SubjectGrammar:
     partner_verbs: tuple[str, ...]
     #: What may close a run of names before its verb: 等部门, 等单位, 等 (longest first).
     run_closers: tuple[str, ...]
+    #: What a subject answers for, standing between it and its verb (对资金使用绩效负责).
+    answers_for: re.Pattern[str]
     #: The characters a run of names can end with (局, 厅, 府, ）…): only there is a run tried.
     final_chars: frozenset[str]
 
@@ -86,6 +88,16 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
     brings in with 会同 (省科技厅会同省财政厅设立……: 省科技厅 leads, 省财政厅 supports)."""
     found: list[ClauseSubject] = []
     for clause in _CLAUSE_START.finditer(sentence):
+        opening = next(
+            (verb for verb in grammar.partner_verbs if sentence.startswith(verb, clause.end())), None
+        )
+        if opening and found:
+            # 市发展改革委牵头，会同市财政局制定……: the clause's subject is the one before; those
+            # 会同 brings in work with it.
+            partners = _run_before_a_verb(sentence, clause.end() + len(opening), grammar, opening=False)
+            if partners:
+                found.append(ClauseSubject(partners[0], Role.SUPPORT))
+            continue
         subject = _run_before_a_verb(sentence, clause.end(), grammar, opening=True)
         if subject is None:
             continue
@@ -126,6 +138,7 @@ def _run_before_a_verb(
             sentence.startswith(grammar.subject_verbs, end + closer)
             or _verb_follows(tokens, end + closer - start)
             or (closer and _acts_after_a_phrase(sentence, end + closer, grammar))
+            or grammar.answers_for.match(sentence, end + closer)
         )
         if verb and _only_names(tokens, end - start):
             names = tuple((name, start + at) for name, at in grammar.split_names(sentence[start:end]))
