@@ -349,6 +349,8 @@ class Profile(BaseModel):
     #: A paragraph opening with a run-in heading (加强组织领导。……): an item of a kind's chapter
     #: that has no numbered ones.
     run_in_heading: str = _regex()
+    #: An item counted in words within a paragraph (一是加强组织领导。……二是……).
+    ordinal_item: str = _regex()
     domain_heading_max_length: int
     chapters: dict[ChapterKind, list[str]]
     #: Words of a safeguard in a chapter's title: the chapters that close a plan and hold one are

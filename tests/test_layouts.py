@@ -2517,3 +2517,19 @@ def test_a_partner_clause_after_the_lead_and_a_subject_answering_for_the_work(tm
         ("市财政局", Role.SUPPORT),
     }
     assert responsible_as_written(document, "完善配套政策", EntityKind.TASK) == {("市财政局", Role.LEAD)}
+
+
+def test_a_chapter_counting_its_items_in_words(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: a 保障措施 chapter with no numbered items
+    that counts them in its text (一是加强组织领导。……二是强化资金保障，……), over one paragraph or more:
+    each is a measure named by its words up to the first stop, with its text to the next one."""
+    text = (
+        "某某市养老服务体系建设实施方案\n一、重点任务\n（一）完善养老服务网络。建设社区养老服务中心。（市民政局牵头）\n"
+        "二、保障措施\n一是加强组织领导。建立联席会议制度，统筹推进养老服务工作。二是强化资金保障，市财政局加大资金投入。\n"
+        "三是加强人才队伍建设。开展养老护理员培训。\n"
+    )
+    document = load_plan(write(tmp_path, "ordinal.txt", text)).document
+    measures = {e.name: e for e in document.entities_of(EntityKind.MEASURE)}
+    assert set(measures) == {"加强组织领导", "强化资金保障", "加强人才队伍建设"}
+    assert measures["加强组织领导"].text == "建立联席会议制度，统筹推进养老服务工作。"
+    assert responsible_as_written(document, "强化资金保障", EntityKind.MEASURE) == {("市财政局", Role.LEAD)}

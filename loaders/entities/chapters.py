@@ -13,6 +13,7 @@ from collections.abc import Callable
 from graph.model import Entity, EntityKind, SectionFields, attrs_of
 from loaders.entities.goals import read_requirements
 from loaders.entities.plan_writer import PlanWriter, Segment, block_number, local_number, rest_of
+from loaders.numerals import chinese_number
 from loaders.profile import ChapterKind
 from loaders.reading.paragraphs import Paragraph
 from loaders.report import Note
@@ -65,7 +66,8 @@ def _numbered(kind: EntityKind) -> ChapterReader:
 def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section: Entity) -> bool:
     """四、保障措施 with no numbered items, its paragraphs opening with a run-in heading (加强组织领导。
     省教育厅……): each such paragraph is an item, named by its heading; a paragraph without one
-    goes on with the item before it. Fewer than two run-in headings make no items (False)."""
+    goes on with the item before it — unless the chapter counts its items in words (一是……二是……).
+    Fewer than two items make none (False)."""
     run_in = re.compile(writer.profile.run_in_heading)
     items: list[tuple[Paragraph, str, list[Segment]]] = []
     for position, paragraph in enumerate(chapter.paragraphs):
@@ -79,6 +81,8 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
             items.append((paragraph, paragraph.text, []))
         elif items:
             items[-1][2].append(Segment(paragraph))
+    counted = _ordinal_items(writer, chapter)
+    items = counted if len(counted) >= 2 else items
     if len(items) < 2:
         return False
     for number, (paragraph, title, segments) in enumerate(items, start=1):
@@ -91,6 +95,23 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
             segments=segments,
         )
     return True
+
+
+def _ordinal_items(writer: PlanWriter, chapter: Block) -> list[tuple[Paragraph, str, list[Segment]]]:
+    """一是加强组织领导。……二是强化资金保障。……: the items a chapter counts in words, in order from
+    一是, each named by its words up to the first stop, its text running to the next one."""
+    ordinal = re.compile(writer.profile.ordinal_item)
+    items: list[tuple[Paragraph, str, list[Segment]]] = []
+    numbers: list[int | None] = []
+    for paragraph in chapter.paragraphs:
+        marks = list(ordinal.finditer(paragraph.text))
+        if items and (not marks or marks[0].start() > 0):
+            items[-1][2].append(Segment(paragraph, 0, marks[0].start() if marks else None))
+        for position, mark in enumerate(marks):
+            end = marks[position + 1].start() if position + 1 < len(marks) else None
+            items.append((paragraph, mark.group("title"), [Segment(paragraph, mark.end("title") + 1, end)]))
+            numbers.append(chinese_number(mark.group("number")))
+    return items if numbers == list(range(1, len(numbers) + 1)) else []
 
 
 #: A short line of words alone, with no punctuation: a heading without its number.
