@@ -2537,7 +2537,8 @@ def test_a_chapter_counting_its_items_in_words(tmp_path: Path) -> None:
 
 def test_a_review_of_the_last_period_is_context(tmp_path: Path) -> None:
     """Written from 上海市供水和防汛“十三五”规划 (一、“十二五”发展回顾): a chapter reviewing the last period
-    is context, and the figures it reports are no targets of the plan."""
+    is context, and the figures it reports are no targets of the plan; 二次供水 is secondary supply,
+    no count of two."""
     text = (
         "某某市水务发展“十三五”规划\n一、“十二五”发展回顾\n（一）供水能力不断提升。完成1亿平方米二次供水设施改造。\n"
         "（二）防汛体系不断完善。新建泵站20座。\n二、主要任务\n（一）推进供水设施改造。实施二次供水设施改造5000万平方米。\n"

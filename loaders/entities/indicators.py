@@ -176,6 +176,12 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             match.group("number") == "一" and not doubled and not counted_one(text, match, rules)
         ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
+        if (
+            match.group("number") == "二"
+            and unit == "次"
+            and re.match("[\u4e00-\u9fff]", text[match.end() :])
+        ):
+            continue  # 二次供水, 二次开发: secondary, not twice (a count of two is written 两次)
         scale = is_a_scale(text, match, rules)
         if scale is False:
             continue  # 培育2个万亿级产业: a kind of industry, counted by the number before it
