@@ -2546,3 +2546,17 @@ def test_a_review_of_the_last_period_is_context(tmp_path: Path) -> None:
     document = load_plan(write(tmp_path, "review.txt", text)).document
     assert chapter_kinds_of(document)["“十二五”发展回顾"] == "context"
     assert {a["value"] for a in (e.attrs for e in document.entities_of(EntityKind.INDICATOR))} == {50000000}
+
+
+def test_an_opinion_of_items_closing_with_safeguards_named_as_items(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: an opinion made of numbered items alone,
+    whose last items are safeguards by their titles' endings (加强宣传引导, 营造良好社会氛围): those are
+    its measures; the work before them stays tasks."""
+    text = (
+        "某某市关于促进消费的若干措施\n一、发展夜间经济。打造夜间消费街区。\n二、促进汽车消费。开展汽车促销活动。\n"
+        "三、扩大文旅消费。发放文旅消费券。\n四、提升商圈品质。改造提升重点商圈。\n"
+        "五、加强宣传引导。利用各类媒体宣传政策。\n六、营造良好社会氛围。营造放心消费环境。\n"
+    )
+    document = load_plan(write(tmp_path, "items.txt", text)).document
+    assert {e.name for e in document.entities_of(EntityKind.MEASURE)} == {"加强宣传引导", "营造良好社会氛围"}
+    assert "提升商圈品质" in {e.name for e in document.entities_of(EntityKind.TASK)}

@@ -24,8 +24,9 @@ _NAMED_WORK = re.compile("工程”?$")
 
 def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
     """The kind of each chapter of a document. The chapters that close it and end by naming a
-    safeguard (强化支撑保障, 加强组织实施), or that see the plan's measures carried out
-    (保障各项措施落地见效), are its measures, though their titles hold none of the measures' words:
+    safeguard (强化支撑保障, 加强组织实施), that see the plan's measures carried out (保障各项措施落地见效),
+    whose items are mostly safeguards, or — in an opinion made of items — that are named as a
+    safeguard item is (加强宣传引导), are its measures, though their titles hold none of the measures' words:
     plans put what safeguards the work after the work, in a chapter or, in an opinion made of
     items, in its last items. 优先保障贫困劳动力稳岗就业 is no safeguard: there 保障 is work done."""
     items_only = is_items_only(chapters)
@@ -50,6 +51,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
                 _ends_with_safeguard(title, safeguards)
                 or re.search(profile.safeguards_the_plan, title)
                 or _holds_safeguards(chapters[index], profile)
+                or (items_only and title.rstrip("。 ").endswith(tuple(profile.safeguard_items)))
             )
         ):
             break
