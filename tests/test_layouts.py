@@ -2560,3 +2560,15 @@ def test_an_opinion_of_items_closing_with_safeguards_named_as_items(tmp_path: Pa
     document = load_plan(write(tmp_path, "items.txt", text)).document
     assert {e.name for e in document.entities_of(EntityKind.MEASURE)} == {"加强宣传引导", "营造良好社会氛围"}
     assert "提升商圈品质" in {e.name for e in document.entities_of(EntityKind.TASK)}
+
+
+def test_a_chapter_saying_whom_the_policy_is_for_is_context(tmp_path: Path) -> None:
+    """Written from 江门市人才房票工作方案 (二、适用对象及类别) and 赋予科研人员职务科技成果所有权或长期使用权
+    试点实施方案 (二、试点对象和期限): a chapter saying whom the plan applies to is context, not work."""
+    text = (
+        "某某市人才房票工作方案\n一、工作目标\n到2026年，发放人才房票1000张。\n二、适用对象及类别\n"
+        "（一）适用对象。在本市工作的各类人才。\n（二）人才类别。分为A、B、C三类。\n"
+        "三、工作措施\n（一）优化审核流程。推行网上申请。（市住房城乡建设局负责）\n"
+    )
+    kinds = chapter_kinds_of(load_plan(write(tmp_path, "whom.txt", text)).document)
+    assert kinds["适用对象及类别"] == "context"
