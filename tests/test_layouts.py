@@ -2572,3 +2572,16 @@ def test_a_chapter_saying_whom_the_policy_is_for_is_context(tmp_path: Path) -> N
     )
     kinds = chapter_kinds_of(load_plan(write(tmp_path, "whom.txt", text)).document)
     assert kinds["适用对象及类别"] == "context"
+
+
+def test_slogans_counted_in_words_are_no_targets(tmp_path: Path) -> None:
+    """A form of the genre, written from knowledge of it: a quoted name opening with a count in
+    words (“三个翻番”, “两个一百”) and a verb with what it holds to (坚持两个毫不动摇) count nothing; the
+    target beside them is read."""
+    text = (
+        "某某市经济社会发展行动方案（2023—2025年）\n一、主要目标\n坚持两个毫不动摇，力争实现“三个翻番”。\n"
+        "二、重点任务\n（一）壮大市场主体。实施“两个一百”工程，培育10家龙头企业。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "slogans.txt", text)).document)
+    assert set(found) == {"龙头企业"}
+    assert found["龙头企业"][:3] == (10, "家", "EQUAL")
