@@ -16,6 +16,7 @@ from graph.model import Comparator
 from loaders.entities.metrics import (
     capacity_metric,
     counts_what_follows,
+    is_a_verb_alone,
     level_of,
     metric_after,
     metric_before,
@@ -34,6 +35,7 @@ from loaders.entities.quantities import (
     counted_one,
     end_of,
     is_a_scale,
+    names_no_count,
     qualifies_what_follows,
     start_of,
 )
@@ -176,14 +178,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             match.group("number") == "一" and not doubled and not counted_one(text, match, rules)
         ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
-        if (
-            match.group("number") == "二"
-            and unit == "次"
-            and re.match("[\u4e00-\u9fff]", text[match.end() :])
-        ):
-            continue  # 二次供水, 二次开发: secondary, not twice (a count of two is written 两次)
-        if _in_a_slogan(text, match):
-            continue  # “三个翻番”, “两个一百”: a name the count is part of
+        if names_no_count(text, match, unit):
+            continue  # 二次供水, “三个翻番”: part of a name
         scale = is_a_scale(text, match, rules)
         if scale is False:
             continue  # 培育2个万亿级产业: a kind of industry, counted by the number before it
@@ -310,7 +306,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metric = _metric_of_clause_before(text, own_clause_start, rules) or metric
             metric = INCLUDING.sub("", strip_change(metric, rules)).lstrip("、，")
             metric = re.sub(alternation(rules.light_verbs), "", metric)  # ……进行升级改造
-            if not metric or _a_verb_alone(metric):
+            if not metric or is_a_verb_alone(metric):
                 continue  # 坚持两个毫不动摇: a verb and what it holds to, no thing counted
             previous = Target(
                 metric=metric,
@@ -421,20 +417,6 @@ def _part_of(raw: str, rules: Indicators) -> str | None:
         return None
     tokens = analyse(match.group("part"))
     return match.group("part") if len(tokens) == 1 and tokens[0].tag in ("LOC", "ns") else None
-
-
-#: A short quoted name opening with a count in words: “三个翻番”, “两个一百”, “四个全面”.
-_SLOGAN = re.compile("“[一二两三四五六七八九十百千]+个[^“”]{1,8}”")
-
-
-def _in_a_slogan(text: str, match: re.Match[str]) -> bool:
-    opening = match.start() - 1
-    return opening >= 0 and bool(_SLOGAN.match(text, opening))
-
-
-def _a_verb_alone(metric: str) -> bool:
-    tokens = analyse(metric) if len(metric) <= 3 else []
-    return len(tokens) == 1 and tokens[0].tag == "v"
 
 
 def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:

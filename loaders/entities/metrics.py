@@ -14,6 +14,7 @@ from loaders.profile import Indicators
 __all__ = [
     "capacity_metric",
     "counts_what_follows",
+    "is_a_verb_alone",
     "level_of",
     "metric_after",
     "metric_before",
@@ -61,6 +62,12 @@ def counts_what_follows(raw: str, rules: Indicators) -> bool:
 
 def _distributive(token) -> bool:  # type: ignore[no-untyped-def]
     return token.tag == "r" and token.word.startswith(_DISTRIBUTIVES)
+
+
+def is_a_verb_alone(metric: str) -> bool:
+    """坚持 (from 坚持两个毫不动摇): a verb with nothing it counts."""
+    tokens = analyse(metric) if len(metric) <= 3 else []
+    return len(tokens) == 1 and tokens[0].tag == "v"
 
 
 def per_basis(metric: str) -> bool:

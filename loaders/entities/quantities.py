@@ -1,6 +1,7 @@
 """Whether a number the text writes is a quantity a target sets: not an age or a sum that says
-which things are meant (3岁以下婴幼儿, 超10亿元企业), not a year, not the article 一; a sum given as a
-scale (千亿级); a number without a unit that a verb compares (指数达到125左右)."""
+which things are meant (3岁以下婴幼儿, 超10亿元企业), not a year, not the article 一, not part of a
+name (二次供水, “三个翻番”); a sum given as a scale (千亿级); a number without a unit that a verb
+compares (指数达到125左右)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ __all__ = [
     "counted_one",
     "end_of",
     "is_a_scale",
+    "names_no_count",
     "qualifies_what_follows",
     "start_of",
 ]
@@ -72,6 +74,19 @@ def compared_duration(text: str, match: re.Match[str], rules: Indicators) -> boo
     before = text[max(0, match.start() - 4) : match.start()]
     verbs = tuple(rules.unitless_verbs + rules.comparing_verbs)
     return bool(match.group("prefix")) or before.endswith(verbs)
+
+
+#: A short quoted name opening with a count in words: “三个翻番”, “两个一百”, “四个全面”.
+_SLOGAN = re.compile("“[一二两三四五六七八九十百千]+个[^“”]{1,8}”")
+
+
+def names_no_count(text: str, match: re.Match[str], unit: str) -> bool:
+    """A count in words that is part of a name: 二次供水, 二次开发 (secondary, not twice — a count of
+    two is written 两次), or a slogan in quotes (“三个翻番”, “两个一百”)."""
+    if match.group("number") == "二" and unit == "次" and re.match("[\u4e00-\u9fff]", text[match.end() :]):
+        return True
+    opening = match.start() - 1
+    return opening >= 0 and bool(_SLOGAN.match(text, opening))
 
 
 def counted_one(text: str, match: re.Match[str], rules: Indicators) -> bool:
