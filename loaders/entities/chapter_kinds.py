@@ -51,7 +51,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
                 _ends_with_safeguard(title, safeguards)
                 or re.search(profile.safeguards_the_plan, title)
                 or _holds_safeguards(chapters[index], profile)
-                or (items_only and title.rstrip("。 ").endswith(tuple(profile.safeguard_items)))
+                or (items_only and _named_as_a_safeguard(title.rstrip("。 "), profile))
             )
         ):
             break
@@ -72,8 +72,13 @@ def _holds_safeguards(chapter: Block, profile: Profile) -> bool:
     """Most of the chapter's items, and at least two, are safeguards by their titles' endings
     (规范市场秩序 / 推动政策落实 / 加强宣传引导)."""
     titles = [child.title.rstrip("。；") for child in chapter.children]
-    safeguards = sum(1 for title in titles if title.endswith(tuple(profile.safeguard_items)))
+    safeguards = sum(1 for title in titles if _named_as_a_safeguard(title, profile))
     return safeguards >= 2 and safeguards * 2 >= len(titles)
+
+
+def _named_as_a_safeguard(title: str, profile: Profile) -> bool:
+    """加强组织领导, 加强宣传引导, 营造良好氛围: a title ending as a safeguard item does."""
+    return title.endswith(tuple(profile.safeguard_items))
 
 
 #: A section naming a phase of the work: 全面动员部署阶段（2019年3月10日前）.

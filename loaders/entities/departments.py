@@ -139,7 +139,6 @@ class DepartmentFinder:
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         # （A为牵头单位，B为配合单位）: a clause naming its bodies' role by a label's words.
         self.role_label = re.compile(f"(?:为|是)(?P<label>{alternation(list(rules.bracket_labels))})$")
-
         self.shared_body_word = re.compile(rules.shared_body_word)
 
     def mentions(self, text: str) -> list[BodyMention]:
@@ -350,12 +349,12 @@ class DepartmentFinder:
         """The names of one clause of a bracket and the role its last words give (None: it has
         no role word of its own); `joint_lead`: sharing the work by duties (按职责分工负责) leads."""
         stripped = clause.rstrip()
-        role_match = self.role_word.search(stripped) or self.role_label.search(stripped)
-        role = None
-        if role_match is not None and role_match.groupdict().get("label"):
-            role = self.rules.bracket_labels[role_match.group("label")]
-        elif role_match is not None:
+        role_match: re.Match[str] | None
+        role: Role | None = None
+        if role_match := self.role_word.search(stripped):
             role = self._role(role_match.group())
+        elif role_match := self.role_label.search(stripped):
+            role = self.rules.bracket_labels[role_match.group("label")]
         if role is not None and joint_lead and self._joint(stripped):
             role = Role.LEAD
         names = stripped[: role_match.start()] if role_match else stripped

@@ -88,9 +88,7 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
     brings in with 会同 (省科技厅会同省财政厅设立……: 省科技厅 leads, 省财政厅 supports)."""
     found: list[ClauseSubject] = []
     for clause in _CLAUSE_START.finditer(sentence):
-        opening = next(
-            (verb for verb in grammar.partner_verbs if sentence.startswith(verb, clause.end())), None
-        )
+        opening = _partner_verb_at(sentence, clause.end(), grammar)
         if opening and found:
             # 市发展改革委牵头，会同市财政局制定……: the clause's subject is the one before; those
             # 会同 brings in work with it.
@@ -106,11 +104,16 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
         found.append(ClauseSubject(names, role))
         # 市教育局要会同市人社局制定……: a modal may stand before 会同.
         at = end + next((len(m) for m in _MODALS if sentence.startswith(m, end)), 0)
-        partner = next((verb for verb in grammar.partner_verbs if sentence.startswith(verb, at)), None)
+        partner = _partner_verb_at(sentence, at, grammar)
         partners = partner and _run_before_a_verb(sentence, at + len(partner), grammar, opening=False)
         if partners:
             found.append(ClauseSubject(partners[0], Role.SUPPORT))
     return found
+
+
+def _partner_verb_at(sentence: str, at: int, grammar: SubjectGrammar) -> str | None:
+    """The verb at `at` that brings in partners (会同), if one stands there."""
+    return next((verb for verb in grammar.partner_verbs if sentence.startswith(verb, at)), None)
 
 
 def _run_before_a_verb(
