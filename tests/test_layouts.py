@@ -260,6 +260,57 @@ def test_items_numbered_with_other_marks_are_tasks(tmp_path: Path, mark: str) ->
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["加快建设平台", "加强服务"]
 
 
+#: A 若干措施's items, each a heading and its text closed by the bracket of its bodies.
+MEASURE_ITEMS = [
+    ("加大住房公积金支持力度", "住房公积金贷款最高额度提高到80万元。（责任单位：市住房公积金中心）"),
+    ("支持刚性和改善性住房需求", "对购买新建商品住房的给予契税补贴。（责任单位：市住建局、市财政局）"),
+    ("优化商品房预售资金监管", "（责任单位：市住建局）"),
+]
+MEASURES_TITLE = "某市关于促进房地产市场平稳健康发展的若干措施"
+MEASURES_OPENING = "为促进房地产市场平稳健康发展，结合本市实际，制定以下措施。"
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("第一条", "第二条", "第三条"),
+        ("①", "②", "③"),
+        ("一．", "二．", "三．"),
+        ("(1)", "(2)", "(3)"),
+        ("1）", "2）", "3）"),
+        ("", "", ""),
+    ],
+    ids=["articles", "circled", "fullwidth-stop", "brackets", "closing-bracket", "no-numbers"],
+)
+def test_short_measures_in_every_numbering_and_none_are_items(tmp_path: Path, marks: tuple[str, ...]) -> None:
+    """若干措施 set as short lines of about one width, each closed by its bracket of bodies: no
+    line is a hard-wrapped part of the one before, whatever marks number them; where a page
+    dropped the numbers, the paragraphs opened by a run-in heading are the items."""
+    items = "".join(
+        f"{mark}{title}。{text}\n" for mark, (title, text) in zip(marks, MEASURE_ITEMS, strict=True)
+    )
+    text = f"{MEASURES_TITLE}\n{MEASURES_OPENING}\n{items}本措施自印发之日起施行。\n"
+    document = load_plan(write(tmp_path, "measures.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [title for title, _ in MEASURE_ITEMS]
+    assert responsible(document, "支持刚性和改善性住房需求", EntityKind.TASK) == {
+        ("市住房和城乡建设局", Role.LEAD),
+        ("市财政局", Role.LEAD),
+    }
+    assert targets(document) == {"住房公积金贷款最高额度": (800000.0, "元", "EQUAL", None, "TASK")}
+
+
+def test_an_ordered_list_on_a_page_numbers_its_items(tmp_path: Path) -> None:
+    """A page that sets its measures as an ordered list (<ol><li>) shows numbers its text does not
+    hold: each item is one of the plan's items."""
+    items = "".join(f"<li><strong>{title}。</strong>{text}</li>" for title, text in MEASURE_ITEMS)
+    page = f"<html><body><h1>{MEASURES_TITLE}</h1><p>{MEASURES_OPENING}</p><ol>{items}</ol></body></html>"
+    document = load_plan(write(tmp_path, "measures.html", page)).document
+    assert [e.name for e in document.entities_of(EntityKind.TASK)] == [title for title, _ in MEASURE_ITEMS]
+    assert responsible(document, "优化商品房预售资金监管", EntityKind.TASK) == {
+        ("市住房和城乡建设局", Role.LEAD)
+    }
+
+
 def test_a_document_that_makes_the_loader_fail_is_refused_alone(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """An unexpected error inside one document refuses that document, naming it, the line and
     what was being read; the rest of the folder loads."""

@@ -273,11 +273,29 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
             texts += [as_line(row) for row in grid(node) if any(row)]
         elif node.name in _BLOCK_TAGS:
             close_block()
+            if node.name == "li" and (number := _list_number(node)):
+                current.append(number)
             stack.append(iter([*node.children, _BLOCK_END]))
         else:
             stack.append(iter(list(node.children)))
     close_block()
     return texts
+
+
+def _list_number(item) -> str | None:  # type: ignore[no-untyped-def]
+    """The number a browser sets before an item of an ordered list (<ol><li>加大……), which the
+    page's text does not hold: "3." for the third, counted from the list's start; none where the
+    item writes its own (一、……) or the list is not numbered in figures."""
+    from bs4 import Tag
+
+    parent = item.parent
+    if parent is None or parent.name != "ol" or str(parent.get("type") or "1") != "1":
+        return None
+    if re.match(r"\s*(?:[一二三四五六七八九十\d（(①-⑳]|第)", item.get_text()):
+        return None
+    siblings = [child for child in parent.children if isinstance(child, Tag) and child.name == "li"]
+    start = str(parent.get("start") or "1")
+    return f"{(int(start) if start.isdigit() else 1) + siblings.index(item)}."
 
 
 # -- hard-wrapped text -------------------------------------------------------------------------
@@ -288,8 +306,17 @@ def _width(line: str) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
-    """。 or 。” — a closing quote or bracket alone often stands mid-sentence."""
-    return line.endswith(_SENTENCE_END) or (line.endswith(_CLOSING) and line[:-1].endswith(_SENTENCE_END))
+    """。 or 。” — a closing quote or bracket alone often stands mid-sentence — or a bracket
+    opened after the sentence's end (……提高到80万元。（责任单位：市住建局）)."""
+    if line.endswith(_SENTENCE_END) or (line.endswith(_CLOSING) and line[:-1].endswith(_SENTENCE_END)):
+        return True
+    opened = line.rfind("（")
+    return (
+        line.endswith("）")
+        and opened > 0
+        and "）" not in line[opened:-1]
+        and line[:opened].endswith(_SENTENCE_END)
+    )
 
 
 def _full_thresholds(lines: list[str], commonest: bool = False) -> tuple[float, float]:
@@ -366,9 +393,11 @@ def unwrap(text: str, force: bool = False) -> str:
     return "\n".join(joined) if joins else text
 
 
-#: A line that opens with an outline number (一、 （一） 1. 第一章) starts a paragraph of its own.
+#: A line that opens with an outline number (一、 一． （一） (1) 1. 1） ① 第一章 第一条) starts a
+#: paragraph of its own: a list of short items is no hard-wrapped paragraph.
 _HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+[章节篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]{1,3}）|\d{1,2}[.．、﹒](?!\d))"
+    r"(?:第[一二三四五六七八九十百]+(?:[章节篇条]|部分)|[一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+    r"|\d{1,2}[.．、﹒)）](?!\d)|[①-⑳⑴-⒇])"
 )
 
 

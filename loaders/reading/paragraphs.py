@@ -80,7 +80,9 @@ def normalise_line(line: str) -> str:
         elif char == "(":
             close = line.find(")", i)
             inner = line[i + 1 : close] if close > 0 else ""
-            if near_wide or any(_is_wide(c) for c in inner):
+            # (1)加大……: a number in brackets before a heading is one in full-width brackets.
+            heads = 0 < close < len(line) - 1 and _is_wide(line[close + 1]) and inner.isdigit()
+            if near_wide or heads or any(_is_wide(c) for c in inner):
                 chars[i] = "（"
                 if close > 0:
                     chars[close] = "）"

@@ -101,7 +101,41 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         else:
             chapters.append(block)
         open_blocks.append(block)
+    if not chapters:
+        preamble, chapters = _run_in_items(preamble, profile)
     return Outline(preamble, chapters, parts, table_lines)
+
+
+#: How many paragraphs must open with a run-in heading for them to be a plan's items.
+_RUN_IN_ITEMS = 3
+
+
+def _run_in_items(paragraphs: list[Paragraph], profile: Profile) -> tuple[list[Paragraph], list[Block]]:
+    """A plan whose items carry no numbers — a page that dropped them, or measures set as
+    paragraphs each opened by its heading (加大住房公积金支持力度。住房公积金贷款……) — has those
+    paragraphs as its chapters, each with the plain paragraphs after it as its text; without
+    three of them the plan has no outline at all."""
+    run_in = re.compile(profile.run_in_heading)
+    starts = [i for i, p in enumerate(paragraphs) if not p.bullet and run_in.match(p.text)]
+    if len(starts) < _RUN_IN_ITEMS:
+        return paragraphs, []
+    chapters: list[Block] = []
+    for start, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
+        paragraph = paragraphs[start]
+        match = run_in.match(paragraph.text)
+        assert match is not None
+        chapters.append(
+            Block(
+                level="chapter",
+                paragraph=paragraph,
+                label="",
+                title=match.group("title"),
+                rest=match.group("rest").strip(),
+                rest_offset=match.start("rest"),
+                paragraphs=paragraphs[start + 1 : end],
+            )
+        )
+    return paragraphs[: starts[0]], chapters
 
 
 #: A heading sentence longer than this is an item's whole first sentence, not a heading's title.
