@@ -299,12 +299,23 @@ def test_short_measures_in_every_numbering_and_none_are_items(tmp_path: Path, ma
     assert targets(document) == {"住房公积金贷款最高额度": (800000.0, "元", "EQUAL", None, "TASK")}
 
 
-def test_an_ordered_list_on_a_page_numbers_its_items(tmp_path: Path) -> None:
+ORDERED_LIST = "<h1>{title}</h1><p>{opening}</p><ol>{items}</ol>".format(
+    title=MEASURES_TITLE,
+    opening=MEASURES_OPENING,
+    items="".join(f"<li><strong>{title}。</strong>{text}</li>" for title, text in MEASURE_ITEMS),
+)
+HEADING_LINES = "<p>关于促进房地产市场</p><p>平稳健康发展的若干措施</p><p>{opening}</p>{items}".format(
+    opening=MEASURES_OPENING,
+    items="".join(f"<p><strong>{title}</strong></p><p>{text}</p>" for title, text in MEASURE_ITEMS),
+)
+
+
+@pytest.mark.parametrize("body", [ORDERED_LIST, HEADING_LINES], ids=["ordered-list", "heading-lines"])
+def test_a_page_whose_text_holds_no_numbers_has_its_items(tmp_path: Path, body: str) -> None:
     """A page that sets its measures as an ordered list (<ol><li>) shows numbers its text does not
-    hold: each item is one of the plan's items."""
-    items = "".join(f"<li><strong>{title}。</strong>{text}</li>" for title, text in MEASURE_ITEMS)
-    page = f"<html><body><h1>{MEASURES_TITLE}</h1><p>{MEASURES_OPENING}</p><ol>{items}</ol></body></html>"
-    document = load_plan(write(tmp_path, "measures.html", page)).document
+    hold; one whose headings stand on lines of their own, each with its text below, holds none
+    (the headings after the opening sentence are the items, the title's lines before it are not)."""
+    document = load_plan(write(tmp_path, "measures.html", f"<html><body>{body}</body></html>")).document
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == [title for title, _ in MEASURE_ITEMS]
     assert responsible(document, "优化商品房预售资金监管", EntityKind.TASK) == {
         ("市住房和城乡建设局", Role.LEAD)

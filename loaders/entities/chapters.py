@@ -19,6 +19,7 @@ from loaders.reading.paragraphs import Paragraph
 from loaders.report import Note
 from loaders.structure.header import PlanHeader
 from loaders.structure.outline import Block, with_subitems_as_text
+from loaders.structure.unnumbered import unnumbered_items
 
 __all__ = ["CHAPTER_ENTITY", "CHAPTER_READERS", "read_chapter"]
 
@@ -68,19 +69,17 @@ def _run_in_items(writer: PlanWriter, kind: EntityKind, chapter: Block, section:
     省教育厅……): each such paragraph is an item, named by its heading; a paragraph without one
     goes on with the item before it — unless the chapter counts its items in words (一是……二是……).
     Fewer than two items make none (False)."""
-    run_in = re.compile(writer.profile.run_in_heading)
-    items: list[tuple[Paragraph, str, list[Segment]]] = []
-    for position, paragraph in enumerate(chapter.paragraphs):
-        match = run_in.match(paragraph.text) if not paragraph.bullet else None
-        following = chapter.paragraphs[position + 1] if position + 1 < len(chapter.paragraphs) else None
-        if match:
-            items.append((paragraph, match.group("title"), [Segment(paragraph, match.start("rest"))]))
-        elif _heading_line(paragraph) and following is not None and not _heading_line(following):
-            # 加强组织领导 on a line of its own, its text below (a page whose headings lost their
-            # numbers): a heading as well.
-            items.append((paragraph, paragraph.text, []))
-        elif items:
-            items[-1][2].append(Segment(paragraph))
+    items = [
+        (
+            item.paragraph,
+            item.title,
+            [
+                *([Segment(item.paragraph, item.rest_offset)] if item.rest_offset is not None else []),
+                *(Segment(paragraph) for paragraph in item.paragraphs),
+            ],
+        )
+        for item in unnumbered_items(chapter.paragraphs, writer.profile)
+    ]
     counted = _ordinal_items(writer, chapter)
     items = counted if len(counted) >= 2 else items
     if len(items) < 2:
@@ -112,14 +111,6 @@ def _ordinal_items(writer: PlanWriter, chapter: Block) -> list[tuple[Paragraph, 
             items.append((paragraph, mark.group("title"), [Segment(paragraph, mark.end("title") + 1, end)]))
             numbers.append(chinese_number(mark.group("number")))
     return items if numbers == list(range(1, len(numbers) + 1)) else []
-
-
-#: A short line of words alone, with no punctuation: a heading without its number.
-_HEADING_LINE = re.compile(r"[\u4e00-\u9fff“”]{4,16}")
-
-
-def _heading_line(paragraph: Paragraph) -> bool:
-    return paragraph.bullet is None and _HEADING_LINE.fullmatch(paragraph.text) is not None
 
 
 def _named_by_kind_word(writer: PlanWriter, chapter: Block) -> bool:

@@ -18,6 +18,7 @@ from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.division_rows import TableRow, division_rows
 from loaders.structure.line_tables import tab_runs
+from loaders.structure.unnumbered import unnumbered_items
 
 __all__ = ["Block", "Outline", "build_outline", "with_subitems_as_text"]
 
@@ -102,40 +103,43 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
             chapters.append(block)
         open_blocks.append(block)
     if not chapters:
-        preamble, chapters = _run_in_items(preamble, profile)
+        preamble, chapters = _unnumbered_chapters(preamble, profile)
     return Outline(preamble, chapters, parts, table_lines)
 
 
-#: How many paragraphs must open with a run-in heading for them to be a plan's items.
-_RUN_IN_ITEMS = 3
+#: How many unnumbered items a plan must hold for them to be its outline.
+_UNNUMBERED_ITEMS = 3
 
 
-def _run_in_items(paragraphs: list[Paragraph], profile: Profile) -> tuple[list[Paragraph], list[Block]]:
+def _unnumbered_chapters(
+    paragraphs: list[Paragraph], profile: Profile
+) -> tuple[list[Paragraph], list[Block]]:
     """A plan whose items carry no numbers — a page that dropped them, or measures set as
     paragraphs each opened by its heading (加大住房公积金支持力度。住房公积金贷款……) — has those
-    paragraphs as its chapters, each with the plain paragraphs after it as its text; without
-    three of them the plan has no outline at all."""
-    run_in = re.compile(profile.run_in_heading)
-    starts = [i for i, p in enumerate(paragraphs) if not p.bullet and run_in.match(p.text)]
-    if len(starts) < _RUN_IN_ITEMS:
+    items as its chapters; without three of them the plan has no outline at all. A heading on a
+    line of its own counts only after the first sentence: before it stand the title's lines."""
+    first_sentence = next((p.index for p in paragraphs if "。" in p.text), None)
+    items = [
+        item
+        for item in unnumbered_items(paragraphs, profile)
+        if item.rest_offset is not None
+        or (first_sentence is not None and item.paragraph.index > first_sentence)
+    ]
+    if len(items) < _UNNUMBERED_ITEMS:
         return paragraphs, []
-    chapters: list[Block] = []
-    for start, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
-        paragraph = paragraphs[start]
-        match = run_in.match(paragraph.text)
-        assert match is not None
-        chapters.append(
-            Block(
-                level="chapter",
-                paragraph=paragraph,
-                label="",
-                title=match.group("title"),
-                rest=match.group("rest").strip(),
-                rest_offset=match.start("rest"),
-                paragraphs=paragraphs[start + 1 : end],
-            )
+    chapters = [
+        Block(
+            level="chapter",
+            paragraph=item.paragraph,
+            label="",
+            title=item.title,
+            rest=item.paragraph.text[item.rest_offset :].strip() if item.rest_offset is not None else "",
+            rest_offset=item.rest_offset if item.rest_offset is not None else len(item.paragraph.text),
+            paragraphs=item.paragraphs,
         )
-    return paragraphs[: starts[0]], chapters
+        for item in items
+    ]
+    return paragraphs[: paragraphs.index(items[0].paragraph)], chapters
 
 
 #: A heading sentence longer than this is an item's whole first sentence, not a heading's title.
