@@ -299,7 +299,8 @@ def test_short_measures_in_every_numbering_and_none_are_items(tmp_path: Path, ma
     assert targets(document) == {"住房公积金贷款最高额度": (800000.0, "元", "EQUAL", None, "TASK")}
 
 
-ORDERED_LIST = "<h1>{title}</h1><p>{opening}</p><ol>{items}</ol>".format(
+ORDERED_LIST = "<h1>{title}</h1><p>{opening}</p><ol>{items}</ol><p>相关文件</p><ol>{links}</ol>".format(
+    links="<li><a>住房公积金管理条例</a></li><li><a>商品房销售管理办法</a></li>",
     title=MEASURES_TITLE,
     opening=MEASURES_OPENING,
     items="".join(f"<li><strong>{title}。</strong>{text}</li>" for title, text in MEASURE_ITEMS),
@@ -313,7 +314,7 @@ HEADING_LINES = "<p>关于促进房地产市场</p><p>平稳健康发展的若�
 @pytest.mark.parametrize("body", [ORDERED_LIST, HEADING_LINES], ids=["ordered-list", "heading-lines"])
 def test_a_page_whose_text_holds_no_numbers_has_its_items(tmp_path: Path, body: str) -> None:
     """A page that sets its measures as an ordered list (<ol><li>) shows numbers its text does not
-    hold; one whose headings stand on lines of their own, each with its text below, holds none
+    hold (a list of links is no list of items); one whose headings stand on lines of their own, each with its text below, holds none
     (the headings after the opening sentence are the items, the title's lines before it are not)."""
     document = load_plan(write(tmp_path, "measures.html", f"<html><body>{body}</body></html>")).document
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == [title for title, _ in MEASURE_ITEMS]

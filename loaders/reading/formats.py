@@ -250,6 +250,7 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
 
     texts: list[str] = []
     current: list[str] = []
+    numbered_lists: dict[int, dict[int, int]] = {}
 
     def close_block() -> None:
         if current:
@@ -273,7 +274,7 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
             texts += [as_line(row) for row in grid(node) if any(row)]
         elif node.name in _BLOCK_TAGS:
             close_block()
-            if node.name == "li" and (number := _list_number(node)):
+            if node.name == "li" and (number := _list_number(node, numbered_lists)):
                 current.append(number)
             stack.append(iter([*node.children, _BLOCK_END]))
         else:
@@ -282,20 +283,27 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
     return texts
 
 
-def _list_number(item) -> str | None:  # type: ignore[no-untyped-def]
+def _list_number(item, numbered_lists: dict[int, dict[int, int]]) -> str | None:  # type: ignore[no-untyped-def]
     """The number a browser sets before an item of an ordered list (<ol><li>加大……), which the
-    page's text does not hold: "3." for the third, counted from the list's start; none where the
-    item writes its own (一、……) or the list is not numbered in figures."""
+    page's text does not hold: "3." for the third, counted from the list's start. None where the
+    item writes its own (一、……), the list is not numbered in figures, or it is a list of links
+    or titles, not of sentences (most items hold no 。 or ；). `numbered_lists` keeps, by each
+    list's id, its items' positions by theirs (none for a list not numbered)."""
     from bs4 import Tag
 
     parent = item.parent
-    if parent is None or parent.name != "ol" or str(parent.get("type") or "1") != "1":
+    if parent is None or parent.name != "ol":
         return None
-    if re.match(r"\s*(?:[一二三四五六七八九十\d（(①-⑳]|第)", item.get_text()):
+    if id(parent) not in numbered_lists:
+        items = [child for child in parent.children if isinstance(child, Tag) and child.name == "li"]
+        sentences = sum(1 for child in items if re.search("[。；]", child.get_text()))
+        numbered = str(parent.get("type") or "1") == "1" and sentences * 2 > len(items)
+        numbered_lists[id(parent)] = {id(child): at for at, child in enumerate(items)} if numbered else {}
+    position = numbered_lists[id(parent)].get(id(item))
+    if position is None or re.match(r"\s*(?:[一二三四五六七八九十\d（(①-⑳]|第)", item.get_text()):
         return None
-    siblings = [child for child in parent.children if isinstance(child, Tag) and child.name == "li"]
     start = str(parent.get("start") or "1")
-    return f"{(int(start) if start.isdigit() else 1) + siblings.index(item)}."
+    return f"{(int(start) if start.isdigit() else 1) + position}."
 
 
 # -- hard-wrapped text -------------------------------------------------------------------------
