@@ -490,3 +490,67 @@ def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tm
         }, name
         task = named(document, K.TASK, "优化企业开办服务")
         assert task.text == "推行企业开办“一网通办”。"
+
+
+#: An indicator table whose header takes two rows: 目标值 spans the years below it, and 序号,
+#: 指标 and 单位 span both rows.
+TWO_ROW_HEADER = [
+    ["序号", "指标", "单位", "目标值", "目标值", "目标值"],
+    ["序号", "指标", "单位", "2023年", "2024年", "2025年"],
+    ["1", "数字经济核心产业增加值", "亿元", "500", "600", "700"],
+    ["2", "规模以上工业企业数字化改造覆盖率", "%", "60", "70", "≥80"],
+]
+THREE_YEAR_PLAN = (
+    "某市推进数字经济发展三年行动计划（2023—2025年）\n一、工作目标\n到2025年，数字经济发展水平显著提升。\n"
+    "二、重点任务\n（一）加快数字产业化。（市工信局牵头）\n三、保障措施\n（一）加强组织领导。\n"
+)
+
+
+def _two_row_header_page() -> bytes:
+    head = (
+        '<tr><td rowspan="2">序号</td><td rowspan="2">指标</td><td rowspan="2">单位</td>'
+        '<td colspan="3">目标值</td></tr><tr><td>2023年</td><td>2024年</td><td>2025年</td></tr>'
+    )
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TWO_ROW_HEADER[2:])
+    body = "".join(f"<p>{p}</p>" for p in _paragraphs(THREE_YEAR_PLAN))
+    return f'<html><body>{body}<table border="1">{head}{rows}</table></body></html>'.encode()
+
+
+def _two_row_header_word() -> bytes:
+    import io
+
+    from docx import Document
+
+    word = Document()
+    for paragraph in _paragraphs(THREE_YEAR_PLAN):
+        word.add_paragraph(paragraph)
+    grid = word.add_table(rows=len(TWO_ROW_HEADER), cols=len(TWO_ROW_HEADER[0]))
+    for row, values in zip(grid.rows, TWO_ROW_HEADER, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for column in range(3):
+        grid.cell(0, column).merge(grid.cell(1, column)).text = TWO_ROW_HEADER[0][column]
+    grid.cell(0, 3).merge(grid.cell(0, 5)).text = "目标值"
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_an_indicator_table_whose_header_takes_two_rows(tmp_path: Path, suffix: str) -> None:
+    """目标值 over 2023年 / 2024年 / 2025年: each year's column gives the targets due that year."""
+    data = _two_row_header_page() if suffix == ".html" else _two_row_header_word()
+    (tmp_path / f"plan{suffix}").write_bytes(data)
+    document = load_plan(tmp_path / f"plan{suffix}").document
+    read = {
+        (a["metric"], a["value"], a["unit"], a["comparator"], a["deadline"])
+        for a in (e.attrs for e in document.entities_of(EntityKind.INDICATOR))
+    }
+    assert read == {
+        ("数字经济核心产业增加值", 50_000_000_000, "元", "EQUAL", 2023),
+        ("数字经济核心产业增加值", 60_000_000_000, "元", "EQUAL", 2024),
+        ("数字经济核心产业增加值", 70_000_000_000, "元", "EQUAL", 2025),
+        ("规模以上工业企业数字化改造覆盖率", 60, "%", "EQUAL", 2023),
+        ("规模以上工业企业数字化改造覆盖率", 70, "%", "EQUAL", 2024),
+        ("规模以上工业企业数字化改造覆盖率", 80, "%", "AT_LEAST", 2025),
+    }

@@ -47,11 +47,12 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
         if e.kind is EntityKind.INDICATOR
     }
     for table in tables:
-        columns = _columns(table[0], header, writer.profile)
+        head, body = _head(table)
+        columns = _columns(head, header, writer.profile)
         if columns is None:
             continue
         name_column, unit_column, year_columns = columns
-        for row in table[1:]:
+        for row in body:
             if name_column >= len(row):
                 continue
             name = re.sub(r"^\d+[.．、]\s*", "", row[name_column]).strip()
@@ -87,6 +88,30 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                     written=row[column].strip(),
                 )
                 add_indicator(writer, holder, fields, " | ".join(row), None)
+
+
+#: A header's cell naming a year: 2025年, 2025年目标.
+_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年")
+
+
+def _head(table: Table) -> tuple[list[str], Table]:
+    """The table's header and its rows below. A second row under cells spanning its columns
+    (目标值 over 2023年 / 2024年 / 2025年; 序号 and 指标 spanning both rows) belongs to the
+    header: it repeats the cells above (or leaves them empty, as text tables do) or names years,
+    and holds no figure."""
+    if len(table) < 3:
+        return table[0], table[1:]
+    width = max(len(table[0]), len(table[1]))
+    above, below = (row + [""] * (width - len(row)) for row in table[:2])
+    continues = below != above and all(
+        cell in ("", over) or _YEAR_CELL.match(cell) or not _VALUE.match(cell)
+        for cell, over in zip(below, above, strict=True)
+    )
+    if not continues:
+        return table[0], table[1:]
+    return [
+        over if cell in ("", over) else over + cell for cell, over in zip(below, above, strict=True)
+    ], table[2:]
 
 
 def _columns(
