@@ -648,12 +648,15 @@ def test_a_bracket_broken_across_lines_is_read_whole(tmp_path: Path) -> None:
 
 def test_bodies_a_sentence_makes_act_of_every_kind(tmp_path: Path) -> None:
     """由……的管养单位负责: the body is what the 的 qualifies; finances, hospitals and bank branches
-    are bodies when a clause makes them act; a parenthesis may close a subject's name."""
+    are bodies when a clause makes them act, and so are a red cross society, an archive, a customs
+    house and a group company; a parenthesis may close a subject's name."""
     text = (
         "某某区海绵城市建设实施方案\n一、重点任务\n"
         "（一）海绵设施移交维护。海绵设施建成后由相应道路、绿化、建筑小区的管养单位负责维护。\n"
         "（二）加大奖补支持力度。中央财政要对成效明显的地方予以奖补。定点医院要加强治疗能力建设。\n"
         "（三）加强业务引导。国家融资担保基金（机构）要合理设置准入条件。\n"
+        "（四）普及应急救护知识。区红十字会要加强救护员培训。区档案馆负责整理应急档案。\n"
+        "（五）保障物资通关。某某海关负责开辟绿色通道，某某集团要做好物资储备。\n"
     )
     document = load_plan(write(tmp_path, "duties.txt", text)).document
     assert responsible(document, "海绵设施移交维护", EntityKind.TASK) == {("管养单位", Role.LEAD)}
@@ -662,6 +665,14 @@ def test_bodies_a_sentence_makes_act_of_every_kind(tmp_path: Path) -> None:
         ("定点医院", Role.LEAD),
     }
     assert ("国家融资担保基金", Role.LEAD) in responsible(document, "加强业务引导", EntityKind.TASK)
+    assert responsible_as_written(document, "普及应急救护知识", EntityKind.TASK) == {
+        ("区红十字会", Role.LEAD),
+        ("区档案馆", Role.LEAD),
+    }
+    assert responsible_as_written(document, "保障物资通关", EntityKind.TASK) == {
+        ("某某海关", Role.LEAD),
+        ("某某集团", Role.LEAD),
+    }
 
 
 def test_a_chapter_of_campaigns_holds_tasks(tmp_path: Path) -> None:
@@ -2467,7 +2478,9 @@ def test_a_closing_chapter_made_of_safeguards_is_the_measures_whatever_its_title
 def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slash(tmp_path: Path) -> None:
     """Forms of the genre, written from knowledge of it: a bracket naming each body's role by a
     label (A为牵头单位，B为配合单位), one whose bodies 由 introduces (由A、B负责落实), lists whose names
-    stand a space or a slash apart (A B, A/B), and a request's subject (请A牵头，B配合，……)."""
+    stand a space or a slash apart (A B, A/B), and a request's subject (请A牵头，B配合，……); in
+    sentences, a label joined by 为 (责任单位为A: A leads, 责任单位 is no subject) and a phrase of
+    duties before the verb (A、B按照职责分工做好……)."""
     text = (
         "某某市数字经济发展行动方案\n一、重点任务\n"
         "（一）加强人才培养。引进数字人才。（市人力资源社会保障局为牵头单位，市教育局为配合单位）\n"
@@ -2475,6 +2488,8 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
         "（三）推进数字文旅。建设智慧景区。（市文化广电旅游局 市商务局）\n"
         "（四）发展数字农业。推进智慧农场。（责任单位：市农业农村局/市科技局）\n"
         "（五）建设算力设施。请市发展改革委牵头，市工业和信息化局配合，建设一批数据中心。\n"
+        "（六）完善政策体系。研究制定配套政策。责任单位为市财政局。\n"
+        "（七）加强宣传。市委宣传部、市广电局按照职责分工做好宣传报道工作。\n"
     )
     document = load_plan(write(tmp_path, "brackets.txt", text)).document
     assert responsible_as_written(document, "加强人才培养", EntityKind.TASK) == {
@@ -2496,6 +2511,11 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
     assert responsible_as_written(document, "建设算力设施", EntityKind.TASK) == {
         ("市发展改革委", Role.LEAD),
         ("市工业和信息化局", Role.SUPPORT),
+    }
+    assert responsible_as_written(document, "完善政策体系", EntityKind.TASK) == {("市财政局", Role.LEAD)}
+    assert responsible_as_written(document, "加强宣传", EntityKind.TASK) == {
+        ("市委宣传部", Role.LEAD),
+        ("市广电局", Role.LEAD),
     }
 
 

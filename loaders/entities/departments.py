@@ -81,10 +81,10 @@ class DepartmentFinder:
         self.body_names = BodyNames(rules, self.known, self.noise)
         self.names = self.body_names.names
         self.is_body = self.body_names.is_body
-        self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))})[：:]")
+        self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))}){_LABEL_MARK}")
         # （牵头领导：张三；责任单位：A）: a label opening any clause of a bracket makes it labelled.
         self.clause_label = re.compile(
-            f"(?:^|(?<=[；;，,\\s]))(?:{alternation(list(rules.bracket_labels))})[：:]"
+            f"(?:^|(?<=[；;，,\\s]))(?:{alternation(list(rules.bracket_labels))}){_LABEL_MARK}"
         )
         self.schedule_label = re.compile(f"\\s*(?:{alternation(rules.schedule_labels)})[：:]")
         # 责任单位：A、B (a line of its own, or closing a sentence without a bracket), also written
@@ -93,7 +93,7 @@ class DepartmentFinder:
         # A short parenthesis may stand inside (各县（市、区）, 市发展改革委（牵头）).
         text_char = "(?:[^。\\n〔〕（）()【】]|（[^（）\\n]{1,10}）)"
         self.label_run = re.compile(
-            f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|[：:]){text_char}{{2,300}}"
+            f"(?:^|(?<=[。；！？\\s]))(?P<inner>【?(?:{label_words})(?:】|{_LABEL_MARK}){text_char}{{2,300}}"
             f"(?:【(?:{label_words})】{text_char}{{2,300}})*)"
         )
         self.bracket = re.compile(rules.bracket_pattern)
@@ -379,6 +379,11 @@ class DepartmentFinder:
                 at += offset + start
                 mentions.append(BodyMention(name, in_role, at, at + len(name), evidence))
         return mentions
+
+
+#: What follows a label before the names it gives a role: 责任单位：A, or in a sentence 责任单位为A
+#: (not 以……为主, 是否).
+_LABEL_MARK = "(?:[：:]|为(?![主准])|是(?!否))"
 
 
 def _last_literal(pattern: str) -> str:

@@ -137,6 +137,9 @@ def _run_before_a_verb(
     for end in ends:
         # 省教育厅、……、省农业厅等部门建立……: the run closed by 等 and a collective word.
         closer = next((len(c) for c in grammar.run_closers if sentence.startswith(c, end)), 0)
+        # 省委宣传部、省广电局按照职责分工做好……: a phrase of their duties before the verb.
+        duties = _BY_DUTIES.match(sentence, end + closer)
+        closer += duties.end() - duties.start() if duties else 0
         verb = (
             sentence.startswith(grammar.subject_verbs, end + closer)
             or _verb_follows(tokens, end + closer - start)
@@ -150,6 +153,8 @@ def _run_before_a_verb(
     return None
 
 
+#: A phrase of the bodies' duties between a subject and its verb: 按照职责分工, 根据各自职责.
+_BY_DUTIES = re.compile("(?:按照|按|根据|依据|依照)(?:各自|相关)?(?:职责分工|职能分工|职责|职能)，?")
 #: Words opening the phrase a closed run may take before its verb (……等其他行业部门根据……要求，负责……).
 _PHRASE_OPENERS = ("根据", "按照", "依据", "依照", "结合")
 
