@@ -2480,7 +2480,8 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
     label (A为牵头单位，B为配合单位), one whose bodies 由 introduces (由A、B负责落实), lists whose names
     stand a space or a slash apart (A B, A/B), and a request's subject (请A牵头，B配合，……); in
     sentences, a label joined by 为 (责任单位为A: A leads, 责任单位 is no subject) and a phrase of
-    duties before the verb (A、B按照职责分工做好……)."""
+    duties before the verb (A、B按照职责分工做好……); names run together where a cell's lines were
+    joined (市公安分局市市场监管局)."""
     text = (
         "某某市数字经济发展行动方案\n一、重点任务\n"
         "（一）加强人才培养。引进数字人才。（市人力资源社会保障局为牵头单位，市教育局为配合单位）\n"
@@ -2490,6 +2491,7 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
         "（五）建设算力设施。请市发展改革委牵头，市工业和信息化局配合，建设一批数据中心。\n"
         "（六）完善政策体系。研究制定配套政策。责任单位为市财政局。\n"
         "（七）加强宣传。市委宣传部、市广电局按照职责分工做好宣传报道工作。\n"
+        "（八）推动以旧换新。开展以旧换新活动。（责任单位：市公安分局市市场监管局市供销总社）\n"
     )
     document = load_plan(write(tmp_path, "brackets.txt", text)).document
     assert responsible_as_written(document, "加强人才培养", EntityKind.TASK) == {
@@ -2516,6 +2518,11 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
     assert responsible_as_written(document, "加强宣传", EntityKind.TASK) == {
         ("市委宣传部", Role.LEAD),
         ("市广电局", Role.LEAD),
+    }
+    assert responsible_as_written(document, "推动以旧换新", EntityKind.TASK) == {
+        ("市公安分局", Role.LEAD),
+        ("市市场监管局", Role.LEAD),
+        ("市供销总社", Role.LEAD),
     }
 
 

@@ -14,6 +14,10 @@ __all__ = ["BodyNames"]
 _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
+#: The words a body's name opens with that name its level.
+_LEVEL_WORDS = frozenset("省市区县")
+
+
 class BodyNames:
     """`known`: the names of the registry and the genre's generic bodies; `noise`: words around
     names that are not part of them (等, 会同, 按职责分工)."""
@@ -52,6 +56,15 @@ class BodyNames:
         """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
         endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
         return bool(self.known.fullmatch(name)) or name.endswith(endings)
+
+    def _run_together(self, text: str, start: int, end: int) -> bool:
+        """Whether a name (盐都公安分局) ends at `end` where another starts with its level's word
+        (区市场监管局……), the two written with nothing between them."""
+        if end - start < 3 or text[end] not in _LEVEL_WORDS:
+            return False
+        following = re.match(f"[^{re.escape(''.join(self.rules.name_separators))}]+", text[end:])
+        endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
+        return text[start:end].endswith(endings) and bool(following and following.group().endswith(endings))
 
     def names(self, text: str) -> list[tuple[str, int]]:
         """Split “国家发展改革委、工业和信息化部……” into names with their offsets. Known names
@@ -96,6 +109,10 @@ class BodyNames:
                 if (self.noise.match(text, end) or text[end].isspace() or text[end] in "/／") and text[
                     position:end
                 ].endswith(tuple(rules.subject_endings)):
+                    break
+                # 区市场监管局区商务局: names run together where a cell's lines were joined; a
+                # level's word after a body's ending starts the next name.
+                if self._run_together(text, position, end):
                     break
                 # 各省（区、市）人民政府: a parenthesis inside a name is read whole.
                 closing = text.find("）", end) if text[end] == "（" else -1
