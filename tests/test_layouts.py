@@ -244,6 +244,19 @@ def test_a_portal_page_gives_its_metadata_and_its_region(tmp_path: Path) -> None
     assert {role for _, role in responsible(document, "建立专区监督管理体系", EntityKind.TASK)} == {Role.LEAD}
 
 
+@pytest.mark.parametrize(
+    "title", ["某市2021年工业经济工作要点", "某市2021年重点工作安排", "某市2021年数字经济提质增效行动"]
+)
+def test_a_years_work_points_and_plans_of_other_names_are_titled(tmp_path: Path, title: str) -> None:
+    """Plans go by other names too — a year's 工作要点 or 工作安排, a 行动 — and a year in the
+    title is when the year's targets are due."""
+    text = f"{title}\n一、重点工作\n（一）培育市场主体。新增规上工业企业不少于100家。（市工信局牵头）\n"
+    document = load_plan(write(tmp_path, "points.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["title"] == title
+    assert targets(document) == {"规上工业企业": (100.0, "家", "AT_LEAST", 2021, "TASK")}
+
+
 def test_a_plan_whose_region_cannot_be_read_is_reported_not_called_national(tmp_path: Path) -> None:
     text = "某市推进某某工作实施方案\n一、重点任务\n（一）加快建设平台。到2025年建成平台10个。（市发展改革委牵头）\n"
     result = load_plan(write(tmp_path, "city.txt", text))
