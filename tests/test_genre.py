@@ -145,7 +145,8 @@ def test_targets_as_plans_write_them() -> None:
 def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
     """Kinds listed before a count are not the thing counted, but a list of things counted
     together, or scoping a rate, stays; a bare 省 is a level; a change after a target is of the
-    same thing; an index or ratio has no unit; 48小时内 is at most."""
+    same thing; an index or ratio has no unit; 48小时内 is at most; a parenthesis after a leading
+    verb is the verb's."""
     profile = load_profile()
 
     def read(text: str) -> list[tuple[str, float, str | None, Comparator, str | None]]:
@@ -178,6 +179,8 @@ def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
         ("智能工厂", 15, "个", Comparator.ABOUT, "国家级"),
         ("5G工厂", 10, "个", Comparator.ABOUT, None),
     ]
+    # A parenthesis after the verb qualifies the verb (新建, or 改扩建), not the thing built.
+    assert read("新建（改扩建）幼儿园20所") == [("幼儿园", 20, "所", Comparator.EQUAL, None)]
 
 
 def test_targets_of_changes_years_and_parts() -> None:

@@ -100,6 +100,8 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
             metric = metric[len(word) :]
         keep = tuple(rules.qualifying_verbs) if share else ()
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "), keep)
+        # 新建（改扩建）幼儿园: a parenthesis the verb before it opened qualifies the verb, not the thing.
+        shorter = re.sub(r"^（[^（）]*）(?=[\u4e00-\u9fff])", "", shorter)
         if shorter == metric:
             return metric if share else _object_of_its_verb(metric, rules)
         metric = shorter
