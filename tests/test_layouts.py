@@ -525,10 +525,13 @@ def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
     }
 
 
-def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("title", ["强化支撑保障", "保障举措", "督查考核", "实施安排", "加强领导"])
+def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path, title: str) -> None:
+    """The closing chapter's title names a safeguard, or is one of the genre's titles for the
+    measures (保障举措, 督查考核, 实施安排, 加强领导)."""
     text = (
         "某某市推进某某产业发展实施方案\n一、重点任务\n（一）培育龙头企业。支持企业做大做强。\n"
-        "二、强化支撑保障\n（一）加大资金投入。统筹用好专项资金。\n（二）加强人才保障。引进高层次人才。\n"
+        f"二、{title}\n（一）加大资金投入。统筹用好专项资金。\n（二）加强人才保障。引进高层次人才。\n"
     )
     document = load_plan(write(tmp_path, "closing.txt", text)).document
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["培育龙头企业"]
