@@ -635,6 +635,21 @@ def test_a_goals_chapter_of_numbered_targets(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("bullet", ["●", "▲", "△", "▶", "◇", "□", "○", "·"])
+def test_targets_listed_after_any_bullet(tmp_path: Path, bullet: str) -> None:
+    """A list of targets set off by a bullet mark, whichever the page uses: the mark is no part of
+    the metric."""
+    text = (
+        "某市文化旅游发展三年行动计划（2024—2026年）\n一、发展目标\n到2026年，具体目标如下：\n"
+        f"{bullet}培育文旅龙头企业10家；\n{bullet}旅游总收入达到600亿元。\n二、重点任务\n（一）打造精品景区。\n"
+    )
+    document = load_plan(write(tmp_path, "bullets.txt", text)).document
+    assert {metric: read[:4] for metric, read in targets(document).items()} == {
+        "文旅龙头企业": (10, "家", "EQUAL", 2026),
+        "旅游总收入": (60_000_000_000, "元", "EQUAL", 2026),
+    }
+
+
 def test_words_that_only_end_like_a_body_name_none(tmp_path: Path) -> None:
     """优化产业布局 and 鼓励举办 end as 局 and 办 do, but name no body; 按职责分工配合 is no part of a name."""
     text = (
