@@ -117,6 +117,9 @@ class Regions(_Rules):
     not_relative: list[str]
     #: A title beginning so does not begin with its region (关于推进……).
     not_region_start: str = _regex()
+    #: Words by which a plan speaks of its own whole area (全国, 全省, 全县), by the level they
+    #: give a plan nothing else places.
+    scope_words: dict[str, list[str]] = {}
 
 
 class Derivation(_Rules):

@@ -265,6 +265,30 @@ def test_a_plan_whose_region_cannot_be_read_is_reported_not_called_national(tmp_
     assert any(w.startswith("no region could be read") for w in result.reports[0].warnings)
 
 
+@pytest.mark.parametrize(
+    ("scope", "level"),
+    [("全国", "NATIONAL"), ("我国", "NATIONAL"), ("全省", "PROVINCIAL"), ("全县", "COUNTY")],
+)
+def test_a_plan_placed_nowhere_has_the_level_of_the_area_it_speaks_of(
+    tmp_path: Path, scope: str, level: str
+) -> None:
+    """A ministry's plan with no notice names no region, but speaks of 全国 and 我国, never of 全省:
+    it is national; a plan that speaks only of 全省 is a province's, of 全县 a county's. Once is
+    not enough (全国 may be a comparison), nor are two areas (全国 and 全省)."""
+    text = (
+        f"电力装备制造业数字化转型实施方案\n一、总体要求\n推动{scope}电力装备制造业数字化转型。\n"
+        f"二、重点任务\n（一）建设数字化车间。{scope}建成数字化车间100个。\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "scope.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs.get("level") == level
+    once = text.replace(f"推动{scope}", "推动")
+    (plan,) = load_plan(write(tmp_path, "once.txt", once)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs.get("level") is None
+    both = text.replace(f"推动{scope}", "推动全省" if scope != "全省" else "推动全国")
+    (plan,) = load_plan(write(tmp_path, "both.txt", both)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs.get("level") is None
+
+
 @pytest.mark.parametrize("mark", ["1．", "1﹒", "⑴", "①"])
 def test_items_numbered_with_other_marks_are_tasks(tmp_path: Path, mark: str) -> None:
     second = {"1．": "2．", "1﹒": "2﹒", "⑴": "⑵", "①": "②"}[mark]

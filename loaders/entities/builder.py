@@ -33,6 +33,7 @@ from loaders.structure.attachments import split_attachments
 from loaders.structure.header import PlanHeader, read_header
 from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
+from loaders.structure.regions import level_by_scope
 
 __all__ = ["PlanBuilder"]
 
@@ -87,6 +88,8 @@ class PlanBuilder:
             writer.report.warnings.append(
                 f"no title line: the title was taken from the {_TITLE_FROM[header.title_from]}"
             )
+        if header.region is None and header.level is None:
+            header.level = level_by_scope("\n".join(p.text for p in body), profile)
         if header.region is None and header.level is None:
             writer.report.warnings.append(
                 "no region could be read from the title, the issuer or the documents cited, and the plan "

@@ -9,7 +9,7 @@ import re
 from loaders.lexical import analyse
 from loaders.profile import Profile
 
-__all__ = ["is_region", "plan_level", "plan_region", "qualify", "short_name"]
+__all__ = ["is_region", "level_by_scope", "plan_level", "plan_region", "qualify", "short_name"]
 
 
 def is_region(name: str, profile: Profile) -> bool:
@@ -47,6 +47,21 @@ def plan_level(
     if first.endswith(tuple(profile.departments.government_suffixes)):
         return "NATIONAL"
     return None
+
+
+#: How many times a plan must speak of its whole area in one level's words, and never in another's,
+#: for that to give its level.
+_SCOPE_MENTIONS = 2
+
+
+def level_by_scope(text: str, profile: Profile) -> str | None:
+    """The level of a plan that nothing else places, by how it speaks of its own whole area: a
+    ministry's plan of 全国 and 我国, never of 全省; a county's of 全县 (在全县范围内推广)."""
+    counts = {
+        level: sum(text.count(word) for word in words) for level, words in profile.regions.scope_words.items()
+    }
+    used = [level for level, count in counts.items() if count]
+    return used[0] if len(used) == 1 and counts[used[0]] >= _SCOPE_MENTIONS else None
 
 
 def plan_region(
