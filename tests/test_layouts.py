@@ -562,6 +562,20 @@ def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path,
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加大资金投入", "加强人才保障"]
 
 
+def test_a_chapter_of_work_named_for_support_before_the_safeguards_is_work(tmp_path: Path) -> None:
+    """Written from 平顶山市“十四五”现代综合交通运输体系发展规划: 六、构建高水平支撑保障体系, whose
+    items are work (强化科技创新智慧引领, 推动行业绿色低碳发展), stands before 七、保障措施; the
+    plan's safeguards are the chapter named for them, the other is work."""
+    text = (
+        "某市“十四五”综合交通运输发展规划\n一、建设综合交通网络\n（一）完善运输通道。建设通道。\n"
+        "二、构建高水平支撑保障体系\n（一）强化科技创新智慧引领。推进智慧交通。\n"
+        "（二）推动行业绿色低碳发展。推广新能源车辆。\n三、保障措施\n（一）加强组织领导。\n（二）强化要素保障。\n"
+    )
+    document = load_plan(write(tmp_path, "support.txt", text)).document
+    assert chapter_kinds_of(document)["构建高水平支撑保障体系"] == "tasks"
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", "强化要素保障"]
+
+
 def test_the_notice_and_its_signature_give_the_issuer_and_a_title_on_two_lines(tmp_path: Path) -> None:
     text = (
         "某某市经济和信息化局印发《某某市促进“产业聚集、空间聚集”三年行动计划（2024—2026年）》的通知\n"

@@ -36,9 +36,15 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
         # which follow the work — where more work follows than went before (七、强化冰雪经济要素保障
         # after five chapters of work and before one is a safeguard).
         work_before, work_after = kinds[:index].count("tasks"), kinds[index + 1 :].count("tasks")
-        if kinds[index] == "measures" and work_after > work_before:
-            if chapter.title.rstrip("。 ") not in profile.chapters["measures"]:
-                kinds[index] = "tasks"
+        named_only_in_part = chapter.title.rstrip("。 ") not in profile.chapters["measures"]
+        if kinds[index] == "measures" and work_after > work_before and named_only_in_part:
+            kinds[index] = "tasks"
+        if (
+            kinds[index] == "measures"
+            and named_only_in_part
+            and _work_before_the_safeguards(chapter, chapters[index + 1 :], profile)
+        ):
+            kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)
     for index in range(len(chapters) - 1, -1, -1):
         title = chapters[index].title
@@ -57,6 +63,18 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
             break
         kinds[index] = "measures"
     return kinds
+
+
+def _work_before_the_safeguards(chapter: Block, later: list[Block], profile: Profile) -> bool:
+    """六、构建高水平支撑保障体系 (强化科技创新智慧引领 / 推动行业绿色低碳发展 …) before 七、保障措施: the
+    plan's safeguards are the chapter named for them; one before it whose title only holds a
+    safeguard's word, whose items are neither phases nor safeguards, is work."""
+    return (
+        any(other.title.rstrip("。 ") in profile.chapters["measures"] for other in later)
+        and len(chapter.children) >= 2
+        and not _in_phases(chapter)
+        and not any(_named_as_a_safeguard(child.title.rstrip("。；"), profile) for child in chapter.children)
+    )
 
 
 #: What may follow a safeguard's word at a title's end: 加大支持保障力度, 健全保障体系.
