@@ -554,3 +554,26 @@ def test_an_indicator_table_whose_header_takes_two_rows(tmp_path: Path, suffix: 
         ("规模以上工业企业数字化改造覆盖率", 70, "%", "EQUAL", 2024),
         ("规模以上工业企业数字化改造覆盖率", 80, "%", "AT_LEAST", 2025),
     }
+
+
+def test_a_markdown_table_and_one_whose_category_cells_span_rows(tmp_path: Path) -> None:
+    """A page crawled as Markdown keeps its tables as pipe rows under a rule (| --- |); where a
+    category cell spanned its rows, the rows below it lost that cell (as 平顶山市“十四五”现代综合交通
+    运输体系发展规划's crawl has them): each row's figures still stand under their years."""
+    text = (
+        "某市“十四五”综合交通运输发展规划\n一、发展目标\n到2025年，交通运输发展水平显著提升。\n"
+        "| 指标 | 2020年 | 2025年 |\n| --- | :---: | --- |\n| 森林覆盖率（%） | 30 | 35 |\n"
+        "类别 | 指标 | 2020 | 2025 |\n基础设施 | 高速铁路里程（公里） | 67 | 200 |\n高速公路里程（公里） | 379 | 537 | |\n"
+        "二、重点任务\n（一）完善运输通道。建设通道。\n"
+    )
+    (tmp_path / "plan.txt").write_text(text, encoding="utf-8")
+    document = load_plan(tmp_path / "plan.txt").document
+    read = {
+        (a["metric"], a["value"], a["unit"], a["deadline"])
+        for a in (e.attrs for e in document.entities_of(EntityKind.INDICATOR))
+    }
+    assert read == {
+        ("森林覆盖率", 35, "%", 2025),
+        ("高速铁路里程", 200, "公里", 2025),
+        ("高速公路里程", 537, "公里", 2025),
+    }

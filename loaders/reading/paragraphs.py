@@ -112,6 +112,15 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
             group = "bold" if marked.group("bold") is not None else "heading"
             start += marked.start(group)
             stripped = marked.group(group).strip(_SPACE)
+        if stripped.count("|") >= 2:
+            # | 1 | 推动…… | 区商务局 |: a Markdown table's row, its cells between tabs as a table
+            # copied from a word processor sets them; its rule (| --- | --- |) is no row.
+            if _PIPE_RULE.fullmatch(stripped):
+                continue
+            cells = stripped.replace("|", "\t")
+            inner = cells.strip(_SPACE)
+            start += len(cells) - len(cells.lstrip(_SPACE))
+            stripped = inner
         if not stripped:
             continue
         bullet = None
@@ -151,6 +160,9 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
             )
     return paragraphs
 
+
+#: The rule under a Markdown table's header row: | --- | :---: |.
+_PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*")
 
 #: A copy that ran a notice's lines together: its title and its recipients (……的通知各市人民政府，
 #: ……：), or its date and the plan's title (2022年1月15日河北省制造业高质量发展“十四五”规划).

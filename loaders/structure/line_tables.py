@@ -41,8 +41,23 @@ def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> l
 
 def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
     """指标\t2020年\t2021年 / 机器人应用密度（台/万人）\t100\t110: a table copied with its cells
-    separated by tabs, a row to a line — two lines or more with as many cells each."""
-    return [[[c.strip() for c in p.text.split("\t")] for p in run] for run in tab_runs(paragraphs)]
+    separated by tabs, a row to a line — two lines or more, none with more cells than the header.
+    A shorter row lost its empty cells at its end, or — under a header that opens with a column of
+    categories (类别 | 指标 | 2020 | 2025) — the category a cell above spans down to it."""
+    tables = []
+    for run in tab_runs(paragraphs, shorter_rows=True):
+        rows = [[c.strip() for c in p.text.split("\t")] for p in run]
+        width, spanned = len(rows[0]), rows[0][0] in _CATEGORY_HEADINGS
+        tables.append(
+            [([""] * (width - len(r)) + r) if spanned else r + [""] * (width - len(r)) for r in rows]
+        )
+    return tables
+
+
+#: Headings of a first column whose cells span the rows of their kind (基础设施 over its indicators).
+_CATEGORY_HEADINGS = frozenset(
+    {"类别", "分类", "领域", "类型", "方面", "维度", "板块", "项目类别", "指标类别"}
+)
 
 
 def tab_runs(paragraphs: list[Paragraph], shorter_rows: bool = False) -> list[list[Paragraph]]:
