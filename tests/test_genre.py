@@ -181,6 +181,16 @@ def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
     ]
     # A parenthesis after the verb qualifies the verb (新建, or 改扩建), not the thing built.
     assert read("新建（改扩建）幼儿园20所") == [("幼儿园", 20, "所", Comparator.EQUAL, None)]
+    # 万人 and 千人口 are the people a rate is counted per, no count of people; 标台 counts buses;
+    # 设置 and 畅通 count what follows them.
+    assert read("万人公交车辆拥有量达到15标台以上") == [
+        ("万人公交车辆拥有量", 15, "标台", Comparator.AT_LEAST, None)
+    ]
+    assert read("千人口床位数达到6张") == [("千人口床位数", 6, "张", Comparator.EQUAL, None)]
+    assert read("每个乡镇设置1—2个乡镇运输服务站，畅通10条市域物流大通道") == [
+        ("乡镇运输服务站", 1, "个", Comparator.AT_LEAST, None),
+        ("市域物流大通道", 10, "条", Comparator.EQUAL, None),
+    ]
 
 
 def test_targets_of_changes_years_and_parts() -> None:

@@ -80,11 +80,21 @@ def compared_duration(text: str, match: re.Match[str], rules: Indicators) -> boo
 _SLOGAN = re.compile("“[一二两三四五六七八九十百千]+个[^“”]{1,8}”")
 
 
+#: A magnitude's word alone, with no count before it.
+_MAGNITUDES_ALONE = frozenset({"万", "千", "百", "十"})
+
+
 def names_no_count(text: str, match: re.Match[str], unit: str) -> bool:
     """A count in words that is part of a name: 二次供水, 二次开发 (secondary, not twice — a count of
-    two is written 两次), or a slogan in quotes (“三个翻番”, “两个一百”)."""
+    two is written 两次), a rate's base (万人, 千人口), or a slogan in quotes (“三个翻番”, “两个一百”)."""
     if match.group("number") == "二" and unit == "次" and re.match("[\u4e00-\u9fff]", text[match.end() :]):
         return True
+    if (
+        match.group("number") in _MAGNITUDES_ALONE
+        and unit == "人"
+        and re.match("[\u4e00-\u9fff]", text[match.end() :])
+    ):
+        return True  # 万人公交车辆拥有量, 千人口床位数: the people a rate is counted per (超万人, a count)
     opening = match.start() - 1
     return opening >= 0 and bool(_SLOGAN.match(text, opening))
 
