@@ -563,6 +563,7 @@ def test_a_markdown_table_and_one_whose_category_cells_span_rows(tmp_path: Path)
     text = (
         "某市“十四五”综合交通运输发展规划\n一、发展目标\n到2025年，交通运输发展水平显著提升。\n"
         "| 指标 | 2020年 | 2025年 |\n| --- | :---: | --- |\n| 森林覆盖率（%） | 30 | 35 |\n"
+        "| 城乡道路客运一体化发展水平（5A级比率%） | / | 100 |\n| 单位运输周转量二氧化碳排放较2020年下降率（%） | / | 6 |\n"
         "类别 | 指标 | 2020 | 2025 |\n基础设施 | 高速铁路里程（公里） | 67 | 200 |\n高速公路里程（公里） | 379 | 537 | |\n"
         "二、重点任务\n（一）完善运输通道。建设通道。\n"
     )
@@ -574,6 +575,9 @@ def test_a_markdown_table_and_one_whose_category_cells_span_rows(tmp_path: Path)
     }
     assert read == {
         ("森林覆盖率", 35, "%", 2025),
+        # A percentage whose bracket says of what; a change named by its rate is of the thing that changes.
+        ("城乡道路客运一体化发展水平", 100, "%", 2025),
+        ("单位运输周转量二氧化碳排放", 6, "%", 2025),
         ("高速铁路里程", 200, "公里", 2025),
         ("高速公路里程", 537, "公里", 2025),
     }

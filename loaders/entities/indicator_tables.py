@@ -12,7 +12,7 @@ import re
 
 from graph.model import Comparator, Entity, EntityKind, IndicatorFields
 from loaders.entities.indicators import MAGNITUDES
-from loaders.entities.metrics import metric_before
+from loaders.entities.metrics import metric_before, strip_change
 from loaders.entities.plan_writer import PlanWriter
 from loaders.entities.targets import add_indicator
 from loaders.numerals import five_year_plan_end
@@ -65,9 +65,13 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                 )
                 metric = name
                 if in_name := _UNIT_IN_NAME.search(name):
-                    metric, unit = name[: in_name.start()], unit or in_name.group("unit")
+                    # （5A级比率%）: a percentage whose bracket also says of what.
+                    named = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
+                    metric, unit = name[: in_name.start()], unit or named
                 # 建成零碳转型建筑, 新增标志性绿色企业数量: named as a target in the text is.
                 metric = metric_before(metric, writer.profile.indicators) or metric
+                # 集装箱多式联运年均增长率, ……较2020年下降率: the thing that changes, as in the text.
+                metric = strip_change(metric, writer.profile.indicators)
                 number = float(value.group("number"))
                 if magnitude := next(
                     (m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None

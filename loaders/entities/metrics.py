@@ -341,10 +341,12 @@ def capacity_metric(metric: str, capacity: str, rules: Indicators) -> str:
 
 def strip_change(metric: str, rules: Indicators) -> str:
     """规模以上工业增加值年均增长 → 规模以上工业增加值, 单位GDP能耗比2020年下降 → 单位GDP能耗: the thing
-    that changes, without the change or the base it is counted from."""
+    that changes, without the change or the base it is counted from; the change may be named as
+    its rate (集装箱多式联运年均增长率, ……较2020年下降率)."""
     for word in sorted(rules.change_words, key=len, reverse=True):
-        if metric.endswith(word) and len(metric) > len(word):
-            return strip_change(metric[: -len(word)], rules)
+        for ending in (word, word + "率"):
+            if metric.endswith(ending) and len(metric) > len(ending):
+                return strip_change(metric[: -len(ending)], rules)
     based = re.sub(rules.change_base, "", metric)
     return based if based and based != metric else metric
 
