@@ -187,6 +187,11 @@ def test_what_a_target_measures_as_the_grammar_gives_it() -> None:
         ("万人公交车辆拥有量", 15, "标台", Comparator.AT_LEAST, None)
     ]
     assert read("千人口床位数达到6张") == [("千人口床位数", 6, "张", Comparator.EQUAL, None)]
+    # A verb before a bare length or size says which one (建设里程); before a thing it is dropped.
+    assert read("建设里程约276公里，完成投资50亿元") == [
+        ("建设里程", 276, "公里", Comparator.ABOUT, None),
+        ("投资", 5_000_000_000, "元", Comparator.EQUAL, None),
+    ]
     assert read("每个乡镇设置1—2个乡镇运输服务站，畅通10条市域物流大通道") == [
         ("乡镇运输服务站", 1, "个", Comparator.AT_LEAST, None),
         ("市域物流大通道", 10, "条", Comparator.EQUAL, None),

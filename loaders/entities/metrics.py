@@ -30,6 +30,7 @@ __all__ = [
 #: Words of a share, rate or size that name no metric on their own.
 _BARE_MEASURES = frozenset(
     {"比例", "比重", "占比", "比率", "率", "增速", "增幅", "规模", "总量", "数量", "总额", "产值"}
+    | {"里程", "面积", "长度", "容量"}
 )
 #: A verb's result written after it as a word of its own (建设/vn 好/a).
 _RESULTS = frozenset({"好", "成", "完"})
@@ -97,6 +98,8 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
         if share and metric.startswith(tuple(rules.qualifying_verbs)):
             return metric
         while (word := _leading_word(metric, words, rules.scope_words)) is not None:
+            if metric[len(word) :] in _BARE_MEASURES:
+                break  # 建设里程, 建设规模: the verb says which length or size
             metric = metric[len(word) :]
         keep = tuple(rules.qualifying_verbs) if share else ()
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "), keep)
