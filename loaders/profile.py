@@ -92,6 +92,8 @@ class Title(_Rules):
     lead: str = _regex()
     #: One year a title names as its own, without a period: 数字山东2021行动方案.
     single_year: str = _regex()
+    #: The period the text gives its plan (本规划期为2021—2025年), where the title gives none.
+    period_in_text: str = _regex()
 
 
 class Regions(_Rules):

@@ -257,6 +257,19 @@ def test_a_years_work_points_and_plans_of_other_names_are_titled(tmp_path: Path,
     assert targets(document) == {"规上工业企业": (100.0, "家", "AT_LEAST", 2021, "TASK")}
 
 
+def test_the_period_the_text_gives_its_plan(tmp_path: Path) -> None:
+    """A title without its years, the text saying 本规划期为2021—2025年: the plan's period, and the
+    deadline of a target no year governs."""
+    text = (
+        "某市生态环境保护规划\n本规划期为2021—2025年，展望到2035年。\n一、重点任务\n"
+        "（一）深入打好蓝天保卫战。全市PM2.5浓度控制在30微克/立方米以下。\n"
+    )
+    document = load_plan(write(tmp_path, "period.txt", text)).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["periodStart"], plan.attrs["periodEnd"]) == (2021, 2025)
+    assert targets(document) == {"PM2.5浓度": (30, "微克/立方米", "AT_MOST", 2025, "TASK")}
+
+
 def test_a_plan_whose_region_cannot_be_read_is_reported_not_called_national(tmp_path: Path) -> None:
     text = "某市推进某某工作实施方案\n一、重点任务\n（一）加快建设平台。到2025年建成平台10个。（市发展改革委牵头）\n"
     result = load_plan(write(tmp_path, "city.txt", text))

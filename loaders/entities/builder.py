@@ -30,7 +30,7 @@ from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
 from loaders.structure.attachments import split_attachments
-from loaders.structure.header import PlanHeader, read_header
+from loaders.structure.header import PlanHeader, read_header, read_period_in_text
 from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
 from loaders.structure.regions import level_by_scope
@@ -88,6 +88,7 @@ class PlanBuilder:
             writer.report.warnings.append(
                 f"no title line: the title was taken from the {_TITLE_FROM[header.title_from]}"
             )
+        read_period_in_text(header, [p.text for p in body], profile)
         if header.region is None and header.level is None:
             header.level = level_by_scope("\n".join(p.text for p in body), profile)
         if header.region is None and header.level is None:

@@ -24,7 +24,7 @@ from loaders.structure.title_lines import (
     title_line,
 )
 
-__all__ = ["PlanHeader", "read_header"]
+__all__ = ["PlanHeader", "read_header", "read_period_in_text"]
 
 _DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _NUMERAL_DATE = re.compile(
@@ -361,3 +361,9 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     header.level = plan_level(
         header.region, header.issuer, header.approved_by, header.title, header.recipients, profile
     )
+
+
+def read_period_in_text(header: PlanHeader, texts: list[str], profile: Profile) -> None:
+    """The period the text gives a plan whose title gives none: 本规划期为2021—2025年."""
+    if header.period_end is None and (span := re.search(profile.title.period_in_text, "\n".join(texts))):
+        header.period_start, header.period_end = int(span.group("start")), int(span.group("end"))
