@@ -562,6 +562,20 @@ def test_a_body_that_is_a_clauses_subject_acts(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("closing", ["压实工作责任", "强化考核问责", "狠抓工作落实", "加强政策解读"])
+def test_the_closing_items_of_an_opinion_that_hold_it_to_account_are_measures(
+    tmp_path: Path, closing: str
+) -> None:
+    """In an opinion made of items, the items that close it by holding the work to account
+    (压实工作责任, 强化考核问责, 狠抓工作落实) or explaining it (加强政策解读) are its measures."""
+    text = (
+        "某某市关于促进消费的若干措施\n一、发放消费券。安排资金发放消费券。\n二、举办促消费活动。开展购物节。\n"
+        f"三、培育消费新场景。建设特色街区。\n四、加强组织领导。建立工作专班。\n五、{closing}。各部门要抓好落实。\n"
+    )
+    document = load_plan(write(tmp_path, "closing.txt", text)).document
+    assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", closing]
+
+
 @pytest.mark.parametrize("title", ["强化支撑保障", "保障举措", "督查考核", "实施安排", "加强领导"])
 def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path, title: str) -> None:
     """The closing chapter's title names a safeguard, or is one of the genre's titles for the
