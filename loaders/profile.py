@@ -64,6 +64,8 @@ class Attachments(_Rules):
     #: text with one of them among it is the page's, not the plan's (责任部门：…… there is the
     #: portal's editor, not a body given work).
     page_footer_labels: list[str]
+    #: Lines a portal page sets after the text (（此件主动公开）, 相关解读): the text ends before them.
+    page_trailers: list[str] = []
 
 
 class Notice(_Rules):

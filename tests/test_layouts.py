@@ -603,6 +603,18 @@ def test_a_chapter_of_work_named_for_support_before_the_safeguards_is_work(tmp_p
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", "强化要素保障"]
 
 
+def test_the_date_that_closes_the_text_before_a_pages_trailer_is_the_date_of_issue(tmp_path: Path) -> None:
+    """Written from 江西省人民政府关于以“两好”推进日常性新冠肺炎疫情防控工作的实施意见, as its page ends:
+    the date, then （此件主动公开） and the page's 相关解读 with the titles it links to."""
+    text = (
+        "某某省人民政府关于做好某某工作的实施意见\n各市、县（区）人民政府，省政府各部门：\n"
+        "一、重点任务\n（一）加强监测。各地要做好监测。\n二、加强组织领导\n（一）强化责任落实。各地要抓好落实。\n"
+        "2020年3月3日\n（此件主动公开）\n相关解读：\n以“两好”推进日常性工作\n打好复工复产“主动仗”\n图解：\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "page.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert plan.attrs["issuedOn"] == "2020-03-03"
+
+
 def test_the_notice_and_its_signature_give_the_issuer_and_a_title_on_two_lines(tmp_path: Path) -> None:
     text = (
         "某某市经济和信息化局印发《某某市促进“产业聚集、空间聚集”三年行动计划（2024—2026年）》的通知\n"

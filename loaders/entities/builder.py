@@ -29,7 +29,7 @@ from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
-from loaders.structure.attachments import split_attachments
+from loaders.structure.attachments import closing_lines, split_attachments
 from loaders.structure.header import PlanHeader, read_header, read_period_in_text
 from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
@@ -80,7 +80,7 @@ class PlanBuilder:
         header = read_header(
             outline.preamble,
             profile,
-            closing=(body + signature)[-5:],
+            closing=closing_lines(body + signature, profile),
             title_hint=title_hint,
             file_stem=PurePath(writer.path).stem,
         )

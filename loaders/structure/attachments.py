@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["Attachment", "split_attachments"]
+__all__ = ["Attachment", "closing_lines", "split_attachments"]
 
 
 @dataclass(slots=True)
@@ -61,9 +61,28 @@ def _signature(body: list[Paragraph], profile: Profile) -> tuple[list[Paragraph]
     return body[:end], body[end:]
 
 
+def closing_lines(paragraphs: list[Paragraph], profile: Profile, count: int = 5) -> list[Paragraph]:
+    """The last lines of the text before a page's footer: where a signature's date stands."""
+    return paragraphs[: _without_page_footer(paragraphs, profile)][-count:]
+
+
+#: How many closing paragraphs are looked through for a page's trailer (相关解读 and its links).
+_TRAILER_REACH = 12
+
+
 def _without_page_footer(body: list[Paragraph], profile: Profile) -> int:
     """Where the text ends before a portal page's footer: the closing run of short label lines
-    (公开程序：本单位审核后公开 / 责任部门：省政府办公厅秘书一处) with a footer's own label among them."""
+    (公开程序：本单位审核后公开 / 责任部门：省政府办公厅秘书一处) with a footer's own label among them,
+    or the lines a page sets after the signature, from the first of them (（此件主动公开） / 相关解读：
+    / the titles it links to)."""
+    trailers = tuple(profile.attachments.page_trailers)
+    # After the last numbered heading: the notice before the plan may close with one (此件公开发布).
+    styles = [re.compile(style) for style in profile.numbering.styles]
+    last_heading = max((i for i, p in enumerate(body) if any(s.match(p.text) for s in styles)), default=-1)
+    reach = max(len(body) - _TRAILER_REACH, last_heading + 1)
+    trailer = next((i for i in range(reach, len(body)) if body[i].text.strip().startswith(trailers)), None)
+    if trailer is not None:
+        body = body[:trailer]
     label_line = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:].{1,40}$")
     start = len(body)
     while start > 0 and label_line.match(body[start - 1].text.strip()):
