@@ -589,17 +589,27 @@ def test_a_closing_chapter_that_names_a_safeguard_holds_measures(tmp_path: Path,
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加大资金投入", "加强人才保障"]
 
 
-def test_a_chapter_of_work_named_for_support_before_the_safeguards_is_work(tmp_path: Path) -> None:
-    """Written from 平顶山市“十四五”现代综合交通运输体系发展规划: 六、构建高水平支撑保障体系, whose
-    items are work (强化科技创新智慧引领, 推动行业绿色低碳发展), stands before 七、保障措施; the
-    plan's safeguards are the chapter named for them, the other is work."""
+@pytest.mark.parametrize(
+    ("support", "closing"),
+    [
+        ("构建高水平支撑保障体系", "保障措施"),
+        ("加大经费投入，强化办学条件保障", "加强组织领导，凝聚改革合力"),
+    ],
+)
+def test_a_chapter_of_work_named_for_support_before_the_safeguards_is_work(
+    tmp_path: Path, support: str, closing: str
+) -> None:
+    """Written from 平顶山市“十四五”现代综合交通运输体系发展规划 (六、构建高水平支撑保障体系 before 七、保障措施)
+    and 江西省……普通高中育人方式改革的实施意见 (六、加大经费投入，强化办学条件保障 before 七、加强组织领导，……):
+    a chapter whose items are work stands before the chapter named for the plan's safeguards; that
+    one is the measures, the other is work."""
     text = (
         "某市“十四五”综合交通运输发展规划\n一、建设综合交通网络\n（一）完善运输通道。建设通道。\n"
-        "二、构建高水平支撑保障体系\n（一）强化科技创新智慧引领。推进智慧交通。\n"
-        "（二）推动行业绿色低碳发展。推广新能源车辆。\n三、保障措施\n（一）加强组织领导。\n（二）强化要素保障。\n"
+        f"二、{support}\n（一）强化科技创新智慧引领。推进智慧交通。\n"
+        f"（二）推动行业绿色低碳发展。推广新能源车辆。\n三、{closing}\n（一）加强组织领导。\n（二）强化要素保障。\n"
     )
     document = load_plan(write(tmp_path, "support.txt", text)).document
-    assert chapter_kinds_of(document)["构建高水平支撑保障体系"] == "tasks"
+    assert chapter_kinds_of(document)[support] == "tasks"
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", "强化要素保障"]
 
 

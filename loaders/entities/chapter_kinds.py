@@ -59,6 +59,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
                 or _holds_safeguards(chapters[index], profile)
                 or (items_only and _named_as_a_safeguard(title.rstrip("。 "), profile))
             )
+            or _work_before_the_safeguards(chapters[index], chapters[index + 1 :], profile)
         ):
             break
         kinds[index] = "measures"
@@ -66,11 +67,14 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
 
 
 def _work_before_the_safeguards(chapter: Block, later: list[Block], profile: Profile) -> bool:
-    """六、构建高水平支撑保障体系 (强化科技创新智慧引领 / 推动行业绿色低碳发展 …) before 七、保障措施: the
-    plan's safeguards are the chapter named for them; one before it whose title only holds a
-    safeguard's word, whose items are neither phases nor safeguards, is work."""
+    """六、构建高水平支撑保障体系 (强化科技创新智慧引领 / 推动行业绿色低碳发展 …) before 七、保障措施, or
+    六、加大经费投入，强化办学条件保障 (加强教师队伍建设 / 改善学校办学条件 …) before 七、加强组织领导: the
+    plan's safeguards are the chapter named for them; one before it whose title only holds or ends
+    with a safeguard's word (not a safeguard's name: ……，强化政策保障), whose items are neither phases
+    nor safeguards, is work."""
     return (
-        any(other.title.rstrip("。 ") in profile.chapters["measures"] for other in later)
+        any(profile.title_kind(other.title) == "measures" for other in later)
+        and not _named_as_a_safeguard(chapter.title.rstrip("。 "), profile)  # ……，强化政策保障
         and len(chapter.children) >= 2
         and not _in_phases(chapter)
         and not any(_named_as_a_safeguard(child.title.rstrip("。；"), profile) for child in chapter.children)
