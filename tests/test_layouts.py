@@ -613,6 +613,17 @@ def test_a_chapter_of_work_named_for_support_before_the_safeguards_is_work(
     assert [e.name for e in document.entities_of(EntityKind.MEASURE)] == ["加强组织领导", "强化要素保障"]
 
 
+@pytest.mark.parametrize("date", ["2024年5月6日", "二〇二四年五月六日", "2024-05-06", "2024.5.6", "2024/5/6"])
+def test_the_signatures_date_in_any_of_its_forms(tmp_path: Path, date: str) -> None:
+    text = (
+        "某市人民政府关于印发某市推进某某工作实施方案的通知\n某政发〔2024〕3号\n各区人民政府：\n"
+        "现将《某市推进某某工作实施方案》印发给你们，请认真贯彻执行。\n某市人民政府\n"
+        f"{date}\n某市推进某某工作实施方案\n一、重点任务\n（一）加快建设平台。（市发展改革委牵头）\n"
+    )
+    (plan,) = load_plan(write(tmp_path, "dated.txt", text)).document.entities_of(EntityKind.PLAN)
+    assert (plan.attrs["issuedOn"], plan.attrs["issuer"]) == ("2024-05-06", "某市人民政府")
+
+
 def test_the_date_that_closes_the_text_before_a_pages_trailer_is_the_date_of_issue(tmp_path: Path) -> None:
     """Written from 江西省人民政府关于以“两好”推进日常性新冠肺炎疫情防控工作的实施意见, as its page ends:
     the date, then （此件主动公开） and the page's 相关解读 with the titles it links to."""

@@ -284,22 +284,17 @@ def _doc_number(text: str, profile: Profile) -> str | None:
 
 
 def _date(text: str, profile: Profile) -> str | None:
-    """A date alone on its line, in digits or in Chinese numerals (二〇一六年三月十日),
-    possibly bracketed: 2016-03-10."""
+    """A date alone on its line, in digits (2016年3月10日, 2016-03-10, 2016.3.10) or in Chinese
+    numerals (二〇一六年三月十日), possibly bracketed: 2016-03-10."""
     bare = text.strip("（）() ")
-    match = re.match(profile.notice.date, bare)
-    if match is None:
-        numeral = _NUMERAL_DATE.fullmatch(bare)
-        if numeral is None:
-            return None
+    if match := re.match(profile.notice.date, bare):
+        year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
+    elif numeral := _NUMERAL_DATE.fullmatch(bare):
         year = int(numeral.group(1).translate(_DIGITS))
         month, day = (int(chinese_number(numeral.group(i)) or 0) for i in (2, 3))
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            return None
-        return f"{year}-{month:02d}-{day:02d}"
-    return "{}-{:02d}-{:02d}".format(
-        int(match.group("year")), int(match.group("month")), int(match.group("day"))
-    )
+    else:
+        return None
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def _signature_date(closing: list[Paragraph], profile: Profile) -> str | None:
