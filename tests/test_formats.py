@@ -473,12 +473,17 @@ def test_tasks_given_only_in_a_division_table_of_a_word_file_or_a_portal_page(tm
         + "</body></html>"
     )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
-    # The same table as other plans head its columns (重点工作 / 负责单位 / 协同单位).
-    other_words = [["序号", "重点工作", "具体措施", "负责单位", "协同单位", "完成时限"], *DIVISION_TABLE[1:]]
-    headed = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in other_words)
-    (tmp_path / "headed.html").write_text(page.replace(rows, headed), encoding="utf-8")
+    # The same table as other plans head its columns (重点工作 / 负责单位 / 协同单位; 工作举措 / 承担单位 / 协同部门).
+    for name, words in (
+        ("headed.html", ["序号", "重点工作", "具体措施", "负责单位", "协同单位", "完成时限"]),
+        ("举措.html", ["序号", "工作举措", "具体内容", "承担单位", "协同部门", "时间安排"]),
+    ):
+        headed = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in [words, *DIVISION_TABLE[1:]]
+        )
+        (tmp_path / name).write_text(page.replace(rows, headed), encoding="utf-8")
     (tmp_path / "plan.pdf").write_bytes(_pdf_with_table(before, DIVISION_TABLE, after))
-    for name in ("plan.docx", "page.html", "headed.html", "plan.pdf"):
+    for name in ("plan.docx", "page.html", "headed.html", "举措.html", "plan.pdf"):
         document = load_plan(tmp_path / name).document
         assert _tasks_and_bodies(document) == {
             "优化企业开办服务": {
