@@ -2621,6 +2621,8 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
         "（六）完善政策体系。研究制定配套政策。责任单位为市财政局。\n"
         "（七）加强宣传。市委宣传部、市广电局按照职责分工做好宣传报道工作。\n"
         "（八）推动以旧换新。开展以旧换新活动。（责任单位：市公安分局市市场监管局市供销总社）\n"
+        "（九）加强统筹协调。市发展改革委牵头，市财政局、市教育局按职责分工负责。\n"
+        "（十）做好宣传报道。由市委宣传部统筹，市广电局具体实施。\n"
     )
     document = load_plan(write(tmp_path, "brackets.txt", text)).document
     assert responsible_as_written(document, "加强人才培养", EntityKind.TASK) == {
@@ -2645,6 +2647,17 @@ def test_brackets_naming_bodies_by_a_label_by_and_set_apart_by_a_space_or_a_slas
     }
     assert responsible_as_written(document, "完善政策体系", EntityKind.TASK) == {("市财政局", Role.LEAD)}
     assert responsible_as_written(document, "加强宣传", EntityKind.TASK) == {
+        ("市委宣传部", Role.LEAD),
+        ("市广电局", Role.LEAD),
+    }
+    # After a lead (牵头), bodies doing their part by their duties support, as in a bracket.
+    assert responsible_as_written(document, "加强统筹协调", EntityKind.TASK) == {
+        ("市发展改革委", Role.LEAD),
+        ("市财政局", Role.SUPPORT),
+        ("市教育局", Role.SUPPORT),
+    }
+    # 由 introduces a party committee's department by the committee's name and its own.
+    assert responsible_as_written(document, "做好宣传报道", EntityKind.TASK) == {
         ("市委宣传部", Role.LEAD),
         ("市广电局", Role.LEAD),
     }

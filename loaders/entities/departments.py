@@ -211,7 +211,14 @@ class DepartmentFinder:
             if _within(covered, match.start()):
                 continue
             for group, role in (("name", Role.LEAD), ("partners", Role.SUPPORT)):
-                for name, at in self.names(match.group(group) or ""):
+                names = match.group(group) or ""
+                if (
+                    group == "name"
+                    and names.endswith("委")
+                    and (office := _PARTY_OFFICE.match(text, match.end(group)))
+                ):
+                    names += office.group()  # 由省委宣传部统筹: the committee's department, not the committee
+                for name, at in self.names(names):
                     start = match.start(group) + at
                     found.append(BodyMention(name, role, start, start + len(name), match.group()))
             covered.append(match.span())
@@ -380,6 +387,9 @@ class DepartmentFinder:
                 mentions.append(BodyMention(name, in_role, at, at + len(name), evidence))
         return mentions
 
+
+#: A party committee's department, written after the committee's name (省委 + 宣传部).
+_PARTY_OFFICE = re.compile("宣传部|组织部|统战部|政法委|网信办|编办|办公室|外办|台办|政研室|财经委|农办")
 
 #: What follows a label before the names it gives a role: 责任单位：A, or in a sentence 责任单位为A
 #: (not 以……为主, 是否).

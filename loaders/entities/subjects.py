@@ -87,6 +87,7 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
     """Every clause of sentence whose subject is a run of bodies, and the partners a subject
     brings in with 会同 (省科技厅会同省财政厅设立……: 省科技厅 leads, 省财政厅 supports)."""
     found: list[ClauseSubject] = []
+    led = False  # a subject before leads (牵头)
     for clause in _CLAUSE_START.finditer(sentence):
         opening = _partner_verb_at(sentence, clause.end(), grammar)
         if opening and found:
@@ -101,6 +102,11 @@ def clause_subjects(sentence: str, grammar: SubjectGrammar) -> list[ClauseSubjec
             continue
         names, end = subject
         role = Role.SUPPORT if sentence.startswith(grammar.support_verbs, end) else Role.LEAD
+        # 省发展改革委牵头，省财政厅、省教育厅按职责分工负责: after a lead, those doing their part support.
+        names_end = max(at + len(name) for name, at in names)
+        if led and _BY_DUTIES.search(sentence, names_end, end):
+            role = Role.SUPPORT
+        led = led or sentence.startswith(_LEADS, end)
         found.append(ClauseSubject(names, role))
         # 市教育局要会同市人社局制定……: a modal may stand before 会同.
         at = end + next((len(m) for m in _MODALS if sentence.startswith(m, end)), 0)
@@ -153,6 +159,8 @@ def _run_before_a_verb(
     return None
 
 
+#: The verb of a subject that leads the work others do their part in.
+_LEADS = "牵头"
 #: A phrase of the bodies' duties between a subject and its verb: 按照职责分工, 根据各自职责.
 _BY_DUTIES = re.compile("(?:按照|按|根据|依据|依照)(?:各自|相关)?(?:职责分工|职能分工|职责|职能)，?")
 #: Words opening the phrase a closed run may take before its verb (……等其他行业部门根据……要求，负责……).
