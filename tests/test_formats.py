@@ -586,3 +586,37 @@ def test_a_markdown_table_and_one_whose_category_cells_span_rows(tmp_path: Path)
         ("高速铁路里程", 200, "公里", 2025),
         ("高速公路里程", 537, "公里", 2025),
     }
+
+
+#: A 若干措施 laid out as a table: each row the item's number in one cell, its text in the next.
+NUMBERED_ROWS = [
+    ["一、", "加大住房公积金支持力度。住房公积金贷款最高额度提高到80万元。（责任单位：市住房公积金中心）"],
+    ["二、", "支持刚性和改善性住房需求。对购买新建商品住房的给予契税补贴。（责任单位：市住建局、市财政局）"],
+    ["三、", "优化商品房预售资金监管。（责任单位：市住建局）"],
+]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_a_numbered_list_laid_out_as_a_table_reads_as_the_list(tmp_path: Path, suffix: str) -> None:
+    """A page or a Word file that sets its items in a table (一、 | 加大……) has them as its items,
+    not as a table of data the outline passes over."""
+    opening = "某市关于促进房地产市场平稳健康发展的若干措施\n为促进房地产市场平稳健康发展，制定以下措施。\n"
+    if suffix == ".html":
+        rows = "".join(f"<tr><td>{mark}</td><td>{text}</td></tr>" for mark, text in NUMBERED_ROWS)
+        body = "".join(f"<p>{p}</p>" for p in _paragraphs(opening))
+        data = f"<html><body>{body}<table>{rows}</table></body></html>".encode()
+    else:
+        data = _docx(opening, NUMBERED_ROWS)
+    (tmp_path / f"measures{suffix}").write_bytes(data)
+    document = load_plan(tmp_path / f"measures{suffix}").document
+    assert {
+        task.name: {
+            (document.entities[r.source].name, r.role)
+            for r in linked(document, R.RESPONSIBLE_FOR, target=task.id)
+        }
+        for task in document.entities_of(EntityKind.TASK)
+    } == {
+        "加大住房公积金支持力度": {("市住房公积金中心", Role.LEAD)},
+        "支持刚性和改善性住房需求": {("市住房和城乡建设局", Role.LEAD), ("市财政局", Role.LEAD)},
+        "优化商品房预售资金监管": {("市住房和城乡建设局", Role.LEAD)},
+    }

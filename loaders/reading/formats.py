@@ -19,7 +19,7 @@ from graph.errors import PlanLoadError
 from loaders.reading.decoding import decode_plan
 from loaders.reading.limits import InputLimits
 from loaders.reading.pdf_tables import tables_as_tab_rows
-from loaders.reading.tables import Table, as_line, grid, html_tables, is_grid
+from loaders.reading.tables import Table, as_line, grid, html_tables, is_grid, items_of_a_numbered_list
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
@@ -162,6 +162,9 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
         elif block.tag.endswith("}tbl"):
             table = DocxTable(block, document)
             rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+            if items := items_of_a_numbered_list(rows):
+                lines += items  # a numbered list laid out as a table (一、 | 加大……)
+                continue
             tables.append(rows)
             # In the text too, where it stands, a row to a line and its cells between tabs (as a
             # table copied from a word processor comes out): what it holds is the plan's text.
@@ -271,7 +274,9 @@ def _block_texts(root) -> list[str]:  # type: ignore[no-untyped-def]
             # A table of data (a division of tasks, indicators): a row to a line, its cells
             # between tabs, as a table copied from a word processor comes out.
             close_block()
-            texts += [as_line(row) for row in grid(node) if any(row)]
+            rows = grid(node)
+            # A numbered list laid out as a table (一、 | 加大……) reads as the list it is.
+            texts += items_of_a_numbered_list(rows) or [as_line(row) for row in rows if any(row)]
         elif node.name in _BLOCK_TAGS:
             close_block()
             if node.name == "li" and (number := _list_number(node, numbered_lists)):

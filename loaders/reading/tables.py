@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Table", "as_line", "grid", "html_tables", "is_grid"]
+__all__ = ["Table", "as_line", "grid", "html_tables", "is_grid", "items_of_a_numbered_list"]
 
 Table = list[list[str]]
 
@@ -17,6 +17,25 @@ def as_line(row: list[str]) -> str:
     return "\t".join(" ".join(cell.split()) for cell in row)
 
 
+#: An outline number standing alone in a cell (一、, （一）, 1., 第一条).
+_ITEM_MARK = re.compile(
+    r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十百]+条)"
+)
+#: The share of a table's rows that must be numbered items for it to be a list laid out as a table.
+_NUMBERED_SHARE = 0.8
+
+
+def items_of_a_numbered_list(rows: Table) -> list[str] | None:
+    """A page that lays out a numbered list as a table (一、 | 加大住房公积金支持力度。……): each
+    item's number and text as one line, as the text would set it; None for a table of data."""
+    filled = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    filled = [row for row in filled if row]
+    items = [row for row in filled if len(row) == 2 and _ITEM_MARK.fullmatch(row[0])]
+    if len(items) < 2 or len(items) < _NUMBERED_SHARE * len(filled):
+        return None
+    return [" ".join(row) if row not in items else "".join(row) for row in filled]
+
+
 def html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
     """The page's tables of more than one row and column (a task division, an indicator table),
     their cells' text by row; their cells are in the text too, one a line."""
@@ -25,7 +44,7 @@ def html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
         if table.find("table") is not None:
             continue  # a layout table holding others: its inner tables are taken instead
         rows = [row for row in grid(table) if any(row)]
-        if len(rows) > 1 and max(len(row) for row in rows) > 1:
+        if len(rows) > 1 and max(len(row) for row in rows) > 1 and items_of_a_numbered_list(rows) is None:
             tables.append(rows)
     return tables
 
