@@ -29,7 +29,7 @@ from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
-from loaders.structure.attachments import closing_lines, split_attachments
+from loaders.structure.attachments import split_attachments
 from loaders.structure.header import PlanHeader, read_header, read_period_in_text
 from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
@@ -66,7 +66,7 @@ class PlanBuilder:
     ) -> GraphDocument:
         writer, profile = self.writer, self.writer.profile
         self.place = "finding the outline"
-        body, signature, attachments = split_attachments(paragraphs, profile)
+        body, signature, attachments, closing = split_attachments(paragraphs, profile)
         writer.placed.update(p.index for p in signature)
         outline = build_outline(body, profile)
         writer.placed.update(p.index for p in outline.parts)
@@ -80,7 +80,7 @@ class PlanBuilder:
         header = read_header(
             outline.preamble,
             profile,
-            closing=closing_lines(body + signature, profile),
+            closing=closing,
             title_hint=title_hint,
             file_stem=PurePath(writer.path).stem,
         )
@@ -88,9 +88,10 @@ class PlanBuilder:
             writer.report.warnings.append(
                 f"no title line: the title was taken from the {_TITLE_FROM[header.title_from]}"
             )
-        read_period_in_text(header, [p.text for p in body], profile)
+        body_text = "\n".join(p.text for p in body)
+        read_period_in_text(header, body_text, profile)
         if header.region is None and header.level is None:
-            header.level = level_by_scope("\n".join(p.text for p in body), profile)
+            header.level = level_by_scope(body_text, profile)
         if header.region is None and header.level is None:
             writer.report.warnings.append(
                 "no region could be read from the title, the issuer or the documents cited, and the plan "

@@ -34,15 +34,16 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
     for index, chapter in enumerate(chapters):
         # 一、加强要素保障 before 二、降低经营成本: work on what secures, not the plan's safeguards,
         # which follow the work — where more work follows than went before (七、强化冰雪经济要素保障
-        # after five chapters of work and before one is a safeguard).
+        # after five chapters of work and before one is a safeguard), or where its items are work
+        # before the chapter named for the safeguards (`_work_before_the_safeguards`).
         work_before, work_after = kinds[:index].count("tasks"), kinds[index + 1 :].count("tasks")
-        named_only_in_part = chapter.title.rstrip("。 ") not in profile.chapters["measures"]
-        if kinds[index] == "measures" and work_after > work_before and named_only_in_part:
-            kinds[index] = "tasks"
         if (
             kinds[index] == "measures"
-            and named_only_in_part
-            and _work_before_the_safeguards(chapter, chapters[index + 1 :], profile)
+            and chapter.title.rstrip("。 ") not in profile.chapters["measures"]
+            and (
+                work_after > work_before
+                or _work_before_the_safeguards(chapter, chapters[index + 1 :], profile)
+            )
         ):
             kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)

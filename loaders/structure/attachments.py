@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["Attachment", "closing_lines", "split_attachments"]
+__all__ = ["Attachment", "DocumentParts", "split_attachments"]
 
 
 @dataclass(slots=True)
@@ -22,25 +23,36 @@ class Attachment:
     title_line: Paragraph | None = None
 
 
-def split_attachments(
-    paragraphs: list[Paragraph], profile: Profile
-) -> tuple[list[Paragraph], list[Paragraph], list[Attachment]]:
+class DocumentParts(NamedTuple):
+    body: list[Paragraph]
+    signature: list[Paragraph]
+    attachments: list[Attachment]
+    #: The last lines of the text before a page's footer: where a signature's date stands.
+    closing: list[Paragraph]
+
+
+def split_attachments(paragraphs: list[Paragraph], profile: Profile) -> DocumentParts:
     """The body, its signature, and the attachments that follow: from the first 附件 line that
     comes after a numbered heading (a 附件 line in the notice, before the plan, names the
     attachment only)."""
     heading = re.compile(profile.attachments.heading)
     styles = [re.compile(style) for style in profile.numbering.styles]
     seen_heading = False
+    last_heading = -1
     listing = False  # inside the notice's list of its attachments (附件：1、…… / 2、……)
     for position, paragraph in enumerate(paragraphs):
         match = heading.match(paragraph.text)
         if seen_heading and match:
-            body, signature = _signature(paragraphs[:position], profile)
-            return body, signature, _attachments(paragraphs[position:], heading, match)
+            body, signature, closing = _signature(paragraphs[:position], last_heading, profile)
+            return DocumentParts(
+                body, signature, _attachments(paragraphs[position:], heading, match), closing
+            )
         numbered = any(style.match(paragraph.text) for style in styles)
+        last_heading = position if numbered else last_heading
         listing = bool(match) or (listing and numbered and _lists_a_title(paragraph.text))
         seen_heading = seen_heading or (numbered and not listing)
-    return (*_signature(paragraphs, profile), [])
+    body, signature, closing = _signature(paragraphs, last_heading, profile)
+    return DocumentParts(body, signature, [], closing)
 
 
 def _lists_a_title(text: str) -> bool:
@@ -48,37 +60,37 @@ def _lists_a_title(text: str) -> bool:
     return len(text) <= 40 and not re.search("[，。；]", text)
 
 
-def _signature(body: list[Paragraph], profile: Profile) -> tuple[list[Paragraph], list[Paragraph]]:
-    """The body and its signature: the issuing body's line and the date line that close it
-    (某某省人民政府办公厅 / 2023年5月6日), which belong to no chapter."""
+#: How many of the text's last lines are searched for the signature's date.
+_CLOSING_LINES = 5
+
+
+def _signature(
+    body: list[Paragraph], last_heading: int, profile: Profile
+) -> tuple[list[Paragraph], list[Paragraph], list[Paragraph]]:
+    """The body, its signature — the issuing body's line and the date line that close it
+    (某某省人民政府办公厅 / 2023年5月6日), which belong to no chapter — and the text's last lines
+    before a page's footer. `last_heading`: where the last numbered heading stands."""
     date = re.compile(profile.notice.date)
-    end = _without_page_footer(body, profile)
+    footer = end = _without_page_footer(body, last_heading, profile)
     if end >= 2 and date.match(body[end - 1].text.strip("（）() ")):
         end -= 1
         signer = body[end - 1].text
         if len(signer) <= 40 and signer.endswith(tuple(profile.departments.government_suffixes)):
             end -= 1
-    return body[:end], body[end:]
-
-
-def closing_lines(paragraphs: list[Paragraph], profile: Profile, count: int = 5) -> list[Paragraph]:
-    """The last lines of the text before a page's footer: where a signature's date stands."""
-    return paragraphs[: _without_page_footer(paragraphs, profile)][-count:]
+    return body[:end], body[end:], body[:footer][-_CLOSING_LINES:]
 
 
 #: How many closing paragraphs are looked through for a page's trailer (相关解读 and its links).
 _TRAILER_REACH = 12
 
 
-def _without_page_footer(body: list[Paragraph], profile: Profile) -> int:
+def _without_page_footer(body: list[Paragraph], last_heading: int, profile: Profile) -> int:
     """Where the text ends before a portal page's footer: the closing run of short label lines
     (公开程序：本单位审核后公开 / 责任部门：省政府办公厅秘书一处) with a footer's own label among them,
     or the lines a page sets after the signature, from the first of them (（此件主动公开） / 相关解读：
     / the titles it links to)."""
     trailers = tuple(profile.attachments.page_trailers)
     # After the last numbered heading: the notice before the plan may close with one (此件公开发布).
-    styles = [re.compile(style) for style in profile.numbering.styles]
-    last_heading = max((i for i, p in enumerate(body) if any(s.match(p.text) for s in styles)), default=-1)
     reach = max(len(body) - _TRAILER_REACH, last_heading + 1)
     trailer = next((i for i in range(reach, len(body)) if body[i].text.strip().startswith(trailers)), None)
     if trailer is not None:

@@ -358,7 +358,7 @@ def _read_title(header: PlanHeader, profile: Profile) -> None:
     )
 
 
-def read_period_in_text(header: PlanHeader, texts: list[str], profile: Profile) -> None:
+def read_period_in_text(header: PlanHeader, text: str, profile: Profile) -> None:
     """The period the text gives a plan whose title gives none: 本规划期为2021—2025年."""
-    if header.period_end is None and (span := re.search(profile.title.period_in_text, "\n".join(texts))):
+    if header.period_end is None and (span := re.search(profile.title.period_in_text, text)):
         header.period_start, header.period_end = int(span.group("start")), int(span.group("end"))

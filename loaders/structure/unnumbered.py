@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 
-__all__ = ["UnnumberedItem", "heading_line", "unnumbered_items"]
+__all__ = ["UnnumberedItem", "unnumbered_items"]
 
 
 @dataclass(slots=True)
@@ -29,7 +29,7 @@ class UnnumberedItem:
 _HEADING_LINE = re.compile(r"[\u4e00-\u9fff“”]{4,16}")
 
 
-def heading_line(paragraph: Paragraph) -> bool:
+def _heading_line(paragraph: Paragraph) -> bool:
     return paragraph.bullet is None and _HEADING_LINE.fullmatch(paragraph.text) is not None
 
 
@@ -44,7 +44,7 @@ def unnumbered_items(paragraphs: list[Paragraph], profile: Profile) -> list[Unnu
         text_below_a_heading = bool(items) and items[-1].rest_offset is None and not items[-1].paragraphs
         if match and not text_below_a_heading:
             items.append(UnnumberedItem(paragraph, match.group("title"), match.start("rest")))
-        elif heading_line(paragraph) and following is not None and not heading_line(following):
+        elif _heading_line(paragraph) and following is not None and not _heading_line(following):
             items.append(UnnumberedItem(paragraph, paragraph.text, None))
         elif items:
             items[-1].paragraphs.append(paragraph)
