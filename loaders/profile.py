@@ -188,6 +188,10 @@ class Indicators(_Rules):
     #: The word that names a share of things doing what follows its number (新建建筑100%执行绿色建筑
     #: 标准 → 新建建筑执行绿色建筑标准比例).
     share_word: str
+    #: Words a metric that is already a share or a rate ends in (占GDP比重, 利用率, 占比).
+    share_nouns: list[str]
+    #: The word that closes a share its text leaves open (产能占全省70%以上 → 产能占全省比重).
+    part_word: str
     #: A target shared by several metrics: 国家、行业标准各1000项, 种植、收获机械化率均45%.
     shared_words: list[str]
     #: Several metrics with a number each: 种植、收获机械化率分别65%、55%.
@@ -202,6 +206,8 @@ class Indicators(_Rules):
     #: A span before the metric: 五年内, 3年内.
     metric_span: str = _regex()
     at_least_suffix: list[str]
+    #: Words between a number and its unit that say "and more": 30余座, 1万余个, 20多家.
+    more_than: list[str]
     at_most_suffix: list[str]
     about_suffix: list[str]
     at_least_prefix: list[str]
@@ -218,6 +224,8 @@ class Indicators(_Rules):
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
     share_of_the_same: str = _regex()
+    #: A size or sum that names no thing (新建冷藏保鲜设施12座，库容0.16万立方米): of the thing just counted.
+    attributes: list[str]
     to_words: list[str]
     #: The base a change is counted from (比2020年, 同比): dropped from the metric before it.
     change_base: str = _regex()

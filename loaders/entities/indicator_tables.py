@@ -25,7 +25,8 @@ Table = list[list[str]]
 
 _YEAR = re.compile(r"(20\d{2})")
 _VALUE = re.compile(
-    r"^\s*(?P<before>[≥>≤<＞＜≧≦约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
+    r"^\s*(?P<before>[≥>≤<＞＜≧≦约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)"
+    r"(?:\s*[-—–~～至]\s*(?P<upper>\d+(?:\.\d+)?))?\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
 #: A column of the present figures, whatever year it names: 2020年（基期）, 现状值.
 _BASELINE = ("现状", "基期", "基准")
@@ -50,50 +51,70 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
         head, body = _head(table)
         columns = _columns(head, header, writer.profile)
         if columns is None:
+            _read_allocation(writer, holder, stated, head, body, header)
             continue
         name_column, unit_column, year_columns = columns
         for row in body:
             if name_column >= len(row):
                 continue
             name = re.sub(r"^\d+[.．、]\s*", "", row[name_column]).strip()
+            metric, named_unit = _named(name, writer.profile)
             for column, year in year_columns:
-                value = _VALUE.match(row[column]) if column < len(row) else None
-                if not name or value is None:
-                    continue
-                unit = value.group("unit") or (
-                    row[unit_column] if unit_column is not None and unit_column < len(row) else ""
-                )
-                metric = name
-                if in_name := _UNIT_IN_NAME.search(name):
-                    # （5A级比率%）: a percentage whose bracket also says of what.
-                    named = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
-                    metric, unit = name[: in_name.start()], unit or named
-                # 建成零碳转型建筑, 新增标志性绿色企业数量: named as a target in the text is.
-                metric = metric_before(metric, writer.profile.indicators) or metric
-                # 集装箱多式联运年均增长率, ……较2020年下降率: the thing that changes, as in the text.
-                metric = strip_change(metric, writer.profile.indicators)
-                number = float(value.group("number"))
-                if magnitude := next(
-                    (m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None
-                ):
-                    number, unit = number * MAGNITUDES[magnitude], unit[len(magnitude) :]  # 3 万个 → 30000 个
-                if (metric, number) in stated:
-                    continue
-                stated.add((metric, number))
-                comparator = _COMPARATORS.get(
-                    value.group("before") or value.group("after") or "", Comparator.EQUAL
-                )
-                fields = IndicatorFields(
-                    metric=metric,
-                    comparator=comparator.value,
-                    value=number,
-                    unit="%" if unit == "％" else unit,
-                    deadline=year,
-                    written=row[column].strip(),
-                )
-                add_indicator(writer, holder, fields, " | ".join(row), None)
+                unit = row[unit_column] if unit_column is not None and unit_column < len(row) else ""
+                if name and column < len(row):
+                    _add_cell(writer, holder, stated, (metric, row[column], unit or named_unit, year), row)
 
 
+def _named(name: str, profile: Profile) -> tuple[str, str]:
+    """An indicator's name as a metric, and the unit its bracket gives: 城镇化率（%） → 城镇化率, %."""
+    metric, unit = name, ""
+    if in_name := _UNIT_IN_NAME.search(name):
+        # （5A级比率%）: a percentage whose bracket also says of what.
+        unit = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
+        metric = name[: in_name.start()]
+    # 建成零碳转型建筑, 新增标志性绿色企业数量: named as a target in the text is.
+    metric = metric_before(metric, profile.indicators) or metric
+    # 集装箱多式联运年均增长率, ……较2020年下降率: the thing that changes, as in the text.
+    return strip_change(metric, profile.indicators), unit
+
+
+def _add_cell(
+    writer: PlanWriter,
+    holder: Entity,
+    stated: set[tuple[str | None, float | None]],
+    target: tuple[str, str, str, int | None],
+    row: list[str],
+) -> bool:
+    """The target a cell states (≥85, 90以上, 0.3-0.4), for its metric, unit and year; False where
+    the cell holds no number."""
+    metric, cell, unit, year = target
+    value = _VALUE.match(cell)
+    if value is None or not metric:
+        return False
+    unit = value.group("unit") or unit
+    number = float(value.group("number"))
+    if magnitude := next((m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None):
+        number, unit = number * MAGNITUDES[magnitude], unit[len(magnitude) :]  # 3 万个 → 30000 个
+    if (metric, number) in stated:
+        return True
+    stated.add((metric, number))
+    comparator = _COMPARATORS.get(value.group("before") or value.group("after") or "", Comparator.EQUAL)
+    if value.group("upper") and comparator is Comparator.EQUAL:
+        comparator = Comparator.AT_LEAST  # 0.3-0.4: at least the lower end
+    fields = IndicatorFields(
+        metric=metric,
+        comparator=comparator.value,
+        value=number,
+        unit="%" if unit == "％" else unit or None,
+        deadline=year,
+        written=cell.strip(),
+    )
+    add_indicator(writer, holder, fields, " | ".join(row), None)
+    return True
+
+
+#: The heading of an indicator table's column of names.
+_NAME_HEADINGS = ("指标", "名称")
 #: A header's cell naming a year: 2025年, 2025年目标.
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年")
 
@@ -123,7 +144,7 @@ def _columns(
 ) -> tuple[int, int | None, list[tuple[int, int]]] | None:
     """The indicator's column, the unit's, and the target columns with their years: the columns
     naming a year the plan looks to (its period's end, or any after the year of issue)."""
-    name = next((i for i, cell in enumerate(head) if "指标" in cell or "名称" in cell), None)
+    name = next((i for i, cell in enumerate(head) if any(w in cell for w in _NAME_HEADINGS)), None)
     if name is None:
         return None
     unit = next((i for i, cell in enumerate(head) if "单位" in cell), None)
@@ -155,6 +176,76 @@ def _five_year_end(cell: str, profile: Profile) -> int | None:
     """“十五五”目标 → 2030: the year the five-year plan a column names ends."""
     match = re.search(profile.goals.five_year_plan, cell)
     return five_year_plan_end(match.group("n")) if match else None
+
+
+#: Columns of a table that hold numbers but no target: the row's number, dates, codes, notes.
+_NOT_TARGETS = (
+    "序号",
+    "编号",
+    "代码",
+    "编码",
+    "时限",
+    "时间",
+    "年份",
+    "年度",
+    "电话",
+    "备注",
+    "说明",
+    "现状",
+    "基期",
+)
+#: A row summing the others (合计, 总计).
+_TOTALS = ("合计", "总计", "小计", "汇总")
+#: The share of a column's cells that must hold a number (or of the name column's that must not).
+_MOST = 0.8
+
+
+def _read_allocation(
+    writer: PlanWriter,
+    holder: Entity,
+    stated: set[tuple[str | None, float | None]],
+    head: list[str],
+    body: Table,
+    header: PlanHeader,
+) -> None:
+    """A table that shares the plan's targets out (任务分配表: 区域 | 新增装机容量（MW） | 新增示范工程;
+    黄浦区 | 0.3-0.4 | 1): each row a place, sector or unit, each column of numbers a target of the
+    row's, named by the row and the column (黄浦区新增装机容量), due in the year the column names
+    or at the plan's end. The row's name is its first column of words; 合计 names the column's
+    total (交通子行业十四五装机计划（合计）)."""
+    if len(body) < 2 or any(w in cell for cell in head for w in _NAME_HEADINGS):
+        return  # an indicator table whose years are past (a review of the last plan's)
+    columns = list(range(len(head)))
+    name = next(
+        (i for i in columns if _share(body, i, _words) >= _MOST and head[i] not in _NOT_TARGETS), None
+    )
+    if name is None:
+        return
+    numbers = [
+        i for i in columns[name + 1 :]
+        if _share(body, i, _VALUE.match) >= _MOST and not any(w in head[i] for w in _NOT_TARGETS)
+    ]  # fmt: skip
+    for i in numbers:
+        column, unit = head[i], ""
+        if in_name := _UNIT_IN_NAME.search(column):
+            column, unit = column[: in_name.start()], in_name.group("unit")
+        # 2025年目标, 十四五装机计划: the year the column names, else the plan's end.
+        found = _YEAR.search(column)
+        year = int(found.group(1)) if found else _five_year_end(column, writer.profile) or header.target_year
+        for row in body:
+            if i < len(row) and (place := row[name].strip()):
+                metric = f"{head[name]}{column}（{place}）" if place in _TOTALS else place + column
+                _add_cell(writer, holder, stated, (metric, row[i], unit, year), row)
+
+
+def _words(cell: str) -> bool:
+    """A cell naming a thing: words, not a number."""
+    return bool(cell.strip()) and _VALUE.match(cell) is None and len(cell) <= 20
+
+
+def _share(body: Table, column: int, test) -> float:  # type: ignore[no-untyped-def]
+    """The share of the rows whose cell in `column` passes `test` (a row without one fails)."""
+    return sum(1 for row in body if column < len(row) and test(row[column])) / len(body)
 
 
 def _holder(writer: PlanWriter) -> Entity:

@@ -17,6 +17,7 @@ from loaders.entities.metrics import (
     capacity_metric,
     counts_what_follows,
     is_a_verb_alone,
+    kind_in_a_breakdown,
     level_of,
     metric_after,
     metric_before,
@@ -30,6 +31,7 @@ from loaders.entities.metrics import (
 )
 from loaders.entities.quantities import (
     CLAUSE_END,
+    SENTENCE_END,
     compared_duration,
     compared_without_unit,
     counted_one,
@@ -39,6 +41,17 @@ from loaders.entities.quantities import (
     qualifies_what_follows,
     start_of,
 )
+from loaders.entities.target_wordings import (
+    as_a_share,
+    capacity_of,
+    compared_with_a_base,
+    part_of,
+    respective_again,
+    respective_years,
+    share_doing,
+    without_year_after,
+    year_alone,
+)
 from loaders.lexical import analyse
 from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import INCLUDING, alternation
@@ -46,7 +59,6 @@ from loaders.profile import Indicators, Profile
 
 __all__ = ["MAGNITUDES", "Target", "deadline_before", "extract_targets", "target_like_clauses"]
 
-_SENTENCE_END = "。；"
 _RANGE = re.compile(r"\d[—\-~～至]\d")
 _CLAUSE = re.compile(f"[^{CLAUSE_END}]+")
 MAGNITUDES = {
@@ -92,6 +104,7 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     units = alternation(rules.units)
     return re.compile(
         rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
+        rf"(?P<more>{alternation(rules.more_than)})?"
         # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日,
         # 0.4吨标准煤/万元, 500台/万人: a rate, per what follows the slash.
         rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:{_PER}))?)?(?P<suffix>{suffixes})?"
@@ -108,25 +121,6 @@ def _comparator(prefix: str | None, suffix: str | None, rules: Indicators) -> Co
         if word in rules.about_suffix or word in rules.about_prefix:
             return Comparator.ABOUT
     return Comparator.EQUAL
-
-
-def _share_doing(text: str, position: int, clause_end: int, rules: Indicators) -> str | None:
-    """What a share of things does, written after its number (新建建筑100%执行绿色建筑标准 → 执行
-    绿色建筑标准): the rest of the clause, where the lexical analysis reads a verb of its own and
-    what it is done to. A verb alone (100%达标), a comparison (90%以上) or a change to another
-    number (由1.25%提高到1.5%) gives none."""
-    rest = text[position:clause_end]
-    if not re.match("[\u4e00-\u9fff]{2}", rest):
-        return None  # 90%， / 90%以上: nothing done after the number (and no analysis run)
-    tokens = [t for t in analyse(rest) if t.word.strip()]
-    if (
-        len(tokens) < 2
-        or tokens[0].tag != "v"
-        or len(tokens[0].word) < 2
-        or rest.startswith(tuple(rules.comparing_verbs + rules.change_words))
-    ):
-        return None
-    return rest.strip()
 
 
 def _number(token: str) -> tuple[float, bool] | None:
@@ -202,7 +196,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         # 由目前的20家达到35家 states where a change starts, not the present as a target.
         if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
             continue
-        capacity = _capacity(text, match.end(), rules)
+        capacity = capacity_of(text, match.end(), rules)
         base_word: str | None = None
         recent = previous if previous is not None and _same_sentence(text, previous, match) else None
         metrics: list[tuple[str, int | None]]
@@ -211,22 +205,24 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             metrics, changing = [(changing, None)], None
         elif respective and not raw.strip("、和及与 "):
             metrics = [respective.pop(0)]
-        elif recent is not None and (years := _respective_years(raw, rules)):
+        elif recent is not None and (years := respective_years(raw, rules)):
             # 营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元: the metric just measured.
             metrics = [(recent.metric, years[0])]
             respective = [(recent.metric, year) for year in years[1:]]
-        elif recent is not None and (year := _year_alone(raw, rules)):
+        elif recent is not None and (year := year_alone(raw, rules)):
             # 抽取比例2023年不少于30%，2024年不少于60%: the metric just measured, due that year.
             metrics = [(recent.metric, year)]
-        elif (earlier := _sentence_before(text, targets, match.start())) and _respective_again(raw, rules):
+        elif (counted := _broken_down(text, targets, match.start())) and (kind := kind_in_a_breakdown(raw)):
+            metrics = [(f"{counted.metric}（{kind}）", counted.year)]  # ……17座（改扩建6座，新建11座）
+        elif (earlier := _sentence_before(text, targets, match.start())) and respective_again(raw, rules):
             # 服务规模达到6000万亩次以上，占有率达到50%以上；2028年分别达到8000万亩次和60%以上: the
             # metrics of the sentence before, each in turn.
             metrics = [(earlier[0].metric, None)]
             respective = [(t.metric, None) for t in earlier[1:]]
         else:
             respective = []
-            raw, year_after = _without_year_after(raw, rules)
-            if based := _compared_with_a_base(raw, rules):
+            raw, year_after = without_year_after(raw, rules)
+            if based := compared_with_a_base(raw, rules):
                 raw, base_word = based  # 比例不低于各区养老机构数量的15%: 比例, at least
             # A share or a ratio (a number with no unit: 电能利用效率（PUE）应低于1.25).
             metric = metric_before(raw, rules, share=unit in rules.ratio_units or not unit)
@@ -242,16 +238,26 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 after, item_end = metric_after(text, match.end() + len(rules.scale_suffix), clause_end, rules)
                 metric, boundary = (after, item_end) if after else (metric, boundary)
             metric = without_examples(metric)
-            if unit in rules.ratio_units and (doing := _share_doing(text, match.end(), clause_end, rules)):
+            if unit in rules.ratio_units and (doing := share_doing(text, match.end(), clause_end, rules)):
                 # 新建建筑100%执行绿色建筑标准: the share of them that do it.
                 metric += doing + rules.share_word
                 boundary = clause_end
             if re.search(rules.change_start + "$", raw):
                 changing = strip_trail(re.sub(rules.change_start + "$", "", metric), rules)
                 continue
-            if recent is not None and (part := _part_of(raw, rules)):
+            if unit in rules.ratio_units:
+                metric = as_a_share(metric, rules)
+            if recent is not None and (part := part_of(raw, rules)):
                 # 总规模达到1200亿元左右，其中定州市达到500亿元左右: 定州市's share of the same.
                 metric = part + recent.metric
+            elif (
+                recent is not None
+                and metric in rules.attributes
+                and raw.strip("，、 ") == metric
+                and recent.unit != unit
+            ):
+                # 新建冷藏保鲜设施12座，库容0.16万立方米: the size of the thing just counted.
+                metric = recent.metric + metric
             elif recent is not None and (share := re.match(rules.share_of_the_same, raw.strip())):
                 # ……增长7%以上，占地区生产总值比重提高到35%: the share of the thing just measured.
                 metric = recent.metric + share.group()
@@ -282,6 +288,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if doubled:
             value, unit = 2**low - 1, rules.doubling.as_unit  # 翻一番: grown by 1倍
         comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
+        if match.group("more") and comparator is Comparator.EQUAL:
+            comparator = Comparator.AT_LEAST  # 30余座: more than 30
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator
         elif respective:
@@ -324,39 +332,6 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     return targets
 
 
-def _capacity(text: str, end: int, rules: Indicators) -> tuple[str, str | None] | None:
-    """The capacity a quantity is part of, named as a reader names it: 形成年产……1万片，……24万片能力
-    gives both numbers the capacity 年产能力; 形成……800吨、……300吨生产能力 the capacity 生产能力.
-    Only the list's other quantities, or the thing produced (形成年产18.6亿只表贴型电子陶瓷封装材料
-    能力: 表贴型电子陶瓷封装材料年产能力), stand between the number and the capacity word."""
-    sentence_end = end_of(text, end, _SENTENCE_END)
-    rest = text[end:sentence_end]
-    for word in rules.capacity_words:
-        at = rest.find(word)
-        if at < 0:
-            continue
-        between = rest[:at].removesuffix("的")
-        listed = between[:1] in ("、", "，") and re.search(r"\d[^\d]{0,4}$", between)
-        produced = re.fullmatch(r"[^\d，、。；（）]{2,20}", between) if between else None
-        if between and not (listed or produced):
-            return None
-        annual = rules.annual_output in text[start_of(text, end, _SENTENCE_END) : end]
-        capacity = rules.annual_output + "能力" if annual else (word if word != "能力" else None)
-        if capacity and produced:
-            return capacity, between
-        return (capacity, None) if capacity else None
-    return None
-
-
-def _compared_with_a_base(raw: str, rules: Indicators) -> tuple[str, str] | None:
-    """标杆示范单位比例不低于各区养老机构数量的 (15%): the metric, and the comparing word that stands
-    before the base the share is of rather than before the number."""
-    # 销售额要达到总销售额的 (30%以上): a verb that compares, then the base.
-    words = alternation(rules.at_least_prefix + rules.at_most_prefix + rules.about_prefix + ["达到"])
-    found = re.fullmatch(f"(?P<metric>.+?)(?P<word>{words})(?P<base>[^，。；的]{{2,20}})的", raw)
-    return (found.group("metric"), found.group("word")) if found else None
-
-
 #: Tags of the words that close a clause naming a metric and how it moves (稳定提升, 稳步提高).
 _MOVING = ("v", "vd", "vn", "d", "a", "ad", "u", "w")
 
@@ -377,46 +352,21 @@ def _metric_of_clause_before(text: str, clause_start: int, rules: Indicators) ->
 
 def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
     """The targets of the sentence before the one at position (sentences end at 。 or ；)."""
-    sentence_end = start_of(text, position, _SENTENCE_END) - 1  # the 。 or ； before position
+    sentence_end = start_of(text, position, SENTENCE_END) - 1  # the 。 or ； before position
     if sentence_end < 0:
         return []
-    before_start = start_of(text, sentence_end, _SENTENCE_END)
+    before_start = start_of(text, sentence_end, SENTENCE_END)
     return [t for t in targets if before_start <= t.start < sentence_end]
 
 
-def _respective_again(raw: str, rules: Indicators) -> bool:
-    """2028年分别达到: a list of numbers, each for a metric already named, with nothing named here."""
-    bare = re.sub(rules.metric_time, "", raw.strip())
-    words = alternation(rules.respective_words)
-    verbs = alternation(rules.comparing_verbs + rules.unitless_verbs)
-    return re.fullmatch(f"(?:{words})(?:{verbs})?", bare) is not None
-
-
-def _year_alone(raw: str, rules: Indicators) -> int | None:
-    """2024年 standing alone before a number (……，2024年不少于60%): that year."""
-    match = re.fullmatch(rules.year_after_metric, raw.strip("，,、 "))
-    return int(match.group("year")) if match else None
-
-
-def _without_year_after(raw: str, rules: Indicators) -> tuple[str, int | None]:
-    """抽取比例2023年 → (抽取比例, 2023): a year written between a metric and its number."""
-    match = re.search("(?<=[\u4e00-\u9fff])" + rules.year_after_metric + "$", raw)
-    return (raw[: match.start()], int(match.group("year"))) if match else (raw, None)
-
-
-def _respective_years(raw: str, rules: Indicators) -> list[int]:
-    """2024年、2025年分别突破 → [2024, 2025]: a list of years whose numbers follow, one each."""
-    match = re.search(rules.respective_years + "$", raw)
-    return [int(year) for year in re.findall(r"\d{4}", match.group())] if match else []
-
-
-def _part_of(raw: str, rules: Indicators) -> str | None:
-    """其中定州市达到 → 定州市: a place after 其中, whose share of the metric just measured follows."""
-    match = re.match(rules.part_of, raw)
-    if match is None:
+def _broken_down(text: str, targets: list[Target], position: int) -> Target | None:
+    """The count whose bracket `position` stands in: 17座 in ……17座（改扩建6座，新建11座）."""
+    counted = next((t for t in reversed(targets) if t.end < position), None)
+    while counted is not None and text[counted.end : counted.end + 1] not in "（(":
+        counted = next((t for t in reversed(targets) if t.end <= counted.start and t is not counted), None)
+    if counted is None or position - counted.end > 20 or re.search("[）)。；]", text[counted.end : position]):
         return None
-    tokens = analyse(match.group("part"))
-    return match.group("part") if len(tokens) == 1 and tokens[0].tag in ("LOC", "ns") else None
+    return counted
 
 
 def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "capacity_metric",
     "counts_what_follows",
     "is_a_verb_alone",
+    "kind_in_a_breakdown",
     "level_of",
     "metric_after",
     "metric_before",
@@ -71,6 +72,14 @@ def is_a_verb_alone(metric: str) -> bool:
     return len(tokens) == 1 and tokens[0].tag == "v"
 
 
+def kind_in_a_breakdown(raw: str) -> str | None:
+    """改扩建 in 四功能综合能源站17座（改扩建6座，新建11座）: a kind the bracket after a count breaks it
+    into, named by a verb (a noun, 其中小学6所, names a thing of its own)."""
+    kind = raw.strip("（(，,、；其中 ")
+    tokens = analyse(kind) if 0 < len(kind) <= 6 else []
+    return kind if tokens and all(t.tag in ("v", "vn") for t in tokens) else None
+
+
 def per_basis(metric: str) -> bool:
     """每千人口, 每万人: the base a number is given per, which names no metric on its own (每千人口
     不少于10个托位 counts 托位 per thousand people)."""
@@ -89,6 +98,8 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
     raw = re.sub(rules.metric_span, "", raw)
     # A parenthesis the item before ended at (6个街镇（……彭浦镇）天然水源消防取水设施24处) is no metric.
     raw = re.sub(r"^（[^（）]*）", "", raw)
+    # Nor the bracket a breakdown opens (学校10所（其中小学6所）): 小学.
+    raw = re.sub(r"^[（(](?:其中|含|包括)?(?=[^）)]*$)", "", raw)
     metric = strip_trail(_without_lead(raw, rules), rules)
     # The verb belonged to the metric (政府主导制定的标准) or came after it (国家标准制（修）订).
     if not metric or metric.startswith("的"):
@@ -209,8 +220,9 @@ def _object_of_its_verb(metric: str, rules: Indicators) -> str:
 
 
 def strip_trail(metric: str, rules: Indicators) -> str:
-    """The words between a metric and its number, however many: 机械化率总体达到 → 机械化率."""
-    while (shorter := re.sub(rules.metric_trail, "", metric)) != metric:
+    """The words between a metric and its number, however many: 机械化率总体达到 → 机械化率 (and the
+    space a crawled page leaves before the number: 更新率达到 60%)."""
+    while (shorter := re.sub(rules.metric_trail, "", metric.rstrip())) != metric:
         metric = shorter
     return metric.strip()
 

@@ -11,6 +11,7 @@ from loaders.profile import Indicators
 
 __all__ = [
     "CLAUSE_END",
+    "SENTENCE_END",
     "compared_duration",
     "compared_without_unit",
     "counted_one",
@@ -23,6 +24,8 @@ __all__ = [
 
 #: What ends a clause.
 CLAUSE_END = "，。；：！？"
+#: The marks that end the sentence a target and its metric belong to.
+SENTENCE_END = "。；"
 
 
 def start_of(text: str, position: int, ends: str) -> int:

@@ -168,6 +168,9 @@ def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> 
             break
         end = position + 1
         limit = position + 2 * len(header)
+        if lines[position + len(header) : position + len(header) + 1] == [str(number + 1)]:
+            # A row of as many cells as the header, whatever its cells hold (a cell of 3 in row 2).
+            end = position + len(header)
         while (
             end < len(lines)
             and end <= limit

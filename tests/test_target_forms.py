@@ -1,0 +1,66 @@
+"""Ways plans write a target, each on a short plan written like the real ones: a count that is
+more than its number (30余座), a part of a whole left without its share word (占全省70%以上), a
+count broken down in a bracket after it, the size of the thing just counted, a space before the
+number, and a table that shares the plan's targets out among places or sectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders import load_plan
+from tests.test_layouts import targets, write
+
+
+def test_counts_more_than_their_number_and_shares_left_open(tmp_path: Path) -> None:
+    """30余座 and 1万余个 are at least their number; 产能占全省70%以上 is the share of the whole
+    (产能占全省比重); 第2批 is an ordinal, no count; a space a page leaves before the number
+    (更新率达到 60%) stands between the metric and its number like the verb."""
+    text = (
+        "某省水务发展“十四五”规划\n一、发展目标\n（一）主要目标\n"
+        "完成城镇污水处理厂30余座提标改造。新增就业岗位1万余个。临海靠港产能占全省70%以上。\n"
+        "二、主要任务\n（一）推进装备更新。主要农业生产作业装备更新率达到 60%以上。公布第2批示范项目名单。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "water.txt", text)).document)
+    assert found["城镇污水处理厂"][:4] == (30, "座", "AT_LEAST", 2025)
+    assert found["就业岗位"][:3] == (10000, "个", "AT_LEAST")
+    assert found["临海靠港产能占全省比重"][:3] == (70, "%", "AT_LEAST")
+    assert found["主要农业生产作业装备更新率"][:3] == (60, "%", "AT_LEAST")
+    assert not any(metric.startswith("第") or "示范项目名单" in metric for metric in found)
+
+
+def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted(tmp_path: Path) -> None:
+    """四功能综合能源站17座（改扩建6座，新建11座）: the kinds a bracket breaks the count into, named
+    by a verb, are that count's (四功能综合能源站（改扩建）); a noun in the bracket (其中小学6所) is a thing
+    of its own. 新建冷藏保鲜设施12座，库容0.16万立方米: the size is the facilities'."""
+    text = (
+        "某区综合能源站布局规划（2023—2030年）\n一、规划目标\n（一）总体目标\n"
+        "到2030年，规划建设四功能综合能源站17座（改扩建6座，新建11座）。\n"
+        "二、主要任务\n（一）补齐设施短板。新建学校10所（其中小学6所、初中4所）。"
+        "新建农产品冷藏保鲜设施12座，库容0.16万立方米。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "stations.txt", text)).document)
+    assert found["四功能综合能源站"][:4] == (17, "座", "EQUAL", 2030)
+    assert found["四功能综合能源站（改扩建）"][:4] == (6, "座", "EQUAL", 2030)
+    assert found["四功能综合能源站（新建）"][:4] == (11, "座", "EQUAL", 2030)
+    assert found["小学"][:2] == (6, "所")
+    assert found["初中"][:2] == (4, "所")
+    assert found["农产品冷藏保鲜设施库容"][:2] == (1600, "立方米")
+
+
+def test_a_table_sharing_the_targets_out_among_places(tmp_path: Path) -> None:
+    """各区“十四五”交通光伏任务分配表, copied one cell to a line: each district's row gives it a target
+    for each column of numbers, named by the row and the column (黄浦区新增装机容量), in the unit its
+    header's bracket gives, a range at least its lower end, due at the plan's end; the column of
+    the row's numbers is none."""
+    text = (
+        "某市交通领域光伏推广应用实施方案（2021—2025年）\n一、主要目标\n（一）总体目标\n"
+        "全市交通领域新增光伏装机容量达到120兆瓦。\n二、重点任务\n（一）推进场站光伏建设。推广光伏应用。\n"
+        "附表\n各区“十四五”交通光伏任务分配表\n序号\n区域\n新增装机容量（MW）\n新增示范工程\n"
+        "1\n黄浦区\n0.3-0.4\n1\n2\n徐汇区\n2-2.6\n3\n3\n长宁区\n1.8\n2\n"
+    )
+    found = targets(load_plan(write(tmp_path, "pv.txt", text)).document)
+    assert found["黄浦区新增装机容量"][:4] == (0.3, "MW", "AT_LEAST", 2025)
+    assert found["徐汇区新增装机容量"][:4] == (2, "MW", "AT_LEAST", 2025)
+    assert found["长宁区新增装机容量"][:4] == (1.8, "MW", "EQUAL", 2025)
+    assert found["徐汇区新增示范工程"][:4] == (3, None, "EQUAL", 2025)
+    assert not any(metric.startswith("序号") for metric in found)
