@@ -12,17 +12,18 @@ from tests.test_layouts import targets, write
 
 
 def test_counts_more_than_their_number_and_shares_left_open(tmp_path: Path) -> None:
-    """30余座 and 1万余个 are at least their number; 产能占全省70%以上 is the share of the whole
+    """30余座, 1万余个 and 100多万人次 are at least their number; 产能占全省70%以上 is the share of the whole
     (产能占全省比重); 第2批 is an ordinal, no count; a space a page leaves before the number
     (更新率达到 60%) stands between the metric and its number like the verb."""
     text = (
         "某省水务发展“十四五”规划\n一、发展目标\n（一）主要目标\n"
-        "完成城镇污水处理厂30余座提标改造。新增就业岗位1万余个。临海靠港产能占全省70%以上。\n"
+        "完成城镇污水处理厂30余座提标改造。新增就业岗位1万余个。年接待游客100多万人次。临海靠港产能占全省70%以上。\n"
         "二、主要任务\n（一）推进装备更新。主要农业生产作业装备更新率达到 60%以上。公布第2批示范项目名单。\n"
     )
     found = targets(load_plan(write(tmp_path, "water.txt", text)).document)
     assert found["城镇污水处理厂"][:4] == (30, "座", "AT_LEAST", 2025)
     assert found["就业岗位"][:3] == (10000, "个", "AT_LEAST")
+    assert found["年接待游客"][:3] == (1000000, "人次", "AT_LEAST")
     assert found["临海靠港产能占全省比重"][:3] == (70, "%", "AT_LEAST")
     assert found["主要农业生产作业装备更新率"][:3] == (60, "%", "AT_LEAST")
     assert not any(metric.startswith("第") or "示范项目名单" in metric for metric in found)
@@ -64,3 +65,15 @@ def test_a_table_sharing_the_targets_out_among_places(tmp_path: Path) -> None:
     assert found["长宁区新增装机容量"][:4] == (1.8, "MW", "EQUAL", 2025)
     assert found["徐汇区新增示范工程"][:4] == (3, None, "EQUAL", 2025)
     assert not any(metric.startswith("序号") for metric in found)
+
+
+def test_this_year_and_next_counted_from_the_year_of_issue(tmp_path: Path) -> None:
+    """年内 and 今年 are the year the plan is issued in, 明年 the year after (as 3年内 counts from it)."""
+    text = (
+        "某市人民政府办公室关于促进消费的若干措施\n各区人民政府，市政府各部门：\n现将有关措施印发给你们，请认真贯彻执行。\n"
+        "某市人民政府办公室\n2024年3月1日\n关于促进消费的若干措施\n"
+        "一、扩大汽车消费。年内新建公共充电桩1000个。\n二、提升商圈品质。明年建成特色商业街区5个。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "consumption.txt", text)).document)
+    assert found["公共充电桩"][:4] == (1000, "个", "EQUAL", 2024)
+    assert found["特色商业街区"][:4] == (5, "个", "EQUAL", 2025)

@@ -103,8 +103,8 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     units = alternation(rules.units)
     return re.compile(
-        rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<magnitude>{alternation(list(MAGNITUDES))})?"
-        rf"(?P<more>{alternation(rules.more_than)})?"
+        rf"(?P<prefix>{prefixes})?{rules.number}\s*(?P<more>{alternation(rules.more_than)})?"
+        rf"(?P<magnitude>{alternation(list(MAGNITUDES))})?(?P<more_after>{alternation(rules.more_than)})?"
         # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日,
         # 0.4吨标准煤/万元, 500台/万人: a rate, per what follows the slash.
         rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:{_PER}))?)?(?P<suffix>{suffixes})?"
@@ -288,7 +288,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if doubled:
             value, unit = 2**low - 1, rules.doubling.as_unit  # 翻一番: grown by 1倍
         comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
-        if match.group("more") and comparator is Comparator.EQUAL:
+        if (match.group("more") or match.group("more_after")) and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 30余座: more than 30
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator

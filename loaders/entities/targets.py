@@ -137,6 +137,8 @@ def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: Pl
     if written is not None and not (span_nearer and issued is not None):
         return written
     if span and issued is not None:
+        if span.group("this") or span.group("next"):
+            return issued + (1 if span.group("next") else 0)  # 年内, 今年; 明年
         years = span.group("n")
         span_years = int(years) if years.isdigit() else chinese_number(years)
         return issued + int(span_years) if span_years else None
