@@ -70,6 +70,8 @@ MAGNITUDES = {
     "百万": 10**6,
     "万": 10**4,
 }
+#: A percentage written in words: 百分之九十.
+PERCENT_IN_WORDS = "百分之"
 #: A number followed by a word: what a target looks like, before its unit is known.
 _NUMBER_AND_WORD = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?!\d)(?![年月日号])[\u4e00-\u9fff%％‰]")
 
@@ -130,7 +132,7 @@ def _number(token: str) -> tuple[float, bool] | None:
     >>> _number("百亿"), _number("2—3"), _number("两万")
     ((10000000000.0, False), (2.0, True), (20000.0, False))
     """
-    token = token.replace(" ", "")
+    token = token.replace(" ", "").removeprefix(PERCENT_IN_WORDS)
     ranged = _RANGE.search(token)
     low = token[: ranged.start() + 1] if ranged else token
     try:
@@ -164,6 +166,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     previous: Target | None = None
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
+        if match.group("number").startswith(PERCENT_IN_WORDS):
+            unit = "%"  # 百分之九十
         number = _number(match.group("number"))
         doubled = unit == rules.doubling.unit
         if doubled and text[match.start() - 1 : match.start()] != rules.doubling.verb:
