@@ -81,3 +81,17 @@ def test_this_year_and_next_counted_from_the_year_of_issue(tmp_path: Path) -> No
     found = targets(load_plan(write(tmp_path, "consumption.txt", text)).document)
     assert found["公共充电桩"][:4] == (1000, "个", "EQUAL", 2024)
     assert found["特色商业街区"][:4] == (5, "个", "EQUAL", 2025)
+
+
+def test_a_year_inside_a_paragraph_is_not_the_next_paragraphs(tmp_path: Path) -> None:
+    """A year met inside a task's paragraph (……，2024年底前完成首批改造) governs its own sentence; the
+    next paragraph's target is due at the plan's end. A paragraph that opens with its year (2025年，
+    ……) goes on governing the paragraphs after it."""
+    text = (
+        "某市设备更新行动方案（2024—2027年）\n一、工作目标\n2025年，设备更新取得积极进展。\n"
+        "工业设备投资规模增长10%以上。\n二、重点任务\n（一）推进工业设备更新。实施技术改造，2024年底前完成首批改造。\n"
+        "更新数控机床500台。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "renewal.txt", text)).document)
+    assert found["工业设备投资规模"][:4] == (10, "%", "AT_LEAST", 2025)
+    assert found["数控机床"][:4] == (500, "台", "EQUAL", 2027)

@@ -31,8 +31,9 @@ def read_targets(
     default_deadline: int | None,
 ) -> None:
     """The targets in the holder's text, each an INDICATOR that MEASURES the holder. A paragraph
-    with no year of its own goes on under the year the paragraph before it gave (2023年，……。
-    then 制造业产品质量合格率稳定在92%以上。 on the next line)."""
+    with no year of its own goes on under the year a paragraph before it opened with (2023年，……。
+    then 制造业产品质量合格率稳定在92%以上。 on the next line); a year met inside a paragraph
+    (……，2024年底前完成) is that sentence's, not the next paragraph's."""
     carried = default_deadline
     for segment in segments:
         targets = extract_targets(segment.text, writer.profile)
@@ -46,7 +47,21 @@ def read_targets(
                 writer.span_in(segment, target.start, target.end),
             )
         _report_unread(writer, segment, targets)
-        carried = deadline_before(segment.text, len(segment.text), writer.profile) or carried
+        if _opens_with_a_year(segment.text, writer) or not segment.text.rstrip().endswith(_PARAGRAPH_ENDS):
+            # A paragraph a page broke off mid-sentence (……2027年 / 一体机115套) goes on in the next.
+            carried = deadline_before(segment.text, len(segment.text), writer.profile) or carried
+
+
+def _opens_with_a_year(text: str, writer: PlanWriter) -> bool:
+    """到2027年，…… / 2023年，……: a paragraph that opens with the year its goals are due."""
+    opening = text[:_YEAR_OPENING]
+    return deadline_before(opening, len(opening), writer.profile) is not None
+
+
+#: The marks a whole paragraph ends with.
+_PARAGRAPH_ENDS = ("。", "；", "！", "？", "：", "）", "”")
+#: How far into a paragraph its opening year may stand (力争到2025年，, （一）到2027年，).
+_YEAR_OPENING = 12
 
 
 def read_row_targets(writer: PlanWriter, holder: Entity, text: str, header: PlanHeader) -> None:
