@@ -183,6 +183,8 @@ class Indicators(_Rules):
     #: and the unit the sum is in.
     scale_suffix: str
     scale_unit: str
+    #: What a sum in 亿 without its unit measures in 元 (产业规模达到2000亿, 营业收入突破千亿).
+    sums_of_money: list[str]
     #: Adverbs that bound the count of the verb after them (至少办好一所, 至少开展1次).
     at_least_adverbs: list[str]
     #: The word that names a share of things doing what follows its number (新建建筑100%执行绿色建筑

@@ -183,7 +183,11 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue  # 培育2个万亿级产业: a kind of industry, counted by the number before it
         if scale:
             unit = rules.scale_unit
-        if not (unit or match.group("magnitude") or compared_without_unit(text, match, rules)):
+        # 千亿, 两万: a numeral in words carries its magnitude.
+        sum_in_words = re.search("[万亿]$", match.group("number")) is not None
+        if not (
+            unit or match.group("magnitude") or sum_in_words or compared_without_unit(text, match, rules)
+        ):
             continue
         if qualifies_what_follows(text, match, rules):
             continue
@@ -305,6 +309,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             text[clause_start : match.start()],
         ):
             comparator = Comparator.AT_LEAST  # 每个乡镇至少办好一所: the adverb bounds the verb's count
+        # 产业规模达到2000亿, 规模过千亿: a sum of money, though the text leaves out its 元.
+        in_yuan = not unit and "亿" in (match.group("magnitude") or "") + match.group("number")
         for metric, year in metrics:
             if capacity:
                 name, produced = capacity
@@ -320,6 +326,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             metric = re.sub(alternation(rules.light_verbs), "", metric)  # ……进行升级改造
             if not metric or is_a_verb_alone(metric):
                 continue  # 坚持两个毫不动摇: a verb and what it holds to, no thing counted
+            if in_yuan and metric.endswith(tuple(rules.sums_of_money)):
+                unit = rules.scale_unit
             previous = Target(
                 metric=metric,
                 comparator=comparator,
