@@ -226,6 +226,8 @@ class Indicators(_Rules):
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
     share_of_the_same: str = _regex()
+    #: Words before a number that name nothing counted (首批95个公共体育场馆): the thing follows.
+    no_metric: list[str]
     #: A size or sum that names no thing (新建冷藏保鲜设施12座，库容0.16万立方米): of the thing just counted.
     attributes: list[str]
     to_words: list[str]

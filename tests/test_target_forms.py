@@ -39,12 +39,14 @@ def test_counts_more_than_their_number_and_shares_left_open(tmp_path: Path) -> N
 def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted(tmp_path: Path) -> None:
     """四功能综合能源站17座（改扩建6座，新建11座）: the kinds a bracket breaks the count into, named
     by a verb, are that count's (四功能综合能源站（改扩建）); a noun in the bracket (其中小学6所) is a thing
-    of its own. 新建冷藏保鲜设施12座，库容0.16万立方米: the size is the facilities'."""
+    of its own. 新建冷藏保鲜设施12座，库容0.16万立方米: the size is the facilities'. 共 stands between a metric and
+    its number; 其中 2024年26台（套） is the year's part of the count before it; 首批 names nothing counted."""
     text = (
         "某区综合能源站布局规划（2023—2030年）\n一、规划目标\n（一）总体目标\n"
-        "到2030年，规划建设四功能综合能源站17座（改扩建6座，新建11座）。\n"
+        "到2030年，规划建设四功能综合能源站17座（改扩建6座，新建11座）。全区车用综合能源站点共30座。\n"
         "二、主要任务\n（一）补齐设施短板。新建学校10所（其中小学6所、初中4所）。"
-        "新建农产品冷藏保鲜设施12座，库容0.16万立方米。\n"
+        "新建农产品冷藏保鲜设施12座，库容0.16万立方米。更新医疗装备80台（套），其中 2024年26台（套）。"
+        "首批95个公共体育场馆免费开放。\n"
     )
     found = targets(load_plan(write(tmp_path, "stations.txt", text)).document)
     assert found["四功能综合能源站"][:4] == (17, "座", "EQUAL", 2030)
@@ -53,6 +55,10 @@ def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted
     assert found["小学"][:2] == (6, "所")
     assert found["初中"][:2] == (4, "所")
     assert found["农产品冷藏保鲜设施库容"][:2] == (1600, "立方米")
+    assert found["车用综合能源站点"][:2] == (30, "座")
+    assert "2024年" not in found
+    assert found["医疗装备"][:4] == (26, "台（套）", "EQUAL", 2024)  # the last of the metric's targets
+    assert any(metric.startswith("公共体育场馆") and v[0] == 95 for metric, v in found.items())
 
 
 def test_a_table_sharing_the_targets_out_among_places(tmp_path: Path) -> None:

@@ -235,6 +235,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             # A share or a ratio (a number with no unit: 电能利用效率（PUE）应低于1.25).
             metric = metric_before(raw, rules, share=unit in rules.ratio_units or not unit)
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
+            if metric in rules.no_metric:
+                metric = ""  # 首批95个公共体育场馆
             if not metric or (counts_after and not capacity) or per_basis(metric):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = metric_after(text, match.end(), clause_end, rules)

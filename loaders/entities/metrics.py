@@ -109,8 +109,8 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
         if share and metric.startswith(tuple(rules.qualifying_verbs)):
             return metric
         while (word := _leading_word(metric, words, rules.scope_words)) is not None:
-            if metric[len(word) :] in _BARE_MEASURES:
-                break  # 建设里程, 建设规模: the verb says which length or size
+            if metric[len(word) :] in _BARE_MEASURES or len(metric) - len(word) == 1:
+                break  # 建设里程, 建设规模: the verb says which length or size; 建成区: no word is left
             metric = metric[len(word) :]
         keep = tuple(rules.qualifying_verbs) if share else ()
         shorter = _without_leading_verbs(re.sub(rules.metric_modifier, "", metric).strip("，、的 "), keep)
@@ -125,8 +125,8 @@ def _without_lead(raw: str, rules: Indicators) -> str:
     """制定发布省级地方标准 → 省级地方标准: the words up to a verb that introduces the counted thing,
     where that verb is a word of its own (建成区绿地率 has none)."""
     lead = re.match(rules.metric_lead, raw)
-    if lead is None or not any(t.end == lead.end() for t in analyse(raw)):
-        return raw
+    if lead is None or len(raw) - lead.end() < 2 or not any(t.end == lead.end() for t in analyse(raw)):
+        return raw  # 建成区: one character left is no thing counted
     return raw[lead.end() :]
 
 
