@@ -46,7 +46,7 @@ def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted
         "到2030年，规划建设四功能综合能源站17座（改扩建6座，新建11座）。全区车用综合能源站点共30座。\n"
         "二、主要任务\n（一）补齐设施短板。新建学校10所（其中小学6所、初中4所）。"
         "新建农产品冷藏保鲜设施12座，库容0.16万立方米。更新医疗装备80台（套），其中 2024年26台（套）。"
-        "首批95个公共体育场馆免费开放。\n"
+        "首批95个公共体育场馆免费开放。建设项目20个，其中5个为示范项目。\n"
     )
     found = targets(load_plan(write(tmp_path, "stations.txt", text)).document)
     assert found["四功能综合能源站"][:4] == (17, "座", "EQUAL", 2030)
@@ -59,6 +59,7 @@ def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted
     assert "2024年" not in found
     assert found["医疗装备"][:4] == (26, "台（套）", "EQUAL", 2024)  # the last of the metric's targets
     assert any(metric.startswith("公共体育场馆") and v[0] == 95 for metric, v in found.items())
+    assert found["示范项目"][:2] == (5, "个")
 
 
 def test_a_table_sharing_the_targets_out_among_places(tmp_path: Path) -> None:

@@ -227,6 +227,8 @@ def strip_trail(metric: str, rules: Indicators) -> str:
     return metric.strip()
 
 
+#: A copula between a number and what it counts (5个为示范项目).
+_COPULAS = frozenset({"为", "是", "作为", "属于"})
 #: Words that count a thing without a number (一批示范区), opening a list item of their own.
 _NEXT_UNCOUNTED = re.compile("[、和及与](?:一批|一大批|一些|若干|多个|一系列)")
 
@@ -271,6 +273,8 @@ def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -
         len(tokens),
     )
     tokens = tokens[:cut]
+    while tokens and tokens[0].word in _COPULAS:
+        tokens.pop(0)  # 其中5个为示范项目: what the 5 are
     while tokens and tokens[-1].tag not in NOMINAL:
         tokens.pop()
     end = start + (tokens[-1].end if tokens else 0)
