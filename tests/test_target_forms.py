@@ -20,7 +20,7 @@ def test_counts_more_than_their_number_and_shares_left_open(tmp_path: Path) -> N
         "某省水务发展“十四五”规划\n一、发展目标\n（一）主要目标\n"
         "完成城镇污水处理厂30余座提标改造。新增就业岗位1万余个。年接待游客100多万人次。临海靠港产能占全省70%以上。\n"
         "二、主要任务\n（一）推进装备更新。主要农业生产作业装备更新率达到 60%以上。公布第2批示范项目名单。\n"
-        "（二）提升供水保障。城乡供水覆盖率达到百分之九十以上。新增一万五千个托位。\n"
+        "（二）提升供水保障。城乡供水覆盖率达到百分之九十以上。新增一万五千个托位。新能源装机容量达到三百万千瓦。\n"
         "（三）壮大涉水产业。节水产业规模达到2000亿，营业收入突破千亿。\n"
     )
     found = targets(load_plan(write(tmp_path, "water.txt", text)).document)
@@ -31,6 +31,7 @@ def test_counts_more_than_their_number_and_shares_left_open(tmp_path: Path) -> N
     assert found["主要农业生产作业装备更新率"][:3] == (60, "%", "AT_LEAST")
     assert found["城乡供水覆盖率"][:3] == (90, "%", "AT_LEAST")
     assert found["托位"][:3] == (15000, "个", "EQUAL")
+    assert found["新能源装机容量"][:3] == (3_000_000, "千瓦", "EQUAL")  # 三百万 and its unit 千瓦
     assert found["节水产业规模"][:3] == (200_000_000_000, "元", "EQUAL")
     assert found["营业收入"][:3] == (100_000_000_000, "元", "AT_LEAST")
     assert not any(metric.startswith("第") or "示范项目名单" in metric for metric in found)
