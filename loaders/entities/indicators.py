@@ -375,12 +375,18 @@ def _sentence_before(text: str, targets: list[Target], position: int) -> list[Ta
 
 def _broken_down(text: str, targets: list[Target], position: int) -> Target | None:
     """The count whose bracket `position` stands in: 17座 in ……17座（改扩建6座，新建11座）."""
-    counted = next((t for t in reversed(targets) if t.end < position), None)
-    while counted is not None and text[counted.end : counted.end + 1] not in "（(":
-        counted = next((t for t in reversed(targets) if t.end <= counted.start and t is not counted), None)
-    if counted is None or position - counted.end > 20 or re.search("[）)。；]", text[counted.end : position]):
-        return None
-    return counted
+    for counted in reversed(targets):
+        if counted.end >= position:
+            continue
+        if position - counted.end > _BREAKDOWN_SPAN:
+            return None
+        if text[counted.end : counted.end + 1] in ("（", "("):
+            return None if re.search("[）)。；]", text[counted.end : position]) else counted
+    return None
+
+
+#: How far a breakdown's item may stand from the count its bracket follows.
+_BREAKDOWN_SPAN = 20
 
 
 def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:
