@@ -65,13 +65,20 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
                     _add_cell(writer, holder, stated, (metric, row[column], unit or named_unit, year), row)
 
 
+def _unit_in_name(name: str) -> tuple[str, str]:
+    """A name without the unit its closing bracket gives, and that unit: 城镇化率（%） → 城镇化率, %;
+    新增装机容量（MW） → 新增装机容量, MW."""
+    in_name = _UNIT_IN_NAME.search(name)
+    if in_name is None:
+        return name, ""
+    # （5A级比率%）: a percentage whose bracket also says of what.
+    unit = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
+    return name[: in_name.start()], unit
+
+
 def _named(name: str, profile: Profile) -> tuple[str, str]:
     """An indicator's name as a metric, and the unit its bracket gives: 城镇化率（%） → 城镇化率, %."""
-    metric, unit = name, ""
-    if in_name := _UNIT_IN_NAME.search(name):
-        # （5A级比率%）: a percentage whose bracket also says of what.
-        unit = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
-        metric = name[: in_name.start()]
+    metric, unit = _unit_in_name(name)
     # 建成零碳转型建筑, 新增标志性绿色企业数量: named as a target in the text is.
     metric = metric_before(metric, profile.indicators) or metric
     # 集装箱多式联运年均增长率, ……较2020年下降率: the thing that changes, as in the text.
@@ -84,19 +91,19 @@ def _add_cell(
     stated: set[tuple[str | None, float | None]],
     target: tuple[str, str, str, int | None],
     row: list[str],
-) -> bool:
-    """The target a cell states (≥85, 90以上, 0.3-0.4), for its metric, unit and year; False where
-    the cell holds no number."""
+) -> None:
+    """The target a cell states (≥85, 90以上, 0.3-0.4), for its metric, unit and year, if it holds
+    a number and the text has not stated it already."""
     metric, cell, unit, year = target
     value = _VALUE.match(cell)
     if value is None or not metric:
-        return False
+        return
     unit = value.group("unit") or unit
     number = float(value.group("number"))
     if magnitude := next((m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None):
         number, unit = number * MAGNITUDES[magnitude], unit[len(magnitude) :]  # 3 万个 → 30000 个
     if (metric, number) in stated:
-        return True
+        return
     stated.add((metric, number))
     comparator = _COMPARATORS.get(value.group("before") or value.group("after") or "", Comparator.EQUAL)
     if value.group("upper") and comparator is Comparator.EQUAL:
@@ -110,7 +117,6 @@ def _add_cell(
         written=cell.strip(),
     )
     add_indicator(writer, holder, fields, " | ".join(row), None)
-    return True
 
 
 #: The heading of an indicator table's column of names.
@@ -226,9 +232,7 @@ def _read_allocation(
         if _share(body, i, _VALUE.match) >= _MOST and not any(w in head[i] for w in _NOT_TARGETS)
     ]  # fmt: skip
     for i in numbers:
-        column, unit = head[i], ""
-        if in_name := _UNIT_IN_NAME.search(column):
-            column, unit = column[: in_name.start()], in_name.group("unit")
+        column, unit = _unit_in_name(head[i])
         # 2025年目标, 十四五装机计划: the year the column names, else the plan's end.
         found = _YEAR.search(column)
         year = int(found.group(1)) if found else _five_year_end(column, writer.profile) or header.target_year
