@@ -82,6 +82,34 @@ def test_a_table_sharing_the_targets_out_among_places(tmp_path: Path) -> None:
     assert not any(metric.startswith("序号") for metric in found)
 
 
+def test_a_tables_caption_says_when_its_figures_are_due(tmp_path: Path) -> None:
+    """A plan with no period whose table's caption names its years (各区“十四五”……分配表,
+    2024年各区……任务分解表): the caption's year is the figures' deadline, on a portal page's
+    table as on one copied one cell to a line; a caption of a year before the plan's issue is a
+    review and gives none."""
+    notice = "某市人民政府办公室关于印发某市光伏推广应用实施方案的通知\n某市人民政府办公室\n2023年6月15日\n"
+    body = "某市光伏推广应用实施方案\n一、主要任务\n（一）推进场站光伏建设。推广光伏应用。\n附表\n"
+    cells = "序号\n区域\n新增装机容量（MW）\n新增示范工程\n1\n黄浦区\n0.3-0.4\n1\n2\n徐汇区\n2-2.6\n3\n3\n长宁区\n1.8\n2\n"
+    text = notice + body + "各区“十四五”交通光伏任务分配表\n" + cells
+    found = targets(load_plan(write(tmp_path, "pv.txt", text)).document)
+    assert found["黄浦区新增装机容量"][:4] == (0.3, "MW", "AT_LEAST", 2025)
+    assert found["徐汇区新增示范工程"][:4] == (3, None, "EQUAL", 2025)
+    page = (
+        "<html><body><h1>某市光伏推广应用实施方案</h1><p>某市人民政府办公室</p><p>2023年6月15日</p>"
+        "<p>一、主要任务</p><p>（一）推进场站光伏建设。推广光伏应用。</p>"
+        "<p>附表</p><p><strong>2024年各区</strong>光伏任务分解表</p><table>"
+        "<tr><td>序号</td><td>区域</td><td>新增装机容量（MW）</td></tr>"
+        "<tr><td>1</td><td>黄浦区</td><td>0.5</td></tr><tr><td>2</td><td>徐汇区</td><td>2</td></tr></table>"
+        "<p>2020年各区光伏建设完成情况</p><table>"
+        "<tr><td>序号</td><td>区域</td><td>已建装机容量（MW）</td></tr>"
+        "<tr><td>1</td><td>黄浦区</td><td>0.2</td></tr><tr><td>2</td><td>徐汇区</td><td>1.5</td></tr></table>"
+        "</body></html>"
+    )
+    found = targets(load_plan(write(tmp_path, "pv.html", page)).document)
+    assert found["黄浦区新增装机容量"][:4] == (0.5, "MW", "EQUAL", 2024)
+    assert found["徐汇区已建装机容量"][3] is None
+
+
 def test_this_year_and_next_counted_from_the_year_of_issue(tmp_path: Path) -> None:
     """年内 and 今年 are the year the plan is issued in, 明年 the year after (as 3年内 counts from it)."""
     text = (

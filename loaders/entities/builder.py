@@ -27,6 +27,7 @@ from loaders.entities.text_passes import (
 )
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
+from loaders.reading.tables import Table
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
 from loaders.structure.attachments import split_attachments
@@ -61,7 +62,7 @@ class PlanBuilder:
     def build(
         self,
         paragraphs: list[Paragraph],
-        tables: list[list[list[str]]] | None = None,
+        tables: list[Table] | None = None,
         title_hint: str | None = None,
     ) -> GraphDocument:
         writer, profile = self.writer, self.writer.profile

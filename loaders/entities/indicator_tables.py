@@ -17,11 +17,10 @@ from loaders.entities.plan_writer import PlanWriter
 from loaders.entities.targets import add_indicator
 from loaders.numerals import five_year_plan_end
 from loaders.profile import Profile
+from loaders.reading.tables import Table
 from loaders.structure.header import PlanHeader
 
 __all__ = ["link_indicator_tables"]
-
-Table = list[list[str]]
 
 _YEAR = re.compile(r"(20\d{2})")
 _VALUE = re.compile(
@@ -49,9 +48,10 @@ def link_indicator_tables(writer: PlanWriter, tables: list[Table], header: PlanH
     }
     for table in tables:
         head, body = _head(table)
-        columns = _columns(head, header, writer.profile)
+        due = _caption_year(table.caption, header, writer.profile) or header.target_year
+        columns = _columns(head, due, header, writer.profile)
         if columns is None:
-            _read_allocation(writer, holder, stated, head, body, header)
+            _read_allocation(writer, holder, stated, (head, body), due)
             continue
         name_column, unit_column, year_columns = columns
         for row in body:
@@ -125,7 +125,7 @@ _NAME_HEADINGS = ("指标", "名称")
 _YEAR_CELL = re.compile(r"^\s*(?:19|20)\d{2}\s*年")
 
 
-def _head(table: Table) -> tuple[list[str], Table]:
+def _head(table: Table) -> tuple[list[str], list[list[str]]]:
     """The table's header and its rows below. A second row under cells spanning its columns
     (目标值 over 2023年 / 2024年 / 2025年; 序号 and 指标 spanning both rows) belongs to the
     header: it repeats the cells above (or leaves them empty, as text tables do) or names years,
@@ -145,11 +145,22 @@ def _head(table: Table) -> tuple[list[str], Table]:
     ], table[2:]
 
 
+def _caption_year(caption: str, header: PlanHeader, profile: Profile) -> int | None:
+    """The year a table's caption says its figures are due: 2019年各市……任务分解表 → 2019,
+    各区“十四五”……任务分配表 → 2025, ……（2024-2026年） → 2026; none for a year before the plan
+    was issued (2020年主要指标完成情况 reviews the past)."""
+    years = [int(y) for y in _YEAR.findall(caption)]
+    year = max(years) if years else _five_year_end(caption, profile)
+    issued = int(header.issued_on[:4]) if header.issued_on else None
+    return year if year is not None and (issued is None or year >= issued) else None
+
+
 def _columns(
-    head: list[str], header: PlanHeader, profile: Profile
+    head: list[str], due: int | None, header: PlanHeader, profile: Profile
 ) -> tuple[int, int | None, list[tuple[int, int]]] | None:
     """The indicator's column, the unit's, and the target columns with their years: the columns
-    naming a year the plan looks to (its period's end, or any after the year of issue)."""
+    naming a year the plan looks to (its period's end, or any after the year of issue); a target
+    column naming none is `due` when its caption or the plan says."""
     name = next((i for i, cell in enumerate(head) if any(w in cell for w in _NAME_HEADINGS)), None)
     if name is None:
         return None
@@ -157,11 +168,7 @@ def _columns(
     years = [(i, int(m.group(1))) for i, cell in enumerate(head) if (m := _YEAR.search(cell)) and i != name]
     if not years:
         # 目标值, “十五五”目标: the target column, due when its five-year plan or the plan ends.
-        due = [
-            (i, _five_year_end(cell, profile) or header.target_year)
-            for i, cell in enumerate(head)
-            if "目标" in cell
-        ]
+        due = [(i, _five_year_end(cell, profile) or due) for i, cell in enumerate(head) if "目标" in cell]
         targets = [(i, year) for i, year in due if year is not None and i != name]
         return (name, unit, targets) if targets else None
     base = min(year for _, year in years)
@@ -210,15 +217,15 @@ def _read_allocation(
     writer: PlanWriter,
     holder: Entity,
     stated: set[tuple[str | None, float | None]],
-    head: list[str],
-    body: Table,
-    header: PlanHeader,
+    table: tuple[list[str], list[list[str]]],
+    due: int | None,
 ) -> None:
     """A table that shares the plan's targets out (任务分配表: 区域 | 新增装机容量（MW） | 新增示范工程;
     黄浦区 | 0.3-0.4 | 1): each row a place, sector or unit, each column of numbers a target of the
-    row's, named by the row and the column (黄浦区新增装机容量), due in the year the column names
-    or at the plan's end. The row's name is its first column of words; 合计 names the column's
+    row's, named by the row and the column (黄浦区新增装机容量), due in the year the column names,
+    else when the caption or the plan says (`due`). The row's name is its first column of words; 合计 names the column's
     total (交通子行业十四五装机计划（合计）)."""
+    head, body = table
     if len(body) < 2 or any(w in cell for cell in head for w in _NAME_HEADINGS):
         return  # an indicator table whose years are past (a review of the last plan's)
     columns = list(range(len(head)))
@@ -233,9 +240,9 @@ def _read_allocation(
     ]  # fmt: skip
     for i in numbers:
         column, unit = _unit_in_name(head[i])
-        # 2025年目标, 十四五装机计划: the year the column names, else the plan's end.
+        # 2025年目标, 十四五装机计划: the year the column names, else the caption's or the plan's end.
         found = _YEAR.search(column)
-        year = int(found.group(1)) if found else _five_year_end(column, writer.profile) or header.target_year
+        year = int(found.group(1)) if found else _five_year_end(column, writer.profile) or due
         for row in body:
             if i < len(row) and (place := row[name].strip()):
                 metric = f"{head[name]}{column}（{place}）" if place in _TOTALS else place + column
@@ -247,7 +254,7 @@ def _words(cell: str) -> bool:
     return bool(cell.strip()) and _VALUE.match(cell) is None and len(cell) <= 20
 
 
-def _share(body: Table, column: int, test) -> float:  # type: ignore[no-untyped-def]
+def _share(body: list[list[str]], column: int, test) -> float:  # type: ignore[no-untyped-def]
     """The share of the rows whose cell in `column` passes `test` (a row without one fails)."""
     return sum(1 for row in body if column < len(row) and test(row[column])) / len(body)
 

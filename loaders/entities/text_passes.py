@@ -17,6 +17,7 @@ from loaders.entities.plan_writer import PlanWriter, Segment, number_in_label
 from loaders.entities.standards import extract_standards
 from loaders.entities.targets import read_row_targets
 from loaders.lexical import opens_with_verb
+from loaders.reading.tables import Table
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
 from loaders.structure.division_rows import ITEM_NUMBER, content_column, division_columns
@@ -24,8 +25,6 @@ from loaders.structure.documents import Citation, document_key, extract_citation
 from loaders.structure.header import PlanHeader
 
 __all__ = ["link_attachment_lists", "link_bodies", "link_citations", "link_standards", "link_task_tables"]
-
-Table = list[list[str]]
 
 
 def link_standards(writer: PlanWriter) -> None:

@@ -19,7 +19,15 @@ from graph.errors import PlanLoadError
 from loaders.reading.decoding import decode_plan
 from loaders.reading.limits import InputLimits
 from loaders.reading.pdf_tables import tables_as_tab_rows
-from loaders.reading.tables import Table, as_line, grid, html_tables, is_grid, items_of_a_numbered_list
+from loaders.reading.tables import (
+    Table,
+    as_line,
+    caption_above,
+    grid,
+    html_tables,
+    is_grid,
+    items_of_a_numbered_list,
+)
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
@@ -165,7 +173,7 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
             if items := items_of_a_numbered_list(rows):
                 lines += items  # a numbered list laid out as a table (一、 | 加大……)
                 continue
-            tables.append(rows)
+            tables.append(Table(rows, caption_above(reversed(lines))))
             # In the text too, where it stands, a row to a line and its cells between tabs (as a
             # table copied from a word processor comes out): what it holds is the plan's text.
             lines += [as_line(row) for row in rows]

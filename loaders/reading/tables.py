@@ -5,10 +5,33 @@ page's fields); and a table's row as a line of text, its cells between tabs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["Table", "as_line", "grid", "html_tables", "is_grid", "items_of_a_numbered_list"]
+__all__ = ["Table", "as_line", "caption_above", "grid", "html_tables", "is_grid", "items_of_a_numbered_list"]
 
-Table = list[list[str]]
+
+class Table(list[list[str]]):
+    """A table's cells' text by row, and its caption: the short line standing just above it
+    (各区“十四五”交通光伏任务分配表), which may say what its figures are and when they are due."""
+
+    def __init__(self, rows: Iterable[list[str]] = (), caption: str = "") -> None:
+        super().__init__(rows)
+        self.caption = caption
+
+
+#: The longest line that can be a table's caption (附表3 各区“十四五”交通光伏任务分配表).
+_CAPTION_LENGTH = 40
+_SENTENCE_MARK = re.compile("[。；！？]")
+
+
+def caption_above(lines: Iterable[str]) -> str:
+    """The caption of a table from the lines above it, nearest first: the first that is not
+    blank, if it is short and no sentence (a paragraph of the text is not a caption)."""
+    for line in lines:
+        line = line.strip()
+        if line:
+            return line if len(line) <= _CAPTION_LENGTH and not _SENTENCE_MARK.search(line) else ""
+    return ""
 
 
 def as_line(row: list[str]) -> str:
@@ -45,8 +68,30 @@ def html_tables(soup) -> list[Table]:  # type: ignore[no-untyped-def]
             continue  # a layout table holding others: its inner tables are taken instead
         rows = [row for row in grid(table) if any(row)]
         if len(rows) > 1 and max(len(row) for row in rows) > 1 and items_of_a_numbered_list(rows) is None:
-            tables.append(rows)
+            tables.append(Table(rows, _caption_of(table)))
     return tables
+
+
+#: How many of the page's strings above a table are looked at for its caption.
+_STRINGS_ABOVE = 5
+#: Elements that set a line of their own: a caption's text is the whole of the one it stands in.
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center")
+
+
+def _caption_of(table) -> str:  # type: ignore[no-untyped-def]
+    """A page's table's caption: its own <caption>, else the line just above it, whole though
+    inline tags split it (<p><strong>2024年各区</strong>光伏任务分解表</p>)."""
+    from bs4 import Comment
+
+    if (own := table.find("caption")) is not None:
+        return caption_above([own.get_text("", strip=True)])
+    for string in table.find_all_previous(string=True, limit=_STRINGS_ABOVE):
+        if isinstance(string, Comment) or not string.strip():
+            continue
+        block = string.find_parent(_BLOCKS)
+        whole = block is not None and block.find("table") is None
+        return caption_above([block.get_text("", strip=True) if whole else str(string)])
+    return ""
 
 
 #: The most rows or columns one cell may span: more is a page's mistake, not a table.

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from loaders.profile import Profile
-from loaders.reading.formats import Table
 from loaders.reading.paragraphs import Paragraph
+from loaders.reading.tables import Table, caption_above
 
 __all__ = ["LineTable", "cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
 
@@ -48,9 +48,8 @@ def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
     for run in tab_runs(paragraphs, shorter_rows=True):
         rows = [[c.strip() for c in p.text.split("\t")] for p in run]
         width, spanned = len(rows[0]), rows[0][0] in _CATEGORY_HEADINGS
-        tables.append(
-            [([""] * (width - len(r)) + r) if spanned else r + [""] * (width - len(r)) for r in rows]
-        )
+        rows = [([""] * (width - len(r)) + r) if spanned else r + [""] * (width - len(r)) for r in rows]
+        tables.append(Table(rows, _caption(paragraphs, run[0].index)))
     return tables
 
 
@@ -78,7 +77,16 @@ def tab_runs(paragraphs: list[Paragraph], shorter_rows: bool = False) -> list[li
 
 
 def _one_cell_to_a_line(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
-    return [table.rows for table in cell_line_tables(paragraphs, profile)]
+    return [Table(t.rows, _caption(paragraphs, t.start)) for t in cell_line_tables(paragraphs, profile)]
+
+
+#: How many lines above a table are looked at for its caption.
+_LINES_ABOVE = 4
+
+
+def _caption(paragraphs: list[Paragraph], start: int) -> str:
+    """The caption above the table whose first line is `paragraphs[start]`."""
+    return caption_above(p.text for p in reversed(paragraphs[max(start - _LINES_ABOVE, 0) : start]))
 
 
 @dataclass(frozen=True, slots=True)
