@@ -248,8 +248,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 after, item_end = metric_after(text, match.end() + len(rules.scale_suffix), clause_end, rules)
                 metric, boundary = (after, item_end) if after else (metric, boundary)
             metric = without_examples(metric)
-            if unit in rules.ratio_units and (doing := share_doing(text, match.end(), clause_end, rules)):
-                # 新建建筑100%执行绿色建筑标准: the share of them that do it.
+            if unit in rules.ratio_units and (doing := share_doing(text, boundary, clause_end, rules)):
+                # 新建建筑100%执行绿色建筑标准, 90%以上的村实现生活垃圾分类: the share of them that do it.
                 metric += doing + rules.share_word
                 boundary = clause_end
             if re.search(rules.change_start + "$", raw):
@@ -324,6 +324,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             elif (not metric or strip_change(metric, rules) in rules.change_words) and recent is None:
                 # 制造业增加值占GDP比重稳定提升，达到28%左右: the thing the clause before names.
                 metric = _metric_of_clause_before(text, own_clause_start, rules) or metric
+            elif not metric and recent is not None and recent.unit == unit:
+                # 装机容量确保达到120MW，力争达到180MW: a second figure the same thing strives for.
+                metric, level = recent.metric, recent.level
             metric = INCLUDING.sub("", strip_change(metric, rules)).lstrip("、，")
             metric = re.sub(alternation(rules.light_verbs), "", metric)  # ……进行升级改造
             if not metric or is_a_verb_alone(metric):

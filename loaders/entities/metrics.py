@@ -95,7 +95,7 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
     number is a share, whose metric keeps the verb that says which things it is of (新建项目……
     比例: of new projects)."""
     raw = re.sub(rules.metric_time, "", re.sub(rules.metric_label, "", raw))
-    raw = re.sub(rules.metric_span, "", raw)
+    raw = _object_of_disposal(re.sub(rules.metric_span, "", raw))
     # A parenthesis the item before ended at (6个街镇（……彭浦镇）天然水源消防取水设施24处) is no metric.
     raw = re.sub(r"^（[^（）]*）", "", raw)
     # Nor the bracket a breakdown opens (学校10所（其中小学6所）): 小学.
@@ -119,6 +119,26 @@ def metric_before(raw: str, rules: Indicators, share: bool = False) -> str:
         if shorter == metric:
             return metric if share else _object_of_its_verb(metric, rules)
         metric = shorter
+
+
+#: The prepositions that put a verb's object before it (将/把……提高到80%).
+_DISPOSAL = ("将", "把")
+
+
+def _object_of_disposal(raw: str) -> str:
+    """合作机构逐步将平均担保费率(降至1%) → 平均担保费率: where a clause puts the thing changed
+    before its verb with 将 or 把, that thing is the metric, not the body that does it. The lexical
+    analysis tells the preposition (将/p) from the adverb (企业将达到: will), and after a modal
+    (要将) it is the preposition whatever its tag."""
+    if not any(word in raw for word in _DISPOSAL):
+        return raw
+    tokens = analyse(raw)
+    for at in range(len(tokens) - 2, 0, -1):
+        token = tokens[at]
+        disposal = token.tag == "p" or (token.tag == "d" and tokens[at - 1].word in _MODALS)
+        if token.word in _DISPOSAL and disposal and any(t.tag in NOMINAL for t in tokens[at + 1 :]):
+            return raw[tokens[at + 1].start :]
+    return raw
 
 
 def _without_lead(raw: str, rules: Indicators) -> str:
@@ -190,8 +210,9 @@ def _without_leading_verbs(metric: str, keep: tuple[str, ...] = ()) -> str:
     if head == 0 or not rest or rest[0].tag not in (*NOMINAL, "r", "m") or rest[0].word in ("的",):
         return metric
     shorter = metric[rest[0].start :]
-    # 抽取比例, 算力规模 stay whole: a share, rate or size alone says nothing of what it measures.
-    return metric if shorter in _BARE_MEASURES else shorter
+    # 抽取比例, 算力规模 stay whole: a share, rate or size alone says nothing of what it measures;
+    # 换电站: one character left (站) is no thing counted.
+    return metric if shorter in _BARE_MEASURES or len(shorter) == 1 else shorter
 
 
 def _object_of_its_verb(metric: str, rules: Indicators) -> str:

@@ -28,8 +28,9 @@ __all__ = [
 def share_doing(text: str, position: int, clause_end: int, rules: Indicators) -> str | None:
     """What a share of things does, written after its number (新建建筑100%执行绿色建筑标准 → 执行
     绿色建筑标准): the rest of the clause, where the lexical analysis reads a verb of its own and
-    what it is done to. A verb alone (100%达标), a comparison (90%以上) or a change to another
-    number (由1.25%提高到1.5%) gives none."""
+    what it is done to, also after the things counted (90%以上的村实现生活垃圾分类 → 实现生活垃圾
+    分类). A verb alone (100%达标), a comparison (90%以上) or a change to another number
+    (由1.25%提高到1.5%) gives none."""
     rest = text[position:clause_end]
     if not re.match("[\u4e00-\u9fff]{2}", rest):
         return None  # 90%， / 90%以上: nothing done after the number (and no analysis run)
@@ -38,7 +39,7 @@ def share_doing(text: str, position: int, clause_end: int, rules: Indicators) ->
         len(tokens) < 2
         or tokens[0].tag != "v"
         or len(tokens[0].word) < 2
-        or rest.startswith(tuple(rules.comparing_verbs + rules.change_words))
+        or re.match(f"(?:{alternation(rules.comparing_verbs + rules.change_words)}).{{0,4}}\\d", rest)
     ):
         return None
     return rest.strip()
