@@ -73,7 +73,7 @@ def _unit_in_name(name: str) -> tuple[str, str]:
         return name, ""
     # （5A级比率%）: a percentage whose bracket also says of what.
     unit = "%" if in_name.group("unit").endswith(("%", "％")) else in_name.group("unit")
-    return name[: in_name.start()], unit
+    return name[: in_name.start()].rstrip(), unit
 
 
 def _named(name: str, profile: Profile) -> tuple[str, str]:

@@ -280,6 +280,8 @@ def link_attachment_lists(
             continue
         named: Entity | None = None
         for paragraph in attachment.paragraphs:
+            if "\t" in paragraph.text:
+                continue  # a table's row, its cells between tabs: the table's reader knows its columns
             row = _ROW.match(paragraph.text)
             task = _task_named(row.group("text"), tasks) if row else None
             if task is None and row is not None and (number := _row_number(row)):

@@ -109,7 +109,7 @@ def grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
         row: list[str] = []
         for cell in tr.find_all(["td", "th"]):
             _fill_spanned_down(row, below)
-            text = cell.get_text("", strip=True)
+            text = _cell_text(cell)
             down = _span(cell.get("rowspan"))
             for _ in range(_span(cell.get("colspan"))):
                 if down > 1:
@@ -118,6 +118,24 @@ def grid(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
         _fill_spanned_down(row, below)
         rows.append(row)
     return rows
+
+
+#: Elements that break a cell's text into lines (市财政局<br>市发展改革委, <p>…</p><p>…</p>).
+_LINE_BREAKING = ("br", "p", "div", "li")
+
+
+def _cell_text(cell) -> str:  # type: ignore[no-untyped-def]
+    """A cell's text, its lines apart by a space (市财政局 市发展改革委: two bodies, not one name)
+    and the pieces of a line that inline tags split kept together."""
+    from bs4 import NavigableString
+
+    lines: list[list[str]] = [[]]
+    for piece in cell.descendants:
+        if getattr(piece, "name", None) in _LINE_BREAKING:
+            lines.append([])
+        elif type(piece) is NavigableString:  # text, not a comment or a declaration
+            lines[-1].append(piece.strip())
+    return " ".join(text for line in lines if (text := "".join(line)))
 
 
 #: A cell opening with a field's label: 发文机关：, 索 引 号：, 成文日期:.

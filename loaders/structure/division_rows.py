@@ -43,6 +43,10 @@ class TableRow:
     text: tuple[Paragraph, ...] = ()
 
 
+#: A heading's ending that makes its column the kinds of the rows (任务类别, 工作分类), not the rows.
+_KINDS = ("类别", "分类", "类型")
+
+
 def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | None]:
     """Which column of a division table holds the task, the lead and the supporting bodies. A
     table without a 配合 column but with a 责任单位 one beside its 牵头 one (序号 / 任务 / 牵头单位 /
@@ -51,6 +55,9 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
         role: next((i for i, cell in enumerate(header) if any(w in cell for w in words)), None)
         for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
     }
+    # 任务类别 | 具体任务: a column of the tasks' kinds, spanning their rows, names none of them.
+    tasks = [i for i, cell in enumerate(header) if any(w in cell for w in rules.task)]
+    columns["task"] = next((i for i in tasks if not header[i].endswith(_KINDS)), columns["task"])
     lead = columns["lead"]
     if columns["support"] is None and lead is not None and "牵头" in header[lead]:
         columns["support"] = next(
