@@ -77,3 +77,20 @@ def test_an_attachments_table_with_its_cells_between_tabs_gives_each_body_one_ro
         "省民政厅": {Role.SUPPORT},
         "省医保局": {Role.SUPPORT},
     }
+
+
+def test_a_header_of_two_rows_names_the_lead_and_the_support_below_the_bodies(tmp_path: Path) -> None:
+    """责任单位 spanning 牵头单位 and 配合单位 in the header's second row, the other headings spanning
+    both rows: the two rows read as one header, the second no row of the table."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in TASKS.splitlines())
+    page = (
+        f"<html><body><h1>某市养老服务实施方案</h1>{paragraphs}<p>附件</p><p>重点任务分工表</p><table>"
+        "<tr><td rowspan='2'>序号</td><td rowspan='2'>重点任务</td><td colspan='2'>责任单位</td>"
+        "<td rowspan='2'>完成时限</td></tr><tr><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>发展社区养老服务</td><td>市民政局</td><td>市财政局</td><td>2025年</td></tr>"
+        "<tr><td>2</td><td>推进医养结合</td><td>市卫生健康委</td><td>市医保局</td><td>2025年</td></tr>"
+        "</table></body></html>"
+    )
+    document = load_plan(write(tmp_path, "care.html", page)).document
+    assert _roles(document, "发展社区养老服务") == {"市民政局": {Role.LEAD}, "市财政局": {Role.SUPPORT}}
+    assert _roles(document, "推进医养结合") == {"市卫生健康委员会": {Role.LEAD}, "市医保局": {Role.SUPPORT}}

@@ -20,7 +20,7 @@ from loaders.lexical import opens_with_verb
 from loaders.reading.tables import Table
 from loaders.report import Unplaced
 from loaders.structure.attachments import Attachment
-from loaders.structure.division_rows import ITEM_NUMBER, content_column, division_columns
+from loaders.structure.division_rows import ITEM_NUMBER, content_column, division_columns, division_header
 from loaders.structure.documents import Citation, document_key, extract_citations, normalise_title
 from loaders.structure.header import PlanHeader
 
@@ -186,11 +186,12 @@ def link_task_tables(
     for table in tables:
         if not table:
             continue
-        columns = division_columns(table[0], rules)
+        headings, rows = division_header(table, rules)
+        columns = division_columns(headings, rules)
         if columns["task"] is None or columns["lead"] is None:
             continue
-        content = content_column(table[0], columns["task"])
-        for row in table[1:]:
+        content = content_column(headings, columns["task"])
+        for row in rows:
             cell = row[columns["task"]]
             entity = _matching_entity(cell, assignable) or _closest_entity(cell, wordings)
             if entity is None:

@@ -15,7 +15,14 @@ from loaders.profile import Profile, TaskTable
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.line_tables import cell_line_tables
 
-__all__ = ["ITEM_NUMBER", "TableRow", "content_column", "division_columns", "division_rows"]
+__all__ = [
+    "ITEM_NUMBER",
+    "TableRow",
+    "content_column",
+    "division_columns",
+    "division_header",
+    "division_rows",
+]
 
 #: Words of a column saying what the task is done by (具体措施, 工作内容, 主要举措).
 _CONTENT_WORDS = ("措施", "举措", "内容", "要求", "目标")
@@ -64,6 +71,20 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
             (i for i, cell in enumerate(header) if i != lead and any(w in cell for w in rules.lead)), None
         )
     return columns
+
+
+def division_header(table: list[list[str]], rules: TaskTable) -> tuple[list[str], list[list[str]]]:
+    """A division table's header and its rows. A header of two rows — 责任单位 spanning 牵头单位 and
+    配合单位 below it, the other cells spanning both — reads as one: each cell the one above it,
+    with the one below where that differs (责任单位牵头单位, 责任单位配合单位)."""
+    if len(table) < 3:
+        return table[0], table[1:]
+    above, below = table[0], table[1]
+    roles = tuple(rules.lead + rules.support)
+    differs = [b for a, b in zip(above, below, strict=False) if b != a]
+    if len(below) != len(above) or not differs or not all(any(w in b for w in roles) for b in differs):
+        return above, table[1:]
+    return [a if b == a else a + b for a, b in zip(above, below, strict=True)], table[2:]
 
 
 def content_column(header: list[str], task: int) -> int | None:
