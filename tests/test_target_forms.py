@@ -56,6 +56,32 @@ def test_the_thing_measured_named_by_the_clauses_grammar(tmp_path: Path) -> None
     assert found["换电站"][:3] == (200, "座", "EQUAL")
 
 
+def test_a_list_of_metrics_sharing_one_figure_or_one_each(tmp_path: Path) -> None:
+    """X和Y……均 and X以及Y……分别 are a list as X、Y is: each item gets what the last has after its
+    own part (重点人群以及易感染……人群防治知识知晓率 → 重点人群防治知识知晓率), the clause that qualifies
+    the measure (……和银行业金融机构承担的风险责任比例), or what follows the last's first word (城市和农村
+    居民……); an item already whole stays as it is, and 普及率's 及 joins nothing."""
+    text = (
+        "某省艾滋病防治行动计划\n一、工作目标\n（一）主要目标\n"
+        "重点人群以及易感染艾滋病危险行为人群防治知识知晓率均达90%以上。城市和农村居民防治知识知晓率均达到85%以上。"
+        "国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%。"
+        "关键工序数控化率和数字化研发设计工具普及率分别达到60%和85%。\n"
+        "二、主要任务\n（一）加强宣传教育。开展防治知识宣传。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "aids.txt", text)).document)
+    for metric, value in (
+        ("重点人群防治知识知晓率", 90),
+        ("易感染艾滋病危险行为人群防治知识知晓率", 90),
+        ("城市居民防治知识知晓率", 85),
+        ("农村居民防治知识知晓率", 85),
+        ("国家融资担保基金承担的风险责任比例", 20),
+        ("银行业金融机构承担的风险责任比例", 20),
+        ("关键工序数控化率", 60),
+        ("数字化研发设计工具普及率", 85),
+    ):
+        assert found[metric][:2] == (value, "%"), metric
+
+
 def test_a_count_broken_down_in_a_bracket_and_the_size_of_the_thing_just_counted(tmp_path: Path) -> None:
     """四功能综合能源站17座（改扩建6座，新建11座）: the kinds a bracket breaks the count into, named
     by a verb, are that count's (四功能综合能源站（改扩建）); a noun in the bracket (其中小学6所) is a thing

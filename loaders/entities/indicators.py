@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import Comparator
+from loaders.entities.metric_lists import respective_metrics, shared_metrics
 from loaders.entities.metrics import (
     capacity_metric,
     counts_what_follows,
@@ -22,8 +23,6 @@ from loaders.entities.metrics import (
     metric_after,
     metric_before,
     per_basis,
-    respective_metrics,
-    shared_metrics,
     strip_change,
     strip_trail,
     without_examples,

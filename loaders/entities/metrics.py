@@ -1,7 +1,7 @@
 """What a target measures: the thing its number counts or the quantity it bounds, named as a
 reader names it — without the verbs done to it (制定发布省级地方标准 → 地方标准), its level kept apart
-(`level` 省级), the kinds listed before a count dropped (行业型、区域型物联网平台 → 物联网平台), a
-list written for several metrics split into one per metric (国家、行业标准各1000项)."""
+(`level` 省级), the kinds listed before a count dropped (行业型、区域型物联网平台 → 物联网平台). A
+list written for several metrics is split by `metric_lists`."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ __all__ = [
     "metric_after",
     "metric_before",
     "per_basis",
-    "respective_metrics",
-    "shared_metrics",
     "strip_change",
     "strip_trail",
     "without_examples",
@@ -41,8 +39,6 @@ _TIME_AFTER_VERB = frozenset({"后", "前", "时"})
 _MODALS = frozenset({"要", "应", "须", "将"})
 #: Words opening a phrase that gives each place or unit its share (每村, 每户, 各区).
 _DISTRIBUTIVES = ("每", "各")
-#: The longest item of a shared list that is only a kind (国家、行业标准各1000项).
-_SHORT_ITEM = 3
 
 
 def counts_what_follows(raw: str, rules: Indicators) -> bool:
@@ -341,37 +337,6 @@ def _balanced(metric: str) -> str:
     return metric
 
 
-def respective_metrics(metric: str, rules: Indicators) -> list[str]:
-    """X、Y和Z分别占比达 → [X, Y, Z]: the metrics of a list with 分别 written inside it.
-
-    >>> from loaders.profile import load_profile
-    >>> respective_metrics("单位GDP能耗和二氧化碳排放分别", load_profile().indicators)
-    ['单位GDP能耗', '二氧化碳排放']
-    """
-    for word in rules.respective_words:
-        head, found, _ = metric.partition(word)
-        if found and head:
-            items = [i for i in re.split("、|和|及|与", head) if i]
-            return _with_shared_qualifier(items) if len(items) > 1 else []
-    return []
-
-
-def _with_shared_qualifier(items: list[str]) -> list[str]:
-    """公共机构单位建筑面积综合能耗和单位建筑面积碳排放分别 → the second is 公共机构单位建筑面积碳排放: a later
-    item that opens with words the first has after a qualifier of its own shares that qualifier.
-    城镇和农村居民人均可支配收入分别 → the first is 城镇居民人均可支配收入: a first item of one word
-    shares what the last has after its own first word."""
-    first, last = items[0], items[-1]
-    shared = []
-    for item in items[1:]:
-        at = first.find(item[:_SHORT_ITEM]) if len(item) > _SHORT_ITEM else -1
-        shared.append(first[:at] + item if at > 0 and not item.startswith(first[:at]) else item)
-    tokens = analyse(last) if len(first) <= 2 and len(last) > len(first) + 1 else []
-    if tokens and tokens[0].word == last[: len(first)] and tokens[0].tag in ("n", "s", "LOC", "f"):
-        first += last[len(first) :]
-    return [first, *shared]
-
-
 def capacity_metric(metric: str, capacity: str, rules: Indicators) -> str:
     """年产6英寸外延片 with the capacity 年产能力 → 6英寸外延片年产能力: the thing produced, then the
     capacity; where no thing is written (形成年产250万片生产能力) the metric is left as it was."""
@@ -389,42 +354,6 @@ def strip_change(metric: str, rules: Indicators) -> str:
                 return strip_change(metric[: -len(ending)], rules)
     based = re.sub(rules.change_base, "", metric)
     return based if based and based != metric else metric
-
-
-def shared_metrics(metric: str, rules: Indicators) -> list[str]:
-    """A target written for several metrics at once — 国家、行业标准各1000项, 马铃薯种植、收获机械
-    化率均45% — is one target per metric: the words the list shares on either side are given
-    to each item (国家标准, 行业标准; 马铃薯种植机械化率, 马铃薯收获机械化率), unless the items
-    end alike and are more than a kind's word, being whole metrics each."""
-    words = tuple(rules.shared_words + rules.respective_words)
-    if not metric.endswith(words):
-        return [metric]
-    word = next(w for w in words if metric.endswith(w))
-    listed = metric[: -len(word)]
-    if word in rules.respective_words and "、" not in listed:
-        # 城市和农村分别: 和 joins the items of a list of two.
-        return respective_metrics(metric + "…", rules) or [listed]
-    items = [i for i in re.split("[、]", listed) if i]
-    if len(items) < 2:
-        return [listed]
-    first, last = items[0], items[-1]
-    if len(first) > _SHORT_ITEM and first[-1] == last[-1]:
-        # 关键工序数控化率、数字化研发设计工具普及率分别: each item is a whole metric already.
-        return items
-    first_words, last_words = _segment(first), _segment(last)
-    head = "".join(first_words[:-1]) if len(first_words) > 1 else ""
-    tail = "".join(last_words[1:]) if len(last_words) > 1 else ""
-    if not tail and len(first) < len(last):
-        tail = last[len(first) :]  # 国家、行业标准: 行业标准 is one word to jieba
-    expanded = [first + tail] + [head + item + tail for item in items[1:-1]] + [head + last]
-    return [e for e in expanded if e]
-
-
-def _segment(phrase: str) -> list[str]:
-    """Words of a short phrase (jieba), for telling the shared part of a list from each item."""
-    import jieba
-
-    return [w for w in jieba.lcut(phrase) if w.strip()]
 
 
 def level_of(metric: str, rules: Indicators) -> tuple[str | None, str]:
