@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.model import EntityKind
 from loaders import load_plan
 from tests.test_layouts import targets, write
 
@@ -165,6 +166,27 @@ def test_this_year_and_next_counted_from_the_year_of_issue(tmp_path: Path) -> No
     found = targets(load_plan(write(tmp_path, "consumption.txt", text)).document)
     assert found["公共充电桩"][:4] == (1000, "个", "EQUAL", 2024)
     assert found["特色商业街区"][:4] == (5, "个", "EQUAL", 2025)
+
+
+def test_a_span_of_years_and_years_of_effort_give_the_deadline(tmp_path: Path) -> None:
+    """A heading's span （2023—2025年） governs the targets under it as its last year; 经过3年努力 counts
+    from the year of issue as 3年内 does; a count of a level alone counts the thing the next count
+    names (建成1个国家级、3个省级制造业创新中心); 实现 before a doubling is no part of the metric."""
+    text = (
+        "某市人民政府办公室关于印发某市数字经济发展行动方案的通知\n某市人民政府办公室\n2023年5月10日\n"
+        "某市数字经济发展行动方案\n一、发展目标\n（一）近期目标（2023—2025年）。建成5G基站1万个。\n"
+        "（二）远期目标（2026—2030年）。数字经济核心产业增加值占比达到15%。\n二、重点任务\n"
+        "（一）建设数字基础设施。经过3年努力，新增数据中心机架2万个。\n"
+        "（二）培育创新平台。建成1个国家级、3个省级制造业创新中心。数字经济规模实现翻一番。\n"
+    )
+    document = load_plan(write(tmp_path, "digital.txt", text)).document
+    found = targets(document)
+    assert found["5G基站"][:4] == (10000, "个", "EQUAL", 2025)
+    assert found["数字经济核心产业增加值占比"][:4] == (15, "%", "EQUAL", 2030)
+    assert found["数据中心机架"][:4] == (20000, "个", "EQUAL", 2026)
+    assert found["数字经济规模"][:2] == (1, "倍")
+    centres = [e.attrs for e in document.entities_of(EntityKind.INDICATOR) if e.name == "制造业创新中心"]
+    assert sorted((a["value"], a["level"]) for a in centres) == [(1, "国家级"), (3, "省级")]
 
 
 def test_a_year_inside_a_paragraph_is_not_the_next_paragraphs(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ metric and year each number of a list or a change goes with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.model import Comparator
 from loaders.entities.metric_lists import respective_metrics, shared_metrics
@@ -345,7 +345,20 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 year=year,
             )
             targets.append(previous)
-    return targets
+    return _levels_sharing_the_next(text, targets, rules)
+
+
+def _levels_sharing_the_next(text: str, targets: list[Target], rules: Indicators) -> list[Target]:
+    """建成1个国家级、3个省级制造业创新中心: a count of a level alone counts the thing the next count
+    of the same unit names, at that level."""
+    shared = list(targets)
+    for at in range(len(shared) - 2, -1, -1):
+        target, following = shared[at], shared[at + 1]
+        alone = re.fullmatch(rules.level_prefix, target.metric)
+        between = text[target.end : following.start]
+        if alone and following.unit == target.unit and not any(mark in between for mark in "。；！？"):
+            shared[at] = replace(target, metric=following.metric, level=target.metric)
+    return shared
 
 
 #: Tags of the words that close a clause naming a metric and how it moves (稳定提升, 稳步提高).
