@@ -189,6 +189,23 @@ def test_a_span_of_years_and_years_of_effort_give_the_deadline(tmp_path: Path) -
     assert sorted((a["value"], a["level"]) for a in centres) == [(1, "国家级"), (3, "省级")]
 
 
+def test_rates_per_a_base_and_a_table_column_of_expected_values(tmp_path: Path) -> None:
+    """12/10万 is a rate per 100,000 (its unit /10万), 千分之五 a per-mille; an indicator table's column
+    of 预期值 beside a 现状值（2020年） one is due at the plan's end."""
+    text = (
+        "某市卫生健康“十四五”规划\n一、发展目标\n（一）主要目标\n"
+        "孕产妇死亡率下降到12/10万，婴儿死亡率控制在千分之五以下。\n（二）主要指标\n"
+        "序号\t指标名称\t单位\t现状值（2020年）\t预期值\t指标属性\n"
+        "1\t人均预期寿命\t岁\t78.5\t79.5\t预期性\n2\t每千人口执业（助理）医师数\t人\t2.9\t≥3.2\t预期性\n"
+        "二、主要任务\n（一）完善公共卫生体系。推进疾病预防控制体系改革。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "health.txt", text)).document)
+    assert found["孕产妇死亡率"][:4] == (12, "/10万", "EQUAL", 2025)
+    assert found["婴儿死亡率"][:4] == (5, "‰", "AT_MOST", 2025)
+    assert found["人均预期寿命"][:4] == (79.5, "岁", "EQUAL", 2025)
+    assert found["每千人口执业（助理）医师数"][:4] == (3.2, "人", "AT_LEAST", 2025)
+
+
 def test_a_year_inside_a_paragraph_is_not_the_next_paragraphs(tmp_path: Path) -> None:
     """A year met inside a task's paragraph (……，2024年底前完成首批改造) governs its own sentence; the
     next paragraph's target is due at the plan's end. A paragraph that opens with its year (2025年，

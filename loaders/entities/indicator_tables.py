@@ -119,6 +119,8 @@ def _add_cell(
     add_indicator(writer, holder, fields, " | ".join(row), None)
 
 
+#: Headings of a column of targets that need name no year.
+_TARGET_HEADINGS = ("目标", "规划值", "预期值", "计划值")
 #: The heading of an indicator table's column of names.
 _NAME_HEADINGS = ("指标", "名称")
 #: A header's cell naming a year: 2025年, 2025年目标.
@@ -166,11 +168,18 @@ def _columns(
         return None
     unit = next((i for i, cell in enumerate(head) if "单位" in cell), None)
     years = [(i, int(m.group(1))) for i, cell in enumerate(head) if (m := _YEAR.search(cell)) and i != name]
+    # 目标值, 规划值, 预期值, “十五五”目标: a target column naming no year, due when its five-year
+    # plan, its caption or the plan says.
+    unnamed = [
+        (i, year)
+        for i, cell in enumerate(head)
+        if i != name
+        and i not in dict(years)
+        and any(word in cell for word in _TARGET_HEADINGS)
+        and (year := _five_year_end(cell, profile) or due) is not None
+    ]
     if not years:
-        # 目标值, “十五五”目标: the target column, due when its five-year plan or the plan ends.
-        due = [(i, _five_year_end(cell, profile) or due) for i, cell in enumerate(head) if "目标" in cell]
-        targets = [(i, year) for i, year in due if year is not None and i != name]
-        return (name, unit, targets) if targets else None
+        return (name, unit, unnamed) if unnamed else None
     base = min(year for _, year in years)
     # The first year is the baseline (现状), unless the plan's period holds it (2020年 of a
     # 2020-2022 plan is a year's target like the others).
@@ -180,8 +189,9 @@ def _columns(
     targets = [
         (i, year)
         for i, year in years
-        if (year >= first_due or "目标" in head[i]) and not any(w in head[i] for w in _BASELINE)
-    ]
+        if (year >= first_due or any(w in head[i] for w in _TARGET_HEADINGS))
+        and not any(w in head[i] for w in _BASELINE)
+    ] + unnamed
     return (name, unit, targets) if targets else None
 
 

@@ -69,8 +69,8 @@ MAGNITUDES = {
     "百万": 10**6,
     "万": 10**4,
 }
-#: A percentage written in words: 百分之九十.
-PERCENT_IN_WORDS = "百分之"
+#: A percentage or a per-mille written in words (百分之九十, 千分之五), and its unit.
+IN_WORDS = {"百分之": "%", "千分之": "‰"}
 #: A number followed by a word: what a target looks like, before its unit is known.
 _NUMBER_AND_WORD = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?!\d)(?![年月日号])[\u4e00-\u9fff%％‰]")
 
@@ -108,7 +108,9 @@ def _target_pattern(rules: Indicators) -> re.Pattern[str]:
         rf"(?P<magnitude>{alternation(list(MAGNITUDES))})?(?P<more_after>{alternation(rules.more_than)})?"
         # 15条（段）, 2000台（套）: a unit with the other it may be counted in; 850立方米/秒, 60万吨/日,
         # 0.4吨标准煤/万元, 500台/万人: a rate, per what follows the slash.
-        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:{_PER}))?)?(?P<suffix>{suffixes})?"
+        # 12/10万: a rate per a base of people (孕产妇死亡率), the base its unit.
+        rf"(?P<unit>(?:{units})(?:（[\u4e00-\u9fff]）|/(?:{_PER}))?|/(?:\d{{1,3}})?[百千万](?![\d元]))?"
+        rf"(?P<suffix>{suffixes})?"
     )
 
 
@@ -131,7 +133,8 @@ def _number(token: str) -> tuple[float, bool] | None:
     >>> _number("百亿"), _number("2—3"), _number("两万")
     ((10000000000.0, False), (2.0, True), (20000.0, False))
     """
-    token = token.replace(" ", "").removeprefix(PERCENT_IN_WORDS)
+    token = token.replace(" ", "")
+    token = next((token.removeprefix(w) for w in IN_WORDS if token.startswith(w)), token)
     ranged = _RANGE.search(token)
     low = token[: ranged.start() + 1] if ranged else token
     try:
@@ -165,8 +168,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
     previous: Target | None = None
     for match in _target_pattern(rules).finditer(text):
         unit = match.group("unit") or ""
-        if match.group("number").startswith(PERCENT_IN_WORDS):
-            unit = "%"  # 百分之九十
+        if words := next((w for w in IN_WORDS if match.group("number").startswith(w)), None):
+            unit = IN_WORDS[words]  # 百分之九十, 千分之五
         number = _number(match.group("number"))
         doubled = unit == rules.doubling.unit
         if doubled and text[match.start() - 1 : match.start()] != rules.doubling.verb:
