@@ -72,6 +72,8 @@ def normalise_line(line: str) -> str:
         near_wide = (before and _is_wide(before)) or (after and _is_wide(after))
         if char in _TO_FULL_WIDTH and near_wide:
             chars[i] = _TO_FULL_WIDTH[char]
+        elif char == "．" and before.isdigit() and after.isdigit():
+            chars[i] = "."  # １．５万: a decimal point written full-width, as its digits were
         elif char == "." and before and _is_wide(before) and before not in "（）":
             chars[i] = "。"
         elif char == '"':
