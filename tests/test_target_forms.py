@@ -220,15 +220,19 @@ def test_a_year_inside_a_paragraph_is_not_the_next_paragraphs(tmp_path: Path) ->
     assert found["数控机床"][:4] == (500, "台", "EQUAL", 2027)
 
 
-def test_numbers_written_in_full_width_digits(tmp_path: Path) -> None:
+def test_numbers_written_in_full_width_digits_or_with_their_thousands_apart(tmp_path: Path) -> None:
     """２０２５年, １０％ and １．５万 (a full-width decimal point between full-width digits) read as
-    their half-width forms do; １．加快…… stays an item's number."""
+    their half-width forms do, 1,200亿元 and 12,000个 as 1200亿元 and 12000个; １．加快…… stays an item's
+    number."""
     text = (
         "某市数字经济发展行动方案\n一、发展目标\n到２０２５年，全市数字经济核心产业增加值占比达到１０％，"
-        "建成５Ｇ基站１．５万个。\n二、重点任务\n１．建设数字基础设施。新增数据中心机架２０００个。\n"
+        "建成５Ｇ基站１．５万个。固定资产投资达到1,200亿元，新增就业岗位12,000个。\n"
+        "二、重点任务\n１．建设数字基础设施。新增数据中心机架２０００个。\n"
     )
     document = load_plan(write(tmp_path, "digital.txt", text)).document
     found = targets(document)
     assert found["数字经济核心产业增加值占比"][:4] == (10, "%", "EQUAL", 2025)
     assert found["5G基站"][:4] == (15000, "个", "EQUAL", 2025)
+    assert found["固定资产投资"][:3] == (120_000_000_000, "元", "EQUAL")
+    assert found["就业岗位"][:3] == (12000, "个", "EQUAL")
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["建设数字基础设施"]

@@ -24,7 +24,7 @@ __all__ = ["link_indicator_tables"]
 
 _YEAR = re.compile(r"(20\d{2})")
 _VALUE = re.compile(
-    r"^\s*(?P<before>[≥>≤<＞＜≧≦约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d+(?:\.\d+)?)"
+    r"^\s*(?P<before>[≥>≤<＞＜≧≦约]?|不低于|不少于|不超过|超过)\s*[〔\[（(]?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*[-—–~～至]\s*(?P<upper>\d+(?:\.\d+)?))?\s*[〕\]）)]?\s*(?P<unit>[^\d\s以左]{0,6}?)\s*(?P<after>以上|以下|左右|以内)?\s*$"
 )
 #: A column of the present figures, whatever year it names: 2020年（基期）, 现状值.
@@ -99,7 +99,7 @@ def _add_cell(
     if value is None or not metric:
         return
     unit = value.group("unit") or unit
-    number = float(value.group("number"))
+    number = float(value.group("number").replace(",", ""))  # 1,200
     if magnitude := next((m for m in MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), None):
         number, unit = number * MAGNITUDES[magnitude], unit[len(magnitude) :]  # 3 万个 → 30000 个
     if (metric, number) in stated:

@@ -133,7 +133,7 @@ def _number(token: str) -> tuple[float, bool] | None:
     >>> _number("百亿"), _number("2—3"), _number("两万")
     ((10000000000.0, False), (2.0, True), (20000.0, False))
     """
-    token = token.replace(" ", "")
+    token = token.replace(" ", "").replace(",", "")  # 1,200
     token = next((token.removeprefix(w) for w in IN_WORDS if token.startswith(w)), token)
     ranged = _RANGE.search(token)
     low = token[: ranged.start() + 1] if ranged else token

@@ -56,6 +56,8 @@ def _half_width_alnum(char: str) -> str:
     return char
 
 
+#: A comma separating thousands in a number (1,200 · 12,000,000): three digits and no more after it.
+_THOUSANDS = re.compile(r",[0-9０-９]{3}(?![0-9０-９])")
 #: A line a Markdown crawl marks whole: bold (**…**) or a heading (## …).
 _MARKDOWN_LINE = re.compile(r"(?:\*\*(?P<bold>.+)\*\*|#{1,6}[ \t]+(?P<heading>.+))")
 #: 〔区〕: a few characters and no digit in the marks that otherwise hold a document number's year.
@@ -70,7 +72,9 @@ def normalise_line(line: str) -> str:
         before = chars[i - 1] if i > 0 else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         near_wide = (before and _is_wide(before)) or (after and _is_wide(after))
-        if char in _TO_FULL_WIDTH and near_wide:
+        if char == "," and before.isdigit() and _THOUSANDS.match(line, i):
+            pass  # 1,200亿元: a thousands separator, part of the number
+        elif char in _TO_FULL_WIDTH and near_wide:
             chars[i] = _TO_FULL_WIDTH[char]
         elif char == "．" and before.isdigit() and after.isdigit():
             chars[i] = "."  # １．５万: a decimal point written full-width, as its digits were
