@@ -195,6 +195,15 @@ def test_a_title_broken_across_lines(tmp_path: Path, seed_text: str) -> None:
     assert reference.target == "document/湖北省标准化管理办法"
 
 
+def test_a_quotation_broken_across_lines(tmp_path: Path, seed_text: str, clean: GraphDocument) -> None:
+    """A line that ends inside a quotation the next line closes at once (大力推动“湖北 / 标准”走出去)
+    is one paragraph with it, as a broken 《title》 is."""
+    damaged = seed_text.replace("7.大力推动“湖北标准”走出去", "7.大力推动“湖北\n标准”走出去", 1)
+    assert damaged != seed_text
+    document = _load_as_seed(tmp_path, damaged.encode("utf-8"))
+    assert _entity_signature(document) ^ _entity_signature(clean) == set()
+
+
 def test_traditional_characters(tmp_path: Path, seed_text: str, clean: GraphDocument) -> None:
     from opencc import OpenCC
 
