@@ -236,3 +236,19 @@ def test_numbers_written_in_full_width_digits_or_with_their_thousands_apart(tmp_
     assert found["固定资产投资"][:3] == (120_000_000_000, "元", "EQUAL")
     assert found["就业岗位"][:3] == (12000, "个", "EQUAL")
     assert [e.name for e in document.entities_of(EntityKind.TASK)] == ["建设数字基础设施"]
+
+
+def test_round_numbers_of_some_and_of_more(tmp_path: Path) -> None:
+    """数十家 and 几百个 set no number; 上百家 is a hundred or more; a level alone before the number
+    (省级以上100家企业) qualifies the thing counted after it."""
+    text = (
+        "某市促进民营经济发展的若干措施\n一、培育市场主体。培育数十家龙头企业，吸引几百个项目落地。新增上百家规上企业。\n"
+        "二、壮大优质企业。培育省级以上100家专精特新企业。\n"
+    )
+    document = load_plan(write(tmp_path, "private.txt", text)).document
+    found = targets(document)
+    assert found["规上企业"][:3] == (100, "家", "AT_LEAST")
+    assert found["专精特新企业"][:3] == (100, "家", "EQUAL")
+    assert not any(v[0] in (10, 100) and m in ("龙头企业", "项目") for m, v in found.items())
+    (special,) = [e.attrs for e in document.entities_of(EntityKind.INDICATOR) if e.name == "专精特新企业"]
+    assert special["level"] == "省级以上"

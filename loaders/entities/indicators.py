@@ -69,6 +69,10 @@ MAGNITUDES = {
     "百万": 10**6,
     "万": 10**4,
 }
+#: Numerals of a round number (十, 百, 千, 万) that 数 or 几 before make indefinite (数十家, 几百个)
+#: and 上 a lower bound (上百家).
+_ROUND_NUMERALS = "十百千万"
+_SOME = ("数", "几")
 #: A percentage or a per-mille written in words (百分之九十, 千分之五), and its unit.
 IN_WORDS = {"百分之": "%", "千分之": "‰"}
 #: A number followed by a word: what a target looks like, before its unit is known.
@@ -178,6 +182,10 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             match.group("number") == "一" and not doubled and not counted_one(text, match, rules)
         ):
             continue  # a bare 一 is an article (一个平台, 不落一人), not a quantity
+        before = text[max(match.start() - 2, 0) : match.start()]
+        in_words = match.group("number")[:1] in _ROUND_NUMERALS
+        if in_words and before[-1:] in _SOME:
+            continue  # 数十家, 几百个: some tens, some hundreds — no number is set
         if names_no_count(text, match, unit):
             continue  # 二次供水, “三个翻番”: part of a name
         scale = is_a_scale(text, match, rules)
@@ -202,6 +210,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         clause_end = end_of(text, match.end(), CLAUSE_END)
         clause = text[own_clause_start:clause_end]
         raw = text[clause_start : match.start()].lstrip("、和及与")
+        # 上百家, 上千人: a hundred or more (以上 before a number is the level's, 省级以上100家).
+        upwards = in_words and before[-1:] == "上" and before != "以上"
+        raw = raw.removesuffix("上") if upwards else raw
         boundary = match.end()
         # 由目前的20家达到35家 states where a change starts, not the present as a target.
         if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
@@ -239,11 +250,14 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             counts_after = raw.endswith(tuple(rules.counting_verbs)) or counts_what_follows(raw, rules)
             if metric in rules.no_metric:
                 metric = ""  # 首批95个公共体育场馆
-            if not metric or (counts_after and not capacity) or per_basis(metric):
+            # 省级以上100家企业: a level alone qualifies the thing counted after the number.
+            level_alone = re.fullmatch(rules.level_prefix, metric) is not None
+            if not metric or (counts_after and not capacity) or per_basis(metric) or level_alone:
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = metric_after(text, match.end(), clause_end, rules)
                 if after:
-                    metric = metric + after if per_basis(metric) else after  # 每千人口 …… 托位
+                    qualified = per_basis(metric) or level_alone  # 每千人口 …… 托位, 省级以上 …… 企业
+                    metric = metric + after if qualified else after
                     boundary = item_end
             if scale and re.match("[\u4e00-\u9fff]", text[match.end() + len(rules.scale_suffix) :]):
                 # 5000亿级新能源产业集群: the thing of that scale follows.
@@ -300,7 +314,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         if doubled:
             value, unit = 2**low - 1, rules.doubling.as_unit  # 翻一番: grown by 1倍
         comparator = _comparator(match.group("prefix") or base_word, match.group("suffix"), rules)
-        if (match.group("more") or match.group("more_after")) and comparator is Comparator.EQUAL:
+        if (match.group("more") or match.group("more_after") or upwards) and comparator is Comparator.EQUAL:
             comparator = Comparator.AT_LEAST  # 30余座: more than 30
         if from_list and comparator is Comparator.EQUAL:
             comparator = listed_comparator
