@@ -153,7 +153,7 @@ def _caption_year(caption: str, header: PlanHeader, profile: Profile) -> int | N
     was issued (2020年主要指标完成情况 reviews the past)."""
     years = [int(y) for y in _YEAR.findall(caption)]
     year = max(years) if years else _five_year_end(caption, profile)
-    issued = int(header.issued_on[:4]) if header.issued_on else None
+    issued = header.issue_year
     return year if year is not None and (issued is None or year >= issued) else None
 
 

@@ -219,7 +219,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
             continue
         capacity = capacity_of(text, match.end(), rules)
         base_word: str | None = None
-        recent = previous if previous is not None and _same_sentence(text, previous, match) else None
+        recent = (
+            previous if previous is not None and _same_sentence(text, previous.end, match.start()) else None
+        )
         metrics: list[tuple[str, int | None]]
         from_list = bool(respective) and not raw.strip("、和及与 ")
         if changing is not None and raw.startswith(tuple(rules.to_words)):
@@ -372,8 +374,7 @@ def _levels_sharing_the_next(text: str, targets: list[Target], rules: Indicators
     for at in range(len(shared) - 2, -1, -1):
         target, following = shared[at], shared[at + 1]
         alone = re.fullmatch(rules.level_prefix, target.metric)
-        between = text[target.end : following.start]
-        if alone and following.unit == target.unit and not any(mark in between for mark in "。；！？"):
+        if alone and following.unit == target.unit and _same_sentence(text, target.end, following.start):
             shared[at] = replace(target, metric=following.metric, level=target.metric)
     return shared
 
@@ -421,8 +422,9 @@ def _broken_down(text: str, targets: list[Target], position: int) -> Target | No
 _BREAKDOWN_SPAN = 20
 
 
-def _same_sentence(text: str, earlier: Target, match: re.Match[str]) -> bool:
-    return not any(mark in text[earlier.end : match.start()] for mark in "。；！？")
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Whether nothing between `end` (of one target) and `start` (of the next) ends a sentence."""
+    return not any(mark in text[end:start] for mark in "。；！？")
 
 
 def target_like_clauses(text: str) -> list[tuple[int, int]]:

@@ -90,7 +90,8 @@ def shared_metrics(metric: str, rules: Indicators) -> list[str]:
     listed = metric[: -len(word)]
     if "、" not in listed:
         # 城市和农村分别, 城市和农村居民防治知识知晓率均: 和 joins the items of a list of two.
-        return respective_metrics(listed + rules.respective_words[0], rules) or [listed]
+        joined = _list_items(listed)
+        return _with_shared_qualifier(joined) if len(joined) > 1 else [listed]
     items = [i for i in re.split("[、]", listed) if i]
     if len(items) < 2:
         return [listed]

@@ -136,7 +136,7 @@ def _sentence_deadline(text: str, target: Target, writer: PlanWriter, header: Pl
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, target.start)), default=0)
     # Up to the number: 2025年要建设区域中心15家 opens the target's own clause with its year.
     number_at = max(target.start, target.end - len(target.written))
-    issued = int(header.issued_on[:4]) if header.issued_on else None
+    issued = header.issue_year
     span = re.search(writer.profile.goals.relative_span, text[sentence_start : target.end])
     # ……，2025年……达4.5个，三年内……达到60%: a span nearer the number than any year governs it.
     span_nearer = (

@@ -60,11 +60,11 @@ def division_columns(header: list[str], rules: TaskTable) -> dict[str, int | Non
     责任单位) gives the work to the latter's bodies in support."""
     columns = {
         role: next((i for i, cell in enumerate(header) if any(w in cell for w in words)), None)
-        for role, words in (("task", rules.task), ("lead", rules.lead), ("support", rules.support))
+        for role, words in (("lead", rules.lead), ("support", rules.support))
     }
     # 任务类别 | 具体任务: a column of the tasks' kinds, spanning their rows, names none of them.
     tasks = [i for i, cell in enumerate(header) if any(w in cell for w in rules.task)]
-    columns["task"] = next((i for i in tasks if not header[i].endswith(_KINDS)), columns["task"])
+    columns["task"] = next((i for i in tasks if not header[i].endswith(_KINDS)), tasks[0] if tasks else None)
     lead = columns["lead"]
     if columns["support"] is None and lead is not None and "牵头" in header[lead]:
         columns["support"] = next(

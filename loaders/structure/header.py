@@ -60,6 +60,11 @@ class PlanHeader:
         else the one year its title names."""
         return self.period_end or self.title_year
 
+    @property
+    def issue_year(self) -> int | None:
+        """The year the plan was issued in, where its date is known: what 3年内 and 今年 count from."""
+        return int(self.issued_on[:4]) if self.issued_on else None
+
 
 def read_header(
     preamble: list[Paragraph],
