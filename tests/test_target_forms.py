@@ -252,3 +252,88 @@ def test_round_numbers_of_some_and_of_more(tmp_path: Path) -> None:
     assert not any(v[0] in (10, 100) and m in ("龙头企业", "项目") for m, v in found.items())
     (special,) = [e.attrs for e in document.entities_of(EntityKind.INDICATOR) if e.name == "专精特新企业"]
     assert special["level"] == "省级以上"
+
+
+#: An indicator table's rows: each row's category (written over its first row only) and cells.
+_FIGURE_ROWS = (
+    ("粮食安全", "粮食综合生产能力\n万吨\n35\n36\n约束性"),
+    ("", "高标准农田面积\n万亩\n20\n32\n约束性"),
+    ("农民增收", "农村居民人均可支配收入\n元\n16800\n≥24000\n预期性"),
+    ("", "农作物耕种收综合机械化率\n%\n70\n78\n预期性"),
+)
+
+
+def _figures_as_lines(kinds: bool, numbered: bool, apart: str = "\n") -> str:
+    """The table a cell to a line, or (`apart` spaces) a row to a line with its cells spaced apart."""
+    header = ["类别"] * kinds + ["序号"] * numbered + ["指标", "单位", "2020年", "2025年", "属性"]
+    rows = [
+        apart.join([category] * (kinds and bool(category)) + [str(number)] * numbered + cells.split("\n"))
+        for number, (category, cells) in enumerate(_FIGURE_ROWS, start=1)
+    ]
+    return (
+        "某县“十四五”农业农村现代化规划\n一、发展目标\n到2025年，农业农村现代化取得重要进展。\n"
+        "表1 “十四五”农业农村现代化主要指标\n" + "\n".join([apart.join(header), *rows]) + "\n"
+        "二、主要任务\n（一）稳定粮食生产。落实粮食安全党政同责。（责任单位：县农业农村局）\n"
+    )
+
+
+def test_a_table_of_figures_copied_one_cell_to_a_line(tmp_path: Path) -> None:
+    """A portal page's indicator table copied as text comes out one cell to a line, often with no
+    row numbers to start each row: its rows are found by their figures under the header's year
+    columns. Where a first column of categories (类别) names each kind once, over its first row,
+    the rows under it are a line shorter — with row numbers or without. A table a PDF draws
+    without rules, or a page's copied a row to a line, sets its cells apart by spaces."""
+    layouts = [(kinds, numbered, "\n") for kinds, numbered in ((False, False), (True, False), (True, True))]
+    layouts += [(False, False, " "), (True, False, "   ")]
+    for kinds, numbered, apart in layouts:
+        name = f"kinds{kinds:d}-numbered{numbered:d}-apart{len(apart)}.txt"
+        found = targets(load_plan(write(tmp_path, name, _figures_as_lines(kinds, numbered, apart))).document)
+        assert found["粮食综合生产能力"][:4] == (360_000, "吨", "EQUAL", 2025), name
+        assert found["高标准农田面积"][:4] == (320_000, "亩", "EQUAL", 2025), name
+        assert found["农村居民人均可支配收入"][:4] == (24_000, "元", "AT_LEAST", 2025), name
+        assert found["农作物耕种收综合机械化率"][:4] == (78, "%", "EQUAL", 2025), name
+        assert not any(metric in {"粮食安全", "农民增收", "万吨"} for metric in found), name
+
+
+def _figures_as_a_pdf(path: Path) -> Path:
+    """The plan of `_figures_as_lines` set as a PDF, its table drawn without rules: the text layer
+    sets the cells apart by spaces, a category over the first row of its kind only."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as PdfTable
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+    header = ["类别", "指标", "单位", "2020年", "2025年", "属性"]
+    table = PdfTable(
+        [header, *([category, *cells.split("\n")] for category, cells in _FIGURE_ROWS)],
+        colWidths=[60, 140, 50, 60, 60, 50],
+    )
+    table.setStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10)])
+    paragraph = (
+        "到2025年，农业农村现代化取得重要进展，粮食安全保障能力持续增强，农业质量效益和竞争力明显提升。"
+    )
+    SimpleDocTemplate(str(path)).build(
+        [
+            Paragraph("某县“十四五”农业农村现代化规划", style),
+            Paragraph("一、发展目标", style),
+            Paragraph(paragraph, style),
+            Paragraph("表1 “十四五”农业农村现代化主要指标", style),
+            table,
+            Paragraph("二、主要任务", style),
+            Paragraph("（一）稳定粮食生产。落实粮食安全党政同责。（责任单位：县农业农村局）", style),
+        ]
+    )
+    return path
+
+
+def test_a_pdfs_table_of_figures_drawn_without_rules(tmp_path: Path) -> None:
+    """Its rows are lines with their cells in columns: they stay lines (no paragraph is joined
+    from them) and keep the single space between two cells (16800 ≥24000 预期性)."""
+    found = targets(load_plan(_figures_as_a_pdf(tmp_path / "figures.pdf")).document)
+    assert found["粮食综合生产能力"][:4] == (360_000, "吨", "EQUAL", 2025)
+    assert found["高标准农田面积"][:4] == (320_000, "亩", "EQUAL", 2025)
+    assert found["农村居民人均可支配收入"][:4] == (24_000, "元", "AT_LEAST", 2025)
+    assert found["农作物耕种收综合机械化率"][:4] == (78, "%", "EQUAL", 2025)

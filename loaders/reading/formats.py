@@ -28,7 +28,7 @@ from loaders.reading.tables import (
     is_grid,
     items_of_a_numbered_list,
 )
-from loaders.reading.unwrapping import unwrap
+from loaders.reading.unwrapping import in_columns, unwrap
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
@@ -86,7 +86,9 @@ def _text_or_page(raw: bytes, path: str, limits: InputLimits) -> PlanText:
 
 
 def _pdf(raw: bytes, path: str, limits: InputLimits) -> PlanText:
-    text = _NUMBER_SET_APART.sub("", _pdf_text(raw, path, limits))
+    lines = _pdf_text(raw, path, limits).splitlines()
+    # A table's row keeps its single spaces: they may be all that stands between two cells.
+    text = "\n".join(line if in_columns(line) else _NUMBER_SET_APART.sub("", line) for line in lines)
     return PlanText(unwrap(text, force=True), "pdf")
 
 

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["Table", "as_line", "caption_above", "grid", "html_tables", "is_grid", "items_of_a_numbered_list"]
+__all__ = [
+    "CATEGORY_HEADINGS",
+    "Table",
+    "as_line",
+    "caption_above",
+    "grid",
+    "html_tables",
+    "is_grid",
+    "items_of_a_numbered_list",
+]
 
 
 class Table(list[list[str]]):
@@ -18,6 +27,12 @@ class Table(list[list[str]]):
         super().__init__(rows)
         self.caption = caption
 
+
+#: Headings of a first column whose cells span the rows of their kind (基础设施 over its
+#: indicators): the category is written once, in the first of its rows.
+CATEGORY_HEADINGS = frozenset(
+    {"类别", "分类", "领域", "类型", "方面", "维度", "板块", "项目类别", "指标类别"}
+)
 
 #: The longest line that can be a table's caption (附表3 各区“十四五”交通光伏任务分配表).
 _CAPTION_LENGTH = 40

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["unwrap"]
+__all__ = ["in_columns", "unwrap"]
 
 _SENTENCE_END = tuple("。；：！？")
 _CLOSING = tuple("”’）」》")
@@ -94,7 +94,7 @@ def unwrap(text: str, force: bool = False) -> str:
                     and full(previous)
                     and not starts_paragraph
                     and not _HEADING.match(line.strip())
-                    and "\t" not in line + previous  # a table's rows, its cells between tabs
+                    and not (in_columns(line) or in_columns(previous))  # a table's rows
                 )
             ):
                 joined[-1] = joined[-1].rstrip() + line.strip()
@@ -113,6 +113,15 @@ _HEADING = re.compile(
     r"(?:第[一二三四五六七八九十百]+(?:[章节篇条]|部分)|[一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}[.．、﹒)）](?!\d)|[①-⑳⑴-⒇])"
 )
+
+
+#: Cells set apart in a row: a tab, or two gaps of two spaces or more (a PDF's table without rules).
+_COLUMNS = re.compile(r"\t|\S {2,}\S.*\S {2,}\S")
+
+
+def in_columns(line: str) -> bool:
+    """Whether a line is a table's row, its cells set apart in columns."""
+    return _COLUMNS.search(line.strip()) is not None
 
 
 def _closes_open_bracket(paragraph: str, line: str) -> bool:

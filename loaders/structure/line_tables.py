@@ -24,7 +24,8 @@ from itertools import pairwise
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
-from loaders.reading.tables import Table, caption_above
+from loaders.reading.tables import CATEGORY_HEADINGS, Table, caption_above
+from loaders.structure.figure_tables import figure_tables
 
 __all__ = ["LineTable", "cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
 
@@ -36,7 +37,15 @@ _SENTENCE_PUNCTUATION = re.compile("[。；！？]")
 
 
 def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
-    return _tab_separated(paragraphs) + _one_cell_to_a_line(paragraphs, profile)
+    return _tab_separated(paragraphs) + _one_cell_to_a_line(paragraphs, profile) + _figures(paragraphs)
+
+
+def _figures(paragraphs: list[Paragraph]) -> list[Table]:
+    """Tables of figures one cell to a line with no row numbers (指标 / 单位 / 2025年 / …)."""
+    return [
+        Table(table, _caption(paragraphs, start))
+        for start, table in figure_tables([p.text.strip() for p in paragraphs])
+    ]
 
 
 def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
@@ -47,16 +56,10 @@ def _tab_separated(paragraphs: list[Paragraph]) -> list[Table]:
     tables = []
     for run in tab_runs(paragraphs, shorter_rows=True):
         rows = [[c.strip() for c in p.text.split("\t")] for p in run]
-        width, spanned = len(rows[0]), rows[0][0] in _CATEGORY_HEADINGS
+        width, spanned = len(rows[0]), rows[0][0] in CATEGORY_HEADINGS
         rows = [([""] * (width - len(r)) + r) if spanned else r + [""] * (width - len(r)) for r in rows]
         tables.append(Table(rows, _caption(paragraphs, run[0].index)))
     return tables
-
-
-#: Headings of a first column whose cells span the rows of their kind (基础设施 over its indicators).
-_CATEGORY_HEADINGS = frozenset(
-    {"类别", "分类", "领域", "类型", "方面", "维度", "板块", "项目类别", "指标类别"}
-)
 
 
 def tab_runs(paragraphs: list[Paragraph], shorter_rows: bool = False) -> list[list[Paragraph]]:
@@ -118,7 +121,10 @@ def cell_line_tables(paragraphs: list[Paragraph], profile: Profile) -> list[Line
         )
         texts = ["".join(p.text.strip() for p in cell) for cell in cells]
         header = _header(texts, 0, rules.task, rules.lead) or header
-        table, used = _rows(texts, len(header), header, profile)
+        if _opens_with_categories(header):
+            table, used = _rows_under_categories(texts, header)
+        else:
+            table, used = _rows(texts, len(header), header, profile)
         end = paragraphs.index(cells[used - 1][-1]) + 1
         if len(table) > 1:
             tables.append(LineTable(start, end, table, cells[:used]))
@@ -162,6 +168,29 @@ def _header(lines: list[str], start: int, task_words: list[str], lead_words: lis
     names_lead = any(w in c for c in cells for w in lead_words)
     numbered = _ROW_NUMBER_HEADING in cells
     return cells if len(cells) >= 3 and (numbered or (names_task and names_lead)) else None
+
+
+def _opens_with_categories(header: list[str]) -> bool:
+    """类别 / 序号 / 指标 / … / 文化 (then “1”): a column of categories before the rows' numbers,
+    its cell merged down over the rows of its kind, so the line before “1” is the first row's."""
+    return len(header) > 3 and header[0] in CATEGORY_HEADINGS and header[1] == _ROW_NUMBER_HEADING
+
+
+def _rows_under_categories(lines: list[str], header: list[str]) -> tuple[Table, int]:
+    """The rows of a table whose first column is the categories. Each category is written once,
+    before the number of its first row (… / 预期性 / 旅游 / 3 / …); a row has the header's cells."""
+    position, number = len(header), 1
+    header, category = header[:-1], header[-1]
+    table: Table = [header]
+    width = len(header) - 1
+    while position + width <= len(lines) and lines[position] == str(number):
+        table.append([category, *lines[position : position + width]])
+        position += width
+        number += 1
+        after = lines[position : position + 2]
+        if len(after) == 2 and after[0] != str(number) and after[1] == str(number):
+            category, position = after[0], position + 1
+    return table, position
 
 
 def _rows(lines: list[str], start: int, header: list[str], profile: Profile) -> tuple[Table, int]:
