@@ -79,6 +79,8 @@ def link_bodies(writer: PlanWriter, header: PlanHeader, first_leads: bool) -> No
             department = _assign(writer, resolver, mention.name, entity, span, mention.role, mention.evidence)
             if department.source is None:
                 department.source = span
+            if (part_of := _item_above(writer, entity)) is not None:
+                _assign(writer, resolver, mention.name, part_of, span, mention.role, mention.evidence)
         _report_unresolved_brackets(writer, segment, mentions, resolver)
     _note_unresolved(writer, resolver)
 
@@ -135,6 +137,19 @@ def _assign(
     department = writer.document.add_entity(resolver.resolve(name))
     writer.relate(RelationType.RESPONSIBLE_FOR, department, entity, span, role=role, evidence=evidence)  # type: ignore[arg-type]
     return department
+
+
+def _item_above(writer: PlanWriter, entity: Entity) -> Entity | None:
+    """The item a third-level part of work belongs to: （一） > 1. > （1）研究制定……（省发改委）. The
+    plan counts its work in two levels; the body that does a part of an item does that item."""
+    parents = []
+    while entity.parent is not None and len(parents) < 2:
+        parent = writer.document.entities[entity.parent]
+        if parent.kind is not entity.kind:
+            break
+        parents.append(parent)
+        entity = parent
+    return parents[0] if len(parents) == 2 else None
 
 
 def _note_unresolved(writer: PlanWriter, resolver: DepartmentResolver) -> None:

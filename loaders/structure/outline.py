@@ -18,6 +18,7 @@ from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.division_rows import TableRow, division_rows
 from loaders.structure.line_tables import tab_runs
+from loaders.structure.run_in_titles import run_in_title_end
 from loaders.structure.unnumbered import unnumbered_items
 
 __all__ = ["Block", "Outline", "build_outline", "with_subitems_as_text"]
@@ -62,6 +63,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     parts = [p for p in paragraphs if part.match(p.text)]
     paragraphs = [p for p in paragraphs if p not in parts]
     patterns = _levels(paragraphs, profile)
+    subjects = tuple(profile.departments.subject_endings)
     rows = division_rows(paragraphs, profile)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
@@ -76,7 +78,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         | {p.index for run in tab_runs(paragraphs, shorter_rows=True) for p in run}
     )
     for paragraph in paragraphs:
-        block = None if paragraph.index in table_lines else _heading(paragraph, patterns)
+        block = None if paragraph.index in table_lines else _heading(paragraph, patterns, subjects)
         if block is not None and chapters and _clause_of_a_measure(block, chapters[-1], profile):
             block = None
         if row := rows.get(paragraph.index):
@@ -203,7 +205,11 @@ def _levels(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[Level, 
     return [("column", re.compile(profile.numbering.column)), *levels]
 
 
-def _heading(paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]]) -> Block | None:
+def _heading(
+    paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]], subjects: tuple[str, ...] = ()
+) -> Block | None:
+    """The heading a paragraph opens with, if any; `subjects` end the names of bodies (部门, 局),
+    which may open the text a heading runs on into (资金保障区财政部门要……)."""
     if paragraph.bullet:
         return None
     for level, pattern in patterns:
@@ -212,13 +218,18 @@ def _heading(paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]]
             continue
         groups = match.groupdict()
         rest = groups.get("rest") or ""
+        title, rest_offset = match.group("title"), match.start("rest") if rest else len(paragraph.text)
+        if (run_in := run_in_title_end(title, subjects)) is not None:
+            # 1.编制完成专项规划要按照……: the text ran on from the title with no stop between.
+            title, rest_offset = title[:run_in], match.start("title") + run_in
+            rest = paragraph.text[rest_offset:]
         return Block(
             level=level,
             paragraph=paragraph,
             label=match.group("label"),
             # 保  障  措  施, 概  述: a heading spaced out for the page is one title.
-            title=_SPACED.sub("", match.group("title").strip().rstrip("。")),
+            title=_SPACED.sub("", title.strip().rstrip("。")),
             rest=rest.strip(),
-            rest_offset=match.start("rest") if rest else len(paragraph.text),
+            rest_offset=rest_offset,
         )
     return None

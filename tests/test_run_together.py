@@ -1,0 +1,116 @@
+"""Headings that run on into their text with no stop between them, as a crawl that kept no line
+breaks (the whole body one line) or a PDF's extraction leaves them, and the parts of an item
+(（1）……（省发改委）) whose bodies do the item. Each on a short plan written like the real ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import EntityKind, GraphDocument, RelationType, Role
+from loaders import load_plan
+from tests.test_layouts import write
+
+K = EntityKind
+
+#: An opinion a crawl kept on one line: 一、总体要求我区……, 三、重点工作1.编制……要按照……,
+#: （一）组织保障各牵头单位要……, with the brackets of each item.
+ONE_LINE = (
+    "某某区管委会关于进一步加强城乡供水安全保障工作的实施意见\n"
+    "各乡镇人民政府，区直各单位：为进一步保障全区供水安全，现提出如下实施意见："
+    "一、总体要求我区供水行业要坚持“保障供应、提升品质、服务发展”的基本理念，优质高效地做好城乡供水安全保障工作，"
+    "确保全面完成供水安全保障工作目标任务。"
+    "二、主要目标坚持抓源头、抓水厂、抓管网，强化水资源保护和水污染治理，到2018年，完成全区饮用水水源地综合整治，"
+    "水质合格率达95%以上。"
+    "三、重点工作1.编制完成供水专项规划要按照全区宜居环境建设的工作部署和安排，推进编制全区给水专项规划、"
+    "饮用水源地环境整治规划等相关规划。（牵头单位：区规划局；配合单位：区交通与建设局）"
+    "2.加快推进水厂建设及管网改造工作在2018年年底前完成5万吨水厂的建设并实现投产，全面改造使用年限超过30年的"
+    "老旧供水管网和混凝土管、灰口铸铁管等落后管材及漏损严重的管网，降低管网漏损率。"
+    "（牵头单位：区交通与建设局；配合单位：区水务集团）"
+    "3.加强饮用水源地安全保护工作加强对水源地的安全管理，加大巡查执法力度，对全区现有饮用水源地保护区进行全面清理整治，"
+    "有效消除各类饮用水源地安全风险问题，完成水源地水体生态修复和岸线生态修复。"
+    "（牵头单位：区经济发展局）"
+    "4.提升应急处置能力各有关单位要制定从水源、水厂到输配水管线等各环节的供水安全应急预案，储备应急物资。"
+    "（牵头单位：区交通与建设局；配合单位：区水务集团）"
+    "四、保障措施（一）组织保障各牵头单位要对照目标任务，成立相应的城乡供水安全保障工作小组，加紧制定工作方案并推进落实。"
+    "（二）资金保障区财政部门要加大对城乡供水安全保障的资金投入力度，对水源保护、老旧管网改造等给予财政资金保障。"
+    "（三）宣传保障区传媒部门要坚持正确的舆论导向，采取电视公益广告、专题报道、报纸宣传、网络宣传等多种形式，"
+    "加大宣传力度，提高全区群众对生活用水安全管理工作的认识，动员全社会积极主动监督威胁供水安全的各种行为，"
+    "形成全民参与依法保障生活用水安全的合力。"
+    "某某区管委会办公室2015年4月28日\n"
+)
+
+
+def _bodies_of(document: GraphDocument, kind: EntityKind, name: str) -> set[tuple[str, Role | None]]:
+    (entity,) = [e for e in document.entities_of(kind) if e.name == name]
+    return {
+        (document.entities[r.source].name, r.role)
+        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
+        if r.target == entity.id
+    }
+
+
+def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> None:
+    """The title ends where the first sentence begins: at a subject (我区……, 各有关单位要), a
+    modal (要按照), a time (在2018年年底前), a verb a body's work opens with (坚持), or the
+    title's own verb said again (加强……工作加强对……); an item run on from its chapter's heading
+    (重点工作1.编制……) is an item of its own."""
+    document = load_plan(write(tmp_path, "water.txt", ONE_LINE)).document
+    chapters = {e.name for e in document.entities_of(K.SECTION)}
+    assert {"总体要求", "主要目标", "重点工作", "保障措施"} <= chapters
+    assert {e.name for e in document.entities_of(K.TASK)} == {
+        "编制完成供水专项规划",
+        "加快推进水厂建设及管网改造工作",
+        "加强饮用水源地安全保护工作",
+        "提升应急处置能力",
+    }
+    assert {e.name for e in document.entities_of(K.MEASURE)} == {"组织保障", "资金保障", "宣传保障"}
+    assert ("某某区财政部门", Role.LEAD) in _bodies_of(document, K.MEASURE, "资金保障")  # 区财政部门
+    # 区规划局 of 某某区: the region the plan's issuer names.
+    assert _bodies_of(document, K.TASK, "编制完成供水专项规划") == {
+        ("某某区规划局", Role.LEAD),
+        ("某某区交通与建设局", Role.SUPPORT),
+    }
+    assert _bodies_of(document, K.TASK, "加强饮用水源地安全保护工作") == {("某某区经济发展局", Role.LEAD)}
+
+
+def test_a_long_heading_that_is_one_sentence_keeps_its_whole_title(tmp_path: Path) -> None:
+    """A heading whose first sentence is long but all title (a subject and its modal, a list
+    with a verb said twice, a preposition inside the work) is not cut."""
+    text = (
+        "某省关于进一步做好疫情常态化防控工作的实施意见\n一、落实防控措施\n"
+        "（一）所有确诊病例、疑似病例应当在具备有效隔离条件和防护条件的定点医疗机构隔离治疗至符合出院标准。\n"
+        "（二）重点推进两批90个国家级医养结合试点地区创新医养结合管理机制和服务模式，形成一批可复制的经验。\n"
+        "（三）支持中央企业与本省煤炭、电力企业通过相互参股、持股以及签订长期协议等合作方式，形成市场互补。\n"
+    )
+    tasks = {e.name for e in load_plan(write(tmp_path, "opinion.txt", text)).document.entities_of(K.TASK)}
+    assert tasks == {
+        "所有确诊病例、疑似病例应当在具备有效隔离条件和防护条件的定点医疗机构隔离治疗至符合出院标准",
+        "重点推进两批90个国家级医养结合试点地区创新医养结合管理机制和服务模式，形成一批可复制的经验",
+        "支持中央企业与本省煤炭、电力企业通过相互参股、持股以及签订长期协议等合作方式，形成市场互补",
+    }
+
+
+def test_the_bodies_of_an_items_parts_do_the_item(tmp_path: Path) -> None:
+    """（一） > 1. > （1）: the plan counts its work in two levels, and a body named for a part of
+    an item (its 推进举措) does that item as well as the part."""
+    text = (
+        "某省贯彻落实资源型经济转型发展意见行动计划\n一、主要任务\n（一）健全产业转型升级促进机制\n"
+        "1.全力推进能源革命，实现从“煤老大”到“全国能源革命排头兵”的历史性跨越。\n推进举措：\n"
+        "（1）研究制定《某省打造全国能源革命排头兵行动方案》，2017年9月出台。（省发改委）\n"
+        "（2）推动能源新型装备产业在综改示范区落地发展。（综改示范区管委会牵头，省经信委配合）\n"
+        "2.引导退出过剩产能、发展优质产能。\n推进举措：\n（1）在煤炭全行业组织开展减量重组调研。（省煤炭厅）\n"
+    )
+    document = load_plan(write(tmp_path, "action.txt", text)).document
+    assert _bodies_of(
+        document, K.TASK, "全力推进能源革命，实现从“煤老大”到“全国能源革命排头兵”的历史性跨越"
+    ) == {
+        ("省发展和改革委员会", Role.LEAD),  # 省发改委
+        ("综改示范区管委会", Role.LEAD),
+        ("省经济和信息化委员会", Role.SUPPORT),  # 省经信委
+    }
+    assert _bodies_of(document, K.TASK, "引导退出过剩产能、发展优质产能") == {("省煤炭厅", Role.LEAD)}
+    # The part keeps its own, and the group above the item takes none from it.
+    assert ("省发展和改革委员会", Role.LEAD) in _bodies_of(
+        document, K.TASK, "研究制定《某省打造全国能源革命排头兵行动方案》，2017年9月出台"
+    )
+    assert _bodies_of(document, K.TASK, "健全产业转型升级促进机制") == set()
