@@ -3,12 +3,11 @@ breaks or a PDF's extraction leaves it: 1.编制完成专项规划要按照全�
 （八）储能之都--打造……储能基地加快突破…….
 
 The title ends where the text's first sentence begins, and that is told by the words that open
-a sentence but stand in no title after a noun: a subject (各有关单位要, 区财政部门要, 我区), a modal
-(要按照), a
-time (到2025年, 在2015年年底前), a verb a body's work opens with (坚持, 依托, 立足), or the verb a
-title of one clause opens with, said again (加强……工作加强对水源地的安全管理). Only a heading whose
-first sentence is longer than any title is looked at, and the title found must be one: a few
-words, ending in a noun (or a two-word heading such as 总体要求, 组织保障)."""
+a sentence but stand in no title after a noun: a subject (各有关单位要, 区财政部门要, 我区), a
+modal (要按照), a time (到2025年, 在2015年年底前), a verb a body's work opens with (坚持, 依托,
+立足), or the verb a title of one clause opens with, said again (加强……工作加强对水源地的安全
+管理). Only a heading whose first sentence is longer than any title is looked at, and the title
+found must be one: a few words, ending in a noun (or a two-word heading such as 总体要求, 组织保障)."""
 
 from __future__ import annotations
 
