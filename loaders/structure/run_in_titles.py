@@ -21,8 +21,8 @@ __all__ = ["run_in_title_end"]
 _LONGER_THAN_A_TITLE = 30
 #: The shortest and the longest title a run-in heading may have.
 _SHORTEST, _LONGEST = 4, 30
-#: Verbs that open a body's work, seldom standing after a noun inside a title.
-_OPENING_VERBS = frozenset({"坚持", "依托", "立足", "围绕", "聚焦"})
+#: Verbs and prepositions that open a body's work, seldom standing after a noun inside a title.
+_OPENING_VERBS = frozenset({"坚持", "依托", "立足", "围绕", "聚焦", "按照", "根据", "依据", "将", "把"})
 #: Words that open a sentence as its subject: 我区, 本市 (各 opens one when a modal follows it).
 _OPENING_PRONOUNS = frozenset({"我", "本"})
 _MODALS = frozenset({"要", "应", "应当", "须", "必须"})
