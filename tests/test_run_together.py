@@ -29,11 +29,11 @@ ONE_LINE = (
     "3.加强饮用水源地安全保护工作加强对水源地的安全管理，加大巡查执法力度，对全区现有饮用水源地保护区进行全面清理整治，"
     "有效消除各类饮用水源地安全风险问题，完成水源地水体生态修复和岸线生态修复。"
     "（牵头单位：区经济发展局）"
-    "4.提升应急处置能力各有关单位要制定从水源、水厂到输配水管线等各环节的供水安全应急预案，储备应急物资。"
-    "（牵头单位：区交通与建设局；配合单位：区水务集团）"
+    "4.提升应急处置能力（1）制定供水安全应急预案。各有关单位要制定从水源、水厂到输配水管线等各环节的供水安全应急预案。"
+    "（2）储备应急物资。（牵头单位：区交通与建设局；配合单位：区水务集团）"
     "5.加快推进全区引调水及农村安全饮用水改造工程推进引调水一期工程（包括近期调水工程、库区清淤及岛内雨洪利用工程），"
     "实现近期调水工程11万吨/日，完成水库库区总清淤量约484万立方米；完成岛内雨洪利用工程，实现收集岛内45平方公里的雨水，"
-    "年均利用水量约1444万立方米；建设农村安全饮用水设施，解决12个乡镇的农村饮水不安全问题。（牵头单位：区经济发展局）"
+    "年均利用水量约1444万立方米；建设农村安全饮用水设施，解决12个乡镇的农村饮水不安全问题。责任单位：区经济发展局"
     "四、保障措施（一）组织保障各牵头单位要对照目标任务，成立相应的城乡供水安全保障工作小组，加紧制定工作方案并推进落实。"
     "（二）资金保障区财政部门要加大对城乡供水安全保障的资金投入力度，对水源保护、老旧管网改造等给予财政资金保障。"
     "（三）宣传保障区传媒部门要坚持正确的舆论导向，采取电视公益广告、专题报道、报纸宣传、网络宣传等多种形式，"
@@ -56,7 +56,8 @@ def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> 
     """The title ends where the first sentence begins: at a subject (我区……, 各有关单位要), a
     modal (要按照), a time (在2018年年底前), a verb a body's work opens with (坚持), or the
     title's own verb said again (加强……工作加强对……); an item run on from its chapter's heading
-    (重点工作1.编制……) is an item of its own."""
+    (重点工作1.编制……) or its own title (能力（1）制定……) is an item of its own, and so is a chapter
+    run on from the last item's bodies (责任单位：区经济发展局四、保障措施（一）……)."""
     document = load_plan(write(tmp_path, "water.txt", ONE_LINE)).document
     chapters = {e.name for e in document.entities_of(K.SECTION)}
     assert {"总体要求", "主要目标", "重点工作", "保障措施"} <= chapters
@@ -65,9 +66,14 @@ def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> 
         "加快推进水厂建设及管网改造工作",
         "加强饮用水源地安全保护工作",
         "提升应急处置能力",
+        "制定供水安全应急预案",  # （1） run on from its item's title
+        "储备应急物资",
         "加快推进全区引调水及农村安全饮用水改造工程",  # its first sentence longer than any title
     }
     assert {e.name for e in document.entities_of(K.MEASURE)} == {"组织保障", "资金保障", "宣传保障"}
+    assert _bodies_of(document, K.TASK, "加快推进全区引调水及农村安全饮用水改造工程") == {
+        ("某某区经济发展局", Role.LEAD)
+    }
     assert ("某某区财政部门", Role.LEAD) in _bodies_of(document, K.MEASURE, "资金保障")  # 区财政部门
     # 区规划局 of 某某区: the region the plan's issuer names.
     assert _bodies_of(document, K.TASK, "编制完成供水专项规划") == {

@@ -178,23 +178,25 @@ _RUN_IN_TITLE = re.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日(?=[\u4e00-\u9fff“
 #: A line this long is a text that lost its line breaks (a crawl that kept none), not a paragraph.
 _RUN_TOGETHER = 800
 #: Where such a text starts a paragraph: a heading after a colon or a semicolon (……如下意见：一、……),
-#: a section right after its chapter's title (一、总体要求（一）指导思想。), the publication note that
-#: ends a notice and what follows it (（此件主动公开）……), the body that signs it and the date after it
-#: (……认真落实。河北省人力资源和社会保障厅2023年7月21日), a preface after the plan's title
-#: (……行动计划（2023-2025年）为深入……), and an item straight after its heading (重点工作1.编制……).
+#: a section or an item right after a title or a stop (一、总体要求（一）指导思想。, 能力（1）制定……。
+#: （2）储备……), a chapter whose short title its first section follows (……区交建局三、保障措施（一）),
+#: the publication note that ends a notice and what follows it (（此件主动公开）……), the body that
+#: signs it and the date after it (……认真落实。河北省人力资源和社会保障厅2023年7月21日), a preface
+#: after the plan's title (……行动计划（2023-2025年）为深入……), and an item straight after its
+#: heading (重点工作1.编制……).
 _RUN_TOGETHER_STARTS = (
     re.compile(
         "(?<=[：:；])(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff“])"
     ),
-    re.compile("(?<=[\u4e00-\u9fff])(?<!第)（(?:[一二三四五六七八九十]{1,3}|\\d{1,2})）(?=[\u4e00-\u9fff“])"),
-    # ……区交建局三、保障措施（一）: a chapter's heading, its title short and its first section after it.
+    re.compile(
+        "(?<=[\u4e00-\u9fff。])(?<!第)（(?:[一二三四五六七八九十]{1,3}|\\d{1,2})）(?=[\u4e00-\u9fff“])"
+    ),
     re.compile(
         "(?<=[\u4e00-\u9fff])(?<!第)[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff]{2,15}（[一二三四五六七八九十]{1,3}）)"
     ),
     re.compile("(?<=[厅局委办府会部室])\\d{4}年\\d{1,2}月\\d{1,2}日(?=（此件)"),
     re.compile("(?<=。)(?=[\u4e00-\u9fff]{4,40}?[厅局委办府会部室]\\d{4}年\\d{1,2}月\\d{1,2}日（此件)"),
     re.compile("(?<=(?:规划|纲要|意见|方案|计划|措施|年）))(?=(?:为|根据|按照|近年来)[\u4e00-\u9fff])"),
-    # 三、重点工作1.编制完成专项规划: an item run on from the heading above it, with no stop between.
     re.compile("(?<=[\u4e00-\u9fff])(?<!第)\\d{1,2}[.．](?=[\u4e00-\u9fff])"),
 )
 _PUBLICATION_NOTE = re.compile("（此件[^（）]{2,8}）")
