@@ -12,10 +12,14 @@ from tests.test_layouts import write
 
 K = EntityKind
 
-#: An opinion a crawl kept on one line: 一、总体要求我区……, 三、重点工作1.编制……要按照……,
-#: （一）组织保障各牵头单位要……, with the brackets of each item.
+#: An opinion as a portal's crawl keeps it: the crawler's lines about the page, then the page on
+#: one line — breadcrumb, 文号, title, recipients, 一、总体要求我区……, 三、重点工作1.编制……要按照……,
+#: （一）组织保障各牵头单位要……, the brackets of each item, the signature and its date.
 ONE_LINE = (
-    "某某区管委会关于进一步加强城乡供水安全保障工作的实施意见\n"
+    "标题: 关于进一步加强城乡供水安全保障工作的实施意见\n发布时间: 2015-04-30 09:58\n文号: \n发布机构: 某某之窗\n"
+    "==================== 正文 ====================\n"
+    "当前位置： 首页政务公开区管委会文件 关于进一步加强城乡供水安全保障工作的实施意见 时间：2015-04-30 09:58 微信 微博 "
+    "某综管〔2015〕92号某某区管委会关于进一步加强城乡供水安全保障工作的实施意见"
     "各乡镇人民政府，区直各单位：为进一步保障全区供水安全，现提出如下实施意见："
     "一、总体要求我区供水行业要坚持“保障供应、提升品质、服务发展”的基本理念，优质高效地做好城乡供水安全保障工作，"
     "确保全面完成供水安全保障工作目标任务。"
@@ -39,7 +43,7 @@ ONE_LINE = (
     "（三）宣传保障区传媒部门要坚持正确的舆论导向，采取电视公益广告、专题报道、报纸宣传、网络宣传等多种形式，"
     "加大宣传力度，提高全区群众对生活用水安全管理工作的认识，动员全社会积极主动监督威胁供水安全的各种行为，"
     "形成全民参与依法保障生活用水安全的合力。"
-    "某某区管委会办公室2015年4月28日\n"
+    "联系电话：24375668某某区管委会办公室2015年4月28日 来源：某某之窗 附件下载\n"
 )
 
 
@@ -53,12 +57,22 @@ def _bodies_of(document: GraphDocument, kind: EntityKind, name: str) -> set[tupl
 
 
 def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> None:
-    """The title ends where the first sentence begins: at a subject (我区……, 各有关单位要), a
+    """The page's parts are told apart where spaces, a 文号 or a date stand between them, the
+    title from the recipients after it. A heading's title ends where the first sentence begins: at a subject (我区……, 各有关单位要), a
     modal (要按照), a time (在2018年年底前), a verb a body's work opens with (坚持), or the
     title's own verb said again (加强……工作加强对……); an item run on from its chapter's heading
     (重点工作1.编制……) or its own title (能力（1）制定……) is an item of its own, and so is a chapter
     run on from the last item's bodies (责任单位：区经济发展局四、保障措施（一）……)."""
     document = load_plan(write(tmp_path, "water.txt", ONE_LINE)).document
+    (plan,) = document.entities_of(K.PLAN)
+    # The title as the document writes it (its issuer before it), not the breadcrumb's; the
+    # portal's name (发布机构：某某之窗) is no issuer.
+    assert plan.name == "某某区管委会关于进一步加强城乡供水安全保障工作的实施意见"
+    assert (plan.attrs["issuer"], plan.attrs["docNumber"], plan.attrs["issuedOn"]) == (
+        "某某区管委会",
+        "某综管〔2015〕92号",
+        "2015-04-28",
+    )
     chapters = {e.name for e in document.entities_of(K.SECTION)}
     assert {"总体要求", "主要目标", "重点工作", "保障措施"} <= chapters
     assert {e.name for e in document.entities_of(K.TASK)} == {

@@ -154,6 +154,11 @@ def split_paragraphs(text: str, bullets: list[str]) -> list[Paragraph]:
             }
         )
         for begin, end in itertools.pairwise(cuts):
+            # ……QQ空间 岚综管综〔2015〕92号: a piece cut where a space stood keeps none at its ends.
+            begin += len(normalised[begin:end]) - len(normalised[begin:end].lstrip(_SPACE))
+            end -= len(normalised[begin:end]) - len(normalised[begin:end].rstrip(_SPACE))
+            if begin >= end:
+                continue
             paragraphs.append(
                 Paragraph(
                     index=len(paragraphs),
@@ -180,10 +185,11 @@ _RUN_TOGETHER = 800
 #: Where such a text starts a paragraph: a heading after a colon or a semicolon (……如下意见：一、……),
 #: a section or an item right after a title or a stop (一、总体要求（一）指导思想。, 能力（1）制定……。
 #: （2）储备……), a chapter whose short title its first section follows (……区交建局三、保障措施（一）),
-#: the publication note that ends a notice and what follows it (（此件主动公开）……), the body that
-#: signs it and the date after it (……认真落实。河北省人力资源和社会保障厅2023年7月21日), a preface
-#: after the plan's title (……行动计划（2023-2025年）为深入……), and an item straight after its
-#: heading (重点工作1.编制……).
+#: the publication note that ends a notice and what follows it (（此件主动公开）……), the date under a
+#: signature (……管委会2016年6月20日) and a title after it, a preface after the plan's title
+#: (……行动计划（2023-2025年）为深入……), an item straight after its heading (重点工作1.编制……),
+#: the words after spaces the page left between its parts (……微博 QQ空间 岚综管综〔2015〕92号), and
+#: the recipients after a title (……实施意见区直各单位，各乡镇人民政府：).
 _RUN_TOGETHER_STARTS = (
     re.compile(
         "(?<=[：:；])(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff“])"
@@ -194,18 +200,25 @@ _RUN_TOGETHER_STARTS = (
     re.compile(
         "(?<=[\u4e00-\u9fff])(?<!第)[一二三四五六七八九十]{1,3}、(?=[\u4e00-\u9fff]{2,15}（[一二三四五六七八九十]{1,3}）)"
     ),
-    re.compile("(?<=[厅局委办府会部室])\\d{4}年\\d{1,2}月\\d{1,2}日(?=（此件)"),
+    re.compile("(?<=[厅局委办府会部室])\\d{4}年\\d{1,2}月\\d{1,2}日(?=（此件| |$|[\u4e00-\u9fff]{4})"),
     re.compile("(?<=。)(?=[\u4e00-\u9fff]{4,40}?[厅局委办府会部室]\\d{4}年\\d{1,2}月\\d{1,2}日（此件)"),
     re.compile("(?<=(?:规划|纲要|意见|方案|计划|措施|年）))(?=(?:为|根据|按照|近年来)[\u4e00-\u9fff])"),
     re.compile("(?<=[\u4e00-\u9fff])(?<!第)\\d{1,2}[.．](?=[\u4e00-\u9fff])"),
+    re.compile("(?<=[\u4e00-\u9fff。）号日]) +(?=[\u4e00-\u9fff])"),
+    re.compile("(?<=意见|方案|计划|规划|通知|措施|要点)(?=[\u4e00-\u9fff]{2,20}[，、][^。：；]{2,150}：)"),
+    re.compile(
+        "(?<=\\d日)(?=[\u4e00-\u9fff][\u4e00-\u9fff“”（）\\d—-]{3,60}?(?:规划|纲要|意见|方案|计划|措施|要点)(?: |$))"
+    ),
 )
+#: Where such a text ends a paragraph: after a 文号 (……〔2015〕92号平潭综合实验区管委会关于……).
+_RUN_TOGETHER_ENDS = re.compile("〔\\d{4}〕\\d{1,4}号(?=[\u4e00-\u9fff])")
 _PUBLICATION_NOTE = re.compile("（此件[^（）]{2,8}）")
 
 
 def _run_together_cuts(line: str) -> list[int]:
     starts = [m.start() for pattern in _RUN_TOGETHER_STARTS for m in pattern.finditer(line)]
     notes = [at for m in _PUBLICATION_NOTE.finditer(line) for at in m.span()]
-    return starts + notes
+    return starts + notes + [m.end() for m in _RUN_TOGETHER_ENDS.finditer(line)]
 
 
 #: A numbered heading run into the paragraph before it, as crawled pages and extracted PDFs

@@ -200,7 +200,11 @@ def _read_metadata(header: PlanHeader, preamble: list[Paragraph], profile: Profi
             value, used = preamble[position + 1].text.strip(), [paragraph, preamble[position + 1]]
         field_name = labels[re.sub(r"\s", "", match.group("label"))]
         if field_name == "issuer" and value:
-            header.issuer = value
+            # 发布机构：中国平潭: the portal's own name, where it gives no body, is no issuer.
+            if value.endswith(
+                (*profile.departments.government_suffixes, *profile.departments.subject_endings)
+            ):
+                header.issuer = value
         elif field_name == "doc_number" and value:
             header.doc_number = normalise_doc_number(value)
         elif field_name == "issued_on" and (date := _METADATA_DATE.search(value)):

@@ -21,7 +21,24 @@ def without_note(title: str, profile: Profile) -> str:
 
 
 def title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
-    """The first short paragraph without sentence punctuation that ends like a plan title."""
+    """The first short paragraph without sentence punctuation that ends like a plan title — or,
+    where the same title stands again below with its issuer before it (a page's breadcrumb, then
+    平潭综合实验区管委会关于……实施意见 as the document writes it), that one."""
+    first = _first_title_line(preamble, profile)
+    if first is None:
+        return None
+    title = preamble[first].text
+    issued = (
+        position
+        for position in range(first + 1, len(preamble))
+        if preamble[position].text.endswith(title)
+        and len(preamble[position].text) > len(title)
+        and re.fullmatch(profile.title.issuer + ".*", preamble[position].text) is not None
+    )
+    return next(issued, first)
+
+
+def _first_title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
     endings = tuple(profile.title.endings)
     for position, paragraph in enumerate(preamble):
         text = without_note(paragraph.text, profile)
@@ -50,6 +67,8 @@ def title_continues(preamble: list[Paragraph], index: int, notice: list[Paragrap
         and not re.search("[，。；：、《》（）]", before.text)
         and re.match("[\u4e00-\u9fff]{4}", before.text) is not None
         and not before.text.endswith(("通知", "函"))
+        # 平潭综合实验区管委会2016年6月20日: a signature and its date, above the plan it sent out.
+        and re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", before.text) is None
     )
 
 
