@@ -43,13 +43,14 @@ def test_the_thing_measured_named_by_the_clauses_grammar(tmp_path: Path) -> None
     担保费率降至1%以下); a second figure the same thing strives for (确保达到120MW，力争达到180MW)
     is that thing's; the share of things that do something (90%以上的村实现生活垃圾分类) is the share
     doing it; 美元 is a unit, its magnitude apart; a leading verb never leaves one character (换电站),
-    and the words that strive for it (努力使森林覆盖率) are no part of the thing measured."""
+    the words that strive for it (努力使森林覆盖率) are no part of the thing measured, and 现有
+    qualifying what a verb sets a target for (现有宜林荒山绿化率达到95%) is no present figure."""
     text = (
         "某市促进绿色发展的若干措施\n一、降低融资成本。合作机构逐步将平均担保费率降至1%以下。\n"
         "二、推广光伏应用。全市新增光伏装机容量确保达到120MW，力争达到180MW。\n"
         "三、改善农村环境。全市90%以上的村实现生活垃圾分类。\n"
         "四、扩大开放。实际使用外资达到10亿美元。累计建成充电桩5万台，换电站200座。\n"
-        "五、增加绿量。到2025年，努力使森林覆盖率达到26%以上。\n"
+        "五、增加绿量。到2025年，努力使森林覆盖率达到26%以上，全省现有宜林荒山绿化率达到95%以上。全省现有林场20个。\n"
     )
     found = targets(load_plan(write(tmp_path, "green.txt", text)).document)
     assert found["平均担保费率"][:3] == (1, "%", "AT_MOST")
@@ -58,6 +59,8 @@ def test_the_thing_measured_named_by_the_clauses_grammar(tmp_path: Path) -> None
     assert found["实际使用外资"][:3] == (1_000_000_000, "美元", "EQUAL")
     assert found["换电站"][:3] == (200, "座", "EQUAL")
     assert found["森林覆盖率"][:3] == (26, "%", "AT_LEAST")  # 努力使 is what is done, not what is measured
+    assert found["宜林荒山绿化率"][:3] == (95, "%", "AT_LEAST")  # the hills there are now (现有) set a target
+    assert "林场" not in found  # 全省现有林场20个: the present
 
 
 def test_a_list_of_metrics_sharing_one_figure_or_one_each(tmp_path: Path) -> None:

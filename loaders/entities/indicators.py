@@ -47,6 +47,7 @@ from loaders.entities.target_wordings import (
     part_of,
     respective_again,
     respective_years,
+    said_of_the_present,
     share_doing,
     without_year_after,
     year_alone,
@@ -215,7 +216,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         raw = raw.removesuffix("上") if upwards else raw
         boundary = match.end()
         # 由目前的20家达到35家 states where a change starts, not the present as a target.
-        if any(word in re.sub(rules.change_start, "", clause) for word in rules.not_target_words):
+        if any(word in said_of_the_present(clause, rules) for word in rules.not_target_words):
             continue
         capacity = capacity_of(text, match.end(), rules)
         base_word: str | None = None

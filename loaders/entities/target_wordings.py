@@ -19,6 +19,7 @@ __all__ = [
     "part_of",
     "respective_again",
     "respective_years",
+    "said_of_the_present",
     "share_doing",
     "without_year_after",
     "year_alone",
@@ -119,3 +120,12 @@ def part_of(raw: str, rules: Indicators) -> str | None:
         return None
     tokens = analyse(match.group("part"))
     return match.group("part") if len(tokens) == 1 and tokens[0].tag in ("LOC", "ns") else None
+
+
+def said_of_the_present(clause: str, rules: Indicators) -> str:
+    """The words of a clause that may say its number is the present's: not where a change starts
+    (由目前的20家达到35家), nor 现有 qualifying what a verb then sets a target for (全省现有宜林荒山
+    绿化率达到95%以上: the hills there are now)."""
+    clause = re.sub(rules.change_start, "", clause)
+    reaching = alternation(["达到", *rules.to_words, *rules.at_least_prefix])
+    return re.sub(f"现有(?=.*(?:{reaching}))", "", clause)
