@@ -629,3 +629,77 @@ def test_a_numbered_list_laid_out_as_a_table_reads_as_the_list(tmp_path: Path, s
         "支持刚性和改善性住房需求": {("市住房和城乡建设局", Role.LEAD), ("市财政局", Role.LEAD)},
         "优化商品房预售资金监管": {("市住房和城乡建设局", Role.LEAD)},
     }
+
+
+def _printed_from_a_browser(pages: list[list[tuple[str, str]]]) -> bytes:
+    """A page printed to PDF from a browser: the date and the page's title at the top of each
+    sheet, its address and the sheet's number at the foot, and each bold heading spaced out a
+    character at a time and drawn twice over, as the text layer then gives it."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=A4)
+    _, height = A4
+    for number, lines in enumerate(pages, start=1):
+        sheet.setFont("STSong-Light", 8)
+        sheet.drawString(30, height - 20, "2026/7/26 13:02   某部关于推进养老服务的实施意见_中国政府网")
+        sheet.drawString(
+            30, 20, f"https://www.gov.cn/zhengce/content/202602/content_7057744.htm   {number}/{len(pages)}"
+        )
+        y = height - 60
+        for kind, text in lines:
+            for shift in (0, 0.4) if kind == "bold" else (0,):
+                line = sheet.beginText(80 + shift, y)
+                line.setFont("STSong-Light", 12 if kind == "bold" else 11)
+                line.textLine("      ".join(text) if kind == "bold" else text)
+                sheet.drawText(line)
+            y -= 18
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_a_page_printed_to_pdf_from_a_browser(tmp_path: Path) -> None:
+    """The running lines, alike on every sheet but for the sheet's number, are dropped; a heading
+    drawn twice and spaced out is read once, its characters together."""
+    pages = [
+        [
+            ("bold", "某部关于推进养老服务的实施意见"),
+            ("text", "各省、自治区、直辖市人民政府："),
+            ("text", "为推进养老服务高质量发展，现提出以下意见。"),
+            ("bold", "一、总体要求"),
+            ("text", "到2030年，社区养老服务覆盖率达到70%左右。"),
+        ],
+        [
+            ("bold", "二、重点任务"),
+            ("text", "（一）完善养老服务制度。加快完善养老服务制度，推动养老服务规范发展。"),
+            ("text", "（二）健全养老服务机制。健全养老服务机制，提升养老服务水平。"),
+        ],
+        [
+            ("bold", "三、加强组织领导"),
+            ("text", "国家发展改革委要会同有关方面加强统筹协调，推动各项措施落地见效。"),
+        ],
+    ]
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(_printed_from_a_browser(pages))
+    document = load_plan(path).document
+    (plan,) = document.entities_of(EntityKind.PLAN)
+    assert plan.name == "某部关于推进养老服务的实施意见"
+    sections = {e.name: e.attrs.get("chapterKind") for e in document.entities_of(EntityKind.SECTION)}
+    assert sections == {"总体要求": "requirements", "重点任务": "tasks", "加强组织领导": "measures"}
+    assert {e.name for e in document.entities_of(EntityKind.TASK)} == {"完善养老服务制度", "健全养老服务机制"}
+    (coverage,) = document.entities_of(EntityKind.INDICATOR)
+    assert (coverage.attrs["metric"], coverage.attrs["value"], coverage.attrs["comparator"]) == (
+        "社区养老服务覆盖率",
+        70,
+        "ABOUT",
+    )
+    assert not any(
+        "gov.cn" in (e.text or "") or "13:02" in (e.text or "") for e in document.entities.values()
+    )

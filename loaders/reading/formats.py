@@ -128,15 +128,38 @@ def _dedent(page: str) -> list[str]:
 
 
 def _strip_page_furniture(pages: list[list[str]]) -> list[str]:
-    """Drop page numbers, and running headers or footers: lines that open or close most pages."""
-    edges = Counter(line.strip() for page in pages if page for line in {page[0], page[-1]})
+    """Drop page numbers, and running headers or footers: lines that open or close most pages,
+    alike but for their numbers and spacing (a browser's print of a page: 2026/7/26 13:02 ……
+    at the top, its address and 1/8 at the foot). Text a PDF sets twice over to make it bold is
+    read once."""
+    edges = Counter(_furniture_key(line) for page in pages if page for line in {page[0], page[-1]})
     running = {line for line, count in edges.items() if len(pages) > 2 and count >= len(pages) * 0.6}
     return [
-        line
+        _set_once(line)
         for page in pages
         for line in page
-        if line.strip() not in running and not _PAGE_NUMBER.match(line)
+        if _furniture_key(line) not in running and not _PAGE_NUMBER.match(line)
     ]
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"[\s\d]", "", line)
+
+
+def _set_once(line: str) -> str:
+    """一 、 总 体 要 求一 、 总 体 要 求 → 一、总体要求: a heading set bold by drawing it twice, and
+    spaced out a character at a time to the width of the page."""
+    indent, text = line[: len(line) - len(line.lstrip())], line.strip()
+    half = len(text) // 2
+    if len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:] and not text.isdigit():
+        text = text[:half]
+    if _SPACED_OUT.fullmatch(text):
+        text = re.sub(r"\s+", "", text)
+    return indent + text
+
+
+#: A line of single characters set apart by spaces (国 务 院 办 公 厅), no figures among them.
+_SPACED_OUT = re.compile(r"[^\s\d](?:\s+[^\s\d]){3,}")
 
 
 # -- Word --------------------------------------------------------------------------------------
