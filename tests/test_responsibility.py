@@ -276,3 +276,22 @@ def test_impact_lists_who_answers_with_roles(data: GraphQL) -> None:
             "role": "LEAD", "origin": "CURATED"} in impact["responsibilities"]  # fmt: skip
     assert {"department": {"name": "湖北省质量技术监督局"}, "entity": {"name": "夯实标准化工作基础"},
             "role": "LEAD", "origin": "CURATED"} in impact["responsibilities"]  # fmt: skip
+
+
+def test_the_enterprises_of_a_trade_are_bodies_enterprises_at_large_are_not(tmp_path: Path) -> None:
+    """电网企业要…… and 充电设施运营企业负责…… give work to the enterprises of a trade, which the
+    plan makes act as it does a department; 企业, 龙头企业 and the enterprises a verb acts on
+    (指导和督促企业) name no body."""
+    text = (
+        "某省充电基础设施建设行动方案\n一、重点任务\n"
+        "（一）做好配套电网建设。电网企业要做好电网规划与充电设施规划的衔接，加大配套电网建设投入。\n"
+        "（二）加强运营维护。充电设施运营企业负责设施的日常运维，龙头企业要发挥带动作用。\n"
+        "（三）规范市场秩序。市场监管部门要指导和督促企业依法经营。\n"
+    )
+    path = tmp_path / "charging.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_plans([path]).document
+    assert _assigned(document, "做好配套电网建设") == {("电网企业", Role.LEAD)}
+    assert _assigned(document, "加强运营维护") == {("充电设施运营企业", Role.LEAD)}
+    bodies = {e.name for e in document.entities_of(K.DEPARTMENT)}
+    assert not bodies & {"龙头企业", "企业", "指导和督促企业", "督促企业"}

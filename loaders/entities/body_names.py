@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.lexical import analyse
 from loaders.patterns import INCLUDING
 from loaders.profile import Departments
 
@@ -16,6 +17,22 @@ _ANNOTATION = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 #: The words a body's name opens with that name its level.
 _LEVEL_WORDS = frozenset("省市区县")
+
+
+#: Enterprises are a body where the plan names them by their trade (电网企业, 充电设施运营企业).
+_ENTERPRISE = "企业"
+_TRADE_WORDS = frozenset({"n", "nz", "vn", "nw", "ORG", "LOC", "s"})
+
+
+def _named_by_trade(name: str) -> bool:
+    """电网企业, 房地产开发企业: the words before 企业 name a trade, as nouns; not a verb's object
+    (指导和督促企业, 畅通企业) nor a quality (困难企业)."""
+    words = analyse(name.removeprefix("各"))  # 各成品油经营企业: each of them
+    return (
+        len(words) >= 2
+        and words[-1].word.endswith(_ENTERPRISE)
+        and all(w.tag in _TRADE_WORDS for w in words[:-1])
+    )
 
 
 class BodyNames:
@@ -44,6 +61,8 @@ class BodyNames:
         unless the genre knows it as a body (高校) or it names a mass organisation, which is one
         body wherever it stands (工会, 工商联)."""
         if name.endswith(tuple(self.rules.not_body_endings)):
+            return False
+        if name.endswith(_ENTERPRISE) and not _named_by_trade(name):
             return False
         mass = self.rules.body_kinds.get("MASS_ORGANISATION", [])
         return name not in self.rules.subject_endings or name in mass or bool(self.known.fullmatch(name))
