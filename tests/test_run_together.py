@@ -8,6 +8,7 @@ from pathlib import Path
 
 from graph.model import EntityKind, GraphDocument, RelationType, Role
 from loaders import load_plan
+from loaders.reading.paragraphs import split_paragraphs
 from tests.test_layouts import write
 
 K = EntityKind
@@ -138,3 +139,16 @@ def test_the_bodies_of_an_items_parts_do_the_item(tmp_path: Path) -> None:
         document, K.TASK, "研究制定《某省打造全国能源革命排头兵行动方案》，2017年9月出台"
     )
     assert _bodies_of(document, K.TASK, "健全产业转型升级促进机制") == set()
+
+
+def test_a_chapters_number_and_title_stay_together_where_the_page_left_spaces() -> None:
+    """In a page crawled onto one line, the spaces it left between its parts start paragraphs,
+    but not the one between a chapter's number and its title (第一章 总则)."""
+    line = (
+        "某市促进科技创新实施办法 第一章 总则 "
+        + "为了促进科技创新，制定本办法。" * 60
+        + " 第二章 主要任务 加快推进科技创新。"
+    )
+    texts = [p.text for p in split_paragraphs(line, [])]
+    assert texts[:2] == ["某市促进科技创新实施办法", "第一章 总则"]
+    assert "第二章 主要任务" in texts
