@@ -33,9 +33,10 @@ def run_in_title_end(sentence: str, subjects: tuple[str, ...] = ()) -> int | Non
     """Where the title of a heading whose first sentence is `sentence` ends, if its text runs on
     from it with no stop between; None if the sentence is the title, as headings are. `subjects`
     end the names of bodies (部门, 局), one of which may open the text as its subject."""
-    if len(sentence) <= _LONGER_THAN_A_TITLE:
+    head = sentence[: _LONGEST + 8]
+    if len(sentence) <= _LONGER_THAN_A_TITLE or not _may_run_on(head):
         return None
-    tokens = analyse(sentence[: _LONGEST + 8])
+    tokens = analyse(head)
     subject = _subject_before_a_modal(tokens, subjects)
     for position, token in enumerate(tokens):
         if position and position == subject and _is_a_title(tokens[:position]):
@@ -52,6 +53,21 @@ def run_in_title_end(sentence: str, subjects: tuple[str, ...] = ()) -> int | Non
         ):
             return token.start
     return None
+
+
+#: The words one of which a title run on into its text is followed by (the cheap test before the
+#: lexical analysis): a modal, a subject's first word, an opening verb, a year's digits.
+_CUES = (*_MODALS, "各", *_OPENING_PRONOUNS, *_OPENING_VERBS)
+
+
+def _may_run_on(head: str) -> bool:
+    """Whether the words a run-in title is told by may stand in `head` at all: a cue, a year, or
+    the title's first words said again (加强……工作加强……, 加快推进……工程推进……)."""
+    return (
+        any(cue in head for cue in _CUES)
+        or re.search(r"(?:19|20)\d\d", head) is not None
+        or any(head[i : i + 2] in head[4:] for i in (0, 2))
+    )
 
 
 def _subject_before_a_modal(tokens: tuple[Token, ...], subjects: tuple[str, ...]) -> int | None:
