@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.model import EntityKind, GraphDocument, RelationType, Role
+from graph.model import EntityKind, Role
 from loaders import load_plan
 from loaders.reading.paragraphs import split_paragraphs
-from tests.test_layouts import write
+from tests.test_layouts import responsible, write
 
 K = EntityKind
 
@@ -48,20 +48,11 @@ ONE_LINE = (
 )
 
 
-def _bodies_of(document: GraphDocument, kind: EntityKind, name: str) -> set[tuple[str, Role | None]]:
-    (entity,) = [e for e in document.entities_of(kind) if e.name == name]
-    return {
-        (document.entities[r.source].name, r.role)
-        for r in document.relations_of(RelationType.RESPONSIBLE_FOR)
-        if r.target == entity.id
-    }
-
-
 def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> None:
     """The page's parts are told apart where spaces, a 文号 or a date stand between them, the
-    title from the recipients after it. A heading's title ends where the first sentence begins: at a subject (我区……, 各有关单位要), a
-    modal (要按照), a time (在2018年年底前), a verb a body's work opens with (坚持), or the
-    title's own verb said again (加强……工作加强对……); an item run on from its chapter's heading
+    title from the recipients after it. A heading's title ends where the first sentence begins:
+    at a subject (我区……, 各有关单位要), a modal (要按照), a time (在2018年年底前), a verb a body's
+    work opens with (坚持), or the title's own verb said again (加强……工作加强对……); an item run on from its chapter's heading
     (重点工作1.编制……) or its own title (能力（1）制定……) is an item of its own, and so is a chapter
     run on from the last item's bodies (责任单位：区经济发展局四、保障措施（一）……)."""
     document = load_plan(write(tmp_path, "water.txt", ONE_LINE)).document
@@ -86,16 +77,16 @@ def test_a_body_crawled_as_one_line_with_its_headings_run_in(tmp_path: Path) -> 
         "加快推进全区引调水及农村安全饮用水改造工程",  # its first sentence longer than any title
     }
     assert {e.name for e in document.entities_of(K.MEASURE)} == {"组织保障", "资金保障", "宣传保障"}
-    assert _bodies_of(document, K.TASK, "加快推进全区引调水及农村安全饮用水改造工程") == {
+    assert responsible(document, "加快推进全区引调水及农村安全饮用水改造工程", K.TASK) == {
         ("某某区经济发展局", Role.LEAD)
     }
-    assert ("某某区财政部门", Role.LEAD) in _bodies_of(document, K.MEASURE, "资金保障")  # 区财政部门
+    assert ("某某区财政部门", Role.LEAD) in responsible(document, "资金保障", K.MEASURE)  # 区财政部门
     # 区规划局 of 某某区: the region the plan's issuer names.
-    assert _bodies_of(document, K.TASK, "编制完成供水专项规划") == {
+    assert responsible(document, "编制完成供水专项规划", K.TASK) == {
         ("某某区规划局", Role.LEAD),
         ("某某区交通与建设局", Role.SUPPORT),
     }
-    assert _bodies_of(document, K.TASK, "加强饮用水源地安全保护工作") == {("某某区经济发展局", Role.LEAD)}
+    assert responsible(document, "加强饮用水源地安全保护工作", K.TASK) == {("某某区经济发展局", Role.LEAD)}
 
 
 def test_a_long_heading_that_is_one_sentence_keeps_its_whole_title(tmp_path: Path) -> None:
@@ -126,19 +117,19 @@ def test_the_bodies_of_an_items_parts_do_the_item(tmp_path: Path) -> None:
         "2.引导退出过剩产能、发展优质产能。\n推进举措：\n（1）在煤炭全行业组织开展减量重组调研。（省煤炭厅）\n"
     )
     document = load_plan(write(tmp_path, "action.txt", text)).document
-    assert _bodies_of(
-        document, K.TASK, "全力推进能源革命，实现从“煤老大”到“全国能源革命排头兵”的历史性跨越"
+    assert responsible(
+        document, "全力推进能源革命，实现从“煤老大”到“全国能源革命排头兵”的历史性跨越", K.TASK
     ) == {
         ("省发展和改革委员会", Role.LEAD),  # 省发改委
         ("综改示范区管委会", Role.LEAD),
         ("省经济和信息化委员会", Role.SUPPORT),  # 省经信委
     }
-    assert _bodies_of(document, K.TASK, "引导退出过剩产能、发展优质产能") == {("省煤炭厅", Role.LEAD)}
+    assert responsible(document, "引导退出过剩产能、发展优质产能", K.TASK) == {("省煤炭厅", Role.LEAD)}
     # The part keeps its own, and the group above the item takes none from it.
-    assert ("省发展和改革委员会", Role.LEAD) in _bodies_of(
-        document, K.TASK, "研究制定《某省打造全国能源革命排头兵行动方案》，2017年9月出台"
+    assert ("省发展和改革委员会", Role.LEAD) in responsible(
+        document, "研究制定《某省打造全国能源革命排头兵行动方案》，2017年9月出台", K.TASK
     )
-    assert _bodies_of(document, K.TASK, "健全产业转型升级促进机制") == set()
+    assert responsible(document, "健全产业转型升级促进机制", K.TASK) == set()
 
 
 def test_a_chapters_number_and_title_stay_together_where_the_page_left_spaces() -> None:
