@@ -9,6 +9,8 @@ from collections.abc import Iterable
 
 __all__ = [
     "CATEGORY_HEADINGS",
+    "HEADER_CELL_LENGTH",
+    "SENTENCE_MARK",
     "Table",
     "as_line",
     "caption_above",
@@ -36,7 +38,10 @@ CATEGORY_HEADINGS = frozenset(
 
 #: The longest line that can be a table's caption (附表3 各区“十四五”交通光伏任务分配表).
 _CAPTION_LENGTH = 40
-_SENTENCE_MARK = re.compile("[。；！？]")
+#: What makes a line a sentence of the text, not a caption or a table's cell heading.
+SENTENCE_MARK = re.compile("[。；！？]")
+#: The longest line that can be a table's header cell (任务名称, 牵头单位, 重点任务（2024-2026）).
+HEADER_CELL_LENGTH = 12
 
 
 def caption_above(lines: Iterable[str]) -> str:
@@ -45,7 +50,7 @@ def caption_above(lines: Iterable[str]) -> str:
     for line in lines:
         line = line.strip()
         if line:
-            return line if len(line) <= _CAPTION_LENGTH and not _SENTENCE_MARK.search(line) else ""
+            return line if len(line) <= _CAPTION_LENGTH and not SENTENCE_MARK.search(line) else ""
     return ""
 
 

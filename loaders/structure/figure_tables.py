@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import re
 
-from loaders.reading.tables import CATEGORY_HEADINGS, Table
+from loaders.reading.tables import CATEGORY_HEADINGS, HEADER_CELL_LENGTH, SENTENCE_MARK, Table
 
 __all__ = ["figure_tables"]
 
 #: A header's name column and figure columns (the ones a row must hold figures in).
 _NAME_HEADINGS = ("指标", "名称")
-_FIGURE_HEADING = re.compile(r"^(?:19|20)\d{2}\s*年|目标|现状|基期|规划值|预期值|计划值")
+#: A heading naming a year (2025年, 2025年目标): no figure, though it opens with digits.
+_YEAR_HEADING = r"^(?:19|20)\d{2}\s*年"
+_FIGURE_HEADING = re.compile(_YEAR_HEADING + "|目标|现状|基期|规划值|预期值|计划值")
 #: A figure as a table writes it: ≥85, 90以上, 〔150〕, 0.3-0.4, 1,200; or a cell left empty.
 _FIGURE = re.compile(r"^(?:[≥>≤<＞＜≧≦]|约|不低于|不少于|不超过)?\s*[〔\[（(]?\s*\d")
 _PLACEHOLDERS = frozenset({"—", "——", "-", "--", "/", "／", "－", "无", "空", "…"})
-#: The longest header cell, and the most columns a header is looked for in.
-_HEADER_CELL = 12
+#: The most columns a header is looked for in.
 _WIDEST = 10
-_SENTENCE = re.compile("[。；！？]")
 
 
 def figure_tables(lines: list[str]) -> list[tuple[int, Table]]:
@@ -84,7 +84,7 @@ def _cell_to_a_line(lines: list[str], start: int) -> tuple[Table, int] | None:
 
 
 def _is_header_cell(cell: str) -> bool:
-    return 0 < len(cell) <= _HEADER_CELL and not _SENTENCE.search(cell) and not _is_figure(cell)
+    return 0 < len(cell) <= HEADER_CELL_LENGTH and not SENTENCE_MARK.search(cell) and not _is_figure(cell)
 
 
 def _names_columns(header: list[str]) -> bool:
@@ -99,7 +99,7 @@ def _names_columns(header: list[str]) -> bool:
 
 
 def _is_figure(cell: str) -> bool:
-    return bool(_FIGURE.match(cell)) and not re.match(r"^(?:19|20)\d{2}\s*年", cell)
+    return bool(_FIGURE.match(cell)) and not re.match(_YEAR_HEADING, cell)
 
 
 def _rows(lines: list[str], start: int, header: list[str]) -> tuple[list[list[str]], int]:
@@ -126,7 +126,7 @@ def _rows(lines: list[str], start: int, header: list[str]) -> tuple[list[list[st
 def _fits(row: list[str], header: list[str]) -> bool:
     """Whether a run of lines is a row: its name a name, its figure columns figures (or left
     empty, one at least a figure), no cell a sentence."""
-    if any(_SENTENCE.search(cell) or not cell for cell in row):
+    if any(SENTENCE_MARK.search(cell) or not cell for cell in row):
         return False
     figures = [cell for cell, heading in zip(row, header, strict=True) if _FIGURE_HEADING.search(heading)]
     names = [

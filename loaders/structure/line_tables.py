@@ -24,16 +24,13 @@ from itertools import pairwise
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
-from loaders.reading.tables import CATEGORY_HEADINGS, Table, caption_above
+from loaders.reading.tables import CATEGORY_HEADINGS, HEADER_CELL_LENGTH, SENTENCE_MARK, Table, caption_above
 from loaders.structure.figure_tables import figure_tables
 
 __all__ = ["LineTable", "cell_line_tables", "tab_runs", "tables_laid_out_as_lines"]
 
 #: The header cell over the rows' numbers: a table of any kind (tasks, indicators) has it.
 _ROW_NUMBER_HEADING = "序号"
-#: The longest line that can be a header cell (任务名称, 牵头单位, 重点任务（2024-2026）).
-_HEADER_CELL = 12
-_SENTENCE_PUNCTUATION = re.compile("[。；！？]")
 
 
 def tables_laid_out_as_lines(paragraphs: list[Paragraph], profile: Profile) -> list[Table]:
@@ -159,7 +156,7 @@ def _header(lines: list[str], start: int, task_words: list[str], lead_words: lis
     for line in lines[start:]:
         if line == "1":
             break
-        if len(line) > _HEADER_CELL or _SENTENCE_PUNCTUATION.search(line):
+        if len(line) > HEADER_CELL_LENGTH or SENTENCE_MARK.search(line):
             return None
         cells.append(line)
     else:

@@ -26,6 +26,8 @@ _OPENING_VERBS = frozenset({"坚持", "依托", "立足", "围绕", "聚焦", "�
 #: Words that open a sentence as its subject: 我区, 本市 (各 opens one when a modal follows it).
 _OPENING_PRONOUNS = frozenset({"我", "本"})
 _MODALS = frozenset({"要", "应", "应当", "须", "必须"})
+#: A year's digits (2015年年底, 到2025年).
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _FUNCTION_TAGS = frozenset({"p", "u", "c", "w", "r", "d", "m", "q", "f", "xc"})
 
 
@@ -65,7 +67,7 @@ def _may_run_on(head: str) -> bool:
     the title's first words said again (加强……工作加强……, 加快推进……工程推进……)."""
     return (
         any(cue in head for cue in _CUES)
-        or re.search(r"(?:19|20)\d\d", head) is not None
+        or _YEAR.search(head) is not None
         or any(head[i : i + 2] in head[4:] for i in (0, 2))
     )
 
@@ -127,7 +129,7 @@ def _states_work(title: tuple[Token, ...]) -> bool:
 
 def _is_a_year(token: Token) -> bool:
     """到2025年, 2015年年底: a year, not a length of time (14天, 满1年)."""
-    return token.tag == "TIME" and re.search(r"(?:19|20)\d{2}", token.word) is not None
+    return token.tag == "TIME" and _YEAR.search(token.word) is not None
 
 
 def _is_a_title(title: tuple[Token, ...]) -> bool:

@@ -33,7 +33,7 @@ def title_line(preamble: list[Paragraph], profile: Profile) -> int | None:
         for position in range(first + 1, len(preamble))
         if preamble[position].text.endswith(title)
         and len(preamble[position].text) > len(title)
-        and re.fullmatch(profile.title.issuer + ".*", preamble[position].text) is not None
+        and re.match(profile.title.issuer, preamble[position].text) is not None
     )
     return next(issued, first)
 
