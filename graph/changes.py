@@ -4,7 +4,7 @@ makes in a graph. `graph.curation` keeps these changes as a log."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -90,11 +90,15 @@ def undo_in(store: GraphStore, change: Change) -> None:
 
 
 def row_of(change: Change) -> dict[str, Any]:
-    return {
-        k: str(v) if isinstance(v, StrEnum) else v
-        for k, v in asdict(change).items()
-        if v is not None and v is not False
-    }
+    """The change as the log keeps it, without the fields it has not. Shallow: its relation
+    rows are the change's own (a change is never altered, only replaced), so that a long log
+    gives its rows cheaply on every change."""
+    row = {}
+    for name in Change.__slots__:
+        value = getattr(change, name)
+        if value is not None and value is not False:
+            row[name] = str(value) if isinstance(value, StrEnum) else value
+    return row
 
 
 def change_from_row(row: dict[str, Any], where: str) -> Change:

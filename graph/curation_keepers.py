@@ -18,7 +18,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -69,6 +69,9 @@ def dump_rows(rows: list[Row]) -> str:
 class LogFile:
     path: Path
     holds_graph = False
+    #: Each row last written, with its YAML text: a change rewrites the file whole, but only
+    #: the rows that are new or altered are dumped again (a long log stays cheap to add to).
+    _written: list[tuple[Row, str]] = field(default_factory=list, repr=False)
 
     @property
     def where(self) -> str:
@@ -105,7 +108,14 @@ class LogFile:
         return rows
 
     def write(self, rows: list[Row], changed: list[int]) -> None:
-        write_whole(self.path, dump_rows(rows))
+        written = [
+            self._written[i]
+            if i < len(self._written) and self._written[i][0] == row
+            else (row, dump_rows([row]))
+            for i, row in enumerate(rows)
+        ]
+        write_whole(self.path, "".join(text for _, text in written) if rows else dump_rows(rows))
+        self._written = written
 
 
 @runtime_checkable

@@ -15,6 +15,7 @@ import yaml
 from api.app import create_app
 from api.keys import KeyRing
 from graph.curation import CurationLog
+from graph.curation_keepers import LogFile, dump_rows
 from graph.memory import MemoryStore
 from graph.model import Direction, GraphDocument, Origin, Relation, RelationType, Role
 from schema.auth import KeyRole
@@ -395,7 +396,8 @@ def test_concurrent_curators_leave_a_log_and_a_graph_that_agree(
     statuses = ["ON_TRACK", "AT_RISK", "DELAYED", "DONE"]
 
     def client(number: int) -> None:
-        with httpx.Client(headers={"Authorization": f"Bearer {keys['curator']}"}) as http:
+        # Twenty clients take turns at one log: a request may wait for the others' writes.
+        with httpx.Client(headers={"Authorization": f"Bearer {keys['curator']}"}, timeout=60) as http:
             for step in range(5):
                 query = {"query": SET, "variables": {"id": TASK, "s": statuses[(number + step) % 4]}}
                 assert http.post(f"{url}/graphql", json=query).json().get("data")
@@ -412,3 +414,20 @@ def test_concurrent_curators_leave_a_log_and_a_graph_that_agree(
     relation_changes = [c for c in curation.changes if c.relation is not None]
     depends = store.dependencies(TASK, Direction.DOWNSTREAM, [RelationType.DEPENDS_ON], 1)
     assert bool(depends) == (relation_changes[-1].action == "ADD_RELATION")
+
+
+def test_a_log_file_written_row_by_row_is_the_log_dumped_whole(tmp_path: Path) -> None:
+    """The file keeps each row's text and dumps only the rows that changed: what it writes is
+    still the whole log as YAML, an altered row included."""
+    rows: list[dict[str, Any]] = [
+        {"id": "change-1", "who": "规划处", "action": "SET_STATUS", "entity_id": TASK, "status": "AT_RISK"},
+        {"id": "change-2", "who": "规划处", "action": "ADD_RELATION", "entity_id": TASK, "note": "两行\n说明: 见 #3",
+         "relation": {"type": "DEPENDS_ON", "from": TASK, "to": PROJECT, "origin": "CURATED"}},
+    ]  # fmt: skip
+    log = LogFile(tmp_path / "curation.yaml")
+    log.write(rows[:1], [0])
+    log.write(rows, [1])
+    rows[0] = {**rows[0], "reverted": True}
+    log.write(rows, [0])
+    assert log.path.read_text(encoding="utf-8") == dump_rows(rows)
+    assert log.read() == rows
