@@ -53,6 +53,8 @@ class Numbering(_Rules):
     column: str = _regex()
     #: A heading that only groups chapters (第一篇 …, in a 纲要 of 篇 > 章 > 节): not a chapter.
     part: str = _regex()
+    #: Titles that only label a part of the item above (1．行动目标 / 2．主要任务): its text, no item.
+    part_labels: list[str] = []
 
 
 class Attachments(_Rules):
@@ -225,6 +227,8 @@ class Indicators(_Rules):
     year_after_metric: str = _regex()
     #: 其中定州市达到: a place's share of the metric just measured.
     part_of: str = _regex()
+    #: Areas a metric is measured in, as in a place (县城, 农村, 中心城区).
+    scope_nouns: list[str]
     share_of_the_same: str = _regex()
     #: Words before a number that name nothing counted (首批95个公共体育场馆): the thing follows.
     no_metric: list[str]
@@ -304,17 +308,31 @@ class Departments(_Rules):
     sentence: str = _regex()
     #: Labels inside a bracket and the role they give: （责任单位：A、B） / （牵头单位：A；配合单位：B）.
     bracket_labels: dict[str, Role]
+    #: A label made of a role's word, a few words more and a body word (牵头考核单位, 配合实施部门):
+    #: the role its opening word gives in `bracket_labels` (牵头 as 牵头单位, 配合 as 配合单位).
+    compound_label: str = _regex()
     #: Labels of the fields that follow a labelled list of bodies (完成时限：2025年底): a list ends
     #: where one begins, on the same line or joined to it.
     schedule_labels: list[str]
 
     @property
+    def label_pattern(self) -> str:
+        """The labels of `bracket_labels`, and labels compounded as `compound_label` says."""
+        return f"{alternation(list(self.bracket_labels))}|{self.compound_label}"
+
+    def label_role(self, label: str) -> Role:
+        """The role a label gives: its own, or that of the label opening with the same word."""
+        if label in self.bracket_labels:
+            return self.bracket_labels[label]
+        return next(
+            (role for known, role in self.bracket_labels.items() if known[:2] == label[:2]), Role.LEAD
+        )
+
+    @property
     def bracket_pattern(self) -> str:
         """`bracket` with its labels and role words written in."""
         roles = alternation(self.lead_words + self.support_words)
-        return self.bracket.replace("{labels}", alternation(list(self.bracket_labels))).replace(
-            "{roles}", roles
-        )
+        return self.bracket.replace("{labels}", self.label_pattern).replace("{roles}", roles)
 
     #: A plan saying so (列第一位者为牵头单位) makes the first body of each bracket its lead.
     first_leads: str = _regex()

@@ -343,3 +343,22 @@ def test_a_pdfs_table_of_figures_drawn_without_rules(tmp_path: Path) -> None:
     assert found["高标准农田面积"][:4] == (320_000, "亩", "EQUAL", 2025)
     assert found["农村居民人均可支配收入"][:4] == (24_000, "元", "AT_LEAST", 2025)
     assert found["农作物耕种收综合机械化率"][:4] == (78, "%", "EQUAL", 2025)
+
+
+def test_a_place_alone_measures_there_the_metric_just_measured(tmp_path: Path) -> None:
+    """县城达到60% after 城市生活污水集中收集率达到70% is that rate in 县城 (the place it opened with
+    giving way), 其中山区达到60% the rate in 山区; kinds listed with their own figures
+    (二级路300公里、三级路250公里) stay their own; units written in SI symbols (484万m3, 45km2) are kept."""
+    text = (
+        "某县生态环境保护实施方案\n一、工作目标\n"
+        "到2025年，城市生活污水集中收集率达到70%，县城达到60%。全县森林覆盖率达到45%，其中山区达到60%。\n"
+        "二、重点任务\n（一）完善路网。县乡道改造约600公里，其中二级路300公里、三级路250公里、等外路50公里。\n"
+        "（二）保障供水。完成水库库区清淤约484万m3，收集雨水面积45km2。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "scopes.txt", text)).document)
+    assert found["城市生活污水集中收集率"][:4] == (70, "%", "EQUAL", 2025)
+    assert found["县城生活污水集中收集率"][:4] == (60, "%", "EQUAL", 2025)
+    assert found["山区森林覆盖率"][:3] == (60, "%", "EQUAL")
+    assert found["三级路"][:2] == (250, "公里") and found["等外路"][:2] == (50, "公里")
+    assert found["水库库区清淤"][:3] == (4_840_000, "m3", "ABOUT")
+    assert found["雨水面积"][:2] == (45, "km2")

@@ -30,7 +30,7 @@ from loaders.reading.paragraphs import Paragraph
 from loaders.reading.tables import Table
 from loaders.registry import DepartmentRegistry
 from loaders.report import LoadReport, Unplaced
-from loaders.structure.attachments import split_attachments
+from loaders.structure.attachments import count_headings, split_attachments, work_attached
 from loaders.structure.header import PlanHeader, read_header, read_period_in_text
 from loaders.structure.line_tables import tables_laid_out_as_lines
 from loaders.structure.outline import Outline, build_outline
@@ -70,6 +70,16 @@ class PlanBuilder:
         body, signature, attachments, closing = split_attachments(paragraphs, profile)
         writer.placed.update(p.index for p in signature)
         outline = build_outline(body, profile)
+        kinds = chapter_kinds(outline.chapters, profile)
+        work = [
+            chapter
+            for chapter, kind in zip(outline.chapters, kinds, strict=True)
+            if kind in ("tasks", "projects")
+        ]
+        body_work = sum(count_headings(chapter) for chapter in work)
+        if (attached := work_attached(body, attachments, body_work, profile)) is not None:
+            body, outline, attachments = attached
+            kinds = chapter_kinds(outline.chapters, profile)
         writer.placed.update(p.index for p in outline.parts)
         writer.placed.update(outline.table_lines)  # a division table's rows: its reader reports them
         if not outline.chapters:
@@ -101,7 +111,6 @@ class PlanBuilder:
             )
         writer.report.title = header.title or ""
         plan = self._plan(header, outline)
-        kinds = chapter_kinds(outline.chapters, profile)
         for number, (chapter, kind) in enumerate(zip(outline.chapters, kinds, strict=True), start=1):
             self.place, self.line = f"reading chapter {number} “{chapter.title}”", chapter.paragraph.line
             read_chapter(writer, chapter, kind, number, plan, header)

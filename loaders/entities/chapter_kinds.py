@@ -48,7 +48,7 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
             kinds[index] = "tasks"
     safeguards = tuple(profile.safeguard_words)
     for index in range(len(chapters) - 1, -1, -1):
-        title = chapters[index].title
+        title = _TRAILING_NOTE.sub("", chapters[index].title)  # 加强统筹管理和工作保障（5分）
         if kinds[index] == "measures":
             continue
         if (
@@ -65,6 +65,10 @@ def chapter_kinds(chapters: list[Block], profile: Profile) -> list[ChapterKind]:
             break
         kinds[index] = "measures"
     return kinds
+
+
+#: A bracket closing a title that notes something of it (its score, its span): （5分）, （2024年）.
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
 
 def _work_before_the_safeguards(chapter: Block, later: list[Block], profile: Profile) -> bool:

@@ -81,15 +81,13 @@ class DepartmentFinder:
         self.body_names = BodyNames(rules, self.known, self.noise)
         self.names = self.body_names.names
         self.is_body = self.body_names.is_body
-        self.labels = re.compile(f"(?P<label>{alternation(list(rules.bracket_labels))}){_LABEL_MARK}")
+        self.labels = re.compile(f"(?P<label>{rules.label_pattern}){_LABEL_MARK}")
         # （牵头领导：张三；责任单位：A）: a label opening any clause of a bracket makes it labelled.
-        self.clause_label = re.compile(
-            f"(?:^|(?<=[；;，,\\s]))(?:{alternation(list(rules.bracket_labels))}){_LABEL_MARK}"
-        )
+        self.clause_label = re.compile(f"(?:^|(?<=[；;，,\\s]))(?:{rules.label_pattern}){_LABEL_MARK}")
         self.schedule_label = re.compile(f"\\s*(?:{alternation(rules.schedule_labels)})[：:]")
         # 责任单位：A、B (a line of its own, or closing a sentence without a bracket), also written
         # 【责任单位】A、B: labelled as a bracket is, up to the end of the sentence.
-        label_words = alternation(list(rules.bracket_labels))
+        label_words = rules.label_pattern
         # A short parenthesis may stand inside (各县（市、区）, 市发展改革委（牵头）).
         text_char = "(?:[^。\\n〔〕（）()【】]|（[^（）\\n]{1,10}）)"
         self.label_run = re.compile(
@@ -138,7 +136,7 @@ class DepartmentFinder:
         )
         self.role_word = re.compile(f"(?:{alternation(rules.support_words + rules.lead_words)})$")
         # （A为牵头单位，B为配合单位）: a clause naming its bodies' role by a label's words.
-        self.role_label = re.compile(f"(?:为|是)(?P<label>{alternation(list(rules.bracket_labels))})$")
+        self.role_label = re.compile(f"(?:为|是)(?P<label>{rules.label_pattern})$")
         self.shared_body_word = re.compile(rules.shared_body_word)
 
     def mentions(self, text: str) -> list[BodyMention]:
@@ -309,7 +307,7 @@ class DepartmentFinder:
         # （牵头单位：A；责任单位：B、C）: where a label names the lead, the others support.
         named_lead = any("牵头" in label.group("label") for label in labels)
         for label, following in zip(labels, [*labels[1:], None], strict=True):
-            role = self.rules.bracket_labels[label.group("label")]
+            role = self.rules.label_role(label.group("label"))
             if named_lead and "牵头" not in label.group("label"):
                 role = Role.SUPPORT
             end = following.start() if following else len(inner)
@@ -361,7 +359,7 @@ class DepartmentFinder:
         if role_match := self.role_word.search(stripped):
             role = self._role(role_match.group())
         elif role_match := self.role_label.search(stripped):
-            role = self.rules.bracket_labels[role_match.group("label")]
+            role = self.rules.label_role(role_match.group("label"))
         if role is not None and joint_lead and self._joint(stripped):
             role = Role.LEAD
         names = stripped[: role_match.start()] if role_match else stripped

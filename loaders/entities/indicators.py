@@ -44,10 +44,12 @@ from loaders.entities.target_wordings import (
     as_a_share,
     capacity_of,
     compared_with_a_base,
+    in_scope,
     part_of,
     respective_again,
     respective_years,
     said_of_the_present,
+    scope_alone,
     share_doing,
     without_year_after,
     year_alone,
@@ -278,7 +280,15 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metric = as_a_share(metric, rules)
             if recent is not None and (part := part_of(raw, rules)):
                 # 总规模达到1200亿元左右，其中定州市达到500亿元左右: 定州市's share of the same.
-                metric = part + recent.metric
+                metric = in_scope(part, recent.metric, rules)
+            elif (
+                recent is not None
+                and recent.unit == unit
+                and clause_start == own_clause_start  # not 二级路300公里、三级路250公里: kinds listed
+                and scope_alone(metric, rules)
+            ):
+                # 城市生活污水集中收集率达到70%，县城达到60%: the same rate, in 县城.
+                metric = in_scope(metric, recent.metric, rules)
             elif (
                 recent is not None
                 and metric in rules.attributes

@@ -1,7 +1,7 @@
 """Wordings around a target's number that say what it measures or when: the capacity it is part
 of (形成年产……能力), the base a share is of (不低于……的15%), a part of a whole left without its share
 word (占全省70%以上), what a share of things does (100%执行……), a year written after the metric, a
-list's years, and a place's part of the metric just measured (其中定州市达到……)."""
+list's years, and a place's part of the metric just measured (其中定州市达到……, 县城达到……)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ __all__ = [
     "as_a_share",
     "capacity_of",
     "compared_with_a_base",
+    "in_scope",
     "part_of",
     "respective_again",
     "respective_years",
     "said_of_the_present",
+    "scope_alone",
     "share_doing",
     "without_year_after",
     "year_alone",
@@ -114,12 +116,42 @@ def respective_years(raw: str, rules: Indicators) -> list[int]:
 
 
 def part_of(raw: str, rules: Indicators) -> str | None:
-    """其中定州市达到 → 定州市: a place after 其中, whose share of the metric just measured follows."""
+    """其中定州市达到 → 定州市, 其中山区达到 → 山区: a place after 其中, whose share of the metric
+    just measured follows."""
     match = re.match(rules.part_of, raw)
     if match is None:
         return None
-    tokens = analyse(match.group("part"))
-    return match.group("part") if len(tokens) == 1 and tokens[0].tag in ("LOC", "ns") else None
+    part = match.group("part")
+    return part if not _without_scope(part, rules) else None
+
+
+def scope_alone(metric: str, rules: Indicators) -> bool:
+    """县城, 渝西地区和渝东新城: a metric that only names where (a place, or an area such as 县城,
+    农村, 中心城区), standing for the metric just measured there (城市生活污水集中收集率达到70%，县城
+    达到60%)."""
+    return bool(metric) and not _without_scope(metric, rules)
+
+
+def in_scope(scope: str, metric: str, rules: Indicators) -> str:
+    """城市生活污水集中收集率 in 县城: 县城生活污水集中收集率 — the metric's own place, if it opens
+    with one, given way to the scope's."""
+    return scope + (_without_scope(metric, rules) or metric)
+
+
+def _without_scope(words: str, rules: Indicators) -> str:
+    """The words after the places and areas they open with (中心城区参与错峰加油的加油站 →
+    参与错峰加油的加油站); all of them where they open with none, nothing where they are all places."""
+    areas = tuple(sorted(rules.scope_nouns, key=len, reverse=True))
+    rest = words
+    while rest:
+        area = next((a for a in areas if rest.startswith(a)), None)
+        if area is None:
+            tokens = analyse(rest)
+            if not tokens or tokens[0].tag not in ("LOC", "ns"):
+                break
+            area = tokens[0].word
+        rest = rest[len(area) :].lstrip("和及与、")
+    return rest
 
 
 def said_of_the_present(clause: str, rules: Indicators) -> str:

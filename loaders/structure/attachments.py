@@ -1,6 +1,7 @@
 """Attachments after a plan's body (附件：重点任务分工 …) and the signature that closes the body:
 kept out of the outline. A division-of-labour attachment is read for the bodies each task is
-given by `loaders.entities.text_passes.link_attachment_lists`."""
+given by `loaders.entities.text_passes.link_attachment_lists`; an attachment that holds all the
+plan's work, by chapter and item, is read as the outline's (`work_attached`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from typing import NamedTuple
 
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
+from loaders.structure.outline import Block, Outline, build_outline
 
-__all__ = ["Attachment", "DocumentParts", "split_attachments"]
+__all__ = ["Attachment", "DocumentParts", "count_headings", "split_attachments", "work_attached"]
 
 
 @dataclass(slots=True)
@@ -117,3 +119,33 @@ def _attachments(rest: list[Paragraph], heading: re.Pattern[str], first: re.Matc
         else:
             attachments[-1].paragraphs.append(paragraph)
     return attachments
+
+
+def work_attached(
+    body: list[Paragraph], attachments: list[Attachment], body_work: int, profile: Profile
+) -> tuple[list[Paragraph], Outline, list[Attachment]] | None:
+    """A body with little work of its own whose attachment sets out the work by chapter and item
+    (a 考评办法 whose 附件：考评指标 lists the year's tasks, 一、…… / （一）…… / 1.……): the body with the
+    attachment after it, its outline, and the other attachments. `body_work` counts the headings
+    of the body's chapters of work; the attachment must hold at least twice as many. Not an
+    attachment that divides the body's work among bodies (分工, 清单): `link_attachment_lists`."""
+    division = tuple(profile.attachments.division_words)
+    for attachment in attachments:
+        if any(word in attachment.title for word in division):
+            continue
+        own = build_outline(attachment.paragraphs, profile)
+        headings = sum(count_headings(chapter) for chapter in own.chapters)
+        if len(own.chapters) >= 2 and headings >= max(2 * body_work, _ATTACHED_WORK):
+            extended = body + attachment.paragraphs
+            others = [other for other in attachments if other is not attachment]
+            return extended, build_outline(extended, profile), others
+    return None
+
+
+#: The fewest headings an attachment's outline must have to be read as the plan's work.
+_ATTACHED_WORK = 10
+
+
+def count_headings(block: Block) -> int:
+    """The block's heading and those under it."""
+    return 1 + sum(count_headings(child) for child in block.children)

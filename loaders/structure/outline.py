@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from loaders.patterns import alternation
 from loaders.profile import Profile
 from loaders.reading.paragraphs import Paragraph
 from loaders.structure.division_rows import TableRow, division_rows
@@ -64,6 +65,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     paragraphs = [p for p in paragraphs if p not in parts]
     patterns = _levels(paragraphs, profile)
     subjects = tuple(profile.departments.subject_endings)
+    known = _known_titles(profile)
     rows = division_rows(paragraphs, profile)
     preamble: list[Paragraph] = []
     chapters: list[Block] = []
@@ -78,7 +80,7 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         | {p.index for run in tab_runs(paragraphs, shorter_rows=True) for p in run}
     )
     for paragraph in paragraphs:
-        block = None if paragraph.index in table_lines else _heading(paragraph, patterns, subjects)
+        block = None if paragraph.index in table_lines else _heading(paragraph, patterns, subjects, known)
         if block is not None and chapters and _clause_of_a_measure(block, chapters[-1], profile):
             block = None
         if row := rows.get(paragraph.index):
@@ -99,6 +101,9 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
         titles.add(block.title)
         while open_blocks and _RANK[open_blocks[-1].level] >= _RANK[block.level]:
             open_blocks.pop()
+        if open_blocks and _labels_a_part(block, open_blocks[-1], profile):
+            open_blocks[-1].paragraphs.append(paragraph)
+            continue
         if open_blocks:
             open_blocks[-1].children.append(block)
         else:
@@ -107,6 +112,12 @@ def build_outline(paragraphs: list[Paragraph], profile: Profile) -> Outline:
     if not chapters:
         preamble, chapters = _unnumbered_chapters(preamble, profile)
     return Outline(preamble, chapters, parts, table_lines)
+
+
+def _labels_a_part(block: Block, above: Block, profile: Profile) -> bool:
+    """1．行动目标。…… / 2．主要任务…… under （一）“互联网＋”现代农业: a numbered part of an item (not of
+    a chapter, whose 主要任务 is a section of its own) that only labels what the item's text holds."""
+    return above.level != "chapter" and block.title.startswith(tuple(profile.numbering.part_labels))
 
 
 #: How many unnumbered items a plan must hold for them to be its outline.
@@ -146,6 +157,8 @@ def _unnumbered_chapters(
 
 #: A heading sentence longer than this is an item's whole first sentence, not a heading's title.
 _TITLE_LENGTH = 60
+#: A chapter title this long may be a title of the genre's run on into its text.
+_RUN_ON = 30
 
 
 def _clause_of_a_measure(block: Block, chapter: Block, profile: Profile) -> bool:
@@ -205,11 +218,22 @@ def _levels(paragraphs: list[Paragraph], profile: Profile) -> list[tuple[Level, 
     return [("column", re.compile(profile.numbering.column)), *levels]
 
 
+def _known_titles(profile: Profile) -> re.Pattern[str]:
+    """The genre's own chapter titles (总体要求, 发展目标, 保障措施), one of which a heading may open
+    with and run on into its text: 二、发展目标通过3-5年努力，…… (not 主要任务和重点工程)."""
+    titles = [title for kind in profile.chapters.values() for title in kind if len(title) >= 4]
+    return re.compile(f"(?:{alternation(titles)})(?=[\u4e00-\u9fff\\d])(?![和与及])")
+
+
 def _heading(
-    paragraph: Paragraph, patterns: list[tuple[Level, re.Pattern[str]]], subjects: tuple[str, ...] = ()
+    paragraph: Paragraph,
+    patterns: list[tuple[Level, re.Pattern[str]]],
+    subjects: tuple[str, ...] = (),
+    known: re.Pattern[str] | None = None,
 ) -> Block | None:
     """The heading a paragraph opens with, if any; `subjects` end the names of bodies (部门, 局),
-    which may open the text a heading runs on into (资金保障区财政部门要……)."""
+    which may open the text a heading runs on into (资金保障区财政部门要……), and `known` matches the
+    genre's chapter titles, which may run on into it too (发展目标通过3-5年努力……)."""
     if paragraph.bullet:
         return None
     for level, pattern in patterns:
@@ -219,7 +243,11 @@ def _heading(
         groups = match.groupdict()
         rest = groups.get("rest") or ""
         title, rest_offset = match.group("title"), match.start("rest") if rest else len(paragraph.text)
-        if (run_in := run_in_title_end(title, subjects)) is not None:
+        opening = known.match(title) if known is not None and len(title) > _RUN_ON else None
+        if opening is not None:
+            title, rest_offset = title[: opening.end()], match.start("title") + opening.end()
+            rest = paragraph.text[rest_offset:]
+        elif (run_in := run_in_title_end(title, subjects)) is not None:
             # 1.编制完成专项规划要按照……: the text ran on from the title with no stop between.
             title, rest_offset = title[:run_in], match.start("title") + run_in
             rest = paragraph.text[rest_offset:]
