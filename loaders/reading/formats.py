@@ -29,6 +29,7 @@ from loaders.reading.tables import (
     items_of_a_numbered_list,
 )
 from loaders.reading.unwrapping import in_columns, unwrap
+from loaders.reading.word97 import OLE_SIGNATURE, read_word97
 
 __all__ = ["PLAN_SUFFIXES", "READERS", "PlanText", "Reader", "read_plan_text", "unwrap"]
 
@@ -205,6 +206,26 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
     return PlanText("\n".join(lines), "docx", tables, title_hint=title)
 
 
+def _doc(raw: bytes, path: str, limits: InputLimits) -> PlanText:
+    """A Word 97–2003 file: its paragraphs, and its tables as the .docx reader gives them."""
+    word = read_word97(raw, path)
+    lines: list[str] = []
+    tables: list[Table] = []
+    rows: list[list[str]] = []
+    for block in [*word.blocks, ""]:
+        if isinstance(block, list):
+            rows.append(block)
+            continue
+        if rows and (items := items_of_a_numbered_list(rows)):
+            lines += items
+        elif rows:
+            tables.append(Table(rows, caption_above(reversed(lines))))
+            lines += [as_line(row) for row in rows]
+        rows = []
+        lines.append(block)
+    return PlanText("\n".join(lines[:-1]), "doc", tables, title_hint=word.title)
+
+
 # -- HTML --------------------------------------------------------------------------------------
 
 
@@ -354,6 +375,7 @@ READERS: tuple[Reader, ...] = (
         lambda raw: raw.startswith(b"PK\x03\x04"),
         _docx,
     ),
+    Reader((".doc",), lambda raw: raw.startswith(OLE_SIGNATURE), _doc),
     _TEXT,
 )
 #: The file name endings a folder of plans is searched for.
