@@ -362,3 +362,19 @@ def test_a_place_alone_measures_there_the_metric_just_measured(tmp_path: Path) -
     assert found["三级路"][:2] == (250, "公里") and found["等外路"][:2] == (50, "公里")
     assert found["水库库区清淤"][:3] == (4_840_000, "m3", "ABOUT")
     assert found["雨水面积"][:2] == (45, "km2")
+
+
+def test_an_enumerated_clause_and_a_voltage_class_name_no_metric(tmp_path: Path) -> None:
+    """一是……，二是……: the enumerator opens the clause, it is no part of the metric; 110千伏 before
+    a noun whose own number follows names a kind of substation; a place alone before the number
+    (抓好白青乡10个美丽乡村建设) leaves the thing counted after it."""
+    text = (
+        "某区重大项目建设实施意见\n一、工作目标\n"
+        "2015年，一是改造绿地10公顷，二是建成110千伏输变电站3座，三是抓好白青乡10个美丽乡村建设。\n"
+        "二、重点任务\n（一）加快项目建设。区发展改革局牵头负责。\n"
+    )
+    found = targets(load_plan(write(tmp_path, "enumerated.txt", text)).document)
+    assert found["绿地"][:4] == (10, "公顷", "EQUAL", 2015)
+    assert found["110千伏输变电站"][:3] == (3, "座", "EQUAL")
+    assert found["美丽乡村建设"][:3] == (10, "个", "EQUAL")
+    assert not any(metric.startswith(("一是", "二是", "三是")) for metric in found)

@@ -257,7 +257,15 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metric = ""  # 首批95个公共体育场馆
             # 省级以上100家企业: a level alone qualifies the thing counted after the number.
             level_alone = re.fullmatch(rules.level_prefix, metric) is not None
-            if not metric or (counts_after and not capacity) or per_basis(metric) or level_alone:
+            # 抓好白青乡10个美丽乡村建设: a place alone before the number, the thing counted after it.
+            place_alone = scope_alone(metric, rules)
+            if (
+                not metric
+                or (counts_after and not capacity)
+                or per_basis(metric)
+                or level_alone
+                or place_alone
+            ):
                 # 打造10个以上人工智能产业集聚区: the counted thing follows the number.
                 after, item_end = metric_after(text, match.end(), clause_end, rules)
                 if after:
