@@ -378,3 +378,24 @@ def test_an_enumerated_clause_and_a_voltage_class_name_no_metric(tmp_path: Path)
     assert found["110千伏输变电站"][:3] == (3, "座", "EQUAL")
     assert found["美丽乡村建设"][:3] == (10, "个", "EQUAL")
     assert not any(metric.startswith(("一是", "二是", "三是")) for metric in found)
+
+
+def test_things_counted_twice_and_a_bound_on_the_things_counted(tmp_path: Path) -> None:
+    """在建一批重大项目22项32个: the same projects in 项 and in 个 (一批 no part of them); 4万个60千瓦
+    以上“超快结合”充电枪: the bound after the count says which chargers, it is no target of its own."""
+    text = (
+        "某市重大项目和充电设施建设实施方案\n一、工作目标\n"
+        "2027年，在建一批重大项目22项32个，总投资1310亿元。"
+        "在高速公路服务区新建改建4万个60千瓦以上“超快结合”充电枪。\n"
+        "二、重点任务\n（一）加快项目建设。市发展改革委牵头负责。\n"
+    )
+    document = load_plan(write(tmp_path, "counted.txt", text)).document
+    found = targets(document)
+    assert found["“超快结合”充电枪"][:4] == (40_000, "个", "EQUAL", 2027)
+    counts = {
+        (e.attrs["value"], e.attrs["unit"])
+        for e in document.entities_of(EntityKind.INDICATOR)
+        if e.attrs["metric"] == "重大项目"
+    }
+    assert counts == {(22, "项"), (32, "个")}
+    assert not any(unit == "千瓦" for _, unit, *_ in found.values())

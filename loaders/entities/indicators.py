@@ -272,6 +272,8 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                     qualified = per_basis(metric) or level_alone  # 每千人口 …… 托位, 省级以上 …… 企业
                     metric = metric + after if qualified else after
                     boundary = item_end
+            if not metric and recent is not None and recent.end == match.start() and recent.unit != unit:
+                metric = recent.metric  # 重大项目22项32个: the same things counted in a second unit
             if scale and re.match("[\u4e00-\u9fff]", text[match.end() + len(rules.scale_suffix) :]):
                 # 5000亿级新能源产业集群: the thing of that scale follows.
                 after, item_end = metric_after(text, match.end() + len(rules.scale_suffix), clause_end, rules)

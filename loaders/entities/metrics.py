@@ -264,6 +264,12 @@ def metric_after(text: str, position: int, clause_end: int, rules: Indicators) -
     """
     suffixes = alternation(rules.at_least_suffix + rules.at_most_suffix + rules.about_suffix)
     start = position + len(re.match(f"(?:{suffixes})?", text[position:clause_end]).group())
+    # 4万个60千瓦以上“超快结合”充电枪: a bound on the things counted, before them, says which.
+    bound = re.match(
+        f"\\d+(?:\\.\\d+)?[万亿]?(?:{alternation(rules.units)})(?:{suffixes})(?=[\\u4e00-\\u9fff“])",
+        text[start:clause_end],
+    )
+    start += bound.end() if bound else 0
     item = text[start:clause_end]
     # A number of its own, not one inside a name (5G工厂, 3D打印).
     digit = re.search(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.A-Za-z])", item)

@@ -42,9 +42,18 @@ def qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -
     """A number that says which things are meant, not how many: an age before a noun (3岁以下婴幼儿
     托位数), or a bounded sum or a time before the thing counted, with that thing's own number after
     it in the clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家, 15分钟商业服务圈60个)."""
-    if not re.match(r"[\u4e00-\u9fff]", text[match.end() : match.end() + 1]):
+    if not re.match(r"[\u4e00-\u9fff“]", text[match.end() : match.end() + 1]):
         return False
     if (match.group("unit") or "") in rules.qualifying_units:
+        return True
+    unit = match.group("unit") or ""
+    if (
+        _COUNTED_JUST_BEFORE.search(text[: match.start()])
+        and unit
+        and unit not in _COUNTERS + tuple(rules.ratio_units)
+    ):
+        # 新建4万个60千瓦以上“超快结合”充电枪: the count is before, the kind after (not 13项15个项目,
+        # the same things counted again).
         return True
     bounded = match.group("prefix") or match.group("suffix")
     spans_a_kind = match.group("unit") in rules.qualifying_spans  # 15分钟商业服务圈60个
@@ -52,6 +61,11 @@ def qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -
         return False
     clause_end = end_of(text, match.end(), CLAUSE_END)
     return re.search(r"\d", text[match.end() : clause_end]) is not None
+
+
+#: A count standing just before another number (4万个|60千瓦): that number says which things.
+_COUNTERS = ("个", "家", "项", "座", "台", "套", "辆", "处", "所", "条")
+_COUNTED_JUST_BEFORE = re.compile(f"(?:\\d|[一二两三四五六七八九十])[万亿]?[{''.join(_COUNTERS)}]$")
 
 
 def is_a_scale(text: str, match: re.Match[str], rules: Indicators) -> bool | None:
