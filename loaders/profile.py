@@ -308,8 +308,7 @@ class Departments(_Rules):
     sentence: str = _regex()
     #: Labels inside a bracket and the role they give: （责任单位：A、B） / （牵头单位：A；配合单位：B）.
     bracket_labels: dict[str, Role]
-    #: A label made of a role's word, a few words more and a body word (牵头考核单位, 配合实施部门):
-    #: the role its opening word gives in `bracket_labels` (牵头 as 牵头单位, 配合 as 配合单位).
+    #: A role's word, a word or two and a body word (牵头考核单位): labelled as its word's label.
     compound_label: str = _regex()
     #: Labels of the fields that follow a labelled list of bodies (完成时限：2025年底): a list ends
     #: where one begins, on the same line or joined to it.
@@ -322,11 +321,8 @@ class Departments(_Rules):
 
     def label_role(self, label: str) -> Role:
         """The role a label gives: its own, or that of the label opening with the same word."""
-        if label in self.bracket_labels:
-            return self.bracket_labels[label]
-        return next(
-            (role for known, role in self.bracket_labels.items() if known[:2] == label[:2]), Role.LEAD
-        )
+        same_word = (role for known, role in self.bracket_labels.items() if known[:2] == label[:2])
+        return self.bracket_labels.get(label) or next(same_word, Role.LEAD)
 
     @property
     def bracket_pattern(self) -> str:

@@ -10,7 +10,7 @@ metric and year each number of a list or a change goes with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from graph.model import Comparator
 from loaders.entities.metric_lists import respective_metrics, shared_metrics
@@ -30,7 +30,6 @@ from loaders.entities.metrics import (
 )
 from loaders.entities.quantities import (
     CLAUSE_END,
-    SENTENCE_END,
     compared_duration,
     compared_without_unit,
     counted_one,
@@ -39,6 +38,13 @@ from loaders.entities.quantities import (
     names_no_count,
     qualifies_what_follows,
     start_of,
+)
+from loaders.entities.target_neighbours import (
+    broken_down,
+    levels_sharing_the_next,
+    metric_of_clause_before,
+    same_sentence,
+    sentence_before,
 )
 from loaders.entities.target_wordings import (
     as_a_share,
@@ -54,7 +60,6 @@ from loaders.entities.target_wordings import (
     without_year_after,
     year_alone,
 )
-from loaders.lexical import analyse
 from loaders.numerals import chinese_number, five_year_plan_end
 from loaders.patterns import INCLUDING, alternation
 from loaders.profile import Indicators, Profile
@@ -223,7 +228,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         capacity = capacity_of(text, match.end(), rules)
         base_word: str | None = None
         recent = (
-            previous if previous is not None and _same_sentence(text, previous.end, match.start()) else None
+            previous if previous is not None and same_sentence(text, previous.end, match.start()) else None
         )
         metrics: list[tuple[str, int | None]]
         from_list = bool(respective) and not raw.strip("、和及与 ")
@@ -238,9 +243,9 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
         elif recent is not None and (year := year_alone(raw, rules)):
             # 抽取比例2023年不少于30%，2024年不少于60%: the metric just measured, due that year.
             metrics = [(recent.metric, year)]
-        elif (counted := _broken_down(text, targets, match.start())) and (kind := kind_in_a_breakdown(raw)):
+        elif (counted := broken_down(text, targets, match.start())) and (kind := kind_in_a_breakdown(raw)):
             metrics = [(f"{counted.metric}（{kind}）", counted.year)]  # ……17座（改扩建6座，新建11座）
-        elif (earlier := _sentence_before(text, targets, match.start())) and respective_again(raw, rules):
+        elif (earlier := sentence_before(text, targets, match.start())) and respective_again(raw, rules):
             # 服务规模达到6000万亩次以上，占有率达到50%以上；2028年分别达到8000万亩次和60%以上: the
             # metrics of the sentence before, each in turn.
             metrics = [(earlier[0].metric, None)]
@@ -362,7 +367,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 metric, level = recent.metric, recent.level
             elif (not metric or strip_change(metric, rules) in rules.change_words) and recent is None:
                 # 制造业增加值占GDP比重稳定提升，达到28%左右: the thing the clause before names.
-                metric = _metric_of_clause_before(text, own_clause_start, rules) or metric
+                metric = metric_of_clause_before(text, own_clause_start, rules) or metric
             elif not metric and recent is not None and recent.unit == unit:
                 # 装机容量确保达到120MW，力争达到180MW: a second figure the same thing strives for.
                 metric, level = recent.metric, recent.level
@@ -385,67 +390,7 @@ def extract_targets(text: str, profile: Profile) -> list[Target]:
                 year=year,
             )
             targets.append(previous)
-    return _levels_sharing_the_next(text, targets, rules)
-
-
-def _levels_sharing_the_next(text: str, targets: list[Target], rules: Indicators) -> list[Target]:
-    """建成1个国家级、3个省级制造业创新中心: a count of a level alone counts the thing the next count
-    of the same unit names, at that level."""
-    shared = list(targets)
-    for at in range(len(shared) - 2, -1, -1):
-        target, following = shared[at], shared[at + 1]
-        alone = re.fullmatch(rules.level_prefix, target.metric)
-        if alone and following.unit == target.unit and _same_sentence(text, target.end, following.start):
-            shared[at] = replace(target, metric=following.metric, level=target.metric)
-    return shared
-
-
-#: Tags of the words that close a clause naming a metric and how it moves (稳定提升, 稳步提高).
-_MOVING = ("v", "vd", "vn", "d", "a", "ad", "u", "w")
-
-
-def _metric_of_clause_before(text: str, clause_start: int, rules: Indicators) -> str:
-    """The metric the clause before names, where it holds no number of its own and says how
-    the metric moves (制造业增加值占GDP比重稳定提升 → 制造业增加值占GDP比重)."""
-    if clause_start == 0 or text[clause_start - 1] not in "，,":
-        return ""
-    before = text[start_of(text, clause_start - 1, CLAUSE_END) : clause_start - 1]
-    if not before or re.search(r"\d", before):
-        return ""
-    tokens = list(analyse(before))
-    while tokens and tokens[-1].tag in _MOVING:
-        tokens.pop()
-    return metric_before(before[: tokens[-1].end], rules, share=True) if tokens else ""
-
-
-def _sentence_before(text: str, targets: list[Target], position: int) -> list[Target]:
-    """The targets of the sentence before the one at position (sentences end at 。 or ；)."""
-    sentence_end = start_of(text, position, SENTENCE_END) - 1  # the 。 or ； before position
-    if sentence_end < 0:
-        return []
-    before_start = start_of(text, sentence_end, SENTENCE_END)
-    return [t for t in targets if before_start <= t.start < sentence_end]
-
-
-def _broken_down(text: str, targets: list[Target], position: int) -> Target | None:
-    """The count whose bracket `position` stands in: 17座 in ……17座（改扩建6座，新建11座）."""
-    for counted in reversed(targets):
-        if counted.end >= position:
-            continue
-        if position - counted.end > _BREAKDOWN_SPAN:
-            return None
-        if text[counted.end : counted.end + 1] in ("（", "("):
-            return None if re.search("[）)。；]", text[counted.end : position]) else counted
-    return None
-
-
-#: How far a breakdown's item may stand from the count its bracket follows.
-_BREAKDOWN_SPAN = 20
-
-
-def _same_sentence(text: str, end: int, start: int) -> bool:
-    """Whether nothing between `end` (of one target) and `start` (of the next) ends a sentence."""
-    return not any(mark in text[end:start] for mark in "。；！？")
+    return levels_sharing_the_next(text, targets, rules)
 
 
 def target_like_clauses(text: str) -> list[tuple[int, int]]:
