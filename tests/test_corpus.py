@@ -35,7 +35,7 @@ FOUNDING = [
 ]
 #: Floors for the documents added to each half (the share of their expectations that holds),
 #: set a little under what was measured when they were added.
-ADDED_FLOORS = {DEVELOPMENT: 0.91, HELD_OUT: 0.80}
+ADDED_FLOORS = {DEVELOPMENT: 0.91, HELD_OUT: 0.76}
 
 
 @cache
