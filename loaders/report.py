@@ -30,7 +30,7 @@ class LoadReport:
     path: str
     plan_id: str
     title: str = ""
-    #: What the file was read as: txt, html, docx or pdf.
+    #: What the file was read as: txt, html, docx, doc or pdf.
     format: str = "txt"
     #: Entities of the plan's graph by kind, the departments and documents it names included.
     entities: Counter[str] = field(default_factory=Counter)
