@@ -110,3 +110,22 @@ def test_a_damaged_foreign_or_encrypted_word97_file_is_refused_clearly(
     with pytest.raises(PlanLoadError) as refused:
         load_plan(path)
     assert str(path) in str(refused.value) and reason in str(refused.value)
+
+
+def test_seeded_byte_damage_gives_a_plan_or_a_clear_refusal() -> None:
+    """Bytes of the header, the document stream and anywhere changed at random (seeded, so each
+    case can be run again): the file reads, or is refused with `PlanLoadError` — nothing else."""
+    import random
+
+    raw = WORD97.read_bytes()
+    stream = _word_stream_at(raw)
+    for seed in range(300):
+        rng = random.Random(seed)
+        damaged = bytearray(raw)
+        low, high = rng.choice([(0, 512), (0, 2048), (stream, stream + 1024), (0, len(raw))])
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(low, high)] = rng.randrange(256)
+        try:
+            read_plan_text(bytes(damaged), f"seed-{seed}.doc")
+        except PlanLoadError as refused:
+            assert f"seed-{seed}.doc" in str(refused)
