@@ -315,6 +315,11 @@ class Departments(_Rules):
     schedule_labels: list[str]
 
     @property
+    def body_endings(self) -> tuple[str, ...]:
+        """How a body's name ends: as a government's (人民政府) or another body's (局, 小组)."""
+        return (*self.government_suffixes, *self.subject_endings)
+
+    @property
     def label_pattern(self) -> str:
         """The labels of `bracket_labels`, and labels compounded as `compound_label` says."""
         return f"{alternation(list(self.bracket_labels))}|{self.compound_label}"

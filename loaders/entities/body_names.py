@@ -73,8 +73,7 @@ class BodyNames:
 
     def is_body(self, name: str) -> bool:
         """A name that is known, or ends like a body's name (局, 委员会, 单位, 小组 …)."""
-        endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
-        return bool(self.known.fullmatch(name)) or name.endswith(endings)
+        return bool(self.known.fullmatch(name)) or name.endswith(self.rules.body_endings)
 
     def _run_together(self, text: str, start: int, end: int) -> bool:
         """Whether a name (盐都公安分局) ends at `end` where another starts with its level's word
@@ -82,7 +81,7 @@ class BodyNames:
         if end - start < 3 or text[end] not in _LEVEL_WORDS:
             return False
         following = re.match(f"[^{re.escape(''.join(self.rules.name_separators))}]+", text[end:])
-        endings = (*self.rules.government_suffixes, *self.rules.subject_endings)
+        endings = self.rules.body_endings
         return text[start:end].endswith(endings) and bool(following and following.group().endswith(endings))
 
     def names(self, text: str) -> list[tuple[str, int]]:

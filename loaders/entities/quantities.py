@@ -44,9 +44,9 @@ def qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -
     it in the clause (超10亿元企业达到6个, 主营业务收入10亿元以上企业达到40家, 15分钟商业服务圈60个)."""
     if not re.match(r"[\u4e00-\u9fff“]", text[match.end() : match.end() + 1]):
         return False
-    if (match.group("unit") or "") in rules.qualifying_units:
-        return True
     unit = match.group("unit") or ""
+    if unit in rules.qualifying_units:
+        return True
     if (
         _COUNTED_JUST_BEFORE.search(text[: match.start()])
         and unit
@@ -56,8 +56,8 @@ def qualifies_what_follows(text: str, match: re.Match[str], rules: Indicators) -
         # the same things counted again).
         return True
     bounded = match.group("prefix") or match.group("suffix")
-    spans_a_kind = match.group("unit") in rules.qualifying_spans  # 15分钟商业服务圈60个
-    if not (spans_a_kind or (bounded and (match.group("magnitude") or match.group("unit") == "元"))):
+    spans_a_kind = unit in rules.qualifying_spans  # 15分钟商业服务圈60个
+    if not (spans_a_kind or (bounded and (match.group("magnitude") or unit == "元"))):
         return False
     clause_end = end_of(text, match.end(), CLAUSE_END)
     return re.search(r"\d", text[match.end() : clause_end]) is not None

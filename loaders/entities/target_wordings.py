@@ -6,6 +6,7 @@ list's years, and a place's part of the metric just measured (其中定州市达
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from loaders.entities.quantities import SENTENCE_END, end_of, start_of
 from loaders.lexical import analyse
@@ -141,7 +142,7 @@ def in_scope(scope: str, metric: str, rules: Indicators) -> str:
 def _without_scope(words: str, rules: Indicators) -> str:
     """The words after the places and areas they open with (中心城区参与错峰加油的加油站 →
     参与错峰加油的加油站); all of them where they open with none, nothing where they are all places."""
-    areas = tuple(sorted(rules.scope_nouns, key=len, reverse=True))
+    areas = _longest_first(tuple(rules.scope_nouns))
     rest = words
     while rest:
         area = next((a for a in areas if rest.startswith(a)), None)
@@ -152,6 +153,11 @@ def _without_scope(words: str, rules: Indicators) -> str:
             area = tokens[0].word
         rest = rest[len(area) :].lstrip("和及与、")
     return rest
+
+
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def said_of_the_present(clause: str, rules: Indicators) -> str:

@@ -194,36 +194,40 @@ def _docx(raw: bytes, path: str, limits: InputLimits) -> PlanText:
             lines.append(DocxParagraph(block, document).text)
         elif block.tag.endswith("}tbl"):
             table = DocxTable(block, document)
-            rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
-            if items := items_of_a_numbered_list(rows):
-                lines += items  # a numbered list laid out as a table (一、 | 加大……)
-                continue
-            tables.append(Table(rows, caption_above(reversed(lines))))
-            # In the text too, where it stands, a row to a line and its cells between tabs (as a
-            # table copied from a word processor comes out): what it holds is the plan's text.
-            lines += [as_line(row) for row in rows]
+            _place_table([[cell.text.strip() for cell in row.cells] for row in table.rows], lines, tables)
     title = (document.core_properties.title or "").strip() or None
     return PlanText("\n".join(lines), "docx", tables, title_hint=title)
 
 
+def _place_table(rows: list[list[str]], lines: list[str], tables: list[Table]) -> None:
+    """A Word table where it stands: a numbered list laid out as a table (一、 | 加大……) is its
+    items' lines; any other is a table, and in the text too, a row to a line and its cells between
+    tabs (as a table copied from a word processor comes out): what it holds is the plan's text."""
+    if items := items_of_a_numbered_list(rows):
+        lines += items
+        return
+    tables.append(Table(rows, caption_above(reversed(lines))))
+    lines += [as_line(row) for row in rows]
+
+
 def _doc(raw: bytes, path: str, limits: InputLimits) -> PlanText:
-    """A Word 97–2003 file: its paragraphs, and its tables as the .docx reader gives them."""
+    """A Word 97–2003 file: its paragraphs, and its tables as the .docx reader gives them (a
+    table's rows come one block each, up to the paragraph after them)."""
     word = read_word97(raw, path)
     lines: list[str] = []
     tables: list[Table] = []
     rows: list[list[str]] = []
-    for block in [*word.blocks, ""]:
+    for block in word.blocks:
         if isinstance(block, list):
             rows.append(block)
             continue
-        if rows and (items := items_of_a_numbered_list(rows)):
-            lines += items
-        elif rows:
-            tables.append(Table(rows, caption_above(reversed(lines))))
-            lines += [as_line(row) for row in rows]
-        rows = []
+        if rows:
+            _place_table(rows, lines, tables)
+            rows = []
         lines.append(block)
-    return PlanText("\n".join(lines[:-1]), "doc", tables, title_hint=word.title)
+    if rows:
+        _place_table(rows, lines, tables)
+    return PlanText("\n".join(lines), "doc", tables, title_hint=word.title)
 
 
 # -- HTML --------------------------------------------------------------------------------------

@@ -200,10 +200,9 @@ def _read_metadata(header: PlanHeader, preamble: list[Paragraph], profile: Profi
             value, used = preamble[position + 1].text.strip(), [paragraph, preamble[position + 1]]
         field_name = labels[re.sub(r"\s", "", match.group("label"))]
         if field_name == "issuer" and value:
-            # 发布机构：中国平潭: the portal's own name, where it gives no body, is no issuer.
-            if value.endswith(
-                (*profile.departments.government_suffixes, *profile.departments.subject_endings)
-            ):
+            # 发布机构：中国平潭: the portal's own name, where it gives no body, is no issuer (the
+            # line is still the notice's).
+            if value.endswith(profile.departments.body_endings):
                 header.issuer = value
         elif field_name == "doc_number" and value:
             header.doc_number = normalise_doc_number(value)
